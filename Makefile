@@ -1,0 +1,34 @@
+# The whole set-up is two commands: `make run` and `make test` (see README.md).
+SWIFT        ?= swift
+BUILD_FLAGS  ?= -c release
+BIN          := .build/release/foibandit
+APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config
+
+.PHONY: deps build run test interop model bench clean
+
+# Installs the Debian packages we need, only those missing; sudo only when not root.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "Missing packages:$$missing. This is not a Debian-like system: install the equivalents of these packages with your package manager, then run make again." >&2; exit 1; \
+	  fi; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "Installing:$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product foibandit
+
+run: build
+	$(BIN) spin --plain --count 5
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout and import rules: see DESIGN.md ("Modules").
+let package = Package(
+    name: "foibandit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "foibandit", targets: ["foibandit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "LM",
+            dependencies: ["CBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        .target(name: "FOI", dependencies: ["LM"]),
+        .target(
+            name: "Store",
+            dependencies: ["FOI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "foibandit",
+            dependencies: [
+                "LM", "FOI", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LMTests", dependencies: ["LM"]),
+        .testTarget(name: "FOITests", dependencies: ["FOI"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "FOI"]),
+        .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
+    ]
+)

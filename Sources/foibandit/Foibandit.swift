@@ -1,0 +1,21 @@
+import ArgumentParser
+
+@main
+struct Foibandit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "foibandit",
+        abstract: "A one-armed bandit that writes UK Freedom of Information requests.",
+        discussion: """
+        Pull the lever: the reels land on a public authority and two keywords, and a small \
+        language model trained by this project writes the request letter. The judge's score \
+        is the payout.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            DB.self,
+            Authorities.self,
+            Keywords.self,
+            Spin.self,
+        ]
+    )
+}
