@@ -1,0 +1,81 @@
+import GRDB
+
+/// The schema, as an ordered list of migrations. Never edit a shipped migration: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1 seed tables") { db in
+            try db.create(table: "authority") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("shortName", .text).notNull()
+                t.column("groupName", .text).notNull()
+                t.column("category", .text).notNull().indexed()
+                t.column("nation", .text).notNull()
+                t.column("regime", .text).notNull()
+                t.column("website", .text).notNull().defaults(to: "")
+            }
+            try db.create(virtualTable: "authority_ft", using: FTS5()) { t in
+                t.synchronize(withTable: "authority")
+                t.tokenizer = .unicode61()
+                t.column("name")
+                t.column("shortName")
+            }
+            try db.create(table: "category") { t in
+                t.column("groupName", .text).notNull()
+                t.column("category", .text).notNull()
+                t.primaryKey(["groupName", "category"])
+            }
+            try db.create(table: "keyword") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("text", .text).notNull().unique()
+                t.column("theme", .text).notNull().indexed()
+                t.column("environmental", .boolean).notNull()
+                t.column("categories", .text).notNull()
+            }
+            try db.create(table: "keywordCategory") { t in
+                t.column("keywordId", .integer).notNull().references("keyword", onDelete: .cascade)
+                t.column("category", .text).notNull().indexed()
+                t.primaryKey(["keywordId", "category"])
+            }
+        }
+        m.registerMigration("v1 activity tables") { db in
+            try db.create(table: "spin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("authorityName", .text).notNull()
+                t.column("keywords", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "generation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("spinId", .integer).references("spin", onDelete: .setNull)
+                t.column("prompt", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("modelId", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("score", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "rating") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("generationId", .integer).notNull().indexed().references("generation", onDelete: .cascade)
+                t.column("value", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "history") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("authorityName", .text)
+                t.column("rawAuthority", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("keywords", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("contentHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        return m
+    }
+}

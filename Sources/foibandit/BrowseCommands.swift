@@ -1,0 +1,44 @@
+import ArgumentParser
+import FOI
+import Store
+
+struct Authorities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authorities", abstract: "Find public authorities.", subcommands: [Search.self])
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Full-text search over authority names and short names.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Most results to show.") var limit = 20
+        @Argument(help: "Words to look for (each matches as a prefix).") var query: [String]
+
+        func run() throws {
+            let found = try store.open().searchAuthorities(query.joined(separator: " "), limit: limit)
+            if found.isEmpty { throw ValidationError("no authority matches '\(query.joined(separator: " "))'") }
+            for a in found { print("\(a.name)\t\(a.shortName)\t\(a.category)\t\(a.nation.rawValue)\t\(a.regime.rawValue)") }
+        }
+    }
+}
+
+struct Keywords: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keywords", abstract: "List request keywords.", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keywords, optionally of one theme.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only this theme (see --themes).") var theme: String?
+        @Flag(help: "List the themes instead.") var themes = false
+
+        func run() throws {
+            let s = try store.open()
+            if themes { try s.themes().forEach { print($0) }; return }
+            let ks = try s.allKeywords(theme: theme)
+            if ks.isEmpty, let theme {
+                throw ValidationError(Suggest.unknownMessage(kind: "theme", name: theme, candidates: try s.themes()))
+            }
+            for k in ks { print("\(k.theme)\t\(k.text)\(k.environmental ? "\tenvironmental" : "")") }
+        }
+    }
+}

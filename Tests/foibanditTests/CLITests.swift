@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    @Test func rootHelpText() throws {
+        let r = try foibandit(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+        OVERVIEW: A one-armed bandit that writes UK Freedom of Information requests.
+
+        Pull the lever: the reels land on a public authority and two keywords, and a
+        small language model trained by this project writes the request letter. The
+        judge's score is the payout.
+
+        USAGE: foibandit <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          db                      Create, import into and inspect the SQLite database.
+          authorities             Find public authorities.
+          keywords                List request keywords.
+          spin                    Spin the reels: a random authority and two keywords
+                                  that suit it.
+
+          See 'foibandit help <subcommand>' for detailed help.
+
+        """)
+    }
+
+    @Test func firstRunSeedsTheDatabaseAndSpinsReproducibly() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["FOIBANDIT_DB": dir.appendingPathComponent("db.sqlite").path]
+        let stats = try foibandit(["db", "stats", "--json"], env: env)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stderr.contains("imported"))
+        let a = try foibandit(["spin", "--plain", "--seed", "11", "--count", "5"], env: env)
+        let b = try foibandit(["spin", "--plain", "--seed", "11", "--count", "5"], env: env)
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.split(separator: "\n").count == 5)
+        let again = try foibandit(["db", "init"], env: env)
+        #expect(again.stdout.contains("authorities.csv: 0 new"))
+    }
+
+    @Test func malformedImportIsRefusedWithLineNumbers() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("more.csv")
+        try "keyword,theme,categories,environmental\nroad gritting,highways,Local and regional,maybe\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let r = try foibandit(["db", "import", csv.path, "--db", dir.appendingPathComponent("db.sqlite").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("\(csv.path):2: environmental must be true or false, not 'maybe'"))
+    }
+
+    @Test func unknownCategorySuggests() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try foibandit(["spin", "--plain", "--category", "Police forcse", "--db", dir.appendingPathComponent("db.sqlite").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("did you mean"))
+    }
+}
