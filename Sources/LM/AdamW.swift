@@ -1,0 +1,69 @@
+import Foundation
+
+/// AdamW with decoupled weight decay on matrices only, global-norm gradient clipping, and the
+/// exact update order of torch.optim.AdamW + torch.nn.utils.clip_grad_norm_ (the golden test
+/// replays 10 steps of it).
+public final class AdamW: @unchecked Sendable {
+    public struct Options: Sendable, Equatable {
+        public var beta1: Float = 0.9
+        public var beta2: Float = 0.95
+        public var eps: Float = 1e-8
+        public var weightDecay: Float = 0.1
+        /// Global L2 norm the gradients are scaled down to; 0 or less disables clipping.
+        public var gradClip: Float = 1.0
+        public init(beta1: Float = 0.9, beta2: Float = 0.95, eps: Float = 1e-8, weightDecay: Float = 0.1, gradClip: Float = 1.0) {
+            self.beta1 = beta1; self.beta2 = beta2; self.eps = eps; self.weightDecay = weightDecay; self.gradClip = gradClip
+        }
+    }
+
+    public var options: Options
+    public let m: FloatBuffer
+    public let v: FloatBuffer
+    /// Number of updates taken (bias correction uses step after increment).
+    public var step: Int = 0
+    /// (offset, count, decays) ranges of the parameter buffer
+    private let ranges: [(Int, Int, Bool)]
+
+    public init(model: Model, options: Options = Options()) {
+        self.options = options
+        m = FloatBuffer(count: model.parameterCount)
+        v = FloatBuffer(count: model.parameterCount)
+        ranges = model.layout.tensors.map { ($0.offset, $0.shape.reduce(1, *), ParameterLayout.isMatrix($0.kind)) }
+    }
+
+    /// Global L2 norm of the model's gradients.
+    public static func gradNorm(_ model: Model) -> Float {
+        let g = model.grads.pointer
+        var s: Double = 0
+        for i in 0..<model.grads.count { s += Double(g[i]) * Double(g[i]) }
+        return Float(s.squareRoot())
+    }
+
+    /// Clips the gradients, then takes one step at learning rate `lr`. Returns the gradient norm before clipping.
+    @discardableResult
+    public func update(_ model: Model, lr: Float) -> Float {
+        let norm = AdamW.gradNorm(model)
+        let g = model.grads.pointer, p = model.params.pointer, mp = m.pointer, vp = v.pointer
+        let n = model.grads.count
+        if options.gradClip > 0 {
+            let coef = options.gradClip / (norm + 1e-6)
+            if coef < 1 { for i in 0..<n { g[i] *= coef } }
+        }
+        step += 1
+        let b1 = options.beta1, b2 = options.beta2, eps = options.eps
+        let bc1 = 1 - Float(pow(Double(b1), Double(step)))
+        let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
+        let stepSize = lr / bc1
+        for (off, count, decays) in ranges {
+            let keep: Float = decays ? 1 - lr * options.weightDecay : 1
+            for i in off..<(off + count) {
+                let gi = g[i]
+                mp[i] = b1 * mp[i] + (1 - b1) * gi
+                vp[i] = b2 * vp[i] + (1 - b2) * gi * gi
+                let denom = vp[i].squareRoot() / bc2Sqrt + eps
+                p[i] = p[i] * keep - stepSize * mp[i] / denom
+            }
+        }
+        return norm
+    }
+}

@@ -1,0 +1,42 @@
+/// Batched text generation: prompts of different lengths are prefilled together, then every
+/// step decodes one token for each unfinished sequence in a single batched forward.
+public final class Generator {
+    public let model: Model
+    public init(model: Model) { self.model = model }
+
+    /// Generates for each prompt (token ids) and returns the new tokens of each (stop token excluded).
+    /// - seeds: one per prompt; by default `options.seed(forSequence: i)`, so each sequence's RNG is
+    ///   its own and its output does not depend on the rest of the batch.
+    /// - onToken: called with (sequence index, token id) as each token is chosen; return false to stop
+    ///   that sequence (e.g. when the caller's decoded text ends with a stop string).
+    public func generate(prompts: [[Int]], options: SamplingOptions, seeds: [UInt64]? = nil,
+                         onToken: ((Int, Int) -> Bool)? = nil) -> [[Int]] {
+        let B = prompts.count, V = model.config.vocabSize
+        guard B > 0 else { return [] }
+        precondition(prompts.allSatisfy { !$0.isEmpty }, "every prompt needs at least one token")
+        let capacity = min(model.config.maxSeqLen, prompts.map(\.count).max()! + max(0, options.maxNewTokens))
+        precondition(prompts.allSatisfy { $0.count <= capacity }, "a prompt is longer than maxSeqLen \(model.config.maxSeqLen)")
+        let decoder = Decoder(model: model, batch: B, capacity: capacity)
+        var samplers = (0..<B).map { Sampler(vocabSize: V, options: options, seed: seeds?[$0] ?? options.seed(forSequence: $0)) }
+        for (i, p) in prompts.enumerated() { for t in p { samplers[i].observe(t) } }
+        let stops = Set(options.stopTokenIds)
+        var outputs = [[Int]](repeating: [], count: B)
+        var active = Array(0..<B)
+        var items = prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) }
+        while !active.isEmpty && options.maxNewTokens > 0 {
+            let logits = decoder.append(items)
+            var next = [Int]()
+            for (row, s) in active.enumerated() {
+                let tok = samplers[s].sample(UnsafeMutablePointer(mutating: logits.baseAddress! + row * V), V: V)
+                if stops.contains(tok) { continue }
+                samplers[s].observe(tok)
+                outputs[s].append(tok)
+                let goOn = onToken?(s, tok) ?? true
+                if goOn && outputs[s].count < options.maxNewTokens && decoder.cache.lengths[s] < capacity { next.append(s) }
+            }
+            active = next
+            items = active.map { (sequence: $0, tokens: [outputs[$0].last!]) }
+        }
+        return outputs
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Rotary position embedding in the Hugging Face half-split layout (rotate_half):
+/// for i < d/2, (x_i, x_{i+d/2}) is rotated by angle pos * theta^(-2i/d).
+struct RoPE {
+    let headDim: Int
+    let cos: [Float]   // (maxSeqLen, d/2)
+    let sin: [Float]   // (maxSeqLen, d/2)
+
+    init(headDim d: Int, maxSeqLen: Int, theta: Float) {
+        headDim = d
+        let half = d / 2
+        var c = [Float](repeating: 0, count: maxSeqLen * half), s = c
+        for i in 0..<half {
+            // Same float32 steps as transformers' LlamaRotaryEmbedding, so angles match bit for bit-ish.
+            let invFreq: Float = 1 / Foundation.pow(theta, Float(2 * i) / Float(d))
+            for p in 0..<maxSeqLen {
+                let a = Float(p) * invFreq
+                c[p * half + i] = Foundation.cos(a); s[p * half + i] = Foundation.sin(a)
+            }
+        }
+        cos = c; sin = s
+    }
+
+    // x (nHeads, d) of one token at position pos, rotated in place
+    @inline(__always)
+    func forward(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) {
+        let half = headDim / 2
+        cos.withUnsafeBufferPointer { cb in sin.withUnsafeBufferPointer { sb in
+            let c = cb.baseAddress! + pos * half, s = sb.baseAddress! + pos * half
+            for h in 0..<nHeads {
+                let a = x + h * headDim, b = a + half
+                for i in 0..<half {
+                    let x1 = a[i], x2 = b[i]
+                    a[i] = x1 * c[i] - x2 * s[i]
+                    b[i] = x2 * c[i] + x1 * s[i]
+                }
+            }
+        } }
+    }
+
+    // dx (nHeads, d): gradient through the rotation = rotation by -angle, in place
+    @inline(__always)
+    func backward(_ dx: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) {
+        let half = headDim / 2
+        cos.withUnsafeBufferPointer { cb in sin.withUnsafeBufferPointer { sb in
+            let c = cb.baseAddress! + pos * half, s = sb.baseAddress! + pos * half
+            for h in 0..<nHeads {
+                let a = dx + h * headDim, b = a + half
+                for i in 0..<half {
+                    let g1 = a[i], g2 = b[i]
+                    a[i] = g1 * c[i] + g2 * s[i]
+                    b[i] = g2 * c[i] - g1 * s[i]
+                }
+            }
+        } }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Cross-entropy with a per-token weight mask.
+///
+/// The forward keeps log p(target) per token; the backward takes the upstream gradient
+/// of the objective with respect to each token's log p(target) (`dlogp`), so the same
+/// code serves mean cross-entropy (dlogp = -mask / Σmask) and DPO (dlogp = g_seq * mask).
+enum Loss {
+    // logits (N, V), targets (N), mask (N) -> lse (N), logp (N); returns Σ mask·(-logp) / Σ mask
+    static func forward(lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>,
+                        logits: UnsafePointer<Float>, targets: UnsafePointer<Int32>, mask: UnsafePointer<Float>,
+                        N: Int, V: Int) -> Float {
+        var total: Double = 0, weight: Double = 0
+        for i in 0..<N {
+            let row = logits + i * V
+            var m = -Float.infinity
+            for j in 0..<V where row[j] > m { m = row[j] }
+            var s: Float = 0
+            for j in 0..<V { s += expf(row[j] - m) }
+            let l = m + logf(s)
+            lse[i] = l
+            let t = Int(targets[i])
+            logp[i] = t >= 0 && t < V ? row[t] - l : 0
+            if mask[i] != 0 { total -= Double(mask[i] * logp[i]); weight += Double(mask[i]) }
+        }
+        return weight > 0 ? Float(total / weight) : 0
+    }
+
+    // dlogp (N) -> dlogits (N, V) (overwritten): dlogits = dlogp · (onehot(target) - softmax)
+    static func backward(dlogits: UnsafeMutablePointer<Float>, dlogp: UnsafePointer<Float>,
+                         logits: UnsafePointer<Float>, lse: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
+                         N: Int, V: Int) {
+        for i in 0..<N {
+            let d = dlogits + i * V
+            let g = dlogp[i]
+            if g == 0 { d.update(repeating: 0, count: V); continue }
+            let row = logits + i * V, l = lse[i]
+            for j in 0..<V { d[j] = -g * expf(row[j] - l) }
+            let t = Int(targets[i])
+            if t >= 0 && t < V { d[t] += g }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CBLAS
+
+// Thin wrappers over cblas_sgemm for the three products a linear layer needs.
+// Weights are stored [out, in] (the PyTorch / safetensors layout), rows are tokens.
+
+/// out (M, N) = inp (M, K) · w (N, K)ᵀ  (+ out if accumulate)
+@inline(__always)
+func matmulForward(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                   _ M: Int, _ K: Int, _ N: Int, accumulate: Bool = false) {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(M), Int32(N), Int32(K),
+                1, inp, Int32(K), w, Int32(K), accumulate ? 1 : 0, out, Int32(N))
+}
+
+/// dinp (M, K) (+)= dout (M, N) · w (N, K);  dw (N, K) += dout (M, N)ᵀ · inp (M, K)
+/// dinp may be nil when the input needs no gradient (never the case in the model, kept for LoRA).
+@inline(__always)
+func matmulBackward(dinp: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>,
+                    dout: UnsafePointer<Float>, inp: UnsafePointer<Float>, w: UnsafePointer<Float>,
+                    _ M: Int, _ K: Int, _ N: Int, accumulateInput: Bool = false) {
+    if let dinp {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(M), Int32(K), Int32(N),
+                    1, dout, Int32(N), w, Int32(K), accumulateInput ? 1 : 0, dinp, Int32(K))
+    }
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(N), Int32(K), Int32(M),
+                1, dout, Int32(N), inp, Int32(K), 1, dw, Int32(K))
+}

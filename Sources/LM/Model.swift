@@ -1,0 +1,188 @@
+import Foundation
+
+/// A Llama-style decoder: parameters, their gradients, and the training forward/backward.
+///
+///     x = embed[tokens]
+///     for each layer:  x = x + o(attention(rope(q(norm1(x))), rope(k(…)), v(…)))
+///                      x = x + down(silu(gate(norm2(x))) * up(norm2(x)))
+///     logits = norm(x) · embedᵀ
+///
+/// Parameters, gradients and activations are each one allocation; activations are sized
+/// on the first forward for (B, T) and reused while later calls fit.
+public final class Model: @unchecked Sendable {
+    public let config: ModelConfig
+    public let layout: ParameterLayout
+    public let params: FloatBuffer
+    public let grads: FloatBuffer
+    let rope: RoPE
+    var acts: Activations?
+    var dacts: ActivationGrads?
+    public private(set) var batch = 0, seqLen = 0
+
+    /// Random init: matrices ~ N(0, initStd²), norm gains 1 (as transformers' Llama init).
+    public convenience init(config: ModelConfig, seed: UInt64, initStd: Float = 0.02) {
+        self.init(config: config)
+        var rng = Xoshiro256(seed: seed)
+        for t in layout.tensors {
+            let n = t.shape.reduce(1, *), p = params.pointer + t.offset
+            if ParameterLayout.isMatrix(t.kind) { for i in 0..<n { p[i] = rng.nextGaussian() * initStd } }
+            else { p.update(repeating: 1, count: n) }
+        }
+    }
+
+    /// Zero parameters; the checkpoint loader fills them.
+    public init(config: ModelConfig) {
+        self.config = config
+        layout = ParameterLayout(config)
+        params = FloatBuffer(count: layout.count)
+        grads = FloatBuffer(count: layout.count)
+        rope = RoPE(headDim: config.headDim, maxSeqLen: config.maxSeqLen, theta: config.ropeTheta)
+    }
+
+    @inline(__always) func p(_ k: ParameterLayout.Kind, _ l: Int = 0) -> UnsafeMutablePointer<Float> { params.pointer + layout.offset(k, layer: l) }
+    @inline(__always) func g(_ k: ParameterLayout.Kind, _ l: Int = 0) -> UnsafeMutablePointer<Float> { grads.pointer + layout.offset(k, layer: l) }
+
+    public var parameterCount: Int { layout.count }
+    public func zeroGrad() { grads.zero() }
+
+    private func ensureActivations(B: Int, T: Int) {
+        precondition(T <= config.maxSeqLen, "sequence length \(T) exceeds maxSeqLen \(config.maxSeqLen)")
+        if acts?.B != B || acts?.T != T {
+            acts = Activations(config: config, B: B, T: T)
+            dacts = nil
+        }
+    }
+
+    /// Runs the model on `batch` rows of `seqLen` tokens (row-major, B*T entries).
+    /// With targets, returns the mean of mask-weighted cross-entropy (mask defaults to 1 where a
+    /// target is given; a target < 0 is ignored). Without targets, returns 0 and only fills logits.
+    @discardableResult
+    public func forward(tokens: [Int], targets: [Int]? = nil, mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        precondition(tokens.count == B * T && (targets?.count ?? B * T) == B * T && (mask?.count ?? B * T) == B * T)
+        ensureActivations(B: B, T: T)
+        let a = acts!
+        let BT = B * T
+        for i in 0..<BT {
+            precondition(tokens[i] >= 0 && tokens[i] < config.vocabSize, "token id \(tokens[i]) out of range")
+            a.tokens[i] = Int32(tokens[i])
+            let t = targets?[i] ?? -1
+            a.targets[i] = Int32(t)
+            a.mask[i] = t < 0 ? 0 : (mask?[i] ?? 1)
+        }
+        batch = B; seqLen = T
+        return forwardLoaded(B: B, T: T)
+    }
+
+    // tokens, targets, mask already in acts -> logits (BT, V), loss
+    private func forwardLoaded(B: Int, T: Int) -> Float {
+        let a = acts!, c = config
+        let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        Embedding.forward(a.encoded, a.tokens, p(.embed), N: BT, C: C)
+        for l in 0..<c.layers {
+            let x = a.layerInput(l), L = a.layers[l]
+            RMSNorm.forward(L.ln1, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.q, L.ln1, p(.wq, l), BT, C, C)
+            matmulForward(L.k, L.ln1, p(.wk, l), BT, C, KV)
+            matmulForward(L.v, L.ln1, p(.wv, l), BT, C, KV)
+            for r in 0..<BT {
+                rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
+                rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
+            }
+            Attention.forward(out: L.attY, att: L.att, q: L.q, k: L.k, v: L.v, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
+            L.res2.update(from: x, count: BT * C)                      // residual: res2 = x + o(attY)
+            matmulForward(L.res2, L.attY, p(.wo, l), BT, C, C, accumulate: true)
+            RMSNorm.forward(L.ln2, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.gate, L.ln2, p(.wgate, l), BT, C, F)
+            matmulForward(L.up, L.ln2, p(.wup, l), BT, C, F)
+            SwiGLU.forward(L.h, L.gate, L.up, N: BT * F)
+            L.res3.update(from: L.res2, count: BT * C)                 // residual: res3 = res2 + down(h)
+            matmulForward(L.res3, L.h, p(.wdown, l), BT, F, C, accumulate: true)
+        }
+        RMSNorm.forward(a.lnf, a.rstdf, a.layerInput(c.layers), p(.finalNorm), N: BT, C: C, eps: c.normEps)
+        matmulForward(a.logits, a.lnf, p(.embed), BT, C, V)          // tied LM head
+        return Loss.forward(lse: a.lse, logp: a.logp, logits: a.logits, targets: a.targets, mask: a.mask, N: BT, V: V)
+    }
+
+    /// Logits of the last forward, (B, T, V) row-major.
+    public var logits: UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(start: acts!.logits, count: batch * seqLen * config.vocabSize)
+    }
+
+    /// log p(target) per token of the last forward (B*T; 0 where there is no target).
+    public var tokenLogProbs: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: acts!.logp, count: batch * seqLen) }
+
+    /// Σ_t mask[b,t] · log p(target[b,t]) for each row b of the last forward (DPO's sequence log-prob).
+    public func sequenceLogProbs() -> [Float] {
+        let a = acts!
+        return (0..<batch).map { b in
+            var s: Float = 0
+            for t in 0..<seqLen { s += a.mask[b * seqLen + t] * a.logp[b * seqLen + t] }
+            return s
+        }
+    }
+
+    /// Gradient of the mean masked cross-entropy of the last forward, accumulated into `grads`.
+    public func backward() {
+        let a = acts!, BT = batch * seqLen
+        var w: Float = 0
+        for i in 0..<BT { w += a.mask[i] }
+        let d = ensureGrads().dlogp
+        for i in 0..<BT { d[i] = w > 0 ? -a.mask[i] / w : 0 }
+        backwardLoaded()
+    }
+
+    /// Gradient of an objective J given dJ/d(sequenceLogProbs[b]) for each row (DPO): every
+    /// masked token of row b gets upstream gradient g[b] · mask.
+    public func backward(sequenceLogProbGrads g: [Float]) {
+        precondition(g.count == batch)
+        let a = acts!, d = ensureGrads().dlogp
+        for b in 0..<batch { for t in 0..<seqLen { let i = b * seqLen + t; d[i] = g[b] * a.mask[i] } }
+        backwardLoaded()
+    }
+
+    /// Gradient of an objective J given dJ/d(log p(target)) per token (B*T entries).
+    public func backward(tokenLogProbGrads g: UnsafeBufferPointer<Float>) {
+        precondition(g.count == batch * seqLen)
+        ensureGrads().dlogp.update(from: g.baseAddress!, count: g.count)
+        backwardLoaded()
+    }
+
+    private func ensureGrads() -> ActivationGrads {
+        if dacts == nil { dacts = ActivationGrads(config: config, B: batch, T: seqLen) }
+        return dacts!
+    }
+
+    private func backwardLoaded() {
+        let a = acts!, d = dacts!, c = config
+        let B = batch, T = seqLen, BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        Loss.backward(dlogits: d.dlogits, dlogp: d.dlogp, logits: a.logits, lse: a.lse, targets: a.targets, N: BT, V: V)
+        matmulBackward(dinp: d.dln, dw: g(.embed), dout: d.dlogits, inp: a.lnf, w: p(.embed), BT, C, V)
+        d.dres.update(repeating: 0, count: BT * C)
+        RMSNorm.backward(dinp: d.dres, dweight: g(.finalNorm), dout: d.dln, inp: a.layerInput(c.layers),
+                         weight: p(.finalNorm), rstd: a.rstdf, N: BT, C: C)
+        for l in stride(from: c.layers - 1, through: 0, by: -1) {
+            let x = a.layerInput(l), L = a.layers[l]
+            // MLP branch; d.dres holds d(res3) and becomes d(res2)
+            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: L.h, w: p(.wdown, l), BT, F, C)
+            SwiGLU.backward(dgate: d.dgate, dup: d.dup, dh: d.dh, gate: L.gate, up: L.up, N: BT * F)
+            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: L.ln2, w: p(.wgate, l), BT, C, F)
+            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: L.ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
+            RMSNorm.backward(dinp: d.dres, dweight: g(.mlpNorm, l), dout: d.dln, inp: L.res2, weight: p(.mlpNorm, l),
+                             rstd: L.rstd2, N: BT, C: C)
+            // attention branch; d.dres becomes d(x)
+            matmulBackward(dinp: d.dattY, dw: g(.wo, l), dout: d.dres, inp: L.attY, w: p(.wo, l), BT, C, C)
+            Attention.backward(dq: d.dq, dk: d.dk, dv: d.dv, datt: d.datt, dout: d.dattY, q: L.q, k: L.k, v: L.v,
+                               att: L.att, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
+            for r in 0..<BT {
+                rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
+                rope.backward(d.dk + r * KV, nHeads: c.kvHeads, pos: r % T)
+            }
+            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: L.ln1, w: p(.wq, l), BT, C, C)
+            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: L.ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
+            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: L.ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
+            RMSNorm.backward(dinp: d.dres, dweight: g(.attnNorm, l), dout: d.dln, inp: x, weight: p(.attnNorm, l),
+                             rstd: L.rstd1, N: BT, C: C)
+        }
+        Embedding.backward(g(.embed), d.dres, a.tokens, N: BT, C: C)
+    }
+}
