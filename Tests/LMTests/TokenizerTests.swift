@@ -128,6 +128,45 @@ private func smallTokenizer() -> BPETokenizer {
         #expect(a.tokenizerJSON() == b.tokenizerJSON())
     }
 
+    /// The incremental trainer must pick exactly the merges of a trainer that recounts every
+    /// pair from scratch before each merge.
+    @Test func trainerEqualsNaiveRecountingTrainer() {
+        let corpus = Array(sampleCorpus.prefix(5)) + ["aaaa aaaaa abab ababab xyxyxy"]
+        let tok = BPETrainer(vocabSize: 420, minFrequency: 1).train(texts: corpus)
+        var counts: [[UInt8]: Int] = [:]
+        for var t in corpus {
+            t.withUTF8 { p in
+                PreTokenizer.split(p, 0, p.count) { a, b in counts[Array(UnsafeBufferPointer(rebasing: p[a..<b])), default: 0] += 1 }
+            }
+        }
+        let nSpecial = BPETokenizer.defaultSpecials.count
+        var words = counts.map { (k, c) in (k.map { Int32(nSpecial + Int($0)) }, c) }
+        var bytesOf: [[UInt8]] = BPETokenizer.defaultSpecials.map { Array($0.utf8) } + (0..<256).map { [UInt8($0)] }
+        var naive: [(Int32, Int32)] = []
+        while bytesOf.count < 420 {
+            var pc: [UInt64: Int] = [:]
+            for (w, c) in words where w.count > 1 {
+                for i in 0..<(w.count - 1) { pc[UInt64(UInt32(w[i])) << 32 | UInt64(UInt32(w[i + 1])), default: 0] += c }
+            }
+            guard let best = pc.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { break }
+            let a = Int32(best.key >> 32), b = Int32(best.key & 0xFFFF_FFFF)
+            let merged = bytesOf[Int(a)] + bytesOf[Int(b)]
+            let x = Int32(bytesOf.firstIndex(of: merged) ?? bytesOf.count)
+            if Int(x) == bytesOf.count { bytesOf.append(merged) }
+            naive.append((a, b))
+            for j in words.indices {
+                var w = words[j].0, o: [Int32] = [], i = 0
+                while i < w.count {
+                    if i + 1 < w.count && w[i] == a && w[i + 1] == b { o.append(x); i += 2 } else { o.append(w[i]); i += 1 }
+                }
+                w = o
+                words[j].0 = w
+            }
+        }
+        #expect(tok.mergeList.count == naive.count)
+        #expect(zip(tok.mergeList, naive).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    }
+
     @Test func heapMergeEqualsNaiveBPE() {
         let tok = smallTokenizer()
         var rng = SplitMix(seed: 3)
