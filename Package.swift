@@ -25,7 +25,15 @@ let package = Package(
             dependencies: ["CBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
+        .target(
+            name: "Training",
+            dependencies: ["LM"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
         .target(name: "FOI"),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "Bandit", dependencies: ["FOI"]),
+        .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),
         .target(
             name: "Store",
             dependencies: [
@@ -37,14 +45,17 @@ let package = Package(
         .executableTarget(
             name: "foibandit",
             dependencies: [
-                "LM", "FOI", "Store",
+                "LM", "Training", "FOI", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "LMTests", dependencies: ["LM"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
+        .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
+        .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
     ]
 )

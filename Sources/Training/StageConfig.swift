@@ -1,0 +1,80 @@
+import Foundation
+import LM
+
+/// One training stage's settings, read from `models/<name>/configs/<stage>.json`.
+/// Every field is explicit in the checked-in files so a run can be reproduced from them alone.
+public struct StageConfig: Codable, Sendable, Equatable {
+    public enum Stage: String, Codable, Sendable { case pretrain, cpt, sft, dpo, history, classify }
+
+    public struct Architecture: Codable, Sendable, Equatable {
+        public var vocabSize, dim, layers, heads, kvHeads, hiddenDim, maxSeqLen: Int
+        public var ropeTheta: Float
+        public var normEps: Float
+
+        public var modelConfig: ModelConfig {
+            ModelConfig(vocabSize: vocabSize, dim: dim, layers: layers, heads: heads, kvHeads: kvHeads,
+                        hiddenDim: hiddenDim, maxSeqLen: maxSeqLen, ropeTheta: ropeTheta, normEps: normEps)
+        }
+    }
+
+    public var stage: Stage
+    /// For a stage trained from scratch (pretrain): the architecture. Otherwise nil and `initFrom` is set.
+    public var architecture: Architecture?
+    /// Model directory this stage starts from (relative to the config file's pipeline root).
+    public var initFrom: String?
+    /// Training inputs: text files (pretrain, cpt) or JSON Lines of prompt/letter pairs (sft, dpo).
+    public var data: [String]
+    /// Held-out inputs for periodic eval, same kinds as `data`.
+    public var evalData: [String]
+    public var batchSize: Int
+    public var seqLen: Int
+    public var steps: Int
+    public var maxLR: Float
+    public var minLR: Float
+    public var warmupSteps: Int
+    public var weightDecay: Float
+    public var gradClip: Float
+    public var evalEvery: Int
+    public var evalBatches: Int
+    public var checkpointEvery: Int
+    public var seed: UInt64
+    /// DPO only: the preference temperature β, samples per prompt, minimum judge-score margin.
+    public var beta: Float?
+    public var samplesPerPrompt: Int?
+    public var minMargin: Int?
+    public var prompts: Int?
+
+    public static func load(_ url: URL) throws -> StageConfig {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw TrainingError.badInput("\(url.path): cannot read stage config")
+        }
+        do { return try JSONDecoder().decode(StageConfig.self, from: data) }
+        catch { throw TrainingError.badInput("\(url.path): not a valid stage config (\(error))") }
+    }
+
+    public func jsonData() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try e.encode(self)
+    }
+
+    public var schedule: LRSchedule {
+        LRSchedule(maxLR: maxLR, minLR: minLR, warmupSteps: warmupSteps, totalSteps: steps)
+    }
+
+    public var adamW: AdamW.Options {
+        AdamW.Options(weightDecay: weightDecay, gradClip: gradClip)
+    }
+}
+
+public enum TrainingError: Error, CustomStringConvertible {
+    case badInput(String)
+    case alreadyComplete(String)
+
+    public var description: String {
+        switch self {
+        case .badInput(let s): return s
+        case .alreadyComplete(let s): return s
+        }
+    }
+}
