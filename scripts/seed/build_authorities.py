@@ -22,7 +22,7 @@ HEADER = ["name", "short_name", "group", "category", "nation", "regime", "websit
 NATIONS = {"England", "Wales", "Scotland", "Northern Ireland", "UK"}
 
 # Categories that WhatDoTheyKnow's taxonomy lacks; ours (documented in authorities/README.md).
-OWN_CATEGORIES = set()
+OWN_CATEGORIES = {("Prisons, probation and holding facilities", "Prison and probation services")}
 
 # --- local authorities -------------------------------------------------------------------
 
@@ -337,7 +337,7 @@ GOVUK = {
     "uk-debt-management-office": (None, "DMO", GO, EA, "UK", None),
     "criminal-injuries-compensation-authority": (None, "CICA", GO, EA, "UK", None),
     "legal-aid-agency": (None, "LAA", GO, EA, "UK", None),
-    "her-majestys-prison-and-probation-service": ("His Majesty's Prison and Probation Service", "HMPPS", GO, EA, "UK",
+    "her-majestys-prison-and-probation-service": ("His Majesty's Prison and Probation Service", "HMPPS", "Prisons, probation and holding facilities", "Prison and probation services", "UK",
         "https://www.gov.uk/government/organisations/her-majestys-prison-and-probation-service"),
     "animal-and-plant-health-agency": (None, "APHA", GO, EA, "UK", None),
     "government-internal-audit-agency": (None, "GIAA", GO, EA, "UK", None),
