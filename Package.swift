@@ -31,7 +31,6 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(name: "FOI"),
-        .target(name: "Bandit", dependencies: ["FOI"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
         .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),
@@ -56,7 +55,6 @@ let package = Package(
         .testTarget(name: "FOITests", dependencies: ["FOI"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
-        .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
     ]
