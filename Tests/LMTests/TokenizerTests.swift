@@ -180,6 +180,22 @@ private func smallTokenizer() -> BPETokenizer {
         #expect(tok.bpe(long) == naiveBPE(tok, long))
     }
 
+    @Test func concurrentEncodesAgree() {
+        let tok = smallTokenizer()
+        let texts = trickyStrings + sampleCorpus.prefix(8)
+        let expected = texts.map { tok.encode($0) }
+        final class Results: @unchecked Sendable { var ok = [Bool](repeating: false, count: 4) }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            var ok = true
+            for round in 0..<5 {
+                for (i, s) in texts.enumerated() where (i + round + t) % 2 == 0 { ok = ok && tok.encode(s) == expected[i] }
+            }
+            results.ok[t] = ok
+        }
+        #expect(results.ok.allSatisfy { $0 })
+    }
+
     @Test func saveLoadRoundTrip() throws {
         let tok = smallTokenizer()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tok-\(UUID().uuidString)")
