@@ -56,8 +56,14 @@ public struct SafeTensorsFile {
             guard offs[1] <= available else {
                 throw CheckpointError.truncated(file: path, detail: "tensor \(name) ends at byte \(offs[1]) of data but only \(available) bytes are present")
             }
-            if let size = Self.dtypeSize(dtype), size * shape.reduce(1, *) != offs[1] - offs[0] {
-                throw CheckpointError.badHeader(file: path, detail: "tensor \(name): shape \(shape) × \(dtype) needs \(size * shape.reduce(1, *)) bytes, offsets give \(offs[1] - offs[0])")
+            var elements = 1
+            for s in shape {
+                let (r, overflow) = elements.multipliedReportingOverflow(by: s)
+                if overflow || r > available { throw CheckpointError.badHeader(file: path, detail: "tensor \(name) has an impossible shape \(shape)") }
+                elements = r
+            }
+            if let size = Self.dtypeSize(dtype), size * elements != offs[1] - offs[0] {
+                throw CheckpointError.badHeader(file: path, detail: "tensor \(name): shape \(shape) × \(dtype) needs \(size * elements) bytes, offsets give \(offs[1] - offs[0])")
             }
             ents[name] = Entry(dtype: dtype, shape: shape, begin: offs[0], end: offs[1])
         }
