@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["LM"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        .target(name: "FOI"),
+        .target(name: "FOI", dependencies: ["LM"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
         .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),

@@ -1,0 +1,96 @@
+import Foundation
+import LM
+
+/// What to write: one request letter.
+public struct LetterRequest: Sendable, Equatable {
+    public var authority: Authority
+    public var keywords: [Keyword]
+    public var style: LetterStyle
+    public var seed: UInt64
+    public var temperature: Float
+    public var maxTokens: Int
+
+    public init(authority: Authority, keywords: [Keyword], style: LetterStyle = .numbered, seed: UInt64 = 0,
+                temperature: Float = 0.7, maxTokens: Int = 400) {
+        self.authority = authority; self.keywords = keywords; self.style = style
+        self.seed = seed; self.temperature = temperature; self.maxTokens = maxTokens
+    }
+
+    public var prompt: Prompt { Prompt(authority: authority, keywords: keywords, style: style.rawValue) }
+}
+
+/// A generated letter with its judge result.
+public struct WrittenLetter: Sendable, Codable, Equatable {
+    public var prompt: String
+    public var letter: String
+    public var judge: JudgeResult
+    public var modelId: String
+    public var seed: UInt64
+    public var tokens: Int
+}
+
+/// The model as a letter writer: prompt format in, streamed letter out, judged.
+/// Shared by `generate`, `batch`, the service and the slot machine, so they all write alike.
+public final class LetterWriter: @unchecked Sendable {
+    public let model: Model
+    public let tokenizer: BPETokenizer
+    public let judge: Judge
+    /// The model folder's name, recorded with every generation.
+    public let modelId: String
+    private let lock = NSLock()
+
+    public init(modelDirectory: URL, judge: Judge) throws {
+        model = try Model.load(directory: modelDirectory)
+        tokenizer = try BPETokenizer(directory: modelDirectory)
+        self.judge = judge
+        modelId = modelDirectory.standardizedFileURL.lastPathComponent
+        guard tokenizer.vocabSize == model.config.vocabSize else {
+            throw CheckpointError.badConfig("\(modelDirectory.path): tokenizer has \(tokenizer.vocabSize) ids, model \(model.config.vocabSize)")
+        }
+    }
+
+    public func options(for r: LetterRequest) -> SamplingOptions {
+        let room = model.config.maxSeqLen - tokenizer.encode(r.prompt.text).count
+        return SamplingOptions(temperature: r.temperature, topK: 40, topP: 0.95, repetitionPenalty: 1.0,
+                               maxNewTokens: max(1, min(r.maxTokens, room)), seed: r.seed,
+                               stopTokenIds: [tokenizer.endOfTextId])
+    }
+
+    /// Writes every request in one batched decode. `onText(i, chunk)` receives request i's text as it
+    /// is produced (complete UTF-8 only); returning false stops that letter. Each letter depends only
+    /// on its own request and seed, not on the rest of the batch.
+    public func write(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)? = nil) -> [WrittenLetter] {
+        guard !requests.isEmpty else { return [] }
+        // One decode at a time: the model's activation buffers are shared.
+        lock.lock(); defer { lock.unlock() }
+        let prompts = requests.map { tokenizer.encode($0.prompt.text) }
+        var streams = requests.map { _ in StreamingDecoder(tokenizer: tokenizer, skipSpecialTokens: true) }
+        // Requests differ in temperature and length: group those that share options.
+        var outputs = [[Int]](repeating: [], count: requests.count)
+        let groups = Dictionary(grouping: requests.indices) { i in
+            "\(requests[i].temperature)|\(requests[i].maxTokens)"
+        }
+        for key in groups.keys.sorted() {
+            let idx = groups[key]!
+            let opts = options(for: requests[idx[0]])
+            let out = Generator(model: model).generate(
+                prompts: idx.map { prompts[$0] }, options: opts, seeds: idx.map { requests[$0].seed }
+            ) { row, token in
+                let i = idx[row]
+                let text = streams[i].push(token)
+                if let onText, !text.isEmpty { return onText(i, text) }
+                return true
+            }
+            for (row, i) in idx.enumerated() { outputs[i] = out[row] }
+        }
+        return requests.indices.map { i in
+            let tail = streams[i].finish()
+            if let onText, !tail.isEmpty { _ = onText(i, tail) }
+            let text = tokenizer.decode(outputs[i], skipSpecialTokens: true)
+            let letter = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return WrittenLetter(prompt: requests[i].prompt.text, letter: letter,
+                                 judge: judge.judge(letter: letter, authority: requests[i].authority, keywords: requests[i].keywords),
+                                 modelId: modelId, seed: requests[i].seed, tokens: outputs[i].count)
+        }
+    }
+}
