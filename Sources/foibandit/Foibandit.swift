@@ -16,6 +16,8 @@ struct Foibandit: AsyncParsableCommand {
             Authorities.self,
             Keywords.self,
             Spin.self,
+            Generate.self,
+            Train.self,
         ]
     )
 }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import FOI
+import Foundation
+import Store
+
+/// `--model`, shared by the commands that write letters.
+struct ModelOptions: ParsableArguments {
+    static let defaultModel = "models/foibandit-small"
+
+    @Option(help: ArgumentHelp("Model folder (Hugging Face layout).", discussion: "Default: the shipped \(defaultModel)."))
+    var model: String?
+
+    func directory() throws -> URL {
+        if let model { return URL(fileURLWithPath: model) }
+        return try SeedLocator.root().appendingPathComponent(Self.defaultModel)
+    }
+
+    func writer(judge: Judge) throws -> LetterWriter {
+        let dir = try directory()
+        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("config.json").path) else {
+            throw ValidationError("no model in \(dir.path) (train one with `make model`, or pass --model)")
+        }
+        return try LetterWriter(modelDirectory: dir, judge: judge)
+    }
+}
+
+/// What a command needs to turn names typed by a person into an authority and keywords.
+struct Resolver {
+    let store: FOIStore
+    let authorities: [Authority]
+    let keywords: [Keyword]
+
+    init(_ store: FOIStore) throws {
+        self.store = store
+        authorities = try store.allAuthorities()
+        keywords = try store.allKeywords()
+    }
+
+    var judge: Judge { Judge(knownAuthorities: authorities, knownKeywords: keywords) }
+
+    /// By name or short name, ignoring case; otherwise an error with "did you mean" suggestions.
+    func authority(_ name: String) throws -> Authority {
+        if let a = try store.authority(named: name) { return a }
+        let fts = (try? store.searchAuthorities(name, limit: 3).map(\.name)) ?? []
+        let near = Suggest.closest(to: name, among: authorities.map(\.name))
+        var ideas: [String] = []
+        for n in fts + near where !ideas.contains(n) && ideas.count < 3 { ideas.append(n) }
+        throw ValidationError("unknown authority '\(name)'" + (ideas.isEmpty ? "" : "; did you mean: "
+            + ideas.map { "'\($0)'" }.joined(separator: ", ") + "?"))
+    }
+
+    /// `k1; k2` -> keywords; unknown ones are classified by the legislation word rules.
+    func keywords(_ list: String) throws -> [Keyword] {
+        let texts = list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { throw ValidationError("give at least one keyword, separated by ';'") }
+        return Composer.keywords(texts, known: keywords)
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one request letter with the model and print it with its judge score.")
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @Option(help: "The public authority (name or short name).") var authority: String
+    @Option(help: "Keywords, separated by ';'.") var keywords: String
+    @Option(help: "Letter style: \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var style: String = LetterStyle.numbered.rawValue
+    @Option(help: "Sampling seed (same seed, same letter).") var seed: UInt64?
+    @Option(help: "Sampling temperature; 0 is greedy.") var temperature: Float = 0.7
+    @Option(help: "Most tokens to write.") var maxTokens = 400
+    @Flag(help: "Print JSON (letter, score, checks, model, seed) instead of streaming text.") var json = false
+
+    func run() throws {
+        guard let style = LetterStyle(rawValue: style) else {
+            throw ValidationError(Suggest.unknownMessage(kind: "style", name: self.style, candidates: LetterStyle.allCases.map(\.rawValue)))
+        }
+        guard (0...2).contains(temperature) else { throw ValidationError("--temperature must be between 0 and 2") }
+        guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive") }
+        let s = try store.open()
+        let resolver = try Resolver(s)
+        let request = LetterRequest(authority: try resolver.authority(authority), keywords: try resolver.keywords(keywords),
+                                    style: style, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
+                                    temperature: temperature, maxTokens: maxTokens)
+        let writer = try modelOptions.writer(judge: resolver.judge)
+        let out = FileHandle.standardOutput
+        let letter = writer.write([request]) { _, text in
+            if !json { out.write(Data(text.utf8)) }
+            return true
+        }[0]
+        try s.record(generation: GenerationRecord(prompt: letter.prompt, text: letter.letter, modelId: letter.modelId,
+                                                  seed: letter.seed, score: letter.judge.score))
+        if json {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try enc.encode(letter), as: UTF8.self))
+        } else {
+            print("\n\n— judge score \(letter.judge.score)/100 (model \(letter.modelId), seed \(letter.seed))")
+            for c in letter.judge.failed { print("  ✗ \(c.id) (-\(c.weight)): \(c.reason)") }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import FOI
+import Foundation
+import LM
+import Training
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the model, one stage at a time (see models/<name>/configs/).",
+        discussion: """
+        The stages run in order: tokenizer, pretrain, cpt (continued pretraining on FOI text), \
+        sft (prompt -> letter), dpo (judged preference pairs). Each reads its config file, writes \
+        checkpoints to its run folder, and continues after a kill with --resume. `make model` runs them all.
+        """,
+        subcommands: [TrainTokenizer.self, TrainPretrain.self, TrainCPT.self, TrainSFT.self, TrainDPO.self])
+}
+
+/// Options every stage shares.
+struct StageOptions: ParsableArguments {
+    @Option(help: "The stage's config file (JSON).") var config: String
+    @Option(help: "Folder for checkpoints, logs and the finished model (default: runs/<model>/<stage>).")
+    var run: String?
+    @Option(help: "Tokenizer folder (default: runs/<model>/tokenizer).") var tokenizer: String?
+    @Flag(help: "Continue from the last checkpoint in the run folder.") var resume = false
+
+    /// `models/NAME/configs/STAGE.json` -> NAME.
+    var modelName: String {
+        URL(fileURLWithPath: config).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+    }
+
+    func runDir(stage: String) -> URL { URL(fileURLWithPath: run ?? "runs/\(modelName)/\(stage)") }
+    var tokenizerDir: URL { URL(fileURLWithPath: tokenizer ?? "runs/\(modelName)/tokenizer") }
+
+    func stageConfig() throws -> StageConfig { try StageConfig.load(URL(fileURLWithPath: config)) }
+}
+
+struct TrainTokenizer: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tokenizer",
+                                                    abstract: "Train the byte-level BPE tokenizer on the corpora.")
+    struct Config: Codable { var vocabSize: Int; var files: [String] }
+
+    @Option(help: "Tokenizer config: {\"vocabSize\": N, \"files\": [...]}.") var config: String
+    @Option(help: "Output folder (default: runs/<model>/tokenizer).") var out: String?
+
+    func run() throws {
+        let url = URL(fileURLWithPath: config)
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let cfg = try? JSONDecoder().decode(Config.self, from: data) else {
+            throw ValidationError("\(config): cannot read a tokenizer config ({\"vocabSize\": N, \"files\": [...]})")
+        }
+        let files = try cfg.files.map { f -> URL in
+            guard FileManager.default.fileExists(atPath: f) else { throw ValidationError("\(f): no such file (make corpus builds it)") }
+            return URL(fileURLWithPath: f)
+        }
+        let name = url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        let outDir = URL(fileURLWithPath: out ?? "runs/\(name)/tokenizer")
+        let began = Date()
+        var lastReport = Date.distantPast
+        let tok = try BPETrainer(vocabSize: cfg.vocabSize).train(files: files) { p in
+            if Date().timeIntervalSince(lastReport) > 2 || p.phase == .done {
+                stderr("tokenizer \(p.phase.rawValue) \(p.done)/\(p.total)")
+                lastReport = Date()
+            }
+        }
+        try Checkpoint.writeAtomically(outDir) { try tok.save(to: $0) }
+        stderr(String(format: "tokenizer: %d ids in %.0fs -> %@", tok.vocabSize, Date().timeIntervalSince(began), outDir.path))
+    }
+}
+
+/// pretrain, cpt and sft differ only in their config: one implementation, three names.
+protocol LMStageCommand: ParsableCommand {
+    static var stage: StageConfig.Stage { get }
+    var options: StageOptions { get }
+}
+
+extension LMStageCommand {
+    func run() throws {
+        let cfg = try options.stageConfig()
+        guard cfg.stage == Self.stage else {
+            throw ValidationError("\(options.config) is a \(cfg.stage.rawValue) config, not \(Self.stage.rawValue)")
+        }
+        let runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: options.runDir(stage: cfg.stage.rawValue))
+        try runner.run(resume: options.resume)
+    }
+}
+
+struct TrainPretrain: LMStageCommand {
+    static let configuration = CommandConfiguration(commandName: "pretrain", abstract: "Pretrain on general English text.")
+    static let stage = StageConfig.Stage.pretrain
+    @OptionGroup var options: StageOptions
+}
+
+struct TrainCPT: LMStageCommand {
+    static let configuration = CommandConfiguration(commandName: "cpt", abstract: "Continue pretraining on FOI letters and guidance.")
+    static let stage = StageConfig.Stage.cpt
+    @OptionGroup var options: StageOptions
+}
+
+struct TrainSFT: LMStageCommand {
+    static let configuration = CommandConfiguration(commandName: "sft", abstract: "Fine-tune on prompt -> letter pairs (loss on the letter only).")
+    static let stage = StageConfig.Stage.sft
+    @OptionGroup var options: StageOptions
+}
+
+struct TrainDPO: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dpo",
+        abstract: "Preference-tune the SFT model on judged pairs of its own samples.",
+        discussion: """
+        For `prompts` training prompts, samples `samplesPerPrompt` letters from the model in \
+        `initFrom`, judges them, and keeps (best, worst) when the scores differ by at least \
+        `minMargin`. The frozen starting model is the reference. The loss starts at ln 2.
+        """)
+    @OptionGroup var options: StageOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        var cfg = try options.stageConfig()
+        guard cfg.stage == .dpo, let from = cfg.initFrom else {
+            throw ValidationError("\(options.config) must be a dpo config with initFrom (the SFT model)")
+        }
+        let runDir = options.runDir(stage: "dpo")
+        let pairsFile = runDir.appendingPathComponent("pairs.jsonl")
+        if !(options.resume && FileManager.default.fileExists(atPath: pairsFile.path)) {
+            try buildPairs(cfg: cfg, model: URL(fileURLWithPath: from), to: pairsFile)
+        }
+        cfg.data = [pairsFile.path]
+        try StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir).run(resume: options.resume)
+    }
+
+    func buildPairs(cfg: StageConfig, model: URL, to file: URL) throws {
+        let s = try store.open()
+        let authorities = try s.allAuthorities(), keywords = try s.allKeywords()
+        let writer = try LetterWriter(modelDirectory: model, judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        let prompts = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords,
+                                          count: cfg.prompts ?? 200, seed: cfg.seed)
+        let began = Date()
+        let (pairs, stats) = PreferencePairBuilder.build(
+            writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10
+        ) { done, total in stderr("dpo pairs: sampled \(done)/\(total) letters") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let lines = try pairs.map { String(decoding: try enc.encode($0), as: UTF8.self) }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file, options: .atomic)
+        stderr(String(format: "dpo pairs: %d of %d prompts kept (mean sample score %.1f) in %.0fs -> %@",
+                      stats.kept, stats.prompts, stats.meanScore, Date().timeIntervalSince(began), file.path))
+    }
+}
+
+/// Prompts taken from SFT files (`{"prompt": ...}` lines), in a seeded order, as letter requests.
+func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Keyword], count: Int,
+                     seed: UInt64, temperature: Float = 1.0) throws -> [LetterRequest] {
+    let byName = Dictionary(authorities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var requests: [LetterRequest] = []
+    for f in files {
+        guard let text = try? String(contentsOfFile: f, encoding: .utf8) else { throw ValidationError("\(f): cannot read") }
+        for line in text.split(separator: "\n") {
+            guard let obj = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                  let p = obj["prompt"] as? String, let (prompt, _) = PromptFormat.parse(p),
+                  let a = byName[prompt.authority] else { continue }
+            requests.append(LetterRequest(authority: a, keywords: Composer.keywords(prompt.keywords, known: keywords),
+                                          style: LetterStyle(rawValue: prompt.style) ?? .numbered,
+                                          seed: UInt64(requests.count), temperature: temperature))
+        }
+    }
+    var rng = SplitMix64(seed: seed)
+    return Array(rng.shuffled(requests).prefix(count))
+}
