@@ -1,0 +1,437 @@
+import Foundation
+
+/// The five letter styles of the composer. The style name goes in the prompt's `<|style|>` field.
+public enum LetterStyle: String, CaseIterable, Codable, Sendable {
+    /// Numbered and formal.
+    case numbered
+    /// One short paragraph with inline (a), (b), (c) items.
+    case brief
+    /// With definitions, then numbered items.
+    case detailed
+    /// Copies of documents and policies.
+    case documents
+    /// A data table: figures by year, with a layout.
+    case table
+}
+
+/// One composed letter, with its prompt and the part variants it was built from.
+public struct ComposedLetter: Codable, Equatable, Sendable {
+    public var prompt: Prompt
+    public var text: String
+    /// The sequence of part variants, e.g. ["style:numbered", "greeting:p3", "opening:n5", ...].
+    public var shape: [String]
+    public var style: LetterStyle
+
+    /// Prompt + letter + end token: one training document.
+    public var document: String { PromptFormat.document(prompt, letter: text) }
+}
+
+/// Writes varied, realistic request letters from phrase banks and per-theme question banks.
+///
+/// Deterministic: the same (authority, keywords, style, seed) gives the same letter everywhere.
+/// Dates are relative to `referenceYear`, not the clock.
+public struct Composer: Sendable {
+    /// Letters are written as if in this year: the last complete financial year is 2024/25.
+    public static let referenceYear = 2025
+
+    public init() {}
+
+    public func compose(authority: Authority, keywords: [Keyword], style: LetterStyle, seed: UInt64) -> ComposedLetter {
+        let jurisdiction = Legislation.jurisdiction(for: authority, keywords: keywords)
+        let mixed = StableHash.fnv1a([authority.name] + keywords.map(\.text) + [style.rawValue, String(seed)])
+        var b = LetterBuilder(rng: SplitMix64(seed: mixed), authority: authority, keywords: keywords,
+                              jurisdiction: jurisdiction)
+        b.shape.append("style:\(style.rawValue)")
+        let text: String
+        switch style {
+        case .numbered: text = b.numbered()
+        case .brief: text = b.brief()
+        case .detailed: text = b.detailed()
+        case .documents: text = b.documents()
+        case .table: text = b.table()
+        }
+        let prompt = Prompt(authority: authority.name, jurisdiction: jurisdiction.label,
+                            keywords: keywords.map(\.text), style: style.rawValue)
+        return ComposedLetter(prompt: prompt, text: text, shape: b.shape, style: style)
+    }
+
+    /// Keywords given as text: known ones keep their flags, others are classified by the word rules.
+    public static func keywords(_ texts: [String], known: [Keyword]) -> [Keyword] {
+        texts.map { t in
+            if let k = known.first(where: { $0.text.lowercased() == t.lowercased() }) { return k }
+            let a = EnvironmentalRules.assess(t)
+            return Keyword(text: t, theme: "", categories: [], environmental: a.environmental)
+        }
+    }
+}
+
+/// A time frame relative to the reference year.
+struct TimeFrame {
+    var id: String
+    /// Nominal phrase: "the financial years 2020/21 to 2024/25".
+    var phrase: String
+    /// Breakdown unit for tables: "financial year".
+    var unit: String
+    /// A start date, for "since {D}".
+    var start: String
+    /// Short references back to the period, for items.
+    var backRefs: [String]
+}
+
+struct LetterBuilder {
+    var rng: SplitMix64
+    let authority: Authority
+    let keywords: [Keyword]
+    let jurisdiction: Jurisdiction
+    var shape: [String] = []
+    var time: TimeFrame
+    var org: String
+    var usedKinds: [String] = []
+    var usedBackRefs: [String] = []
+
+    init(rng: SplitMix64, authority: Authority, keywords: [Keyword], jurisdiction: Jurisdiction) {
+        self.rng = rng
+        self.authority = authority
+        self.keywords = keywords
+        self.jurisdiction = jurisdiction
+        time = TimeFrame(id: "", phrase: "", unit: "", start: "", backRefs: [])
+        org = ""
+        time = makeTimeFrame()
+        org = makeOrg()
+    }
+
+    // MARK: parts
+
+    static let numberWords = ["", "one", "two", "three", "four", "five", "six", "seven"]
+
+    mutating func makeTimeFrame() -> TimeFrame {
+        let r = Composer.referenceYear
+        func fy(_ y: Int) -> String { "\(y)/\(String(format: "%02d", (y + 1) % 100))" }
+        let multi = ["in each of those years", "in each year", "for each year", "over that period", "in the period",
+                     "year by year", "", ""]
+        let kind = rng.below(6)
+        switch kind {
+        case 0, 1:
+            let end = r - 1 - rng.below(2)
+            let n = 3 + rng.below(4)
+            let start = end - n + 1
+            let v = rng.below(3)
+            shape.append("time:fy\(v)")
+            let phrase = [
+                "the financial years \(fy(start)) to \(fy(end))",
+                "the \(Self.numberWords[n]) financial years from \(fy(start)) to \(fy(end))",
+                "the last \(Self.numberWords[n]) complete financial years (\(fy(start)) to \(fy(end)))",
+            ][v]
+            return TimeFrame(id: "fy", phrase: phrase, unit: "financial year", start: "1 April \(start)", backRefs: multi)
+        case 2, 3:
+            let end = r - 1 - rng.below(2)
+            let n = 2 + rng.below(5)
+            let start = end - n + 1
+            let v = rng.below(3)
+            shape.append("time:cal\(v)")
+            let phrase = [
+                "the calendar years \(start) to \(end)",
+                "the period from 1 January \(start) to 31 December \(end)",
+                "each calendar year from \(start) to \(end) inclusive",
+            ][v]
+            return TimeFrame(id: "cal", phrase: phrase, unit: rng.chance(0.5) ? "calendar year" : "year",
+                             start: "1 January \(start)", backRefs: multi)
+        case 4:
+            let y = r - 2 - rng.below(4)
+            let date = rng.pick(["1 January \(y)", "1 April \(y)", "1 September \(y)", "1 July \(y)"])
+            let v = rng.below(3)
+            shape.append("time:since\(v)")
+            let phrase = [
+                "the period since \(date)",
+                "the period from \(date) to the date of this request",
+                "the time since \(date)",
+            ][v]
+            return TimeFrame(id: "since", phrase: phrase, unit: rng.pick(["year", "quarter", "financial year"]),
+                             start: date, backRefs: ["since then", "in that period", "over that period",
+                                                     "broken down by year", "", ""])
+        default:
+            let v = rng.below(2)
+            shape.append("time:single\(v)")
+            if v == 0 {
+                let y = r - 1 - rng.below(2)
+                return TimeFrame(id: "single", phrase: "the financial year \(fy(y))", unit: rng.pick(["month", "quarter"]),
+                                 start: "1 April \(y)", backRefs: ["in that year", "during that year", "", ""])
+            }
+            let y = r - 1 - rng.below(2)
+            return TimeFrame(id: "single", phrase: "the calendar year \(y)", unit: rng.pick(["month", "quarter"]),
+                             start: "1 January \(y)", backRefs: ["in that year", "during that year", "", ""])
+        }
+    }
+
+    mutating func makeOrg() -> String {
+        let n = authority.name.lowercased()
+        var own = "the authority"
+        for (key, ref) in [("council", "the council"), ("police", "the force"), ("constabulary", "the force"),
+                           ("trust", "the trust"), ("health board", "the board"), ("university", "the university"),
+                           ("college", "the college"), ("department", "the department"), ("ministry", "the ministry"),
+                           ("agency", "the agency"), ("commission", "the commission"), ("authority", "the authority"),
+                           ("service", "the service"), ("office", "the office"), ("school", "the school")]
+        where n.contains(key) { own = ref; break }
+        let v = rng.below(4)
+        shape.append("org:\(v)")
+        return [own, own, "your organisation", "the authority"][v]
+    }
+
+    var place: String {
+        switch authority.nation {
+        case .england: "England"
+        case .wales: "Wales"
+        case .scotland: "Scotland"
+        case .northernIreland: "Northern Ireland"
+        case .uk: "the UK"
+        }
+    }
+
+    /// Fills placeholders and tidies spacing.
+    mutating func fill(_ template: String, keyword: String? = nil) -> String {
+        var s = template
+        s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name))
+        s = s.replacingOccurrences(of: "{A}", with: authority.name)
+        s = s.replacingOccurrences(of: "{LAW}", with: jurisdiction.citation)
+        s = s.replacingOccurrences(of: "{P}", with: time.phrase)
+        s = s.replacingOccurrences(of: "{D}", with: time.start)
+        s = s.replacingOccurrences(of: "{U}", with: time.unit)
+        s = s.replacingOccurrences(of: "{PLACE}", with: place)
+        s = s.replacingOccurrences(of: "{ORG}", with: org)
+        if let k = keyword { s = s.replacingOccurrences(of: "{K}", with: k) }
+        if s.contains("{T}") {
+            // Each back-reference at most once per letter (the empty one may repeat).
+            let fresh = time.backRefs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
+            let ref = rng.pick(fresh)
+            usedBackRefs.append(ref)
+            s = s.replacingOccurrences(of: "{T}", with: ref)
+        }
+        while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
+        for p in [",", ".", "?", ";", ":", ")"] { s = s.replacingOccurrences(of: " " + p, with: p) }
+        return s.trimmingSpaces
+    }
+
+    /// Picks from a bank, records the variant in the shape, and fills it.
+    mutating func part(_ name: String, _ bank: [String], keyword: String? = nil) -> String {
+        let (i, t) = rng.pickIndexed(bank)
+        shape.append("\(name):\(i)")
+        return fill(t, keyword: keyword)
+    }
+
+    /// "the Environment Agency", "the University of Leeds", but "Leeds City Council", "HM Treasury".
+    static func withArticle(_ name: String) -> String {
+        let lower = name.lowercased()
+        if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
+        if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
+        if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
+            .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
+        let nouns = ["department", "office", "ministry", "agency", "service", "commission", "authority", "executive",
+                     "board", "trust", "commissioner", "ombudsman", "institute", "society", "foundation", "museum",
+                     "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation",
+                     "council of", "college of", "panel", "unit", "centre", "bureau", "fund", "registry"]
+        let words = TextTools.words(name)
+        if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }
+        return name
+    }
+
+    static func capitalised(_ s: String) -> String {
+        guard let f = s.first else { return s }
+        return f.uppercased() + s.dropFirst()
+    }
+
+    /// Greeting and opening: if the greeting does not name the authority, the opening does.
+    mutating func greetingAndOpening(allowContext: Bool = true) -> (String, String) {
+        let named = rng.chance(0.4)
+        let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
+        var opening: String
+        if named && rng.chance(0.4) {
+            opening = part("opening-p", Phrases.plainOpenings)
+        } else {
+            opening = part("opening-n", Phrases.namedOpenings)
+        }
+        if allowContext && rng.chance(0.5), let k = keywords.first {
+            opening += " " + part("context", Phrases.contexts, keyword: k.text)
+        } else {
+            shape.append("context:-")
+        }
+        return (greeting, opening)
+    }
+
+    mutating func costClause() -> String {
+        let scottish = jurisdiction.general == .foisa2002
+        if jurisdiction.allEnvironmental {
+            return part("cost-env", scottish ? Phrases.costEISR : Phrases.costEIR)
+        }
+        return part("cost", scottish ? Phrases.costFOISA : Phrases.costFOIA)
+    }
+
+    mutating func closing() -> String {
+        var lines: [String] = []
+        if rng.chance(0.5) { lines.append(part("clarify", Phrases.clarifications)) } else { shape.append("clarify:-") }
+        if rng.chance(0.6) { lines.append(part("thanks", Phrases.thanks)) } else { shape.append("thanks:-") }
+        let sign = part("sign", Phrases.signOffs)
+        let name = part("name", Phrases.names)
+        var out = lines.isEmpty ? "" : lines.joined(separator: rng.chance(0.5) ? " " : "\n\n") + "\n\n"
+        out += sign
+        if !name.isEmpty { out += "\n" + name }
+        return out
+    }
+
+    /// Chooses `count` question items (at least one per keyword), as noun phrases or questions.
+    mutating func items(count: Int, questions: Bool, numericOnly: Bool = false) -> [String] {
+        var order: [Keyword] = []
+        let shuffled = rng.shuffled(keywords)
+        for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
+        var out: [String] = []
+        for k in order {
+            let kinds = QuestionBank.kinds(for: k).filter { !usedKinds.contains($0.id) && (!numericOnly || $0.numeric) }
+            guard !kinds.isEmpty else { continue }
+            // Theme kinds are listed first; give them a fair chance without always taking them.
+            let kind = rng.pick(kinds)
+            usedKinds.append(kind.id)
+            let useQuestion = questions && !kind.questions.isEmpty && rng.chance(0.45)
+            let bank = useQuestion ? kind.questions : kind.nouns
+            let (i, t) = rng.pickIndexed(bank)
+            shape.append("item:\(kind.id)\(useQuestion ? "q" : "n")\(i)")
+            out.append(fill(t, keyword: k.text))
+        }
+        return out
+    }
+
+    mutating func marker(_ style: Int, _ i: Int) -> String {
+        let letters = Array("abcdefghij")
+        switch style {
+        case 0: return "\(i + 1)."
+        case 1: return "\(i + 1))"
+        case 2: return "(\(i + 1))"
+        case 3: return "(\(letters[i]))"
+        default: return "\(letters[i]))"
+        }
+    }
+
+    mutating func numberedList(_ items: [String], questionsAllowed: Bool) -> String {
+        let style = rng.below(5)
+        shape.append("marker:\(style)")
+        return items.enumerated().map { i, item in
+            var s = Self.capitalised(item)
+            if !(s.hasSuffix("?") || s.hasSuffix(".")) { s += rng.chance(0.85) ? "." : ";" }
+            return marker(style, i) + " " + s
+        }.joined(separator: "\n")
+    }
+
+    // MARK: styles
+
+    mutating func numbered() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let timeFirst = rng.chance(0.5)
+        let timeSentence = part("time", Phrases.timeSentences)
+        let intro = part("intro", Phrases.numberedIntros)
+        let n = 3 + rng.below(4)
+        var list = items(count: n, questions: true)
+        if rng.chance(0.2) { list.append(part("followup", QuestionBank.followUps)) }
+        let body = numberedList(list, questionsAllowed: true)
+        let format = part("format", Phrases.formats)
+        let cost = costClause()
+        var paras = [greeting, timeFirst ? opening + " " + timeSentence : opening, intro + "\n" + body]
+        if !timeFirst { paras.append(timeSentence) }
+        paras.append(rng.chance(0.5) ? format + " " + cost : format + "\n\n" + cost)
+        paras.append(closing())
+        return paras.joined(separator: "\n\n")
+    }
+
+    mutating func brief() -> String {
+        let named = rng.chance(0.4)
+        let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
+        let opening = part("brief-open", Phrases.briefOpenings)
+        let n = max(keywords.count, 3 + rng.below(2))
+        let list = items(count: n, questions: false)
+        let style = rng.below(3)
+        shape.append("inline:\(style)")
+        var parts: [String] = []
+        for (i, item) in list.enumerated() {
+            let m = style == 0 ? "(\(Array("abcdef")[i]))" : style == 1 ? "(\(i + 1))" : "(\(["i", "ii", "iii", "iv", "v", "vi"][i]))"
+            parts.append(m + " " + item)
+        }
+        let sep = rng.chance(0.5) ? "; " : ", "
+        var inline = parts.dropLast().joined(separator: sep)
+        inline += (sep == "; " ? "; and " : " and ") + parts.last!
+        let env = jurisdiction.allEnvironmental
+        let regime: Regime = jurisdiction.general == .foisa2002 ? .foisa2002 : .foia2000
+        let costBank = (env ? Phrases.briefCostsEnvironmental : Phrases.briefCosts)[regime]!
+        var para = opening + " " + inline + "."
+        para += " " + part("brief-format", Phrases.briefFormats)
+        para += " " + part("brief-cost", costBank)
+        if rng.chance(0.5) { para += " " + part("brief-thanks", ["Thank you.", "Many thanks.", "Thank you for your help."]) }
+        let sign = part("sign", Phrases.signOffs)
+        let name = part("name", Phrases.names)
+        return greeting + "\n\n" + para + "\n\n" + sign + (name.isEmpty ? "" : "\n" + name)
+    }
+
+    mutating func detailed() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        var defs: [String] = []
+        var defBank = Array(Phrases.keywordDefinitions.indices)
+        for k in keywords {
+            if defBank.isEmpty { defBank = Array(Phrases.keywordDefinitions.indices) }
+            let idx = defBank.remove(at: rng.below(defBank.count))
+            shape.append("def-k:\(idx)")
+            defs.append(fill(Phrases.keywordDefinitions[idx], keyword: k.text))
+        }
+        let periodDefined = rng.chance(0.5)
+        var others = Phrases.otherDefinitions.filter { !$0.contains("{P}") }
+        if periodDefined { defs.append(fill("“the period” means {P};")); shape.append("def:period") }
+        others = rng.sample(others, rng.below(2) + (periodDefined ? 0 : 1))
+        for o in others { defs.append(part("def-o", [o])) }
+        let defIntro = part("def-intro", Phrases.definitionIntros)
+        let defBlock = defIntro + "\n" + defs.map { "- " + Self.capitalised($0) }.joined(separator: "\n")
+        let n = 3 + rng.below(3)
+        let intro = part("intro", Phrases.numberedIntros)
+        let body = numberedList(items(count: n, questions: true), questionsAllowed: true)
+        var paras = [greeting, opening, defBlock]
+        if !periodDefined { paras.append(part("time", Phrases.timeSentences)) }
+        paras.append(intro + "\n" + body)
+        paras.append(part("format", Phrases.formats))
+        paras.append(costClause())
+        paras.append(closing())
+        return paras.joined(separator: "\n\n")
+    }
+
+    mutating func documents() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let intro = part("doc-intro", Phrases.documentIntros)
+        let n = max(keywords.count, 3 + rng.below(3))
+        var docs: [String] = []
+        let order = rng.shuffled(keywords)
+        var available = Array(QuestionBank.documents.indices)
+        for i in 0..<n {
+            let k = order[i % order.count]
+            let j = rng.below(available.count)
+            let idx = available.remove(at: j)
+            shape.append("doc:\(idx)")
+            docs.append(fill(QuestionBank.documents[idx], keyword: k.text))
+        }
+        let bullet = rng.below(3)
+        shape.append("bullet:\(bullet)")
+        let list = docs.enumerated().map { i, d in
+            let m = bullet == 0 ? "-" : bullet == 1 ? "•" : "\(i + 1)."
+            return m + " " + Self.capitalised(d) + (bullet == 2 ? "." : "")
+        }.joined(separator: "\n")
+        let scope = part("doc-scope", Phrases.documentScopes)
+        let format = part("doc-format", Phrases.documentFormats)
+        return [greeting, opening, intro + "\n" + list, scope + " " + format, costClause(), closing()]
+            .joined(separator: "\n\n")
+    }
+
+    mutating func table() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let timeSentence = part("time", Phrases.timeSentences)
+        let intro = part("table-intro", Phrases.tableIntros)
+        let n = 3 + rng.below(3)
+        let body = numberedList(items(count: n, questions: false, numericOnly: true), questionsAllowed: false)
+        var layout = part("table-layout", Phrases.tableLayouts)
+        if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
+        let format = part("table-format", Phrases.tableFormats)
+        return [greeting, opening + " " + timeSentence, intro + "\n" + body, layout + " " + format, costClause(), closing()]
+            .joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,262 @@
+/// Phrase banks for the parts of a request letter. Placeholders:
+/// `{A}` authority name, `{ORG}` how the letter refers to the authority ("the council", "your organisation"),
+/// `{LAW}` the full citation, `{K}` a keyword, `{P}` the time frame phrase, `{T}` a short back-reference
+/// to the time frame, `{D}` a start date, `{U}` the breakdown unit ("financial year"), `{PLACE}` the nation.
+enum Phrases {
+    /// Greetings that name the authority.
+    static let namedGreetings = [
+        "Dear {A},",
+        "Dear {A} Freedom of Information Team,",
+        "Dear {A} FOI team,",
+        "To the Freedom of Information Officer, {A}",
+        "Dear Information Governance Team at {THEA},",
+        "Dear {A} Information Rights Team,",
+    ]
+
+    /// Greetings that do not: the opening must then name the authority.
+    static let plainGreetings = [
+        "Dear Freedom of Information Officer,",
+        "Dear FOI Officer,",
+        "Dear FOI Team,",
+        "Dear Sir or Madam,",
+        "Dear Information Governance Team,",
+        "Dear Information Rights Officer,",
+        "Dear Records Management Team,",
+        "Dear Data Protection and FOI Team,",
+    ]
+
+    static let namedOpenings = [
+        "I am writing to {THEA} to request information under {LAW}.",
+        "Under {LAW}, I would like to request the following information from {THEA}.",
+        "Please treat this as a request to {THEA} for recorded information under {LAW}.",
+        "I would be grateful if {THEA} could provide the following information under {LAW}.",
+        "I am making a request to {THEA} under {LAW}.",
+        "This is a request for information held by {THEA}, made under {LAW}.",
+        "I wish to make a request under {LAW} for information held by {THEA}.",
+        "I am requesting information from {THEA} under {LAW}.",
+    ]
+
+    static let plainOpenings = [
+        "I am writing to make a request for information under {LAW}.",
+        "Please treat this email as a request for information under {LAW}.",
+        "Under {LAW}, I am requesting the information set out below.",
+        "I would like to make a request under {LAW}.",
+        "I am making this request under {LAW}.",
+        "This is a request for recorded information under {LAW}.",
+    ]
+
+    /// Optional context after the opening (uses the first keyword).
+    static let contexts = [
+        "I am interested in how {ORG} manages {K}.",
+        "I am researching {K} across public bodies in {PLACE}.",
+        "As a local resident, I have followed recent discussion of {K} with interest.",
+        "I am a journalist looking into {K}.",
+        "My interest is in {K} and how the picture has changed in recent years.",
+        "I am compiling a comparison of {K} across several authorities.",
+        "I am a student writing a dissertation that touches on {K}.",
+        "I work for a small charity and we are looking at {K} in our area.",
+        "The information will help me understand the scale of {K}.",
+        "I am asking because {K} has been raised at several community meetings.",
+    ]
+
+    /// Sentences that fix the time frame for the whole request.
+    static let timeSentences = [
+        "Unless stated otherwise, each part of this request covers {P}.",
+        "The period I am interested in is {P}.",
+        "Please answer each question for {P}.",
+        "Where figures are requested, please give them for {P}.",
+        "This request covers {P}.",
+        "All parts of the request relate to {P}.",
+    ]
+
+    static let numberedIntros = [
+        "Please provide the following:",
+        "Please provide the following information:",
+        "Specifically, I would like to know:",
+        "I would like the following recorded information:",
+        "Please could you tell me:",
+        "In particular, please provide:",
+        "I am requesting the following:",
+        "Could you please provide:",
+    ]
+
+    static let formats = [
+        "I would like to receive the information in electronic form, ideally as a spreadsheet (CSV or Excel).",
+        "Please send the information by email, with any figures in a spreadsheet.",
+        "If possible, please provide the data in a machine-readable format such as CSV.",
+        "An electronic copy is fine; for figures, a CSV or Excel file would be most helpful.",
+        "Please reply by email, and provide any numerical data as a spreadsheet rather than a PDF.",
+        "My preferred format is electronic: a spreadsheet for the figures and PDF for any documents.",
+        "I would prefer the information electronically, in a reusable format such as CSV or XLSX.",
+        "Please provide the figures as a spreadsheet; an email reply is fine for the rest.",
+        "Electronic copies sent to this email address would be ideal.",
+        "Any format is fine as long as it is electronic, though a spreadsheet is best for the numbers.",
+    ]
+
+    static let documentFormats = [
+        "Electronic copies (PDF or the original file format) sent by email would be ideal.",
+        "Please send the documents electronically; PDF is fine.",
+        "Electronic copies are preferred, in whatever format the documents are held.",
+        "I would like the documents by email, as PDF or Word files.",
+        "Please provide electronic copies; for anything already online, a web link will do.",
+    ]
+
+    static let tableFormats = [
+        "A CSV or Excel file would be ideal.",
+        "Please send the table as a spreadsheet (CSV or XLSX) by email.",
+        "I would prefer the figures in a machine-readable spreadsheet such as CSV.",
+        "An Excel or CSV file attached to an email would be perfect.",
+    ]
+
+    static let tableLayouts = [
+        "If possible, please set this out as a table with one row per {U} and a column for each item above.",
+        "A table with a row for each {U} and a column for each figure would be ideal.",
+        "Please arrange the figures in a table: one row per {U}, one column per item.",
+        "I would find it easiest to read as a single table, broken down by {U}.",
+    ]
+
+    static let smallNumberNotes = [
+        "Where a figure is zero, please show 0 rather than leaving the cell blank.",
+        "If any figure is too small to release, please say so in the relevant cell rather than omitting the row.",
+        "Where a figure is not recorded, please mark it as such rather than leaving it blank.",
+    ]
+
+    /// Cost-limit clauses, keyed by which law governs costs.
+    static let costFOIA = [
+        "If responding in full would exceed the appropriate limit under section 12 of the Freedom of Information Act, please tell me which parts you can answer within the limit and how I could narrow the rest.",
+        "Should the cost of compliance exceed the limit in section 12 of FOIA, I would be happy to narrow the request; please contact me with suggestions before refusing it.",
+        "If the cost limit in section 12 of FOIA would be exceeded, please prioritise the first two items and advise me, under section 16, how to refine the remainder.",
+        "If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.",
+        "I am aware of the cost limit in section 12 of the Freedom of Information Act; if this request would exceed it, please let me know how it could be narrowed, in line with your duty to advise and assist under section 16.",
+    ]
+
+    static let costFOISA = [
+        "If the cost of complying would exceed the £600 limit set under section 12 of the Freedom of Information (Scotland) Act 2002, please let me know how I could narrow the request, in line with your duty to advise and assist under section 15.",
+        "Should this request exceed the cost limit in section 12 of FOISA, please contact me so that I can narrow it before you issue a refusal.",
+        "If answering in full would cost more than the prescribed £600 limit under section 12 of FOISA, please provide what you can within it and tell me how to refine the rest.",
+        "I understand that section 12 of FOISA allows you to refuse requests costing more than £600; if that applies, please advise me under section 15 how to bring the request within the limit.",
+    ]
+
+    static let costEIR = [
+        "I appreciate that the EIR contain no fixed cost limit; if you consider any part of this request manifestly unreasonable under regulation 12(4)(b), please tell me how I could narrow it before refusing it.",
+        "If you consider that complying would be manifestly unreasonable under regulation 12(4)(b) of the EIR, please contact me so that I can narrow the request, as regulation 9 requires you to advise and assist.",
+        "Should the volume of information make the request manifestly unreasonable under regulation 12(4)(b), please suggest how I could refine it.",
+    ]
+
+    static let costEISR = [
+        "If you consider any part of this request manifestly unreasonable under regulation 10(4)(b) of the EISR, please tell me how I could narrow it, in line with your duty to advise and assist under regulation 9.",
+        "Should complying be manifestly unreasonable under regulation 10(4)(b) of the EISR because of the volume of information, please contact me so that I can refine the request.",
+        "The EISR have no fixed cost limit, but if you think any part would be manifestly unreasonable under regulation 10(4)(b), please suggest how I could narrow it.",
+    ]
+
+    /// Optional sentences before the close.
+    static let clarifications = [
+        "If any part of this request is unclear, please contact me so that I can clarify it.",
+        "If you are unable to provide some of this information, please provide the rest and explain which exemption applies.",
+        "If some of the information is already published, a link to it is enough.",
+        "If you need me to clarify anything, please get in touch.",
+        "If you hold only part of the information, please send what you hold and tell me which parts you do not hold.",
+        "If you withhold any information, please tell me which exemption you rely on and why.",
+    ]
+
+    static let thanks = [
+        "Thank you for your time; I look forward to your reply within 20 working days.",
+        "I look forward to hearing from you within the statutory time limit.",
+        "Thank you in advance for your help.",
+        "Many thanks for your assistance with this request.",
+        "I look forward to your response.",
+        "Thank you for dealing with this request.",
+        "I am grateful for your help and look forward to your reply.",
+    ]
+
+    static let signOffs = [
+        "Yours faithfully,", "Yours faithfully,", "Yours sincerely,", "Kind regards,", "Many thanks,",
+        "With thanks,", "Best regards,", "Regards,",
+    ]
+
+    static let names = ["[Your name]", "[Name]", "", "", "[Requester's name]", "[Full name]"]
+
+    /// Brief style: one paragraph.
+    static let briefOpenings = [
+        "Under {LAW}, please provide the following information held by {THEA} for {P}:",
+        "I am writing to {THEA} under {LAW} to ask, for {P}, for",
+        "Please treat this as a request to {THEA} under {LAW}. For {P}, please provide",
+        "Under {LAW}, I would like {THEA} to provide, for {P},",
+        "I am requesting from {THEA}, under {LAW} and covering {P},",
+    ]
+
+    static let briefFormats = [
+        "A spreadsheet or CSV by email would be ideal.",
+        "Please reply by email, with figures in a spreadsheet if possible.",
+        "An electronic reply is fine, with any data as CSV.",
+        "Electronic copies are preferred.",
+    ]
+
+    static let briefCosts: [Regime: [String]] = [
+        .foia2000: [
+            "If this exceeds the section 12 cost limit, please tell me how to narrow it.",
+            "If the section 12 FOIA cost limit would be exceeded, please advise me how to narrow the request.",
+            "Should the request exceed the FOIA cost limit, I am happy to narrow it.",
+        ],
+        .foisa2002: [
+            "If this exceeds the £600 cost limit under section 12 of FOISA, please tell me how to narrow it.",
+            "Should the request exceed the FOISA section 12 cost limit, please advise me how to refine it.",
+        ],
+    ]
+
+    static let briefCostsEnvironmental: [Regime: [String]] = [
+        .foia2000: [
+            "If you consider it manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how to narrow it.",
+            "Should the request be manifestly unreasonable under the EIR, I am happy to narrow it.",
+        ],
+        .foisa2002: [
+            "If you consider it manifestly unreasonable under regulation 10(4)(b) of the EISR, please tell me how to narrow it.",
+            "Should the request be manifestly unreasonable under the EISR, I am happy to refine it.",
+        ],
+    ]
+
+    /// Detailed style: definitions.
+    static let definitionIntros = [
+        "For the purposes of this request:",
+        "To avoid any doubt, I use the following definitions:",
+        "In this request:",
+        "Some definitions, to make the request precise:",
+    ]
+
+    static let keywordDefinitions = [
+        "“{K}” means any activity, case, service or spending that {ORG} records under that heading or a similar one.",
+        "“{K}” includes any work that {ORG} carries out or commissions under that description, whatever the internal name.",
+        "by “{K}” I mean the matter as {ORG} itself records it; if you use a different term, please use your own definition and tell me what it is.",
+        "“{K}” covers both work done by your own staff and work done by contractors on your behalf.",
+    ]
+
+    static let otherDefinitions = [
+        "“recorded information” includes emails, spreadsheets, reports, notes and database records;",
+        "“documents” includes drafts where no final version exists;",
+        "“contractor” means any external organisation paid by {ORG}, including under a framework agreement;",
+        "“the period” means {P};",
+    ]
+
+    /// Documents style.
+    static let documentIntros = [
+        "Please provide copies of the following documents:",
+        "I would like copies of:",
+        "Please send me copies of the following:",
+        "I am requesting copies of these documents:",
+        "Could you please provide copies of:",
+    ]
+
+    static let documentScopes = [
+        "This covers documents in force at any time since {D}.",
+        "I am interested in documents in force or produced during {P}.",
+        "Please include any version in force at any point since {D}, not only the current one.",
+        "Where a document has been revised since {D}, please send each version.",
+    ]
+
+    static let tableIntros = [
+        "Please provide the following figures, broken down by {U}:",
+        "I would like these figures for each {U} in the period:",
+        "For each {U}, please provide:",
+        "Please give me the following, for each {U}:",
+    ]
+}

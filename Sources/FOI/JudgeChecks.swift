@@ -1,0 +1,410 @@
+import Foundation
+
+/// The letter, pre-split once for all checks.
+struct LetterContext {
+    let text: String
+    let lines: [String]
+    let words: [String]
+    let sentences: [String]
+    let wordCount: Int
+
+    init(_ text: String) {
+        var t = text
+        if let r = t.range(of: PromptFormat.endToken) { t = String(t[..<r.lowerBound]) }
+        self.text = t
+        lines = TextTools.lines(t)
+        words = TextTools.words(t)
+        sentences = TextTools.sentences(t)
+        wordCount = TextTools.wordCount(t)
+    }
+}
+
+/// Finds authority names in text on word boundaries, longest match first, so that "Leeds" inside
+/// "Leeds City Council" is not counted as a second authority.
+struct AuthorityNameIndex: Sendable {
+    /// name words → canonical full name, grouped by first word.
+    private var byFirstWord: [String: [([String], String)]] = [:]
+    private var lookupTable: [String: Authority] = [:]
+
+    init(_ authorities: [Authority]) {
+        for a in authorities {
+            for n in Self.variants(of: a) {
+                let w = TextTools.words(n)
+                guard let first = w.first else { continue }
+                byFirstWord[first, default: []].append((w, a.name))
+                if lookupTable[n.lowercased()] == nil { lookupTable[n.lowercased()] = a }
+            }
+        }
+    }
+
+    static func variants(of a: Authority) -> [String] {
+        var out = [a.name]
+        if a.name.lowercased().hasPrefix("the ") { out.append(String(a.name.dropFirst(4))) }
+        let short = a.shortName.trimmingSpaces
+        if short.count >= 2, short.lowercased() != a.name.lowercased() { out.append(short) }
+        return out
+    }
+
+    func lookup(_ name: String) -> Authority? { lookupTable[name.lowercased().trimmingSpaces] }
+
+    /// Matches of known names (plus the target's own names) in `words`: (start, length, canonical name).
+    func matches(in words: [String], target: Authority) -> [(start: Int, length: Int, name: String)] {
+        var candidates: [(start: Int, length: Int, name: String)] = []
+        let targetVariants = Self.variants(of: target).map { TextTools.words($0) }
+        for i in words.indices {
+            var here: [([String], String)] = byFirstWord[words[i]] ?? []
+            for v in targetVariants where v.first == words[i] { here.append((v, target.name)) }
+            for (nameWords, canonical) in here where i + nameWords.count <= words.count {
+                if Array(words[i..<(i + nameWords.count)]) == nameWords {
+                    // A name that is also one of the target's own names counts as the target.
+                    let isTarget = targetVariants.contains(nameWords)
+                    candidates.append((i, nameWords.count, isTarget ? target.name : canonical))
+                }
+            }
+        }
+        // Longest first, then earliest; keep non-overlapping.
+        candidates.sort { $0.length != $1.length ? $0.length > $1.length : $0.start < $1.start }
+        var taken = [Bool](repeating: false, count: words.count)
+        var kept: [(start: Int, length: Int, name: String)] = []
+        for c in candidates where !(c.start..<(c.start + c.length)).contains(where: { taken[$0] }) {
+            for k in c.start..<(c.start + c.length) { taken[k] = true }
+            kept.append(c)
+        }
+        return kept.sorted { $0.start < $1.start }
+    }
+}
+
+enum JudgeRules {
+    typealias Outcome = (Bool, String)
+
+    // MARK: authority
+
+    static func authority(_ ctx: LetterContext, authority: Authority, names: AuthorityNameIndex) -> Outcome {
+        let found = names.matches(in: ctx.words, target: authority)
+        let own = found.filter { $0.name == authority.name }
+        var others: [String] = []
+        for f in found where f.name != authority.name && !others.contains(f.name) { others.append(f.name) }
+        // The greeting: the first line if it opens "Dear" or "To".
+        var greetingOther: String?
+        if let first = ctx.lines.first, ["dear", "to"].contains(TextTools.words(first).first ?? "") {
+            let g = TextTools.words(first)
+            if let m = names.matches(in: g, target: authority).first(where: { $0.name != authority.name }) {
+                greetingOther = m.name
+            }
+        }
+        if let g = greetingOther {
+            return (false, "the greeting addresses \(g), not \(authority.name)")
+        }
+        if !others.isEmpty {
+            return (false, "names another authority: \(others.prefix(3).joined(separator: ", "))")
+        }
+        if own.isEmpty {
+            return (false, "never names \(authority.name)")
+        }
+        return (true, "names \(authority.name) and no other authority")
+    }
+
+    // MARK: keywords
+
+    static func keywords(_ ctx: LetterContext, keywords: [String]) -> Outcome {
+        let sentenceStems = ctx.sentences.map { Set(TextTools.words($0).map(TextTools.stem)) }
+        var missing: [String] = []
+        for k in keywords {
+            let need = TextTools.contentStems(k)
+            if need.isEmpty { continue }
+            if !sentenceStems.contains(where: { s in need.allSatisfy { s.contains($0) } }) { missing.append(k) }
+        }
+        if missing.isEmpty { return (true, "every keyword is addressed") }
+        return (false, "keyword\(missing.count == 1 ? "" : "s") not addressed: " + missing.map { "“\($0)”" }.joined(separator: ", "))
+    }
+
+    // MARK: legislation
+
+    /// The laws a letter cites, by full title or abbreviation.
+    static func citedLaws(_ text: String) -> [Law] {
+        var t = " " + text.lowercased().replacingOccurrences(of: "\n", with: " ") + " "
+        var found: [Law] = []
+        func take(_ law: Law, _ phrases: [String]) {
+            for p in phrases where t.contains(p) {
+                if !found.contains(law) { found.append(law) }
+                t = t.replacingOccurrences(of: p, with: " ")
+            }
+        }
+        // Scottish titles first: the UK titles are substrings of them.
+        take(.foisa2002, ["freedom of information (scotland) act", "freedom of information scotland act", "foi(s)a", "foisa", "foi (scotland) act", "foi(s)"])
+        take(.eisr2004, ["environmental information (scotland) regulations", "environmental information scotland regulations", "eisr", "eir (scotland)"])
+        take(.foia2000, ["freedom of information act", "foia", "foi act"])
+        take(.eir2004, ["environmental information regulations", " eirs ", " eir ", " eir,", " eir.", "(eir)", " eir)", " eir;", " eir/"])
+        return found
+    }
+
+    static func legislation(_ ctx: LetterContext, jurisdiction j: Jurisdiction) -> Outcome {
+        let cited = citedLaws(ctx.text)
+        let scottish = j.general == .foisa2002
+        let wrong = cited.filter { $0.isScottish != scottish }
+        if !wrong.isEmpty {
+            return (false, "cites \(wrong.map(\.fullTitle).joined(separator: " and ")), which does not apply to \(scottish ? "a Scottish" : "a non-Scottish") authority (expected \(j.laws.map(\.shortForm).joined(separator: "/")))")
+        }
+        var required: [Law] = []
+        if j.allEnvironmental {
+            required = [j.environmentalLaw]
+        } else {
+            required = [j.general]
+            if j.topics.contains(where: { $0.environmental && $0.sure }) { required.append(j.environmentalLaw) }
+        }
+        let missing = required.filter { !cited.contains($0) }
+        if !missing.isEmpty {
+            let unsure = j.notes.isEmpty ? "" : " (" + j.notes.joined(separator: "; ") + ")"
+            return (false, "does not cite \(missing.map(\.fullTitle).joined(separator: " or "))\(unsure)")
+        }
+        let note = j.notes.isEmpty ? "" : "; " + j.notes.joined(separator: "; ")
+        return (true, "cites \(cited.map(\.shortForm).joined(separator: " and "))\(note)")
+    }
+
+    // MARK: items
+
+    static let requestLeads = [
+        "please provide", "please send", "please supply", "please disclose", "please confirm", "please tell me",
+        "please let me know", "please state", "please give", "please could you", "please include", "please list",
+        "please set out", "please share", "please release", "please email", "please forward", "please identify",
+        "please explain", "please indicate", "please break",
+        "could you please", "could you provide", "could you send", "could you tell", "can you provide",
+        "can you confirm", "would you provide", "would you please",
+        "i would like", "i'd like", "i request", "i am requesting", "i am asking", "i ask for", "i would ask",
+        "i would be grateful", "i should be grateful", "i'd be grateful", "i wish to request", "i wish to obtain",
+        "i wish to receive", "i am seeking", "i seek", "i would appreciate", "i want to request", "i'm requesting",
+        "request the following", "requesting the following", "the following information", "the following recorded",
+        "the following documents", "the following data", "the following figures", "provide me with",
+        "send me", "disclose to me", "a copy of", "copies of", "request for information", "request information",
+        "request a copy", "request copies", "to ask for", "writing to ask", "to ask,", "i am asking for",
+    ]
+
+    static let questionStarts: Set<String> = [
+        "how", "what", "which", "when", "where", "who", "whom", "whether", "why", "does", "do", "did", "is",
+        "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+    ]
+
+    /// List items: numbered, lettered or bulleted lines, and inline "(a) … (b) …" parts.
+    static func listItems(_ ctx: LetterContext) -> [String] {
+        var items: [String] = []
+        for line in ctx.lines {
+            if let body = stripMarker(line) { items.append(body) }
+            items.append(contentsOf: inlineParts(line))
+        }
+        return items
+    }
+
+    static func stripMarker(_ line: String) -> String? {
+        let chars = Array(line)
+        var i = 0
+        if let c = chars.first, "-•*–·▪".contains(c) {
+            i = 1
+        } else {
+            var open = false
+            if chars.first == "(" { open = true; i = 1 }
+            let startDigits = i
+            while i < chars.count, chars[i].isNumber { i += 1 }
+            if i == startDigits {
+                // a single letter or roman numeral marker: "a)", "(b)", "ii."
+                var j = i
+                while j < chars.count, chars[j].isLetter, j - i < 4 { j += 1 }
+                guard j > i, j < chars.count, j - i <= 4,
+                      String(chars[i..<j]).allSatisfy({ "abcdefghijklmnopqrstuvwxyzivx".contains($0) }),
+                      j - i == 1 || String(chars[i..<j]).allSatisfy({ "ivx".contains($0) }) else { return nil }
+                i = j
+            }
+            guard i < chars.count else { return nil }
+            if chars[i] == ")" || chars[i] == "." || (chars[i] == ":" && !open) { i += 1 } else { return nil }
+        }
+        guard i < chars.count, chars[i] == " " else { return nil }
+        return String(chars[i...]).trimmingSpaces
+    }
+
+    static func inlineParts(_ line: String) -> [String] {
+        let markers = ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(i)", "(ii)", "(iii)", "(iv)"]
+        let lower = line.lowercased()
+        var positions: [String.Index] = []
+        for m in markers {
+            var search = lower.startIndex..<lower.endIndex
+            while let r = lower.range(of: m, range: search) {
+                if r.lowerBound != lower.startIndex { positions.append(r.lowerBound) }
+                search = r.upperBound..<lower.endIndex
+            }
+        }
+        guard positions.count >= 2 else { return [] }
+        positions.sort()
+        var parts: [String] = []
+        for (k, p) in positions.enumerated() {
+            let end = k + 1 < positions.count ? positions[k + 1] : lower.endIndex
+            var s = String(line[p..<end])
+            if let close = s.firstIndex(of: ")") { s = String(s[s.index(after: close)...]) }
+            parts.append(s.trimmingSpaces)
+        }
+        return parts
+    }
+
+    static func hasLead(_ text: String) -> Bool {
+        let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        return requestLeads.contains { t.contains($0) }
+    }
+
+    static func isQuestion(_ item: String) -> Bool {
+        let t = item.trimmingSpaces
+        if t.hasSuffix("?") { return true }
+        return questionStarts.contains(TextTools.words(t).first ?? "")
+    }
+
+    static func items(_ ctx: LetterContext) -> Outcome {
+        let leadInLetter = hasLead(ctx.text)
+        let items = listItems(ctx)
+        let specific = items.filter { TextTools.wordCount($0) >= 4 && (isQuestion($0) || leadInLetter) }
+        if specific.count >= 2 {
+            return (true, "asks for \(specific.count) specific items")
+        }
+        let asks = ctx.sentences.filter { hasLead($0) && TextTools.wordCount($0) >= 8 }
+        if asks.count + specific.count >= 2 {
+            return (true, "asks for information in \(asks.count + specific.count) specific requests")
+        }
+        if !items.isEmpty && !leadInLetter {
+            return (false, "lists \(items.count) topic\(items.count == 1 ? "" : "s") but never asks for information")
+        }
+        if !leadInLetter {
+            return (false, "never asks for recorded information (no “please provide”, question or request)")
+        }
+        return (false, "asks for information only in general terms, not in specific items")
+    }
+
+    // MARK: time frame
+
+    static let timeWords: [String] = [
+        "financial year", "financial years", "calendar year", "calendar years", "academic year", "academic years",
+        "since", "to date", "between", "last year", "this year", "previous year", "past year",
+    ]
+
+    static func timeframe(_ ctx: LetterContext) -> Outcome {
+        for w in ctx.words where w.count == 4 {
+            if let n = Int(w), (1990...2039).contains(n) { return (true, "gives a time frame (\(w))") }
+        }
+        let t = " " + ctx.words.joined(separator: " ") + " "
+        let numbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "2", "3", "4", "5", "6", "10", "12", "18", "24", "36"]
+        for lead in ["last", "past", "previous", "preceding"] {
+            for n in numbers {
+                for unit in ["years", "months", "financial years", "calendar years", "full years", "complete years", "complete financial years"] {
+                    if t.contains(" \(lead) \(n) \(unit) ") { return (true, "gives a time frame (\(lead) \(n) \(unit))") }
+                }
+            }
+        }
+        for p in timeWords where t.contains(" \(p) ") {
+            if p == "since" || p == "between" { continue }
+            return (true, "gives a time frame (\(p))")
+        }
+        return (false, "gives no time frame (years, financial years, a period or a start date)")
+    }
+
+    // MARK: format
+
+    static let formatWords = [
+        "spreadsheet", "spreadsheets", "csv", "excel", "xlsx", "ods", "electronic", "electronically", "email",
+        "e-mail", "machine-readable", "machine readable", "pdf", "digital", "digitally", "open format",
+        "reusable format", "re-usable format", "word document", "by post", "paper copy",
+    ]
+
+    static func format(_ ctx: LetterContext) -> Outcome {
+        let t = " " + ctx.text.lowercased().replacingOccurrences(of: "\n", with: " ") + " "
+        for f in formatWords where TextTools.wholeWordRanges(of: f, in: Array(t)).count > 0 {
+            return (true, "asks for a format (\(f))")
+        }
+        return (false, "does not say in what format the information should come (spreadsheet, CSV, electronic copy...)")
+    }
+
+    // MARK: length
+
+    static func length(_ ctx: LetterContext, min: Int, max: Int) -> Outcome {
+        let n = ctx.wordCount
+        if n < min { return (false, "too short: \(n) words (at least \(min))") }
+        if n > max { return (false, "too long: \(n) words (at most \(max))") }
+        return (true, "\(n) words")
+    }
+
+    // MARK: repetition
+
+    /// Replaces each keyword occurrence by one token, so that a topic named in several items is not a loop.
+    static func collapsingKeywords(_ words: [String], _ keywords: [String]) -> [String] {
+        let ks = keywords.map(TextTools.words).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        var out: [String] = []
+        var i = 0
+        outer: while i < words.count {
+            for (n, k) in ks.enumerated() where i + k.count <= words.count && Array(words[i..<(i + k.count)]) == k {
+                out.append("<k\(n)>"); i += k.count; continue outer
+            }
+            out.append(words[i]); i += 1
+        }
+        return out
+    }
+
+    static func repetition(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
+        // The same line (5+ words) twice.
+        var seenLines: [String: Int] = [:]
+        for line in ctx.lines where TextTools.wordCount(line) >= 5 {
+            let key = TextTools.words(stripMarker(line) ?? line).joined(separator: " ")
+            seenLines[key, default: 0] += 1
+            if seenLines[key]! >= 2 { return (false, "a line is repeated: “\(line.prefix(60))”") }
+        }
+        // A word three times in a row.
+        // Keywords and statute titles may recur (a topic in several items, the Act cited twice).
+        let w = collapsingKeywords(ctx.words, keywords + Law.allCases.map(\.fullTitle))
+        if w.count >= 3 {
+            for i in 2..<w.count where w[i] == w[i - 1] && w[i] == w[i - 2] && Int(w[i]) == nil {
+                return (false, "the word “\(w[i])” repeats three times in a row")
+            }
+        }
+        // A run of 8 words that occurs twice, or 4 words that occur four times.
+        if let g = repeatedGram(w, n: 8, times: 2) { return (false, "the phrase “\(g)” repeats") }
+        if let g = repeatedGram(w, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
+        return (true, "no repeated lines or phrases")
+    }
+
+    static func repeatedGram(_ w: [String], n: Int, times: Int) -> String? {
+        guard w.count >= n else { return nil }
+        var counts: [String: Int] = [:]
+        for i in 0...(w.count - n) {
+            let g = w[i..<(i + n)].joined(separator: " ")
+            counts[g, default: 0] += 1
+            if counts[g]! >= times { return g }
+        }
+        return nil
+    }
+
+    // MARK: close
+
+    static let closes = [
+        "yours faithfully", "yours sincerely", "yours truly", "kind regards", "best regards", "warm regards",
+        "many thanks", "with thanks", "with many thanks", "thanks in advance", "thank you", "best wishes", "regards",
+        "with best wishes", "thanks",
+    ]
+
+    static func isCloseLine(_ line: String) -> Bool {
+        let l = line.lowercased().trimmingSpaces
+        guard TextTools.wordCount(l) <= 6 else { return false }
+        return closes.contains { l.hasPrefix($0) }
+    }
+
+    static func close(_ ctx: LetterContext) -> Outcome {
+        let tail = ctx.lines.suffix(4)
+        if let c = tail.first(where: isCloseLine) { return (true, "closes with “\(c)”") }
+        return (false, "no sign-off at the end (Yours faithfully, Yours sincerely, Kind regards...)")
+    }
+
+    // MARK: finished
+
+    static func finished(_ ctx: LetterContext) -> Outcome {
+        guard let last = ctx.lines.last else { return (false, "the letter is empty") }
+        if isCloseLine(last) { return (true, "ends with the sign-off") }
+        if ctx.lines.count >= 2, isCloseLine(ctx.lines[ctx.lines.count - 2]), TextTools.wordCount(last) <= 4,
+           !last.hasSuffix(":"), !last.hasSuffix(",") || last.hasPrefix("[") {
+            return (true, "ends with a name after the sign-off")
+        }
+        if let c = last.last, ".?!)]\"”'’".contains(c) { return (true, "ends with a complete sentence") }
+        return (false, "ends mid-sentence: “…\(last.suffix(40))”")
+    }
+}

@@ -1,0 +1,147 @@
+/// Small, dependency-free text helpers shared by the legislation rules, the judge and the composer.
+public enum TextTools {
+    /// Lower-cased word tokens: letters, digits and apostrophes; everything else separates
+    /// (so "fly-tipping" is two words, "2023/24" is two).
+    public static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" {
+                if ch != "'" && ch != "’" { cur.append(ch) } else if !cur.isEmpty { cur.append("'") }
+            } else if !cur.isEmpty {
+                out.append(trimApostrophes(cur)); cur = ""
+            }
+        }
+        if !cur.isEmpty { out.append(trimApostrophes(cur)) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    private static func trimApostrophes(_ w: String) -> String {
+        var s = w
+        if s.hasSuffix("'s") { s.removeLast(2) }
+        while s.hasSuffix("'") { s.removeLast() }
+        return s
+    }
+
+    /// Words as they appear (case kept), for counting letter length.
+    public static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter {
+            $0.contains(where: { $0.isLetter || $0.isNumber })
+        }.count
+    }
+
+    /// A light English stemmer: enough to match plurals and common verb forms
+    /// ("repairs"/"repair", "claims"/"claim", "policies"/"policy", "parking"/"park").
+    public static func stem(_ word: String) -> String {
+        var w = word.lowercased()
+        if w.count <= 3 { return w }
+        let rules: [(String, String)] = [
+            ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+            ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""),
+        ]
+        for (suffix, repl) in rules where w.hasSuffix(suffix) {
+            if suffix == "s" && (w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is")) { break }
+            let base = String(w.dropLast(suffix.count)) + repl
+            if base.count >= 3 { w = base }
+            break
+        }
+        // "tipping" -> "tipp" -> "tip": collapse a doubled final consonant left by -ing/-ed.
+        if let last = w.last, w.count >= 4, w.dropLast().last == last, !"aeiousl".contains(last) {
+            w.removeLast()
+        }
+        if w.hasSuffix("e") && w.count > 4 { w.removeLast() }
+        return w
+    }
+
+    /// Function words ignored when matching keywords.
+    public static let stopwords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "by", "with", "at", "from",
+        "per", "into", "about", "its", "their", "any", "all", "as", "is", "are", "be", "&",
+    ]
+
+    /// Stems of the content words of a phrase, in order.
+    public static func contentStems(_ text: String) -> [String] {
+        words(text).filter { !stopwords.contains($0) }.map(stem)
+    }
+
+    /// Splits text into sentences (on . ? ! ; and line breaks). Keeps list items as their own units.
+    public static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            if ch == "\n" {
+                if !cur.trimmingSpaces.isEmpty { out.append(cur.trimmingSpaces) }
+                cur = ""
+                continue
+            }
+            cur.append(ch)
+            if ch == "?" || ch == "!" || ch == ";" {
+                out.append(cur.trimmingSpaces); cur = ""
+            } else if ch == "." {
+                // Not a decimal point or an abbreviation followed by a digit ("s.12", "1.5").
+                let next = i + 1 < chars.count ? chars[i + 1] : " "
+                if next == " " || next == "\n" {
+                    out.append(cur.trimmingSpaces); cur = ""
+                }
+            }
+        }
+        if !cur.trimmingSpaces.isEmpty { out.append(cur.trimmingSpaces) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// Non-empty lines, trimmed.
+    public static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Levenshtein distance on lower-cased characters (for "did you mean" suggestions).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// Case-insensitive whole-word occurrences of `needle` in `haystack`, as character offsets.
+    /// A match must not be preceded or followed by a letter or digit.
+    public static func wholeWordRanges(of needle: String, in haystack: [Character]) -> [Range<Int>] {
+        let n = Array(needle.lowercased())
+        guard !n.isEmpty, n.count <= haystack.count else { return [] }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i + n.count <= haystack.count {
+            var ok = true
+            for k in 0..<n.count where haystack[i + k] != n[k] { ok = false; break }
+            if ok {
+                let before = i > 0 ? haystack[i - 1] : " "
+                let after = i + n.count < haystack.count ? haystack[i + n.count] : " "
+                if !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) {
+                    out.append(i..<(i + n.count))
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and line breaks at both ends (Foundation-free).
+    public var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import FOI
+
+@Suite struct JudgeTests {
+    typealias F = Fixtures
+    let judge = F.judge
+    let kws = ["pothole repairs", "compensation claims"]
+
+    func failedIDs(_ letter: String, authority: Authority = F.leeds, keywords: [String]? = nil) -> [String] {
+        judge.judge(letter: letter, authority: authority, keywords: keywords ?? kws).failed.map(\.id)
+    }
+
+    @Test func weightsSumTo100() {
+        #expect(JudgeCheck.allCases.reduce(0) { $0 + $1.weight } == 100)
+    }
+
+    @Test func goodLetterScores100() {
+        let r = judge.judge(letter: F.goodLetter, authority: F.leeds, keywords: kws)
+        #expect(r.score == 100, "\(r.report)")
+        #expect(r.checks.count == JudgeCheck.allCases.count)
+    }
+
+    @Test func resultIsCodable() throws {
+        let r = judge.judge(letter: F.goodLetter, authority: F.leeds, keywords: kws)
+        let data = try JSONEncoder().encode(r)
+        #expect(try JSONDecoder().decode(JudgeResult.self, from: data) == r)
+    }
+
+    // MARK: each single break loses exactly that check
+
+    @Test func wrongAuthorityLosesAuthorityOnly() {
+        let l = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "Manchester City Council")
+        #expect(failedIDs(l) == ["authority"])
+    }
+
+    @Test func missingKeywordLosesKeywordsOnly() {
+        #expect(failedIDs(F.goodLetter, keywords: kws + ["stop and search"]) == ["keywords"])
+        let l = F.goodLetter.replacingOccurrences(of: "compensation claims", with: "payments")
+        #expect(failedIDs(l) == ["keywords"])
+    }
+
+    @Test func wrongLegislationLosesLegislationOnly() {
+        let scottish = F.goodLetter.replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
+        #expect(failedIDs(scottish) == ["legislation"])
+        // An environmental topic needs the EIR.
+        #expect(failedIDs(F.goodLetter + "", keywords: kws + []) == [])
+        let env = F.goodLetter.replacingOccurrences(of: "2. The total", with: "2. The fly-tipping reports and the total")
+        #expect(failedIDs(env, keywords: kws + ["fly-tipping"]) == ["legislation"])
+        // To a Scottish body, FOIA is wrong.
+        let edinburgh = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "City of Edinburgh Council")
+        #expect(failedIDs(edinburgh, authority: F.edinburgh) == ["legislation"])
+    }
+
+    @Test func vagueRequestLosesItemsOnly() {
+        let l = """
+        Dear Leeds City Council,
+
+        I am writing under the Freedom of Information Act 2000 about pothole repairs and compensation claims in 2023 and 2024.
+
+        I am interested in these matters generally and think they are important for the city and its residents, who deserve good roads.
+
+        I would like any reply electronically, as a spreadsheet. If this would exceed the cost limit under section 12 of the Act, tell me how I could narrow it.
+
+        Yours faithfully,
+        [Your name]
+        """
+        #expect(failedIDs(l) == ["items"])
+    }
+
+    @Test func noTimeFrameLosesTimeframeOnly() {
+        let l = F.goodLetter.replacingOccurrences(of: " for the financial years 2021/22 to 2024/25", with: "")
+            .replacingOccurrences(of: " in each year", with: "")
+            .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information Act")
+        #expect(failedIDs(l) == ["timeframe"])
+    }
+
+    @Test func noFormatLosesFormatOnly() {
+        let l = F.goodLetter.replacingOccurrences(of: "I would like to receive the information electronically, as a spreadsheet.\n", with: "")
+        #expect(failedIDs(l) == ["format"])
+    }
+
+    @Test func tooShortOrTooLongLosesLengthOnly() {
+        let short = """
+        Dear Leeds City Council,
+        Under the Freedom of Information Act 2000 please provide for 2024:
+        1. The number of pothole repairs.
+        2. The compensation claims paid out.
+        By email please.
+        Yours faithfully,
+        """
+        #expect(failedIDs(short) == ["length"])
+        var padding: [String] = []
+        for i in 0..<60 { padding.append("Note \(i): word\(i)a word\(i)b word\(i)c word\(i)d word\(i)e word\(i)f.") }
+        let long = F.goodLetter.replacingOccurrences(of: "Yours faithfully,", with: padding.joined(separator: " ") + "\n\nYours faithfully,")
+        #expect(failedIDs(long) == ["length"])
+    }
+
+    @Test func repeatedLinesLoseRepetitionOnly() {
+        let l = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. The number of pothole repairs carried out in each year.\n4. A copy")
+        #expect(failedIDs(l) == ["repetition"])
+        let loop = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet spreadsheet spreadsheet spreadsheet.")
+        #expect(failedIDs(loop) == ["repetition"])
+    }
+
+    @Test func missingCloseLosesCloseOnly() {
+        let l = F.goodLetter.replacingOccurrences(of: "Yours faithfully,\n[Your name]", with: "")
+        #expect(failedIDs(l) == ["close"])
+    }
+
+    @Test func danglingEndLosesFinishedOnly() {
+        #expect(failedIDs(F.goodLetter + "\nP.S. I would also like the") == ["finished"])
+    }
+
+    // MARK: adversarial
+
+    @Test func differentAuthorityInGreeting() {
+        let l = F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear Manchester City Council,")
+            .replacingOccurrences(of: "I am writing to request", with: "I am writing to Leeds City Council to request")
+        let r = judge.judge(letter: l, authority: F.leeds, keywords: kws)
+        #expect(r.failed.map(\.id) == ["authority"])
+        #expect(r.check(.authority)?.reason.contains("greeting") == true)
+    }
+
+    @Test func substringOfOwnNameIsNotAnotherAuthority() {
+        // "Leeds" and "Leeds CC" are inside or are the target's names; a longer other name is another body.
+        #expect(failedIDs(F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear Leeds CC,")) == [])
+        let trust = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. Any correspondence with Leeds Teaching Hospitals NHS Trust about compensation claims.\n4. A copy")
+        #expect(failedIDs(trust) == ["authority"])
+        let ownOnly = F.goodLetter.replacingOccurrences(of: "I am writing", with: "As a resident of Leeds, I am writing")
+        #expect(failedIDs(ownOnly) == [])
+    }
+
+    @Test func topicsListWithoutRequest() {
+        let l = """
+        Dear Leeds City Council,
+
+        Re: Freedom of Information Act 2000, financial years 2022/23 and 2023/24.
+
+        I am interested in the following topics:
+        - pothole repairs
+        - compensation claims
+        - road maintenance budgets
+
+        These are issues that matter to residents, and I have followed them in the local news for some time. I would welcome a reply electronically, by email. I know about the cost limit in section 12.
+
+        Yours faithfully,
+        [Your name]
+        """
+        let r = judge.judge(letter: l, authority: F.leeds, keywords: kws)
+        #expect(r.failed.map(\.id) == ["items"], "\(r.report)")
+    }
+
+    @Test func cutOffMidSentence() {
+        let l = String(F.goodLetter.prefix(through: F.goodLetter.range(of: "please tell me how")!.upperBound))
+        let r = judge.judge(letter: l, authority: F.leeds, keywords: kws)
+        #expect(r.failed.map(\.id) == ["close", "finished"], "\(r.report)")
+    }
+
+    @Test func stripsEndToken() {
+        #expect(failedIDs(F.goodLetter + "\n<|endoftext|>") == [])
+    }
+
+    @Test func citedLawsAreDetectedByTitleAndAbbreviation() {
+        #expect(JudgeRules.citedLaws("under FOISA and the EISR") == [.foisa2002, .eisr2004])
+        #expect(JudgeRules.citedLaws("the Freedom of Information (Scotland) Act 2002") == [.foisa2002])
+        #expect(JudgeRules.citedLaws("FOIA / EIR request") == [.foia2000, .eir2004])
+        #expect(JudgeRules.citedLaws("their desire to help") == [])
+    }
+}
