@@ -97,7 +97,7 @@ public struct Judge: Sendable {
             case .timeframe: (passed, reason) = JudgeRules.timeframe(ctx)
             case .format: (passed, reason) = JudgeRules.format(ctx)
             case .length: (passed, reason) = JudgeRules.length(ctx, min: Self.minWords, max: Self.maxWords)
-            case .repetition: (passed, reason) = JudgeRules.repetition(ctx, keywords: keywords)
+            case .repetition: (passed, reason) = JudgeRules.repetition(ctx, keywords: keywords + AuthorityNameIndex.variants(of: authority))
             case .close: (passed, reason) = JudgeRules.close(ctx)
             case .finished: (passed, reason) = JudgeRules.finished(ctx)
             }

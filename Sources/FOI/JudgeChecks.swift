@@ -5,6 +5,8 @@ struct LetterContext {
     let text: String
     let lines: [String]
     let words: [String]
+    /// The same tokens with their case, for matching proper names.
+    let casedWords: [String]
     let sentences: [String]
     let wordCount: Int
 
@@ -14,6 +16,7 @@ struct LetterContext {
         self.text = t
         lines = TextTools.lines(t)
         words = TextTools.words(t)
+        casedWords = TextTools.wordsKeepingCase(t)
         sentences = TextTools.sentences(t)
         wordCount = TextTools.wordCount(t)
     }
@@ -22,15 +25,15 @@ struct LetterContext {
 /// Finds authority names in text on word boundaries, longest match first, so that "Leeds" inside
 /// "Leeds City Council" is not counted as a second authority.
 struct AuthorityNameIndex: Sendable {
-    /// name words → canonical full name, grouped by first word.
+    /// name words (as written) → canonical full name, grouped by lower-cased first word.
     private var byFirstWord: [String: [([String], String)]] = [:]
     private var lookupTable: [String: Authority] = [:]
 
     init(_ authorities: [Authority]) {
         for a in authorities {
             for n in Self.variants(of: a) {
-                let w = TextTools.words(n)
-                guard let first = w.first else { continue }
+                let w = TextTools.wordsKeepingCase(n)
+                guard let first = w.first?.lowercased() else { continue }
                 byFirstWord[first, default: []].append((w, a.name))
                 if lookupTable[n.lowercased()] == nil { lookupTable[n.lowercased()] = a }
             }
@@ -47,17 +50,27 @@ struct AuthorityNameIndex: Sendable {
 
     func lookup(_ name: String) -> Authority? { lookupTable[name.lowercased().trimmingSpaces] }
 
-    /// Matches of known names (plus the target's own names) in `words`: (start, length, canonical name).
+    /// A name word matches a text word case-insensitively, except that a capitalised name word must be
+    /// capitalised in the text ("Central" the college is not "central government").
+    static func wordMatches(_ nameWord: String, _ textWord: String) -> Bool {
+        guard nameWord.lowercased() == textWord.lowercased() else { return false }
+        if let f = nameWord.first, f.isUppercase { return textWord.first?.isUppercase == true }
+        return true
+    }
+
+    /// Matches of known names (plus the target's own names) in `words` (as written): (start, length, canonical name).
     func matches(in words: [String], target: Authority) -> [(start: Int, length: Int, name: String)] {
         var candidates: [(start: Int, length: Int, name: String)] = []
-        let targetVariants = Self.variants(of: target).map { TextTools.words($0) }
+        let targetVariants = Self.variants(of: target).map { TextTools.wordsKeepingCase($0) }
+        let targetLower = targetVariants.map { $0.map { $0.lowercased() } }
         for i in words.indices {
-            var here: [([String], String)] = byFirstWord[words[i]] ?? []
-            for v in targetVariants where v.first == words[i] { here.append((v, target.name)) }
+            let lw = words[i].lowercased()
+            var here: [([String], String)] = byFirstWord[lw] ?? []
+            for v in targetVariants where v.first?.lowercased() == lw { here.append((v, target.name)) }
             for (nameWords, canonical) in here where i + nameWords.count <= words.count {
-                if Array(words[i..<(i + nameWords.count)]) == nameWords {
+                if zip(nameWords, words[i..<(i + nameWords.count)]).allSatisfy(Self.wordMatches) {
                     // A name that is also one of the target's own names counts as the target.
-                    let isTarget = targetVariants.contains(nameWords)
+                    let isTarget = targetLower.contains(nameWords.map { $0.lowercased() })
                     candidates.append((i, nameWords.count, isTarget ? target.name : canonical))
                 }
             }
@@ -80,14 +93,14 @@ enum JudgeRules {
     // MARK: authority
 
     static func authority(_ ctx: LetterContext, authority: Authority, names: AuthorityNameIndex) -> Outcome {
-        let found = names.matches(in: ctx.words, target: authority)
+        let found = names.matches(in: ctx.casedWords, target: authority)
         let own = found.filter { $0.name == authority.name }
         var others: [String] = []
         for f in found where f.name != authority.name && !others.contains(f.name) { others.append(f.name) }
         // The greeting: the first line if it opens "Dear" or "To".
         var greetingOther: String?
         if let first = ctx.lines.first, ["dear", "to"].contains(TextTools.words(first).first ?? "") {
-            let g = TextTools.words(first)
+            let g = TextTools.wordsKeepingCase(first)
             if let m = names.matches(in: g, target: authority).first(where: { $0.name != authority.name }) {
                 greetingOther = m.name
             }

@@ -2,10 +2,15 @@
 public enum TextTools {
     /// Lower-cased word tokens: letters, digits and apostrophes; everything else separates
     /// (so "fly-tipping" is two words, "2023/24" is two).
-    public static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] { words(text, lowercased: true) }
+
+    /// Word tokens as written (same split as `words`).
+    public static func wordsKeepingCase(_ text: String) -> [String] { words(text, lowercased: false) }
+
+    static func words(_ text: String, lowercased: Bool) -> [String] {
         var out: [String] = []
         var cur = ""
-        for ch in text.lowercased() {
+        for ch in (lowercased ? text.lowercased() : text) {
             if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" {
                 if ch != "'" && ch != "’" { cur.append(ch) } else if !cur.isEmpty { cur.append("'") }
             } else if !cur.isEmpty {
