@@ -16,8 +16,10 @@ struct Foibandit: AsyncParsableCommand {
             Authorities.self,
             Keywords.self,
             Spin.self,
+            Play.self, // TEMP(slot machine engineer): local testing, the lead registers it
             Generate.self,
             Train.self,
+            Eval.self,
         ]
     )
 }

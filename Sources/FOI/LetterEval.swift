@@ -1,0 +1,56 @@
+import Foundation
+
+/// The judge-based part of a model's eval on one prompt set: what share of letters are valid,
+/// name the right authority, cite the right law, cover their keywords, loop, or copy training text.
+public struct LetterEval: Codable, Sendable, Equatable {
+    public var set: String
+    public var letters: Int
+    public var meanScore: Double
+    /// Share with score ≥ 80.
+    public var validity: Double
+    public var keywordCoverage: Double
+    public var wrongAuthority: Int
+    public var legislationAccuracy: Double
+    public var repetitionRate: Double
+    public var distinct2: Double
+    /// Share whose body is a training letter's body, verbatim.
+    public var copyRate: Double
+    public var meanTokens: Double
+
+    public static let validScore = 80
+
+    public static func measure(set: String, letters: [WrittenLetter], trainingBodies: Set<String>) -> LetterEval {
+        let n = Double(max(letters.count, 1))
+        func rate(_ id: JudgeCheck, passed: Bool) -> Double {
+            Double(letters.filter { $0.judge.check(id)?.passed == passed }.count) / n
+        }
+        var bigrams = Set<String>(), total = 0
+        for l in letters {
+            let w = TextTools.words(l.letter)
+            if w.count > 1 { for i in 1..<w.count { bigrams.insert(w[i - 1] + " " + w[i]) } }
+            total += max(0, w.count - 1)
+        }
+        return LetterEval(
+            set: set, letters: letters.count,
+            meanScore: Double(letters.map(\.judge.score).reduce(0, +)) / n,
+            validity: Double(letters.filter { $0.judge.score >= validScore }.count) / n,
+            keywordCoverage: rate(.keywords, passed: true),
+            wrongAuthority: letters.filter { $0.judge.check(.authority)?.passed == false }.count,
+            legislationAccuracy: rate(.legislation, passed: true),
+            repetitionRate: rate(.repetition, passed: false),
+            distinct2: total == 0 ? 0 : Double(bigrams.count) / Double(total),
+            copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.letter)) }.count) / n,
+            meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n)
+    }
+
+    /// The letter between its greeting line and its sign-off, whitespace-normalised: what "copying
+    /// a training letter" means (greeting and close are the shared frame, not copying).
+    public static func body(of letter: String) -> String {
+        var lines = letter.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let first = lines.first, first.lowercased().hasPrefix("dear") { lines.removeFirst() }
+        if let i = lines.lastIndex(where: { l in ["yours", "kind regards", "best regards", "regards", "many thanks"].contains { l.lowercased().hasPrefix($0) } }) {
+            lines.removeSubrange(i...)
+        }
+        return lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+}

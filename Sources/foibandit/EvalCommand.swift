@@ -1,0 +1,140 @@
+import ArgumentParser
+import FOI
+import Foundation
+import LM
+import Training
+
+/// A model's eval: perplexity on reference letters, and the judge's view of letters it writes.
+struct EvalReport: Codable {
+    var model: String
+    var perplexity: [String: Double]
+    var sets: [LetterEval]
+    var temperature: Float
+    var seconds: Double
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a model on the held-out eval sets and write eval.json.",
+        discussion: """
+        Perplexity on reference letters given their prompts (files of {"prompt", "letter"} lines), \
+        and for each prompt set (files of {"authority", "keywords", "style", "seed"} lines) the judge's \
+        mean score, validity (score >= 80), keyword coverage, wrong-authority count, legislation \
+        accuracy, repetition rate, distinct-2 and the share of letters copying a training letter.
+        """)
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @Option(help: "Folder of eval sets.") var sets = "evalsets"
+    @Option(help: "Perplexity only, on this JSON Lines file of prompt/letter pairs.") var letters: String?
+    @Option(help: "Training letters (prompt/letter JSON Lines) for the copy check.") var training = "data/domain/sft.jsonl"
+    @Option(help: "Where to write the report (default: <model>/eval.json).") var out: String?
+    @Option(help: "Prompts per set (default: all).") var limit: Int?
+    @Option(help: "Sampling temperature for the generated letters.") var temperature: Float = 0.7
+    @Option(help: "Letters decoded together.") var batchSize = 16
+    @Option(parsing: .upToNextOption, help: "Print eval.json of these model folders side by side instead.")
+    var compare: [String] = []
+
+    func run() throws {
+        if !compare.isEmpty { return try printComparison(compare) }
+        let began = Date()
+        let dir = try modelOptions.directory()
+        let s = try store.open()
+        let resolver = try Resolver(s)
+        let writer = try modelOptions.writer(judge: resolver.judge)
+        var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0)
+        let files = try letters.map { [$0] } ?? jsonlFiles(in: sets)
+        for f in files where try firstRow(f)["letter"] != nil {
+            let ppl = perplexity(writer, file: f)
+            report.perplexity[stem(f)] = ppl
+            stderr(String(format: "perplexity %@: %.3f", stem(f), ppl))
+        }
+        if letters == nil {
+            let bodies = Set((try? jsonRows(training))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
+            for f in files where try firstRow(f)["authority"] != nil {
+                let requests = try jsonRows(f).prefix(limit ?? .max).map { try request($0, resolver) }
+                var out: [WrittenLetter] = []
+                for start in stride(from: 0, to: requests.count, by: batchSize) {
+                    out += writer.write(Array(requests[start..<min(start + batchSize, requests.count)]))
+                    stderr("eval \(stem(f)): \(out.count)/\(requests.count) letters")
+                }
+                let e = LetterEval.measure(set: stem(f), letters: out, trainingBodies: bodies)
+                report.sets.append(e)
+            }
+        }
+        report.seconds = Date().timeIntervalSince(began)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let target = URL(fileURLWithPath: out ?? dir.appendingPathComponent("eval.json").path)
+        try enc.encode(report).write(to: target, options: .atomic)
+        print(table([report]))
+        stderr("wrote \(target.path)")
+    }
+
+    func perplexity(_ w: LetterWriter, file: String) -> Double {
+        guard let ex = try? StageData.examples([file], tokenizer: w.tokenizer) else { return .nan }
+        let T = w.model.config.maxSeqLen
+        let fitting = ex.filter { $0.prompt.count + $0.completion.count <= T + 1 }
+        let batches = ExampleBatches.sequential(fitting, batchSize: 8, seqLen: T, pad: w.tokenizer.endOfTextId)
+        return exp(Double(Trainer.meanLoss(w.model, batches)))
+    }
+
+    func request(_ row: [String: Any], _ r: Resolver) throws -> LetterRequest {
+        guard let name = row["authority"] as? String else { throw ValidationError("eval row without authority") }
+        let kws = (row["keywords"] as? [String])?.joined(separator: "; ") ?? (row["keywords"] as? String) ?? ""
+        return LetterRequest(authority: try r.authority(name), keywords: try r.keywords(kws),
+                             style: LetterStyle(rawValue: row["style"] as? String ?? "") ?? .numbered,
+                             seed: UInt64(row["seed"] as? Int ?? 0), temperature: temperature, maxTokens: 400)
+    }
+
+    func printComparison(_ dirs: [String]) throws {
+        let reports = try dirs.map { d -> EvalReport in
+            let path = d.hasSuffix(".json") ? d : d + "/eval.json"
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): no eval.json") }
+            return try JSONDecoder().decode(EvalReport.self, from: data)
+        }
+        print(table(reports))
+    }
+}
+
+/// A plain-text table, one column per report.
+func table(_ reports: [EvalReport]) -> String {
+    var rows: [(String, [String])] = [("model", reports.map(\.model))]
+    let pplKeys = Set(reports.flatMap(\.perplexity.keys)).sorted()
+    for k in pplKeys { rows.append(("perplexity \(k)", reports.map { $0.perplexity[k].map { String(format: "%.3f", $0) } ?? "-" })) }
+    let setNames = reports.flatMap { $0.sets.map(\.set) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    for name in setNames {
+        let metrics: [(String, (LetterEval) -> String)] = [
+            ("mean score", { String(format: "%.1f", $0.meanScore) }),
+            ("validity", { String(format: "%.1f%%", 100 * $0.validity) }),
+            ("keyword coverage", { String(format: "%.1f%%", 100 * $0.keywordCoverage) }),
+            ("wrong authority", { "\($0.wrongAuthority)" }),
+            ("legislation", { String(format: "%.1f%%", 100 * $0.legislationAccuracy) }),
+            ("repetition", { String(format: "%.1f%%", 100 * $0.repetitionRate) }),
+            ("distinct-2", { String(format: "%.3f", $0.distinct2) }),
+            ("copies", { String(format: "%.1f%%", 100 * $0.copyRate) }),
+        ]
+        for (label, f) in metrics {
+            rows.append(("\(name): \(label)", reports.map { r in r.sets.first { $0.set == name }.map(f) ?? "-" }))
+        }
+    }
+    let w0 = rows.map(\.0.count).max() ?? 0
+    let widths = reports.indices.map { i in rows.map { $0.1[i].count }.max() ?? 0 }
+    return rows.map { label, cells in
+        label.padding(toLength: w0, withPad: " ", startingAt: 0) + "  "
+            + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}
+
+func jsonlFiles(in dir: String) throws -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { throw ValidationError("\(dir): no such folder") }
+    return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { dir + "/" + $0 }
+}
+
+func jsonRows(_ file: String) throws -> [[String: Any]] {
+    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("\(file): cannot read") }
+    return text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+}
+
+func firstRow(_ file: String) throws -> [String: Any] { try jsonRows(file).first ?? [:] }
+
+func stem(_ path: String) -> String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
