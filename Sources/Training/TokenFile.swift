@@ -47,7 +47,7 @@ public struct TokenFile: Sendable {
 
     /// A `.jsonl` file holds one `{"text": ...}` document per line; any other file is plain text
     /// whose documents are separated by blank lines in groups (paragraph blocks of up to ~4 KB).
-    static func documents(in text: String, jsonl: Bool) -> [String] {
+    public static func documents(in text: String, jsonl: Bool) -> [String] {
         if jsonl {
             return text.split(separator: "\n").compactMap { line in
                 guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }

@@ -56,7 +56,12 @@ struct TrainTokenizer: ParsableCommand {
         let outDir = URL(fileURLWithPath: out ?? "runs/\(name)/tokenizer")
         let began = Date()
         var lastReport = Date.distantPast
-        let tok = try BPETrainer(vocabSize: cfg.vocabSize).train(files: files) { p in
+        // JSON Lines corpora contribute their "text" fields, not their JSON syntax.
+        let texts = try files.flatMap { url -> [String] in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return url.pathExtension == "jsonl" ? TokenFile.documents(in: text, jsonl: true) : [text]
+        }
+        let tok = BPETrainer(vocabSize: cfg.vocabSize).train(texts: texts) { p in
             if Date().timeIntervalSince(lastReport) > 2 || p.phase == .done {
                 stderr("tokenizer \(p.phase.rawValue) \(p.done)/\(p.total)")
                 lastReport = Date()

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> eval -> ship.
+# Each stage resumes from its last checkpoint when re-run after a kill, and is skipped once finished.
+# Usage: scripts/pipeline.sh [NAME]   (configs in models/NAME/configs/, work in runs/NAME/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:-foibandit-small}
+cfg=models/$name/configs
+run=runs/$name
+bin=${FOIBANDIT:-.build/release/foibandit}
+mkdir -p "$run"
+timings=$run/timings.tsv
+[ -f "$timings" ] || printf 'stage\tseconds\n' > "$timings"
+
+stage() {  # stage NAME DONE-MARKER COMMAND...
+  local s=$1 done=$2; shift 2
+  if [ -e "$done" ]; then echo "== $s: done already ($done)"; return; fi
+  local resume=()
+  [ -f "$run/$s/checkpoint/training_state.safetensors" ] && resume=(--resume)
+  echo "== $s ${resume[*]:-}"
+  local t0=$SECONDS
+  "$@" "${resume[@]}"
+  printf '%s\t%d\n' "$s" $((SECONDS - t0)) >> "$timings"
+}
+
+t0=$SECONDS
+if [ ! -e "$run/tokenizer/tokenizer.json" ]; then
+  echo "== tokenizer"
+  "$bin" train tokenizer --config "$cfg/tokenizer.json" --out "$run/tokenizer"
+  printf 'tokenizer\t%d\n' $((SECONDS - t0)) >> "$timings"
+fi
+stage pretrain "$run/pretrain/model/model.safetensors" "$bin" train pretrain --config "$cfg/pretrain.json"
+stage cpt      "$run/cpt/model/model.safetensors"      "$bin" train cpt --config "$cfg/cpt.json"
+stage sft      "$run/sft/model/model.safetensors"      "$bin" train sft --config "$cfg/sft.json"
+stage dpo      "$run/dpo/model/model.safetensors"      "$bin" train dpo --config "$cfg/dpo.json"
+
+for s in pretrain cpt sft dpo; do
+  [ -f "$run/$s/model/eval.json" ] && continue
+  echo "== eval $s"
+  e0=$SECONDS
+  if [ "$s" = pretrain ] || [ "$s" = cpt ]; then
+    "$bin" eval --model "$run/$s/model" --sets evalsets --letters evalsets/reference_letters.jsonl
+  else
+    "$bin" eval --model "$run/$s/model" --sets evalsets
+  fi
+  printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
+done
+"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" | tee "$run/compare.txt"
+echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"
