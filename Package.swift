@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "foibandit",
             dependencies: [
-                "LM", "Training", "FOI", "Store",
+                "LM", "Training", "FOI", "Store", "Bandit", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
