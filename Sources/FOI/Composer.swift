@@ -36,8 +36,11 @@ public struct Composer: Sendable {
 
     public init() {}
 
-    public func compose(authority: Authority, keywords: [Keyword], style: LetterStyle, seed: UInt64) -> ComposedLetter {
-        let jurisdiction = Legislation.jurisdiction(for: authority, keywords: keywords)
+    /// - Parameter jurisdiction: overrides the laws worked out from the keywords' flags, e.g. one from
+    ///   `Legislation.jurisdiction(for:topics:known:)` where unknown topics were classified as unsure.
+    public func compose(authority: Authority, keywords: [Keyword], style: LetterStyle, seed: UInt64,
+                        jurisdiction override: Jurisdiction? = nil) -> ComposedLetter {
+        let jurisdiction = override ?? Legislation.jurisdiction(for: authority, keywords: keywords)
         let mixed = StableHash.fnv1a([authority.name] + keywords.map(\.text) + [style.rawValue, String(seed)])
         var b = LetterBuilder(rng: SplitMix64(seed: mixed), authority: authority, keywords: keywords,
                               jurisdiction: jurisdiction)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FOI
 
@@ -75,5 +76,48 @@ import Testing
         #expect(LetterBuilder.withArticle("Leeds City Council") == "Leeds City Council")
         #expect(LetterBuilder.withArticle("University of Leeds") == "the University of Leeds")
         #expect(LetterBuilder.withArticle("HM Revenue and Customs") == "HM Revenue and Customs")
+    }
+}
+
+@Suite struct ComposerJurisdictionTests {
+    @Test func unsureTopicCitesBoth() {
+        let ks = Composer.keywords(["planning department staffing"], known: [])
+        let j = Legislation.jurisdiction(for: Fixtures.leeds, topics: ks.map(\.text))
+        let l = Composer().compose(authority: Fixtures.leeds, keywords: ks, style: .brief, seed: 2, jurisdiction: j)
+        #expect(l.prompt.jurisdiction == "FOIA 2000 + EIR 2004")
+        #expect(l.text.contains("Freedom of Information Act 2000 and, where the information is environmental"))
+        #expect(Judge().judge(letter: l.text, authority: Fixtures.leeds, keywords: ks.map(\.text)).score == 100)
+    }
+}
+
+@Suite struct CorpusTests {
+    @Test func corpusUsesOnlyTheTrainingSplitAndIsDeterministic() throws {
+        guard let root = repoRoot() else { return }
+        let a = try SeedData.authorities(root: root), k = try SeedData.keywords(root: root)
+        var cpt: [String] = [], sft: [String] = []
+        let s = DomainCorpus.build(authorities: a, keywords: k, letters: 200, seed: 5, cpt: { cpt.append($0) }, sft: { sft.append($0) })
+        #expect(s.sftExamples == 200 && sft.count == 200 && s.guidanceParagraphs > 20)
+        let held = Splits.heldOutAuthorities(a).map(\.name)
+        for line in sft {
+            let ex = try JSONDecoder().decode(SFTExample.self, from: Data(line.utf8))
+            let p = try #require(PromptFormat.parse(ex.prompt))
+            #expect(!held.contains(p.prompt.authority))
+            #expect(ex.prompt.hasSuffix("<|request|>\n") && ex.letter.hasSuffix("\n"))
+        }
+        var again: [String] = []
+        _ = DomainCorpus.build(authorities: a, keywords: k, letters: 200, seed: 5, cpt: { _ in }, sft: { again.append($0) })
+        #expect(again == sft)
+    }
+
+    @Test func evalSetsAreHeldOut() throws {
+        guard let root = repoRoot() else { return }
+        let a = try SeedData.authorities(root: root), k = try SeedData.keywords(root: root)
+        let sets = EvalSets.make(authorities: a, keywords: k, size: 50)
+        #expect(sets.unseenAuthorities.count == 50 && sets.unseenKeywords.count == 50 && sets.ordinary.count == 50)
+        let heldA = Set(Splits.heldOutAuthorities(a).map(\.name)), heldK = Set(Splits.heldOutKeywords(k).map(\.text))
+        #expect(sets.unseenAuthorities.allSatisfy { heldA.contains($0.authority) })
+        #expect(sets.unseenKeywords.allSatisfy { $0.keywords.contains(where: heldK.contains) && !heldA.contains($0.authority) })
+        #expect(sets.ordinary.allSatisfy { !heldA.contains($0.authority) && !$0.keywords.contains(where: heldK.contains) })
+        #expect(sets.reference.count == 100)
     }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import FOI
+import Foundation
+
+/// Where the seed CSVs live: `ROOT/authorities/authorities.csv` and `ROOT/keywords/keywords.csv`.
+struct SeedRootOptions: ParsableArguments {
+    @Option(name: .customLong("data-root"), help: "Folder holding authorities/ and keywords/ (default: current directory).")
+    var dataRoot: String = "."
+
+    func load() throws -> (authorities: [Authority], keywords: [Keyword]) {
+        (try SeedData.authorities(root: dataRoot), try SeedData.keywords(root: dataRoot))
+    }
+}
+
+/// Looks an authority up by name or short name, failing with "did you mean" suggestions.
+func resolveAuthority(_ name: String, in all: [Authority]) throws -> Authority {
+    switch Lookup.authority(name, in: all) {
+    case .found(let a): return a
+    case .notFound(let suggestions):
+        var msg = "unknown authority “\(name)”"
+        if !suggestions.isEmpty { msg += "; did you mean: " + suggestions.joined(separator: ", ") + "?" }
+        throw ValidationError(msg)
+    }
+}
+
+struct Compose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one request letter with the rule-based composer (the domain corpus's source).",
+        discussion: """
+        Styles: \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", ")). The same authority, keywords, \
+        style and seed always give the same letter. With --stats N, composes N letters for random prompts \
+        and reports their diversity instead.
+        """)
+
+    @Option(help: "Authority name or short name (case-insensitive).") var authority: String?
+    @Option(help: "Keywords separated by semicolons, e.g. \"pothole repairs; compensation claims\".") var keywords: String?
+    @Option(help: "Letter style.") var style: String = LetterStyle.numbered.rawValue
+    @Option(help: "Seed.") var seed: UInt64 = 0
+    @Option(help: "Measure diversity over N composed letters instead of printing one.") var stats: Int?
+    @Flag(help: "Print the prompt before the letter (the training format).") var prompt = false
+    @OptionGroup var seedRoot: SeedRootOptions
+
+    func run() throws {
+        let (authorities, known) = try seedRoot.load()
+        if let n = stats {
+            let s = ComposerStats.measure(count: n, authorities: authorities, keywords: known, seed: seed)
+            print("letters:          \(s.count)")
+            print("distinct letters: \(s.distinctLetters)")
+            print("distinct-2:       \(String(format: "%.4f", s.distinct2)) (\(s.distinctBigrams) / \(s.totalBigrams) bigrams)")
+            print("shapes:           \(s.shapes)")
+            print("words:            min \(s.minWords), mean \(String(format: "%.1f", s.meanWords)), max \(s.maxWords)")
+            return
+        }
+        guard let name = authority else { throw ValidationError("--authority is required (or use --stats N)") }
+        guard let list = keywords, !Lookup.keywordTexts(list).isEmpty else { throw ValidationError("--keywords is required") }
+        guard let st = LetterStyle(rawValue: style.lowercased()) else {
+            throw ValidationError("unknown style “\(style)”; choose one of \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let a = try resolveAuthority(name, in: authorities)
+        let ks = Composer.keywords(Lookup.keywordTexts(list), known: known)
+        let j = Legislation.jurisdiction(for: a, topics: ks.map(\.text), known: known)
+        let letter = Composer().compose(authority: a, keywords: ks, style: st, seed: seed, jurisdiction: j)
+        for note in j.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+        if prompt { print(letter.prompt.text, terminator: "") }
+        print(letter.text)
+    }
+}

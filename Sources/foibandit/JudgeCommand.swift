@@ -1,0 +1,65 @@
+import ArgumentParser
+import FOI
+import Foundation
+
+/// `foibandit judge`. Named JudgeCommand (not Judge) so that `Judge` in this module still means FOI's judge.
+struct JudgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "judge",
+        abstract: "Score a request letter with the judge's weighted checks.",
+        discussion: """
+        FILE may be '-' for standard input. If the text starts with the prompt format \
+        (<|authority|>…<|request|>), the authority and keywords come from it; otherwise give \
+        --authority and --keywords. Prints the score and each failed check with its reason.
+        """)
+
+    @Argument(help: "Letter file, or '-' for standard input.") var file: String
+    @Option(help: "Authority name or short name.") var authority: String?
+    @Option(help: "Keywords separated by semicolons.") var keywords: String?
+    @Flag(help: "Print the full result as JSON.") var json = false
+    @OptionGroup var seedRoot: SeedRootOptions
+
+    func run() throws {
+        let text: String
+        if file == "-" {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            text = String(decoding: d, as: UTF8.self)
+        }
+        let (authorities, known) = try seedRoot.load()
+        var letter = text
+        var authorityName = authority
+        var keywordList = keywords.map(Lookup.keywordTexts) ?? []
+        var jurisdictionLabel: String?
+        if let parsed = PromptFormat.parse(text) {
+            letter = parsed.letter
+            authorityName = authorityName ?? parsed.prompt.authority
+            if keywordList.isEmpty { keywordList = parsed.prompt.keywords }
+            jurisdictionLabel = parsed.prompt.jurisdiction
+        }
+        guard let name = authorityName else { throw ValidationError("--authority is required (no prompt in the file)") }
+        let a: Authority
+        switch Lookup.authority(name, in: authorities) {
+        case .found(let found): a = found
+        case .notFound(let suggestions):
+            // Unknown body: judge it anyway, taking the regime from the prompt's jurisdiction if any.
+            let scottish = Jurisdiction.laws(fromLabel: jurisdictionLabel ?? "").contains { $0.isScottish }
+            a = Authority(name: name, shortName: "", group: "", category: "", nation: scottish ? .scotland : .england,
+                          regime: scottish ? .foisa2002 : .foia2000)
+            var msg = "note: unknown authority “\(name)”, judged as \(scottish ? "Scottish (FOISA)" : "non-Scottish (FOIA)")"
+            if !suggestions.isEmpty { msg += "; did you mean: \(suggestions.joined(separator: ", "))?" }
+            FileHandle.standardError.write(Data((msg + "\n").utf8))
+        }
+        if keywordList.isEmpty { throw ValidationError("--keywords is required (no prompt in the file)") }
+        let result = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)
+            .judge(letter: letter, authority: a, keywords: keywordList)
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try e.encode(result), as: UTF8.self))
+        } else {
+            print(result.report)
+        }
+    }
+}
