@@ -34,8 +34,8 @@ final class Activations {
     init(config c: ModelConfig, B: Int, T: Int) {
         self.B = B; self.T = T
         let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
-        let perLayer = 7 * BT * C + 2 * BT + 2 * BT * KV + B * c.heads * T * T + 3 * BT * F
-        let total = c.layers * perLayer + 2 * BT * C + 4 * BT + BT * c.vocabSize + BT
+        let perLayer = 6 * BT * C + 2 * BT + 2 * BT * KV + B * c.heads * T * T + 3 * BT * F
+        let total = c.layers * perLayer + 2 * BT * C + 4 * BT + BT * c.vocabSize
         buffer = FloatBuffer(count: total)
         var p = buffer.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
@@ -51,8 +51,7 @@ final class Activations {
         logits = take(BT * c.vocabSize); lse = take(BT); logp = take(BT); mask = take(BT)
         tokens = UnsafeMutablePointer<Int32>.allocate(capacity: BT); tokens.initialize(repeating: 0, count: BT)
         targets = UnsafeMutablePointer<Int32>.allocate(capacity: BT); targets.initialize(repeating: -1, count: BT)
-        _ = take(BT)
-        precondition(p == buffer.pointer + total)
+        require(p == buffer.pointer + total, "activation layout does not add up")
     }
     deinit { tokens.deallocate(); targets.deallocate() }
 

@@ -15,7 +15,7 @@ public final class Decoder {
     private var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
 
     public init(model: Model, batch: Int, capacity: Int) {
-        precondition(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
+        require(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
         self.model = model
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
@@ -44,8 +44,11 @@ public final class Decoder {
         rowTok.removeAll(keepingCapacity: true); rowSeq.removeAll(keepingCapacity: true); rowPos.removeAll(keepingCapacity: true)
         for it in items {
             let start = cache.lengths[it.sequence]
-            precondition(start + it.tokens.count <= cache.capacity, "sequence \(it.sequence) would exceed the KV cache capacity \(cache.capacity)")
-            for (i, t) in it.tokens.enumerated() { rowTok.append(Int32(t)); rowSeq.append(it.sequence); rowPos.append(start + i) }
+            require(start + it.tokens.count <= cache.capacity, "sequence \(it.sequence) would exceed the KV cache capacity \(cache.capacity)")
+            for (i, t) in it.tokens.enumerated() {
+                require(t >= 0 && t < V, "token id \(t) out of range for vocabulary \(V)")
+                rowTok.append(Int32(t)); rowSeq.append(it.sequence); rowPos.append(start + i)
+            }
         }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }

@@ -13,9 +13,9 @@ public final class Generator {
                          onToken: ((Int, Int) -> Bool)? = nil) -> [[Int]] {
         let B = prompts.count, V = model.config.vocabSize
         guard B > 0 else { return [] }
-        precondition(prompts.allSatisfy { !$0.isEmpty }, "every prompt needs at least one token")
+        require(prompts.allSatisfy { !$0.isEmpty }, "every prompt needs at least one token")
         let capacity = min(model.config.maxSeqLen, prompts.map(\.count).max()! + max(0, options.maxNewTokens))
-        precondition(prompts.allSatisfy { $0.count <= capacity }, "a prompt is longer than maxSeqLen \(model.config.maxSeqLen)")
+        require(prompts.allSatisfy { $0.count <= capacity }, "a prompt is longer than maxSeqLen \(model.config.maxSeqLen)")
         let decoder = Decoder(model: model, batch: B, capacity: capacity)
         var samplers = (0..<B).map { Sampler(vocabSize: V, options: options, seed: seeds?[$0] ?? options.seed(forSequence: $0)) }
         for (i, p) in prompts.enumerated() { for t in p { samplers[i].observe(t) } }

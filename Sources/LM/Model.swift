@@ -46,7 +46,7 @@ public final class Model: @unchecked Sendable {
     public func zeroGrad() { grads.zero() }
 
     private func ensureActivations(B: Int, T: Int) {
-        precondition(T <= config.maxSeqLen, "sequence length \(T) exceeds maxSeqLen \(config.maxSeqLen)")
+        require(T <= config.maxSeqLen, "sequence length \(T) exceeds maxSeqLen \(config.maxSeqLen)")
         if acts?.B != B || acts?.T != T {
             acts = Activations(config: config, B: B, T: T)
             dacts = nil
@@ -58,14 +58,16 @@ public final class Model: @unchecked Sendable {
     /// target is given; a target < 0 is ignored). Without targets, returns 0 and only fills logits.
     @discardableResult
     public func forward(tokens: [Int], targets: [Int]? = nil, mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
-        precondition(tokens.count == B * T && (targets?.count ?? B * T) == B * T && (mask?.count ?? B * T) == B * T)
+        require(tokens.count == B * T && (targets?.count ?? B * T) == B * T && (mask?.count ?? B * T) == B * T,
+                "forward: tokens, targets and mask need batch*seqLen = \(B * T) entries each")
         ensureActivations(B: B, T: T)
         let a = acts!
         let BT = B * T
         for i in 0..<BT {
-            precondition(tokens[i] >= 0 && tokens[i] < config.vocabSize, "token id \(tokens[i]) out of range")
+            require(tokens[i] >= 0 && tokens[i] < config.vocabSize, "token id \(tokens[i]) out of range")
             a.tokens[i] = Int32(tokens[i])
             let t = targets?[i] ?? -1
+            require(t < config.vocabSize, "target id \(t) out of range")
             a.targets[i] = Int32(t)
             a.mask[i] = t < 0 ? 0 : (mask?[i] ?? 1)
         }
@@ -134,7 +136,7 @@ public final class Model: @unchecked Sendable {
     /// Gradient of an objective J given dJ/d(sequenceLogProbs[b]) for each row (DPO): every
     /// masked token of row b gets upstream gradient g[b] · mask.
     public func backward(sequenceLogProbGrads g: [Float]) {
-        precondition(g.count == batch)
+        require(g.count == batch, "backward: need one gradient per sequence (\(batch))")
         let a = acts!, d = ensureGrads().dlogp
         for b in 0..<batch { for t in 0..<seqLen { let i = b * seqLen + t; d[i] = g[b] * a.mask[i] } }
         backwardLoaded()
@@ -142,7 +144,7 @@ public final class Model: @unchecked Sendable {
 
     /// Gradient of an objective J given dJ/d(log p(target)) per token (B*T entries).
     public func backward(tokenLogProbGrads g: UnsafeBufferPointer<Float>) {
-        precondition(g.count == batch * seqLen)
+        require(g.count == batch * seqLen, "backward: need one gradient per token (\(batch * seqLen))")
         ensureGrads().dlogp.update(from: g.baseAddress!, count: g.count)
         backwardLoaded()
     }

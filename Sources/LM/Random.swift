@@ -19,7 +19,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
     }
 
     public init(state words: [UInt64]) {
-        precondition(words.count == 4)
+        require(words.count == 4, "xoshiro256 state needs 4 words, got \(words.count)")
         state = (words[0], words[1], words[2], words[3])
     }
 
