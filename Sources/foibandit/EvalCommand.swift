@@ -50,7 +50,7 @@ struct Eval: ParsableCommand {
         }
         if letters == nil {
             let bodies = Set((try? jsonRows(training))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
-            for f in files where try firstRow(f)["authority"] != nil {
+            for f in files where try firstRow(f)["authority"] != nil && firstRow(f)["letter"] == nil {
                 let requests = try jsonRows(f).prefix(limit ?? .max).map { try request($0, resolver) }
                 var out: [WrittenLetter] = []
                 for start in stride(from: 0, to: requests.count, by: batchSize) {
@@ -83,7 +83,7 @@ struct Eval: ParsableCommand {
         let kws = (row["keywords"] as? [String])?.joined(separator: "; ") ?? (row["keywords"] as? String) ?? ""
         return LetterRequest(authority: try r.authority(name), keywords: try r.keywords(kws),
                              style: LetterStyle(rawValue: row["style"] as? String ?? "") ?? .numbered,
-                             seed: UInt64(row["seed"] as? Int ?? 0), temperature: temperature, maxTokens: 400)
+                             seed: (row["seed"] as? NSNumber)?.uint64Value ?? 0, temperature: temperature, maxTokens: 400)
     }
 
     func printComparison(_ dirs: [String]) throws {

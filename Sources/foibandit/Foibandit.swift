@@ -12,14 +12,18 @@ struct Foibandit: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
+            Play.self,
+            Spin.self,
+            Generate.self,
+            Compose.self,
+            JudgeCommand.self,
             DB.self,
             Authorities.self,
             Keywords.self,
-            Spin.self,
-            Play.self, // TEMP(slot machine engineer): local testing, the lead registers it
-            Generate.self,
+            Corpus.self,
             Train.self,
             Eval.self,
-        ]
+        ],
+        defaultSubcommand: Play.self
     )
 }
