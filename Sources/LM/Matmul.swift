@@ -7,6 +7,12 @@ import CBLAS
 @inline(__always)
 func matmulForward(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
                    _ M: Int, _ K: Int, _ N: Int, accumulate: Bool = false) {
+    if M == 1 {
+        // One row (decoding one sequence): sgemm would first pack all of w, which costs more than
+        // the product itself; sgemv streams w once.
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(N), Int32(K), 1, w, Int32(K), inp, 1, accumulate ? 1 : 0, out, 1)
+        return
+    }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(M), Int32(N), Int32(K),
                 1, inp, Int32(K), w, Int32(K), accumulate ? 1 : 0, out, Int32(N))
 }
