@@ -350,7 +350,10 @@ public struct Machine: Sendable {
         let current = paylineKeywords
         let keep: [Keyword?] = current.map { chaos || $0.suits(a) ? $0 : nil }
         let ks = keep.contains(nil) ? pickKeywords(for: a, keeping: keep) : current
+        if phase == .generating { effects.append(.cancelGeneration(serial: serial)) }
         setPayline(authority: a, keywords: ks)
+        // A new combination on the payline: write its letter now, as after a pull or a nudge.
+        land(message: false)
         status = "Authority fixed: \(a.name) (press 1 to release)"
     }
 

@@ -511,7 +511,8 @@ public final class PlayApp {
             lines.append((q.isEmpty ? "type a name; enter on an empty line releases reel 1" : "no match", Terminal.attr(.dim)))
         }
         for (i, a) in results.prefix(visible).enumerated() {
-            lines.append(((i == sel ? "▸ " : "  ") + a.name, i == sel ? Terminal.attr(.selected, bold: true) : 0))
+            let label = a.shortName.isEmpty || a.shortName == a.name ? a.name : "\(a.name) (\(a.shortName))"
+            lines.append(((i == sel ? "▸ " : "  ") + label, i == sel ? Terminal.attr(.selected, bold: true) : 0))
         }
         lines.append(("", 0))
         lines.append(("↑↓ choose, enter fix on reel 1, esc cancel", Terminal.attr(.dim)))

@@ -174,6 +174,9 @@ func suitable(_ snap: Snapshot) -> Bool {
         let target = world.authorities.first { $0.name.contains("Ynys Môn") }!
         r.press(.fixAuthority(target))
         #expect(r.m.snapshot.reels[0].on == target.name)
+        // Fixing lands a new combination at once: its letter is written straight away.
+        #expect(r.m.phase == .generating)
+        #expect(r.lastStart?.authority == target)
         #expect(r.m.snapshot.reels[0].fixed)
         #expect(suitable(r.m.snapshot))
         for _ in 0..<5 {
