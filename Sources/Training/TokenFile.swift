@@ -45,13 +45,13 @@ public struct TokenFile: Sendable {
         return TokenFile(tokens: out)
     }
 
-    /// A `.jsonl` file holds one `{"text": ...}` document per line; any other file is plain text
+    /// A `.jsonl` file holds one `{"text": ...}` (or `{"letter": ...}`) document per line; any other file is plain text
     /// whose documents are separated by blank lines in groups (paragraph blocks of up to ~4 KB).
     public static func documents(in text: String, jsonl: Bool) -> [String] {
         if jsonl {
             return text.split(separator: "\n").compactMap { line in
                 guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-                return obj["text"] as? String
+                return (obj["text"] ?? obj["letter"]) as? String
             }
         }
         var docs: [String] = [], cur = ""
