@@ -69,6 +69,22 @@ final class CheckpointTests: XCTestCase {
         XCTAssertEqual(ob.m.array.map(\.bitPattern), o1.m.array.map(\.bitPattern))
     }
 
+    /// BF16 and F16 tensors (as transformers may save them) widen to the same floats.
+    func testHalfPrecisionTensorsWiden() throws {
+        let values: [Float] = [1, -2.5, 0.15625, 3]
+        for (dtype, bits) in [("BF16", values.map { UInt16($0.bitPattern >> 16) }), ("F16", values.map { Float16($0).bitPattern })] {
+            var header = Array("{\"t\":{\"dtype\":\"\(dtype)\",\"shape\":[2,2],\"data_offsets\":[0,8]}}".utf8)
+            while header.count % 8 != 0 { header.append(0x20) }
+            var d = Data()
+            var n = UInt64(header.count).littleEndian
+            withUnsafeBytes(of: &n) { d.append(contentsOf: $0) }
+            d.append(contentsOf: header)
+            bits.withUnsafeBytes { d.append(contentsOf: $0) }
+            let f = try SafeTensorsFile(data: d, path: dtype)
+            XCTAssertEqual(try f.floats("t"), values, dtype)
+        }
+    }
+
     // MARK: - corrupted files say what is wrong
 
     private func savedModelDir() throws -> URL {

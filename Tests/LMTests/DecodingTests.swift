@@ -4,7 +4,12 @@ import XCTest
 final class DecodingTests: XCTestCase {
     /// Logits from the KV cache, token by token, equal a full forward over the whole sequence.
     func testKVCacheEqualsFullRecomputation() {
-        let m = TestModels.tiny(), V = m.config.vocabSize
+        var mha = TestModels.config; mha.kvHeads = mha.heads
+        for m in [TestModels.tiny(), TestModels.tiny(config: mha)] { checkKVCache(m) }
+    }
+
+    private func checkKVCache(_ m: Model) {
+        let V = m.config.vocabSize
         let seq = TestModels.randomTokens(40, vocab: V, seed: 11)
         m.forward(tokens: seq, batch: 1, seqLen: seq.count)
         let full = Array(m.logits)
@@ -85,5 +90,7 @@ final class DecodingTests: XCTestCase {
         var g = SamplingOptions.greedy; g.maxNewTokens = 15
         let k1 = SamplingOptions(temperature: 1.5, topK: 1, topP: 1, repetitionPenalty: 1, maxNewTokens: 15, seed: 9)
         XCTAssertEqual(Generator(model: m).generate(prompts: p, options: g), Generator(model: m).generate(prompts: p, options: k1))
+        let p0 = SamplingOptions(temperature: 1.5, topK: 0, topP: 1e-6, repetitionPenalty: 1, maxNewTokens: 15, seed: 9)
+        XCTAssertEqual(Generator(model: m).generate(prompts: p, options: g), Generator(model: m).generate(prompts: p, options: p0))
     }
 }
