@@ -24,8 +24,10 @@ struct Play: ParsableCommand {
     @Option(help: "Only authorities in this category or group.") var category: String?
     @Flag(help: "Ignore which keywords suit which authorities.") var chaos = false
     @Option(help: "Sampling temperature (t cycles 0.3/0.6/0.8/1.0 in the machine).") var temperature = 0.8
+    @Option(help: .hidden) var bench: Int?
 
     func run() throws {
+        if let bench { return try runBench(pulls: bench) }
         guard PlayApp.hasTerminal else {
             stderr("foibandit needs a terminal for the slot machine; try `foibandit spin --plain` or `foibandit generate`")
             throw ExitCode(2)
@@ -46,6 +48,35 @@ struct Play: ParsableCommand {
                               category: category, chaos: chaos, temperature: temperature)
         let services = try Self.services(store: db, judge: judge, writer: writer)
         PlayApp(machine: machine, services: services).run()
+    }
+
+    /// `--bench N` (bench/tui/run.sh): N headless pulls through the real worker and letter writer;
+    /// prints the time from the last reel stopping to the first token and to the whole letter, as JSON.
+    func runBench(pulls: Int) throws {
+        let db = try store.open()
+        let spinner = try db.spinner()
+        let judge = FOI.Judge(knownAuthorities: spinner.authorities, knownKeywords: spinner.keywords)
+        let writer = try Self.letterWriter(model: model, judge: judge)
+        if writer == nil { stderr("no model found: timing the composer fallback, not a model") }
+        let machine = Machine(spinner: spinner, seed: seed ?? 1, category: category, chaos: chaos, temperature: temperature)
+        var services = try Self.services(store: db, judge: judge, writer: writer)
+        services.recordSpin = { _, _, _ in nil }
+        services.recordGeneration = { _, _, _, _ in nil }
+        let samples = PlayBench.run(machine: machine, services: services, pulls: pulls)
+        struct Report: Encodable {
+            var model: String; var maxTokens: Int; var samples: [PlayBench.Sample]
+            var medianFirstTokenMs: Double; var medianLetterMs: Double; var medianMsPerToken: Double
+            var projected250TokenLetterMs: Double
+        }
+        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+        let perToken = median(samples.map { ($0.letterMs - $0.firstTokenMs) / Double(max(1, $0.tokens - 1)) })
+        let first = median(samples.map(\.firstTokenMs))
+        let report = Report(model: services.modelName, maxTokens: machine.config.maxTokens, samples: samples,
+                            medianFirstTokenMs: first, medianLetterMs: median(samples.map(\.letterMs)),
+                            medianMsPerToken: perToken, projected250TokenLetterMs: first + perToken * 249)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try enc.encode(report), as: UTF8.self))
     }
 
     /// The model's letter writer, or nil (composer fallback) when the model folder has no model.
