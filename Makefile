@@ -23,8 +23,9 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product foibandit
 
+# The slot machine on the shipped model and the embedded database (`play` is the default command).
 run: build
-	$(BIN) spin --plain --count 5
+	$(BIN) play
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -12,7 +12,7 @@ struct Train: ParsableCommand {
         sft (prompt -> letter), dpo (judged preference pairs). Each reads its config file, writes \
         checkpoints to its run folder, and continues after a kill with --resume. `make model` runs them all.
         """,
-        subcommands: [TrainTokenizer.self, TrainPretrain.self, TrainCPT.self, TrainSFT.self, TrainDPO.self])
+        subcommands: [TrainTokenizer.self, TrainPretrain.self, TrainCPT.self, TrainSFT.self, TrainDPO.self, TrainCurves.self])
 }
 
 /// Options every stage shares.
@@ -171,4 +171,21 @@ func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Key
     }
     var rng = SplitMix64(seed: seed)
     return Array(rng.shuffled(requests).prefix(count))
+}
+
+struct TrainCurves: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curves", abstract: "Draw the stages' loss curves as an SVG picture (for the model card).")
+    @Option(help: "The pipeline's run folder (holding pretrain/, cpt/, sft/, dpo/).") var runs: String
+    @Option(help: "Output SVG file.") var out: String
+
+    func run() throws {
+        let series = ["pretrain", "cpt", "sft", "dpo"].compactMap { s -> LossChart.Series? in
+            let rows = RunDirectory(URL(fileURLWithPath: runs).appendingPathComponent(s)).logRows()
+            return rows.isEmpty ? nil : LossChart.Series(stage: s, rows: rows)
+        }
+        guard !series.isEmpty else { throw ValidationError("\(runs): no stage logs (log.jsonl) found") }
+        try LossChart.svg(series).write(toFile: out, atomically: true, encoding: .utf8)
+        print("wrote \(out)")
+    }
 }
