@@ -4,6 +4,8 @@ import Foundation
 /// Causal multi-head attention over a full (B, T) batch, with grouped-query K/V
 /// (query head h reads K/V head h / (H / KVH)). Q/K/V projections and RoPE are in Model.swift.
 /// One sgemm per (batch, head) for QKᵀ and for PV; rows are strided views into (BT, heads*d).
+/// The (batch, head) pieces are spread over threads (parallelFor); backward groups the heads that
+/// share a K/V head so their dK/dV sums stay on one thread.
 enum Attention {
     // q (B,T,H,d), k (B,T,KVH,d), v (B,T,KVH,d) -> out (B,T,H,d), att (B,H,T,T) probabilities
     static func forward(out: UnsafeMutablePointer<Float>, att: UnsafeMutablePointer<Float>,
@@ -11,8 +13,8 @@ enum Attention {
                         B: Int, T: Int, H: Int, KVH: Int, d: Int) {
         let C = H * d, KV = KVH * d, group = H / KVH
         let scale = 1 / Float(d).squareRoot()
-        for b in 0..<B {
-            for h in 0..<H {
+        parallelFor(B * H) { bh in
+                let b = bh / H, h = bh % H
                 let qb = q + b * T * C + h * d
                 let kb = k + b * T * KV + (h / group) * d
                 let vb = v + b * T * KV + (h / group) * d
@@ -24,7 +26,6 @@ enum Attention {
                 // out (T,d) = a (T,T) · V (T,d)
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),
                             1, a, Int32(T), vb, Int32(KV), 0, out + b * T * C + h * d, Int32(C))
-            }
         }
     }
 
@@ -49,8 +50,9 @@ enum Attention {
         let scale = 1 / Float(d).squareRoot()
         dk.update(repeating: 0, count: B * T * KV)
         dv.update(repeating: 0, count: B * T * KV)
-        for b in 0..<B {
-            for h in 0..<H {
+        parallelFor(B * KVH) { bg in
+            let b = bg / KVH
+            for h in (bg % KVH) * group..<((bg % KVH) + 1) * group {
                 let kvOff = b * T * KV + (h / group) * d
                 let qOff = b * T * C + h * d
                 let a = att + (b * H + h) * T * T
