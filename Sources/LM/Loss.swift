@@ -10,8 +10,7 @@ enum Loss {
     static func forward(lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>,
                         logits: UnsafePointer<Float>, targets: UnsafePointer<Int32>, mask: UnsafePointer<Float>,
                         N: Int, V: Int) -> Float {
-        var total: Double = 0, weight: Double = 0
-        for i in 0..<N {
+        parallelFor(N) { i in
             let row = logits + i * V
             var m = -Float.infinity
             for j in 0..<V where row[j] > m { m = row[j] }
@@ -21,8 +20,9 @@ enum Loss {
             lse[i] = l
             let t = Int(targets[i])
             logp[i] = t >= 0 && t < V ? row[t] - l : 0
-            if mask[i] != 0 { total -= Double(mask[i] * logp[i]); weight += Double(mask[i]) }
         }
+        var total: Double = 0, weight: Double = 0   // summed in order: the same result for any thread count
+        for i in 0..<N where mask[i] != 0 { total -= Double(mask[i] * logp[i]); weight += Double(mask[i]) }
         return weight > 0 ? Float(total / weight) : 0
     }
 
@@ -30,10 +30,10 @@ enum Loss {
     static func backward(dlogits: UnsafeMutablePointer<Float>, dlogp: UnsafePointer<Float>,
                          logits: UnsafePointer<Float>, lse: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
                          N: Int, V: Int) {
-        for i in 0..<N {
+        parallelFor(N) { i in
             let d = dlogits + i * V
             let g = dlogp[i]
-            if g == 0 { d.update(repeating: 0, count: V); continue }
+            if g == 0 { d.update(repeating: 0, count: V); return }
             let row = logits + i * V, l = lse[i]
             for j in 0..<V { d[j] = -g * expf(row[j] - l) }
             let t = Int(targets[i])
