@@ -85,6 +85,20 @@ final class CheckpointTests: XCTestCase {
         }
     }
 
+    /// Threads split work (attention pieces, loss rows, BLAS) but never change a result.
+    func testTrainingIsIdenticalOnOneOrTwoThreads() {
+        let saved = BLASThreads.count
+        defer { BLASThreads.set(saved) }
+        var results = [[UInt32]]()
+        for n in [1, 2] {
+            BLASThreads.set(n)
+            let m = TestModels.tiny(seed: 5)
+            trainSteps(m, AdamW(model: m), from: 0, count: 3)
+            results.append(m.paramArray.map(\.bitPattern))
+        }
+        XCTAssertEqual(results[0], results[1])
+    }
+
     // MARK: - corrupted files say what is wrong
 
     private func savedModelDir() throws -> URL {
