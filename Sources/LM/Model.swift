@@ -156,13 +156,22 @@ public final class Model: @unchecked Sendable {
 
     private func backwardLoaded() {
         let a = acts!, d = dacts!, c = config
-        let B = batch, T = seqLen, BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let BT = batch * seqLen, C = c.dim, V = c.vocabSize
         Loss.backward(dlogits: d.dlogits, dlogp: d.dlogp, logits: a.logits, lse: a.lse, targets: a.targets, N: BT, V: V)
         matmulBackward(dinp: d.dln, dw: g(.embed), dout: d.dlogits, inp: a.lnf, w: p(.embed), BT, C, V)
+        backwardTrunk(downToLayer: 0)
+    }
+
+    /// Backward from the final norm's output down to layer `downToLayer` (and the embedding when 0),
+    /// given d(final norm output) in the scratch `dacts.dln`. Heads other than the tied LM head
+    /// (classification) fill dln and call this.
+    func backwardTrunk(downToLayer: Int) {
+        let a = acts!, d = dacts!, c = config
+        let B = batch, T = seqLen, BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         d.dres.update(repeating: 0, count: BT * C)
         RMSNorm.backward(dinp: d.dres, dweight: g(.finalNorm), dout: d.dln, inp: a.layerInput(c.layers),
                          weight: p(.finalNorm), rstd: a.rstdf, N: BT, C: C)
-        for l in stride(from: c.layers - 1, through: 0, by: -1) {
+        for l in stride(from: c.layers - 1, through: downToLayer, by: -1) {
             let x = a.layerInput(l), L = a.layers[l]
             // MLP branch; d.dres holds d(res3) and becomes d(res2)
             matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: L.h, w: p(.wdown, l), BT, F, C)
@@ -185,6 +194,6 @@ public final class Model: @unchecked Sendable {
             RMSNorm.backward(dinp: d.dres, dweight: g(.attnNorm, l), dout: d.dln, inp: x, weight: p(.attnNorm, l),
                              rstd: L.rstd1, N: BT, C: C)
         }
-        Embedding.backward(g(.embed), d.dres, a.tokens, N: BT, C: C)
+        if downToLayer == 0 { Embedding.backward(g(.embed), d.dres, a.tokens, N: BT, C: C) }
     }
 }
