@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,10 +43,20 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(
+            name: "Service",
+            dependencies: [
+                "FOI", "Store", "LM",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "foibandit",
             dependencies: [
                 "LM", "Training", "FOI", "Store", "Bandit", "TUI",
+                "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -56,6 +67,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
+        .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Store", "LM", "foibandit"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "FOI", "Store", "LM",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
     ]
 )

@@ -1,0 +1,270 @@
+import Foundation
+
+/// Batch generation: a table of requests (one per row) in, one judged letter (or an error) per row out.
+/// No file format here — `Service.BatchCSV` reads and writes CSV / JSON Lines; the CLI and
+/// `POST /v1/batch` both go through `BatchPlanner` and `BatchEngine`, so they write alike.
+public enum BatchColumn {
+    public static let authority = "authority"
+    public static let keywords = "keywords"
+    public static let style = "style"
+    public static let seed = "seed"
+    public static let temperature = "temperature"
+    public static let maxTokens = "max_tokens"
+    /// Appended after every input column, in this order.
+    public static let outputs = ["letter", "score", "failed_checks", "model", "seed", "error"]
+}
+
+/// Why a batch input cannot be used at all (the CLI's exit 2; the service's 400).
+public enum BatchInputError: Error, CustomStringConvertible, Equatable, Sendable {
+    case unreadable(String)
+    case notUTF8
+    case noHeader
+    case missingColumn(String)
+    case malformed(String)
+    case outputMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let why): return "cannot read the input: \(why)"
+        case .notUTF8: return "the input is not UTF-8 text"
+        case .noHeader: return "the input has no header row (want at least: authority,keywords)"
+        case .missingColumn(let c): return "the header has no '\(c)' column (want at least: authority,keywords)"
+        case .malformed(let why): return "cannot parse the CSV: \(why)"
+        case .outputMismatch(let why): return "cannot resume: \(why)"
+        }
+    }
+}
+
+/// Where the known columns sit in a header (matched case-insensitively, spaces trimmed).
+public struct BatchLayout: Sendable, Equatable {
+    public let header: [String]
+    public let authority: Int
+    public let keywords: Int
+    public let style: Int?
+    public let seed: Int?
+    public let temperature: Int?
+    public let maxTokens: Int?
+
+    public init(header: [String]) throws(BatchInputError) {
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard names.contains(where: { !$0.isEmpty }) else { throw .noHeader }
+        func at(_ c: String) -> Int? { names.firstIndex(of: c) }
+        guard let a = at(BatchColumn.authority) else { throw .missingColumn(BatchColumn.authority) }
+        guard let k = at(BatchColumn.keywords) else { throw .missingColumn(BatchColumn.keywords) }
+        self.header = header
+        authority = a; keywords = k
+        style = at(BatchColumn.style); seed = at(BatchColumn.seed)
+        temperature = at(BatchColumn.temperature); maxTokens = at(BatchColumn.maxTokens)
+    }
+
+    /// The output header: every input column, then the result columns.
+    public var outputHeader: [String] { header + BatchColumn.outputs }
+}
+
+/// One output row: the input fields as read, then the result (or the error).
+public struct BatchResultRow: Sendable, Equatable {
+    public var input: [String]
+    public var letter: String = ""
+    public var score: Int?
+    public var failedChecks: [String] = []
+    public var model: String = ""
+    public var seed: UInt64?
+    public var error: String = ""
+
+    public init(input: [String]) { self.input = input }
+
+    public var ok: Bool { error.isEmpty }
+
+    /// The result columns as text, in `BatchColumn.outputs` order.
+    public var resultFields: [String] {
+        [letter, score.map(String.init) ?? "", failedChecks.joined(separator: ";"), model,
+         seed.map(String.init) ?? "", error]
+    }
+
+    public var fields: [String] { input + resultFields }
+}
+
+/// Turns rows into letter requests, or per-row errors ("unknown authority ... did you mean").
+public struct BatchPlanner: Sendable {
+    public static let defaultTemperature: Float = 0.7
+    public static let defaultMaxTokens = 400
+
+    public let authorities: [Authority]
+    public let knownKeywords: [Keyword]
+    /// Names to suggest for an unknown authority (e.g. full-text search plus edit distance).
+    public let suggest: @Sendable (String) -> [String]
+    /// The most tokens a row may ask for.
+    public let maxTokensCap: Int
+
+    public init(authorities: [Authority], keywords: [Keyword], maxTokensCap: Int = 2048,
+                suggest: (@Sendable (String) -> [String])? = nil) {
+        self.authorities = authorities
+        knownKeywords = keywords
+        self.maxTokensCap = maxTokensCap
+        let names = authorities.map(\.name)
+        self.suggest = suggest ?? { Suggest.closest(to: $0, among: names) }
+    }
+
+    /// By name or short name, ignoring case and surrounding spaces.
+    public func authority(_ name: String) -> Result<Authority, BatchRowError> {
+        let q = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !q.isEmpty else { return .failure(BatchRowError("no authority")) }
+        if let a = authorities.first(where: { $0.name.lowercased() == q }) ?? authorities.first(where: { $0.shortName.lowercased() == q }) {
+            return .success(a)
+        }
+        let ideas = Array(suggest(name.trimmingCharacters(in: .whitespaces)).prefix(3))
+        return .failure(BatchRowError("unknown authority '\(name.trimmingCharacters(in: .whitespaces))'" + (ideas.isEmpty ? "" : "; did you mean: "
+            + ideas.map { "'\($0)'" }.joined(separator: ", ") + "?")))
+    }
+
+    /// The seed a row gets when it names none: a stable hash of what the row asks for, so a rerun
+    /// of the same file writes the same letters.
+    public static func defaultSeed(authority: String, keywords: String, style: String, temperature: String, maxTokens: String) -> UInt64 {
+        StableHash.fnv1a(["batch-v1", authority.trimmingCharacters(in: .whitespaces).lowercased(),
+                          keywords.trimmingCharacters(in: .whitespaces), style.trimmingCharacters(in: .whitespaces).lowercased(),
+                          temperature.trimmingCharacters(in: .whitespaces), maxTokens.trimmingCharacters(in: .whitespaces)])
+    }
+
+    public func request(row: [String], layout: BatchLayout) -> Result<LetterRequest, BatchRowError> {
+        func field(_ i: Int?) -> String {
+            guard let i, i < row.count else { return "" }
+            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let authority: Authority
+        switch self.authority(field(layout.authority)) {
+        case .success(let a): authority = a
+        case .failure(let e): return .failure(e)
+        }
+        let texts = Lookup.keywordTexts(field(layout.keywords))
+        guard !texts.isEmpty else { return .failure(BatchRowError("no keywords (separate them with ';')")) }
+        var style = LetterStyle.numbered
+        let styleText = field(layout.style)
+        if !styleText.isEmpty {
+            guard let s = LetterStyle(rawValue: styleText.lowercased()) else {
+                return .failure(BatchRowError(Suggest.unknownMessage(kind: "style", name: styleText, candidates: LetterStyle.allCases.map(\.rawValue))))
+            }
+            style = s
+        }
+        var temperature = Self.defaultTemperature
+        let tText = field(layout.temperature)
+        if !tText.isEmpty {
+            guard let t = Float(tText), t.isFinite, (0...2).contains(t) else {
+                return .failure(BatchRowError("bad temperature '\(tText)' (want a number from 0 to 2)"))
+            }
+            temperature = t
+        }
+        var maxTokens = Self.defaultMaxTokens
+        let mText = field(layout.maxTokens)
+        if !mText.isEmpty {
+            guard let m = Int(mText), m > 0 else { return .failure(BatchRowError("bad max_tokens '\(mText)' (want a positive whole number)")) }
+            guard m <= maxTokensCap else { return .failure(BatchRowError("max_tokens \(m) is over the cap of \(maxTokensCap)")) }
+            maxTokens = m
+        }
+        let sText = field(layout.seed)
+        let seed: UInt64
+        if sText.isEmpty {
+            seed = Self.defaultSeed(authority: field(layout.authority), keywords: field(layout.keywords), style: styleText,
+                                    temperature: tText, maxTokens: mText)
+        } else {
+            guard let s = UInt64(sText) else { return .failure(BatchRowError("bad seed '\(sText)' (want a whole number from 0 to \(UInt64.max))")) }
+            seed = s
+        }
+        return .success(LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: knownKeywords),
+                                      style: style, seed: seed, temperature: temperature, maxTokens: maxTokens))
+    }
+}
+
+public struct BatchRowError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension LetterWriter {
+    /// Makes `request` fit the model: its prompt must fit the context, and its token budget is cut to
+    /// the room left after its own prompt — so a letter never depends on which other letters share
+    /// its decode (the writer sizes a group from its first member).
+    public func fitted(_ request: LetterRequest) -> Result<LetterRequest, BatchRowError> {
+        let promptTokens = tokenizer.encode(request.prompt.text).count
+        guard promptTokens < model.config.maxSeqLen else {
+            return .failure(BatchRowError("the prompt is \(promptTokens) tokens; the model reads at most \(model.config.maxSeqLen - 1)"))
+        }
+        var r = request
+        r.maxTokens = max(1, min(r.maxTokens, model.config.maxSeqLen - promptTokens))
+        return .success(r)
+    }
+}
+
+/// Writes a chunk of rows: resolves each, decodes every good one together in one batched call.
+public struct BatchEngine: Sendable {
+    public let writer: LetterWriter
+    public let planner: BatchPlanner
+
+    public init(writer: LetterWriter, planner: BatchPlanner) {
+        self.writer = writer
+        self.planner = planner
+    }
+
+    public func run(rows: [[String]], layout: BatchLayout) -> [BatchResultRow] {
+        var out = rows.map { BatchResultRow(input: Self.padded($0, to: layout.header.count)) }
+        var requests: [LetterRequest] = [], slots: [Int] = []
+        for (i, row) in rows.enumerated() {
+            switch planner.request(row: row, layout: layout).flatMap(writer.fitted) {
+            case .success(let r): requests.append(r); slots.append(i); out[i].seed = r.seed
+            case .failure(let e): out[i].error = e.message
+            }
+        }
+        for (j, letter) in writer.write(requests).enumerated() {
+            out[slots[j]].fill(with: letter)
+        }
+        return out
+    }
+
+    /// Input fields as many as the header (short rows padded, long rows kept).
+    static func padded(_ row: [String], to n: Int) -> [String] {
+        row.count >= n ? row : row + Array(repeating: "", count: n - row.count)
+    }
+}
+
+extension BatchResultRow {
+    public mutating func fill(with letter: WrittenLetter) {
+        self.letter = letter.letter
+        score = letter.judge.score
+        failedChecks = letter.judge.failed.map(\.id)
+        model = letter.modelId
+        seed = letter.seed
+        error = ""
+    }
+}
+
+/// Rows done, rate and time left, for the progress line.
+public struct BatchProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public var elapsed: Double
+
+    public init(done: Int, total: Int, failed: Int, elapsed: Double) {
+        self.done = done; self.total = total; self.failed = failed; self.elapsed = elapsed
+    }
+
+    public var rowsPerSecond: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
+
+    public var eta: Double? {
+        let r = rowsPerSecond
+        return r > 0 ? Double(total - done) / r : nil
+    }
+
+    public static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+
+    public var line: String {
+        var l = "\(done)/\(total) rows"
+        if failed > 0 { l += " (\(failed) failed)" }
+        l += String(format: ", %.2f rows/s", rowsPerSecond)
+        if done < total { l += ", ETA " + (eta.map(Self.clock) ?? "?") } else { l += ", " + Self.clock(elapsed) }
+        return l
+    }
+}

@@ -1,0 +1,96 @@
+import FOI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Totals of a batch run.
+public struct BatchSummary: Sendable, Equatable {
+    /// Rows in the input.
+    public var total = 0
+    /// Rows found complete in the output and skipped (`--resume`).
+    public var resumed = 0
+    public var ok = 0
+    public var failed = 0
+
+    public var line: String {
+        var l = "\(ok) ok, \(failed) failed of \(total) rows"
+        if resumed > 0 { l += " (\(resumed) already done, resumed)" }
+        return l
+    }
+}
+
+/// Runs a batch file to an output file, a chunk of `batchSize` rows per decode. Each chunk's rows are
+/// appended with one write and flushed to disk before the next chunk, with SIGINT/SIGTERM held
+/// back during the write; `--resume` cuts off anything after the last complete row (a torn write
+/// from SIGKILL or power loss) and carries on from the next input row.
+public struct BatchRun {
+    public var input: BatchTable
+    public var output: URL?
+    public var format: BatchFormat
+    public var batchSize: Int
+    public var resume: Bool
+
+    public init(input: BatchTable, output: URL?, format: BatchFormat, batchSize: Int, resume: Bool) {
+        self.input = input; self.output = output; self.format = format
+        self.batchSize = max(1, batchSize); self.resume = resume
+    }
+
+    /// Prepares the output: returns a handle positioned for appending and the rows already done.
+    func openOutput() throws -> (FileHandle, done: Int, failed: Int) {
+        guard let output else {
+            if format == .csv { FileHandle.standardOutput.write(BatchCSV.encode(input.layout.outputHeader)) }
+            return (FileHandle.standardOutput, 0, 0)
+        }
+        let fm = FileManager.default
+        var done = 0, keep = 0, failed = 0
+        if resume, let data = fm.contents(atPath: output.path) {
+            (done, keep, failed) = try BatchCSV.completeRows(in: data, format: format, layout: input.layout)
+            guard done <= input.rows.count else {
+                throw BatchInputError.outputMismatch("the output holds \(done) rows, the input only \(input.rows.count)")
+            }
+        }
+        if !fm.fileExists(atPath: output.path) {
+            guard fm.createFile(atPath: output.path, contents: nil) else {
+                throw BatchInputError.unreadable("cannot create \(output.path)")
+            }
+        }
+        let h = try FileHandle(forUpdating: output)
+        try h.truncate(atOffset: UInt64(keep))
+        try h.seekToEnd()
+        if keep == 0 && format == .csv { try Self.append(BatchCSV.encode(input.layout.outputHeader), to: h) }
+        return (h, done, failed)
+    }
+
+    /// Appends in one write, flushed, with interrupting signals deferred until it is on disk.
+    static func append(_ data: Data, to h: FileHandle) throws {
+        var block = sigset_t(), old = sigset_t()
+        sigemptyset(&block)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&block, s) }
+        pthread_sigmask(SIG_BLOCK, &block, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        try h.write(contentsOf: data)
+        if h !== FileHandle.standardOutput { try h.synchronize() }
+    }
+
+    /// Runs the batch; `progress` is called after every chunk.
+    public func run(engine: BatchEngine, progress: ((BatchProgress) -> Void)? = nil) throws -> BatchSummary {
+        let (out, done, failedBefore) = try openOutput()
+        defer { if out !== FileHandle.standardOutput { try? out.close() } }
+        var summary = BatchSummary(total: input.rows.count, resumed: done, ok: done - failedBefore, failed: failedBefore)
+        let start = Date()
+        var i = done
+        while i < input.rows.count {
+            let chunk = Array(input.rows[i..<min(i + batchSize, input.rows.count)])
+            let results = engine.run(rows: chunk, layout: input.layout)
+            try Self.append(BatchCSV.encode(results, layout: input.layout, format: format), to: out)
+            for r in results { if r.ok { summary.ok += 1 } else { summary.failed += 1 } }
+            i += chunk.count
+            progress?(BatchProgress(done: i - done, total: input.rows.count - done, failed: summary.failed - failedBefore,
+                                    elapsed: Date().timeIntervalSince(start)))
+        }
+        return summary
+    }
+}

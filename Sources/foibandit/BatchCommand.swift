@@ -1,0 +1,63 @@
+import ArgumentParser
+import FOI
+import Foundation
+import Service
+
+/// `foibandit batch IN.csv -o OUT.csv|OUT.jsonl`: one letter per row; exit 0 all ok, 1 some rows
+/// failed, 2 unusable input.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a letter for every row of a CSV file (batched decoding, resumable).",
+        discussion: """
+        Input: a CSV with a header row. Columns: authority (name or short name), keywords (separated \
+        by ';'), and optionally style, seed, temperature, max_tokens. A row without a seed gets one \
+        from a hash of its content, so a rerun writes the same letters.
+        Output (CSV, or JSON Lines for .jsonl): every input column, then letter, score, \
+        failed_checks, model, seed, error. A bad row gets its error and the batch goes on.
+        Exit status: 0 every row ok, 1 some rows failed, 2 unusable input.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @Argument(help: "Input CSV file.") var input: String
+    @Option(name: [.short, .long], help: "Output file: .csv, or .jsonl for JSON Lines. Default: CSV on standard output.")
+    var output: String?
+    @Option(help: "Rows decoded together.") var batchSize = 8
+    @Flag(help: "Continue an interrupted run from the rows already in the output file.") var resume = false
+    @Option(help: "The most tokens a row may ask for.") var maxTokensCap = 2048
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        if resume && output == nil { throw ValidationError("--resume needs -o/--output") }
+    }
+
+    func run() throws {
+        let table: BatchTable
+        do { table = try BatchCSV.read(contentsOf: URL(fileURLWithPath: input)) } catch {
+            stderr("foibandit batch: \(input): \(error)")
+            throw ExitCode(2)
+        }
+        let directory = try Directory(store: store.open())
+        let writer = try modelOptions.writer(judge: directory.judge)
+        let engine = BatchEngine(writer: writer, planner: directory.planner(maxTokensCap: maxTokensCap))
+        let job = BatchRun(input: table, output: output.map { URL(fileURLWithPath: $0) },
+                           format: output.map(BatchFormat.init(path:)) ?? .csv, batchSize: batchSize, resume: resume)
+        let tty = isatty(STDERR_FILENO) == 1
+        var last: BatchProgress?
+        let summary: BatchSummary
+        do {
+            summary = try job.run(engine: engine) { p in
+                last = p
+                if tty { FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.line).utf8)) }
+            }
+        } catch let e as BatchInputError {
+            stderr("foibandit batch: \(e)")
+            throw ExitCode(2)
+        }
+        if tty && last != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        var line = summary.line
+        if let last { line += String(format: " in %@ (%.2f rows/s, batch size %d)", BatchProgress.clock(last.elapsed), last.rowsPerSecond, batchSize) }
+        stderr(line)
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
