@@ -1,0 +1,279 @@
+import FOI
+import Foundation
+import Hummingbird
+import Logging
+import Store
+
+/// `POST /v1/letters` and `/v1/letters/stream` body.
+struct LetterBody: Decodable, Sendable {
+    var authority: String
+    var keywords: [String]
+    var style: String?
+    var seed: UInt64?
+    var temperature: Float?
+    var max_tokens: Int?
+}
+
+struct CheckOut: Encodable, Sendable {
+    var id: String
+    var weight: Int
+    var passed: Bool
+    var reason: String
+}
+
+struct LetterOut: Encodable, Sendable {
+    var authority: String
+    var letter: String
+    var score: Int
+    var checks: [CheckOut]
+    var failed_checks: [String]
+    var model: String
+    var seed: UInt64
+    var tokens: Int
+
+    init(_ w: WrittenLetter, authority: String) {
+        self.authority = authority
+        letter = w.letter
+        score = w.judge.score
+        checks = w.judge.checks.map { CheckOut(id: $0.id, weight: $0.weight, passed: $0.passed, reason: $0.reason) }
+        failed_checks = w.judge.failed.map(\.id)
+        model = w.modelId
+        seed = w.seed
+        tokens = w.tokens
+    }
+}
+
+struct AuthorityOut: Encodable, Sendable {
+    var name, short_name, group, category, nation, regime, website: String
+    init(_ a: Authority) {
+        name = a.name; short_name = a.shortName; group = a.group; category = a.category
+        nation = a.nation.rawValue; regime = a.regime.rawValue; website = a.website
+    }
+}
+
+struct KeywordOut: Encodable, Sendable {
+    var text, theme: String
+    var categories: [String]
+    var environmental: Bool
+    init(_ k: Keyword) { text = k.text; theme = k.theme; categories = k.categories; environmental = k.environmental }
+}
+
+struct SpinOut: Encodable, Sendable {
+    var authority: String
+    var keywords: [String]
+    var seed: UInt64
+    var detail: AuthorityOut
+}
+
+/// The route handlers.
+struct API: Sendable {
+    let config: ServiceConfig
+    let state: ServiceState
+    let logger: Logger
+
+    // MARK: reading requests
+
+    func body(_ req: Request) async throws -> Data {
+        let buffer = try await req.body.collect(upTo: config.maxBodyBytes)
+        return Data(buffer.readableBytesView)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ req: Request) async throws -> T {
+        let data = try await body(req)
+        guard !data.isEmpty else { throw APIError(.badRequest, "empty body; send a JSON object") }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw APIError(.badRequest, "missing field '\(key.stringValue)'")
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw APIError(.badRequest, "wrong type for '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))': \(ctx.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, ctx) {
+            throw APIError(.badRequest, "null for '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch let DecodingError.dataCorrupted(ctx) where !ctx.codingPath.isEmpty {
+            throw APIError(.badRequest, "bad value for '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))': \(ctx.debugDescription)")
+        } catch {
+            throw APIError(.badRequest, "bad JSON: the body is not a valid JSON object (UTF-8)")
+        }
+    }
+
+    func query(_ req: Request, _ name: String, maxLength: Int = 200) throws -> String? {
+        guard let v = req.uri.queryParameters[Substring(name)] else { return nil }
+        let s = String(v)
+        guard s.count <= maxLength else { throw APIError(.badRequest, "query parameter '\(name)' is longer than \(maxLength) characters") }
+        return s
+    }
+
+    func queue() throws -> GenerationQueue {
+        guard let q = state.queue else { throw APIError(.serviceUnavailable, "no model loaded (train one with `make model`, or pass --model)") }
+        return q
+    }
+
+    /// Checks a letter body and turns it into a request for the model.
+    func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
+        let authority: Authority
+        switch planner.authority(b.authority) {
+        case .success(let a): authority = a
+        case .failure(let e): throw APIError(.notFound, e.message)
+        }
+        let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
+        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 }) else {
+            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
+        }
+        var style = LetterStyle.numbered
+        if let s = b.style, !s.isEmpty {
+            guard let st = LetterStyle(rawValue: s.lowercased()) else {
+                throw APIError(.badRequest, Suggest.unknownMessage(kind: "style", name: s, candidates: LetterStyle.allCases.map(\.rawValue)))
+            }
+            style = st
+        }
+        let temperature = b.temperature ?? BatchPlanner.defaultTemperature
+        guard temperature.isFinite, (0...2).contains(temperature) else { throw APIError(.badRequest, "temperature must be between 0 and 2") }
+        let maxTokens = b.max_tokens ?? min(BatchPlanner.defaultMaxTokens, config.maxTokensCap)
+        guard maxTokens > 0 else { throw APIError(.badRequest, "max_tokens must be positive") }
+        guard maxTokens <= config.maxTokensCap else {
+            throw APIError(.badRequest, "max_tokens \(maxTokens) is over the cap of \(config.maxTokensCap)")
+        }
+        let r = LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: state.directory.keywords),
+                              style: style, seed: b.seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
+                              temperature: temperature, maxTokens: maxTokens)
+        switch writer.fitted(r) {
+        case .success(let f): return f
+        case .failure(let e): throw APIError(.badRequest, e.message)
+        }
+    }
+
+    // MARK: routes
+
+    func health() async throws -> Response {
+        struct Health: Encodable { var status: String; var model: String?; var in_flight: Int; var batches: Int; var letters: Int }
+        var h = Health(status: "ok", model: state.modelId, in_flight: 0, batches: 0, letters: 0)
+        if let q = state.queue { h.in_flight = await q.inFlight; h.batches = await q.batches; h.letters = await q.letters }
+        return try jsonResponse(.ok, h)
+    }
+
+    func letter(_ req: Request) async throws -> Response {
+        let b = try await decode(LetterBody.self, req)
+        let q = try queue()
+        let r = try request(b, writer: q.writer)
+        let start = ContinuousClock.now
+        let w = await q.write(r)
+        logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
+                                         "score": "\(w.judge.score)", "ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
+        return try jsonResponse(.ok, LetterOut(w, authority: r.authority.name))
+    }
+
+    enum StreamEvent: Sendable { case token(String), done(LetterOut) }
+
+    /// One SSE event; `data` is one line of JSON, so newlines in the text cannot break the framing.
+    static func sse(_ event: String, _ value: some Encodable) -> ByteBuffer {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? enc.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return ByteBuffer(string: "event: \(event)\ndata: \(json)\n\n")
+    }
+
+    func stream(_ req: Request) async throws -> Response {
+        let b = try await decode(LetterBody.self, req)
+        let q = try queue()
+        let r = try request(b, writer: q.writer)
+        let logger = self.logger
+        let body = ResponseBody { writer in
+            let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
+            let job = Task {
+                let w = await q.write(r) { text in
+                    if case .terminated = sink.yield(.token(text)) { return false }
+                    return true
+                }
+                sink.yield(.done(LetterOut(w, authority: r.authority.name)))
+                sink.finish()
+                logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
+            }
+            for await e in events {
+                switch e {
+                case .token(let t): try await writer.write(Self.sse("token", ["text": t]))
+                case .done(let out): try await writer.write(Self.sse("done", out))
+                }
+            }
+            _ = await job.value
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"], body: body)
+    }
+
+    func spin(_ req: Request) throws -> Response {
+        let category = try query(req, "category")
+        let chaosText = try query(req, "chaos")?.lowercased()
+        let chaos: Bool
+        switch chaosText {
+        case nil, "", "0", "false", "no": chaos = false
+        case "1", "true", "yes": chaos = true
+        default: throw APIError(.badRequest, "chaos must be true or false")
+        }
+        var seed = UInt64.random(in: 0...UInt64(UInt32.max))
+        if let s = try query(req, "seed"), !s.isEmpty {
+            guard let v = UInt64(s) else { throw APIError(.badRequest, "seed must be a whole number from 0 to \(UInt64.max)") }
+            seed = v
+        }
+        let spinner = Spinner(authorities: state.directory.authorities, keywords: state.directory.keywords)
+        var rng = SplitMix64(seed: seed)
+        guard let r = spinner.spin(category: category, chaos: chaos, rng: &rng) else {
+            let cats = Array(Set(state.directory.authorities.flatMap { [$0.category, $0.group] })).sorted()
+            throw APIError(.notFound, Suggest.unknownMessage(kind: "category", name: category ?? "", candidates: cats))
+        }
+        return try jsonResponse(.ok, SpinOut(authority: r.authority.name, keywords: r.keywords.map(\.text), seed: seed, detail: AuthorityOut(r.authority)))
+    }
+
+    func authorities(_ req: Request) throws -> Response {
+        var limit = 20
+        if let l = try query(req, "limit"), !l.isEmpty {
+            guard let v = Int(l), (1...100).contains(v) else { throw APIError(.badRequest, "limit must be from 1 to 100") }
+            limit = v
+        }
+        let q = try query(req, "q")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let found = q.isEmpty ? Array(state.directory.authorities.prefix(limit))
+            : try state.directory.store.searchAuthorities(q, limit: limit)
+        return try jsonResponse(.ok, ["authorities": found.map(AuthorityOut.init)])
+    }
+
+    func keywords(_ req: Request) throws -> Response {
+        let theme = try query(req, "theme")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let ks = theme.isEmpty ? state.directory.keywords : state.directory.keywords.filter { $0.theme.lowercased() == theme.lowercased() }
+        if ks.isEmpty && !theme.isEmpty {
+            let themes = Array(Set(state.directory.keywords.map(\.theme))).sorted()
+            throw APIError(.notFound, Suggest.unknownMessage(kind: "theme", name: theme, candidates: themes))
+        }
+        return try jsonResponse(.ok, ["keywords": ks.map(KeywordOut.init)])
+    }
+
+    func batch(_ req: Request) async throws -> Response {
+        let data = try await body(req)
+        let table: BatchTable
+        do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
+        guard table.rows.count <= config.maxBatchRows else {
+            throw APIError(.contentTooLarge, "at most \(config.maxBatchRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
+        }
+        let q = try queue()
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
+        var out = table.rows.map { BatchResultRow(input: $0.count >= table.layout.header.count ? $0 : $0 + Array(repeating: "", count: table.layout.header.count - $0.count)) }
+        var requests: [(Int, LetterRequest)] = []
+        for (i, row) in table.rows.enumerated() {
+            switch planner.request(row: row, layout: table.layout).flatMap(q.writer.fitted) {
+            case .success(let r): requests.append((i, r)); out[i].seed = r.seed
+            case .failure(let e): out[i].error = e.message
+            }
+        }
+        let letters = await withTaskGroup(of: (Int, WrittenLetter).self) { group in
+            for (i, r) in requests { group.addTask { (i, await q.write(r)) } }
+            var all: [(Int, WrittenLetter)] = []
+            for await x in group { all.append(x) }
+            return all
+        }
+        for (i, w) in letters { out[i].fill(with: w) }
+        let failed = out.filter { !$0.ok }.count
+        logger.info("batch", metadata: ["rows": "\(out.count)", "failed": "\(failed)"])
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: BatchCSV.document(out, layout: table.layout))))
+    }
+}

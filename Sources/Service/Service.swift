@@ -1,0 +1,172 @@
+import FOI
+import Foundation
+import Hummingbird
+import Logging
+import Store
+
+/// How `foibandit serve` runs.
+public struct ServiceConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Bearer token; required when `host` is not a loopback address.
+    public var token: String?
+    /// Largest request body accepted (bytes).
+    public var maxBodyBytes = 1 << 20
+    /// Largest `max_tokens` a request may ask for.
+    public var maxTokensCap = 512
+    /// Most rows `POST /v1/batch` takes.
+    public var maxBatchRows = 64
+    /// How long the queue waits for more requests before decoding.
+    public var batchWindow: Duration = .milliseconds(5)
+    /// Most letters decoded together.
+    public var maxBatch = 16
+
+    public init() {}
+
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased()
+        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
+    }
+
+    /// The token rule: any address but loopback needs a token.
+    public func validate() throws(ServiceError) {
+        if !Self.isLoopback(host) && (token ?? "").isEmpty {
+            throw ServiceError("binding \(host) (not loopback) needs a token: pass --token or set FOIBANDIT_TOKEN")
+        }
+        guard (1...65535).contains(port) || port == 0 else { throw ServiceError("bad port \(port)") }
+    }
+}
+
+public struct ServiceError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ d: String) { description = d }
+}
+
+/// What the routes share: the seed data, and the model queue when a model is loaded.
+public struct ServiceState: Sendable {
+    public let directory: Directory
+    public let queue: GenerationQueue?
+    public let modelId: String?
+
+    public init(directory: Directory, writer: LetterWriter?, config: ServiceConfig, logger: Logger = Logger(label: "foibandit.queue")) {
+        self.directory = directory
+        queue = writer.map { GenerationQueue(writer: $0, window: config.batchWindow, maxBatch: config.maxBatch, logger: logger) }
+        modelId = writer?.modelId
+    }
+}
+
+/// Builds the application (Hummingbird 2 template style: tests call this with `.router` or `.live`).
+public func buildApplication(config: ServiceConfig, state: ServiceState, logger: Logger? = nil) throws -> some ApplicationProtocol {
+    try config.validate()
+    let logger = logger ?? Logger(label: "foibandit.serve")
+    let router = buildRouter(config: config, state: state, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "foibandit"),
+        logger: logger
+    )
+}
+
+public typealias AppContext = BasicRequestContext
+
+/// The routes, each with its method and path; `buildRouter` registers exactly these, and the
+/// OpenAPI document is checked against them.
+public enum Routes {
+    public static let all: [(method: HTTPRequest.Method, path: String)] = [
+        (.get, "/healthz"),
+        (.get, "/openapi.yaml"),
+        (.post, "/v1/letters"),
+        (.post, "/v1/letters/stream"),
+        (.get, "/v1/spin"),
+        (.get, "/v1/authorities"),
+        (.get, "/v1/keywords"),
+        (.post, "/v1/batch"),
+    ]
+}
+
+public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logger) -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: JSONErrorMiddleware(logger: logger))
+    if let token = config.token, !token.isEmpty { router.add(middleware: BearerMiddleware(token: token)) }
+    let api = API(config: config, state: state, logger: logger)
+    router.get("/healthz") { _, _ in try await api.health() }
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))
+    }
+    router.post("/v1/letters") { req, _ in try await api.letter(req) }
+    router.post("/v1/letters/stream") { req, _ in try await api.stream(req) }
+    router.get("/v1/spin") { req, _ in try api.spin(req) }
+    router.get("/v1/authorities") { req, _ in try api.authorities(req) }
+    router.get("/v1/keywords") { req, _ in try api.keywords(req) }
+    router.post("/v1/batch") { req, _ in try await api.batch(req) }
+    return router
+}
+
+/// A 4xx/5xx with a JSON body `{"error": "..."}`.
+public struct APIError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public init(_ status: HTTPResponse.Status, _ message: String) { self.status = status; self.message = message }
+}
+
+func jsonResponse(_ status: HTTPResponse.Status = .ok, _ value: some Encodable) throws -> Response {
+    let enc = JSONEncoder()
+    enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: try enc.encode(value))))
+}
+
+func errorResponse(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
+    var r = (try? jsonResponse(status, ["error": message])) ?? Response(status: status)
+    r.headers.append(contentsOf: headers)
+    return r
+}
+
+/// Every error leaves as JSON `{"error": "..."}`; unexpected ones are logged and become a 500.
+struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let e as APIError {
+            return errorResponse(e.status, e.message)
+        } catch let e as HTTPResponseError {
+            let message: String
+            switch e.status {
+            case .notFound: message = "no such route: \(request.method) \(request.uri.path)"
+            case .contentTooLarge: message = "request body too large"
+            case .methodNotAllowed: message = "method \(request.method) not allowed on \(request.uri.path)"
+            default: message = e.status.reasonPhrase
+            }
+            return errorResponse(e.status, message)
+        } catch {
+            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return errorResponse(.internalServerError, "internal error")
+        }
+    }
+}
+
+/// `Authorization: Bearer <token>` on every route but /healthz.
+struct BearerMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.uri.path == "/healthz" { return try await next(request, context) }
+        let given = request.headers[.authorization] ?? ""
+        let prefix = "Bearer "
+        guard given.hasPrefix(prefix), Self.same(String(given.dropFirst(prefix.count)), token) else {
+            return errorResponse(.unauthorized, given.isEmpty ? "missing bearer token" : "wrong bearer token",
+                                 headers: [.wwwAuthenticate: "Bearer"])
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares in time that does not depend on where the strings first differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = UInt8(x.count == y.count ? 0 : 1)
+        for i in 0..<max(x.count, y.count) { diff |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0) }
+        return diff == 0
+    }
+}
