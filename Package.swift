@@ -52,10 +52,12 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(name: "Filings", dependencies: ["LM", "Training", "Store"]),
         .executableTarget(
             name: "foibandit",
             dependencies: [
                 "LM", "Training", "FOI", "Store", "Bandit", "TUI",
+                "Filings",
                 "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,6 +74,7 @@ let package = Package(
             "Service", "FOI", "Store", "LM",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
     ]
 )

@@ -76,6 +76,23 @@ enum Migrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        m.registerMigration("v2 filing table") { db in
+            try db.create(table: "filing") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("filename", .text).notNull()
+                t.column("contentHash", .text).notNull().unique()
+                t.column("format", .text).notNull()
+                t.column("type", .text).notNull().indexed()
+                t.column("confidence", .double).notNull()
+                t.column("classifier", .text).notNull()
+                t.column("fieldsJSON", .text).notNull()
+                t.column("summary", .text).notNull()
+                t.column("summarySource", .text).notNull()
+                t.column("warningsJSON", .text).notNull()
+                t.column("factCount", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return m
     }
 }

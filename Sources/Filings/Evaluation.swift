@@ -1,0 +1,104 @@
+import Foundation
+import LM
+import Training
+
+/// Benchmarks over composer documents: classification, extraction exact-match, summary checks,
+/// and SFT for summaries.
+public enum FilingsEval {
+    public struct FieldScore: Codable, Sendable {
+        public var type: String
+        public var field: String
+        public var exact: Int
+        public var total: Int
+        public var rate: Double { total == 0 ? 0 : Double(exact) / Double(total) }
+    }
+
+    public static func classification(name: String, _ classify: ([String]) -> [FilingType], docs: [ComposedFiling]) -> ClassificationReport {
+        let texts = docs.map(FilingText.of)
+        return ClassificationReport(name: name, truth: docs.map(\.type), predicted: classify(texts))
+    }
+
+    /// Exact match of each extracted field against the composer's truth, on the true type
+    /// (extraction is measured apart from classification).
+    public static func extraction(docs: [ComposedFiling]) -> [FieldScore] {
+        var scores: [String: FieldScore] = [:]
+        for d in docs {
+            let got = FieldExtractor.extract(d.type, text: FilingText.of(d))
+            for field in FieldExtractor.fieldNames[d.type] ?? [] {
+                guard let truth = d.fields[field] else { continue }
+                let key = d.type.rawValue + "/" + field
+                var s = scores[key] ?? FieldScore(type: d.type.rawValue, field: field, exact: 0, total: 0)
+                s.total += 1
+                if got[field] == truth { s.exact += 1 }
+                scores[key] = s
+            }
+        }
+        return scores.values.sorted { ($0.type, $0.field) < ($1.type, $1.field) }
+    }
+
+    public static func extractionTable(_ s: [FieldScore]) -> String {
+        var out = "type/field                          exact-match\n"
+        for x in s {
+            out += (x.type + "/" + x.field).padding(toLength: 36, withPad: " ", startingAt: 0)
+                + String(format: "%5.1f%%  (%d/%d)\n", x.rate * 100, x.exact, x.total)
+        }
+        let e = s.reduce(0) { $0 + $1.exact }, t = s.reduce(0) { $0 + $1.total }
+        out += String(format: "all fields                          %5.1f%%  (%d/%d)\n", t == 0 ? 0 : Double(e) / Double(t) * 100, e, t)
+        return out
+    }
+
+    public struct SummaryScore: Codable, Sendable {
+        public var documents: Int
+        public var firstTryPass: Int        // LM summary passed the number check on the first try
+        public var passedWithinTries: Int   // ... within the allowed tries
+        public var fallbacks: Int           // field-based summary used
+        public var fieldSummaryPass: Int    // field-based summaries passing the same check (should be all)
+        public var examples: [String]
+    }
+
+    /// Runs the LM summary writer (when given) and the field summaries through the number check.
+    public static func summaries(writer: SummaryWriter?, docs: [ComposedFiling], report: (String) -> Void = { _ in }) -> SummaryScore {
+        var s = SummaryScore(documents: docs.count, firstTryPass: 0, passedWithinTries: 0, fallbacks: 0, fieldSummaryPass: 0, examples: [])
+        for (i, d) in docs.enumerated() {
+            let text = FilingText.of(d)
+            let fields = FieldExtractor.extract(d.type, text: text)
+            let fallback = FieldSummary.write(type: d.type, fields: fields)
+            if NumberCheck.unsupported(summary: fallback, allowed: NumberCheck.allowed(fields: fields, document: text)).isEmpty { s.fieldSummaryPass += 1 }
+            guard let w = writer else { continue }
+            let o = w.summarize(text: text, fields: fields, fallback: fallback, seed: UInt64(i))
+            if o.source == "lm" { s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 } } else { s.fallbacks += 1 }
+            if s.examples.count < 4 { s.examples.append("[\(d.type.rawValue), \(o.source), tries \(o.attempts)] \(o.text)") }
+            if (i + 1) % 10 == 0 { report("summaries \(i + 1)/\(docs.count): \(s.passedWithinTries) passed, \(s.fallbacks) fell back") }
+        }
+        return s
+    }
+
+    /// SFT of the LM on `<|filing|>TEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only.
+    public static func trainSummaries(model: Model, tokenizer: BPETokenizer, docs: [ComposedFiling], steps: Int,
+                                      batchSize: Int = 8, lr: Float = 5e-4, seed: UInt64 = 5, report: (String) -> Void = { _ in }) throws {
+        let maxNew = 96
+        let T = min(model.config.maxSeqLen, 384)
+        let examples = docs.map { d -> Example in
+            let completion = tokenizer.encode(" " + d.summary, allowSpecial: false).prefix(maxNew) + [tokenizer.endOfTextId]
+            let prompt = SummaryWriter.prompt(FilingText.of(d), tokenizer: tokenizer, budget: T - completion.count)
+            return Example(prompt: prompt, completion: Array(completion))
+        }
+        let pad = tokenizer.id(forSpecial: BPETokenizer.pad) ?? 0
+        let data = try ExampleBatches(examples: examples, batchSize: batchSize, seqLen: T, seed: seed, pad: pad)
+        let opt = AdamW(model: model, options: AdamW.Options(weightDecay: 0.0, gradClip: 1.0))
+        let schedule = LRSchedule(maxLR: lr, minLR: lr / 10, warmupSteps: max(1, steps / 10), totalSteps: steps)
+        let began = Date()
+        for step in 0..<steps {
+            let b = data.next()
+            model.zeroGrad()
+            let loss = model.forward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
+            model.backward()
+            opt.update(model, lr: schedule.lr(at: step))
+            if (step + 1) % 10 == 0 || step + 1 == steps {
+                let el = Date().timeIntervalSince(began)
+                report(String(format: "summary sft step %d/%d | loss %.4f | %.1f s/step | ETA %.0fs", step + 1, steps, loss,
+                              el / Double(step + 1), el / Double(step + 1) * Double(steps - step - 1)))
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import LM
+import Store
+
+/// Everything filings mode knows about one document; the JSON the CLI prints, the row the store
+/// keeps and what `POST /v1/filings` can return.
+public struct FilingResult: Codable, Sendable, Equatable {
+    public var filename: String
+    public var format: String            // text | html | ixbrl
+    public var type: String              // FilingType raw value
+    public var typeTitle: String
+    public var confidence: Double
+    public var classifier: String        // naive-bayes | model | ixbrl-facts
+    public var fields: [String: String]
+    public var summary: String
+    public var summarySource: String     // fields | lm
+    public var summaryAttempts: Int
+    public var factCount: Int
+    public var warnings: [String]
+    public var contentHash: String       // FNV-1a 64 of the bytes, hex
+    public var characters: Int
+
+    public var filingType: FilingType { FilingType(rawValue: type) ?? .other }
+}
+
+/// Read → classify → extract → summarise. Safe to share across threads when its classifier and
+/// summary writer are not used elsewhere at the same time (a lock serialises model calls).
+public final class FilingProcessor: @unchecked Sendable {
+    public let classifier: FilingClassifier
+    public let classifierName: String
+    public let summaryWriter: SummaryWriter?
+    public var maxBytes = FilingReader.defaultMaxBytes
+    let lock = NSLock()
+
+    public init(classifier: FilingClassifier, classifierName: String, summaryWriter: SummaryWriter? = nil) {
+        self.classifier = classifier; self.classifierName = classifierName; self.summaryWriter = summaryWriter
+    }
+
+    /// The bag-of-words baseline trained on the composer's training split (deterministic, about a second).
+    public static func baseline(documents: Int = 1120, seed: UInt64 = 7) -> FilingProcessor {
+        let nb = NaiveBayes()
+        nb.train(FilingsComposer().corpus(count: documents, heldOut: false, seed: seed).map { (FilingText.of($0), $0.type) })
+        return FilingProcessor(classifier: nb, classifierName: "naive-bayes")
+    }
+
+    /// Shared default processor (baseline classifier, field-based summaries) for callers such as the service.
+    public static let shared = FilingProcessor.baseline()
+
+    /// Processes one document with the shared default processor.
+    public static func process(data: Data, filename: String) throws -> FilingResult {
+        try shared.process(data: data, filename: filename)
+    }
+
+    public func process(data: Data, filename: String) throws -> FilingResult {
+        let doc = try FilingReader.read(data: data, filename: filename, maxBytes: maxBytes)
+        var warnings = doc.warnings
+        let hash = String(format: "%016llx", fnv1a(data))
+        if let x = doc.ixbrl, !x.facts.isEmpty {
+            let fields = FieldExtractor.report(x)
+            let summary = FieldSummary.report(fields)
+            return FilingResult(filename: filename, format: doc.format.rawValue, type: FilingType.annualReport.rawValue,
+                                typeTitle: "Annual accounts (inline XBRL)", confidence: 1, classifier: "ixbrl-facts",
+                                fields: fields, summary: summary, summarySource: "fields", summaryAttempts: 0,
+                                factCount: x.facts.count, warnings: warnings, contentHash: hash, characters: doc.text.count)
+        }
+        if doc.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw FilingError.empty(filename)
+        }
+        lock.lock(); defer { lock.unlock() }
+        let (type, conf) = classifier.classify(doc.text)
+        let fields = FieldExtractor.extract(type, text: doc.text)
+        let fallback = FieldSummary.write(type: type, fields: fields)
+        var summary = fallback, source = "fields", attempts = 0
+        if let w = summaryWriter {
+            let o = w.summarize(text: doc.text, fields: fields, fallback: fallback, seed: fnv1a(data))
+            summary = o.text; source = o.source; attempts = o.attempts
+            if o.source == "fields" { warnings.append("LM summary rejected \(o.attempts)× (numbers not in the filing: \(o.rejected.map { $0.joined(separator: ",") }.joined(separator: "; "))); field-based summary used") }
+        }
+        if fields.count <= 1 && type != .other { warnings.append("few fields found for \(type.title)") }
+        return FilingResult(filename: filename, format: doc.format.rawValue, type: type.rawValue, typeTitle: type.title,
+                            confidence: conf, classifier: classifierName, fields: fields, summary: summary,
+                            summarySource: source, summaryAttempts: attempts, factCount: doc.ixbrl?.facts.count ?? 0,
+                            warnings: warnings, contentHash: hash, characters: doc.text.count)
+    }
+}
+
+func fnv1a(_ data: Data) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in data { h ^= UInt64(b); h = h &* 0x100_0000_01B3 }
+    return h
+}
+
+/// The text a classifier sees for a composed document: what the reader makes of it.
+public enum FilingText {
+    public static func of(_ c: ComposedFiling) -> String {
+        (try? FilingReader.read(data: Data(c.document.utf8), filename: c.filename).text) ?? c.document
+    }
+}
+
+
+extension FilingResult {
+    /// The store row for this result.
+    public var record: FilingRecord {
+        let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
+        return FilingRecord(filename: filename, contentHash: contentHash, format: format, type: type, confidence: confidence,
+                            classifier: classifier,
+                            fieldsJSON: String(decoding: (try? enc.encode(fields)) ?? Data("{}".utf8), as: UTF8.self),
+                            summary: summary, summarySource: summarySource,
+                            warningsJSON: String(decoding: (try? enc.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self),
+                            factCount: factCount)
+    }
+
+    /// Rebuilds a result from a stored row.
+    public init(record r: FilingRecord) {
+        let fields = (try? JSONDecoder().decode([String: String].self, from: Data(r.fieldsJSON.utf8))) ?? [:]
+        let warnings = (try? JSONDecoder().decode([String].self, from: Data(r.warningsJSON.utf8))) ?? []
+        self.init(filename: r.filename, format: r.format, type: r.type, typeTitle: (FilingType(rawValue: r.type) ?? .other).title,
+                  confidence: r.confidence, classifier: r.classifier, fields: fields, summary: r.summary,
+                  summarySource: r.summarySource, summaryAttempts: 0, factCount: r.factCount, warnings: warnings,
+                  contentHash: r.contentHash, characters: 0)
+    }
+}
