@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Starts `foibandit serve` on 127.0.0.1, runs the load test (32 clients, 60 s, small max_tokens)
+# and the bad-input run, checks /healthz, then sends SIGTERM with a request in flight and checks
+# that the request completes and the server exits 0.
+# Usage: bench/service/run.sh [MODEL_DIR] [SECONDS]   (default: models/foibandit-small, 60)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MODEL=${1:-models/foibandit-small}
+SECONDS_=${2:-60}
+BIN=${FOIBANDIT_BIN:-.build/debug/foibandit}
+PORT=${PORT:-18080}
+URL=http://127.0.0.1:$PORT
+TMP=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; rm -rf "$TMP"' EXIT
+"$BIN" serve --model "$MODEL" --db "$TMP/db.sqlite" --port "$PORT" --max-tokens-cap 64 --log-level warning >"$TMP/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do curl -fs "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$URL/healthz"; echo
+echo "== load: 32 clients, ${SECONDS_} s, max_tokens 16 ($MODEL)"
+python3 bench/service/load.py --url "$URL" --clients 32 --seconds "$SECONDS_" --max-tokens 16 | tee "$TMP/load.txt"
+echo "== bad input"
+python3 bench/service/badinput.py --url "$URL" | tail -n 8 || echo "BAD-INPUT RUN: UNEXPECTED ANSWERS (see above)"
+curl -fs "$URL/healthz"; echo
+echo "== SIGTERM with a request in flight"
+curl -s -o "$TMP/inflight.json" -w '%{http_code}\n' -X POST "$URL/v1/letters" -H 'Content-Type: application/json' \
+  -d '{"authority":"Leeds City Council","keywords":["pothole repairs"],"max_tokens":64,"seed":1}' >"$TMP/inflight.code" &
+CURL=$!
+sleep 0.05
+kill -TERM $PID
+wait $CURL || true
+set +e; wait $PID; RC=$?; set -e
+echo "in-flight request: HTTP $(cat "$TMP/inflight.code"), server exit status $RC"
+grep -ciE "fatal|crash" "$TMP/server.log" | sed 's/^/server log fatal\/crash lines: /'
