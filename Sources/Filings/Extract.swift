@@ -113,7 +113,8 @@ public enum FieldExtractor {
     /// The issuer line near the top: the first line that reads as a company name.
     static func issuer(_ t: Lines) -> String? {
         for l in t.lines.prefix(8) {
-            let s = l.trimmingCharacters(in: .whitespaces)
+            // "Acme plc", "Acme plc - Total Voting Rights", "Acme plc | ..."
+            let s = (l.components(separatedBy: " - ").first ?? l).trimmingCharacters(in: .whitespaces)
             if s.hasSuffix(" plc") || s.hasSuffix(" PLC") || s.hasSuffix(" Limited") || s.hasSuffix(" Ltd") || s.hasSuffix(" LIMITED") {
                 return s.components(separatedBy: " | ").first
             }

@@ -1,0 +1,61 @@
+import Foundation
+import LM
+import Testing
+@testable import Filings
+
+/// The filings benchmark (opt-in: FOIBANDIT_FILINGS_BENCH=1; see bench/filings/README.md).
+/// Classification: naive Bayes vs the model fine-tuned with a class head (last block only, full);
+/// extraction exact-match per field; summary number-check rate. Writes bench/filings/results.json
+/// and results.md. FOIBANDIT_FILINGS_MODEL picks the model folder (default models/foibandit-small).
+@Suite(.serialized) struct FilingsBench {
+    static var enabled: Bool { ProcessInfo.processInfo.environment["FOIBANDIT_FILINGS_BENCH"] == "1" }
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func env(_ k: String, _ d: Int) -> Int { Int(ProcessInfo.processInfo.environment[k] ?? "") ?? d }
+
+    @Test(.enabled(if: enabled)) func bench() throws {
+        let env = ProcessInfo.processInfo.environment
+        let modelDir = URL(fileURLWithPath: env["FOIBANDIT_FILINGS_MODEL"] ?? "models/foibandit-small", relativeTo: Self.root)
+        let steps = Self.env("FILINGS_STEPS", 150), seqLen = Self.env("FILINGS_SEQ", 160), trainN = Self.env("FILINGS_TRAIN", 700)
+        let testN = Self.env("FILINGS_TEST", 280), sftSteps = Self.env("FILINGS_SFT_STEPS", 0)
+        let modes = (env["FILINGS_MODES"] ?? "last-block,full").split(separator: ",").compactMap { ModelClassifier.Mode(rawValue: String($0)) }
+        BLASThreads.set(ProcessInfo.processInfo.activeProcessorCount)
+        var md = "# Filings benchmark\n\nModel: `\(modelDir.relativePath)`; \(trainN) training documents (training companies), \(testN) test documents (held-out companies, seeds unseen in training).\n\n"
+        func log(_ s: String) { print(s); md += s + "\n" }
+        let comp = FilingsComposer()
+        let train = comp.corpus(count: trainN, heldOut: false, seed: 101), test = comp.corpus(count: testN, heldOut: true, seed: 202)
+        let trainEx = train.map { (FilingText.of($0), $0.type) }
+        var reports: [ClassificationReport] = []
+        let nb = NaiveBayes(); nb.train(trainEx)
+        reports.append(FilingsEval.classification(name: "bag-of-words naive Bayes", { $0.map { nb.classify($0).type } }, docs: test))
+        log("```\n" + reports.last!.table + "```")
+        for m in modes {
+            let model = try Model.load(directory: modelDir), tok = try BPETokenizer(directory: modelDir)
+            let clf = ModelClassifier(model: model, tokenizer: tok, seqLen: seqLen)
+            var o = ModelClassifier.Options(); o.mode = m; o.steps = steps; o.seqLen = seqLen
+            let began = Date()
+            clf.train(trainEx, options: o) { print($0) }
+            let secs = Int(Date().timeIntervalSince(began))
+            reports.append(FilingsEval.classification(name: "model + class head, \(m.rawValue) fine-tune (\(steps) steps × \(o.batchSize), \(seqLen) tokens, \(secs) s)", { texts in
+                stride(from: 0, to: texts.count, by: 16).flatMap { clf.classify(batch: Array(texts[$0..<min($0 + 16, texts.count)])).map(\.type) }
+            }, docs: test))
+            log("```\n" + reports.last!.table + "```")
+        }
+        let ext = FilingsEval.extraction(docs: comp.corpus(count: 560, heldOut: true, seed: 303))
+        log("## Extraction exact-match (true type, 560 held-out documents)\n\n```\n" + FilingsEval.extractionTable(ext) + "```")
+        var summary = FilingsEval.summaries(writer: nil, docs: comp.corpus(count: 140, heldOut: true, seed: 505))
+        log("Field-based summaries passing the number check: \(summary.fieldSummaryPass)/\(summary.documents)")
+        if sftSteps > 0 {
+            let model = try Model.load(directory: modelDir), tok = try BPETokenizer(directory: modelDir)
+            try FilingsEval.trainSummaries(model: model, tokenizer: tok, docs: comp.corpus(count: 1400, heldOut: false, seed: 404), steps: sftSteps) { print($0) }
+            let n = Self.env("FILINGS_SUMMARY_DOCS", 28)
+            summary = FilingsEval.summaries(writer: SummaryWriter(model: model, tokenizer: tok, tries: 3), docs: comp.corpus(count: n, heldOut: true, seed: 505)) { print($0) }
+            log("LM summaries after \(sftSteps) SFT steps: \(summary.firstTryPass)/\(summary.documents) passed the number check on the first try, \(summary.passedWithinTries)/\(summary.documents) within 3 tries, \(summary.fallbacks) used the field-based fallback")
+            for e in summary.examples { log("- " + e) }
+        }
+        struct Results: Codable { var classification: [ClassificationReport]; var extraction: [FilingsEval.FieldScore]; var summaries: FilingsEval.SummaryScore }
+        let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let dir = Self.root.appendingPathComponent("bench/filings")
+        try enc.encode(Results(classification: reports, extraction: ext, summaries: summary)).write(to: dir.appendingPathComponent("results.json"))
+        try md.write(to: dir.appendingPathComponent("results.md"), atomically: true, encoding: .utf8)
+    }
+}
