@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "FOI", "Store", "LM",
+                "FOI", "Store", "LM", "Filings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
         .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Store", "LM", "foibandit"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "FOI", "Store", "LM",
+            "Service", "FOI", "Store", "LM", "Filings",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),

@@ -1,4 +1,6 @@
+import Dispatch
 import FOI
+import Filings
 import Foundation
 import Hummingbird
 import Logging
@@ -275,5 +277,36 @@ struct API: Sendable {
         logger.info("batch", metadata: ["rows": "\(out.count)", "failed": "\(failed)"])
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: BatchCSV.document(out, layout: table.layout))))
+    }
+
+    /// A filing (text, HTML or inline XBRL) in; its type, fields and summary out.
+    func filing(_ req: Request) async throws -> Response {
+        let data = try await body(req)
+        var name = try query(req, "filename") ?? ""
+        if name.isEmpty {
+            let type = req.headers[.contentType]?.lowercased() ?? ""
+            name = type.contains("xhtml") ? "upload.xhtml" : type.contains("html") ? "upload.html" : "upload.txt"
+        }
+        let filename = name
+        let result: Result<FilingResult, any Error> = await withCheckedContinuation { c in
+            // Classifying is CPU work (and the first call trains the baseline): off the event loop.
+            DispatchQueue.global(qos: .userInitiated).async {
+                c.resume(returning: Result { try FilingProcessor.process(data: data, filename: filename) })
+            }
+        }
+        switch result {
+        case .success(let r):
+            logger.info("filing", metadata: ["type": "\(r.type)", "format": "\(r.format)", "bytes": "\(data.count)"])
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            enc.keyEncodingStrategy = .convertToSnakeCase
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: try enc.encode(r))))
+        case .failure(let e as FilingError):
+            if case .tooLarge = e { throw APIError(.contentTooLarge, e.description) }
+            throw APIError(.badRequest, e.description)
+        case .failure(let e):
+            throw APIError(.badRequest, "\(filename): \(e)")
+        }
     }
 }

@@ -221,5 +221,45 @@ public enum OpenAPI {
             '401': {$ref: '#/components/responses/Error'}
             '413': {$ref: '#/components/responses/Error'}
             '503': {$ref: '#/components/responses/Error'}
+      /v1/filings:
+        post:
+          summary: Read a regulatory filing - its type, key fields and a short summary.
+          description: |
+            The body is the filing itself: plain text, HTML/XHTML or inline XBRL (PDF is not read).
+            Inline XBRL accounts are read from their tagged facts; other documents are classified
+            by the filings classifier and their fields extracted by rule.
+          parameters:
+            - {name: filename, in: query, schema: {type: string}, description: "Named in messages; default from the Content-Type."}
+          requestBody:
+            required: true
+            content:
+              text/plain: {}
+              text/html: {}
+              application/xhtml+xml: {}
+          responses:
+            '200':
+              description: What the filing is.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      filename: {type: string}
+                      format: {type: string, enum: [text, html, ixbrl]}
+                      type: {type: string}
+                      type_title: {type: string}
+                      confidence: {type: number}
+                      classifier: {type: string}
+                      fields: {type: object, additionalProperties: {type: string}}
+                      summary: {type: string}
+                      summary_source: {type: string}
+                      summary_attempts: {type: integer}
+                      fact_count: {type: integer}
+                      warnings: {type: array, items: {type: string}}
+                      content_hash: {type: string}
+                      characters: {type: integer}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '413': {$ref: '#/components/responses/Error'}
     """
 }

@@ -81,6 +81,7 @@ public enum Routes {
         (.get, "/v1/authorities"),
         (.get, "/v1/keywords"),
         (.post, "/v1/batch"),
+        (.post, "/v1/filings"),
     ]
 }
 
@@ -101,6 +102,7 @@ public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logg
     router.get("/v1/authorities") { req, _ in try api.authorities(req) }
     router.get("/v1/keywords") { req, _ in try api.keywords(req) }
     router.post("/v1/batch") { req, _ in try await api.batch(req) }
+    router.post("/v1/filings") { req, _ in try await api.filing(req) }
     return router
 }
 

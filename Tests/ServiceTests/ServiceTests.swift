@@ -1,4 +1,5 @@
 import FOI
+import Filings
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -74,7 +75,7 @@ final class ServiceTests: XCTestCase {
         }
         let routes = Set(Routes.all.map { "\($0.method.rawValue) \($0.path)" })
         XCTAssertEqual(documented, routes)
-        XCTAssertEqual(routes.count, 8)
+        XCTAssertEqual(routes.count, 9)
         // And each route answers (not 404) in the app.
         try await app().test(.router) { c in
             for r in Routes.all {
@@ -290,6 +291,32 @@ final class ServiceTests: XCTestCase {
             let s = try await Self.post(c, "/v1/letters/stream", #"{"authority": "Gwynedd", "keywords": ["pothole repairs"], "seed": 3, "max_tokens": 8}"#)
             XCTAssertTrue(String(buffer: s.body).contains("event: done"))
             try Self.assertError(try await Self.post(c, "/v1/letters", "{oops"), .badRequest, contains: "bad JSON")
+        }
+    }
+
+    func testFilings() async throws {
+        try await app().test(.router) { c in
+            let composed = FilingsComposer().compose(.holdings, seed: 3)
+            let r = try await c.execute(uri: "/v1/filings?filename=holdings.html", method: .post, headers: [.contentType: "text/html"],
+                                        body: ByteBuffer(string: composed.document))
+            XCTAssertEqual(r.status, .ok, String(buffer: r.body))
+            let j = try Self.json(r)
+            XCTAssertEqual(j["filename"] as? String, "holdings.html")
+            XCTAssertNotNil(j["type"] as? String)
+            XCTAssertNotNil(j["type_title"] as? String)
+            XCTAssertNotNil(j["fields"] as? [String: String])
+            XCTAssertNotNil(j["summary"] as? String)
+            // An inline XBRL account is read from its facts.
+            let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("FilingsTests/Fixtures/account_6.xhtml")
+            if let x = try? Data(contentsOf: fixture) {
+                let a = try Self.json(try await c.execute(uri: "/v1/filings?filename=account_6.xhtml", method: .post, body: ByteBuffer(bytes: x)))
+                XCTAssertEqual(a["format"] as? String, "ixbrl")
+                XCTAssertEqual(a["classifier"] as? String, "ixbrl-facts")
+            }
+            try Self.assertError(try await c.execute(uri: "/v1/filings", method: .post, body: ByteBuffer(string: "")), .badRequest, contains: "empty")
+            try Self.assertError(try await c.execute(uri: "/v1/filings", method: .post, body: ByteBuffer(bytes: [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0, 0, 0xFF])),
+                                 .badRequest, contains: "upload.txt")
         }
     }
 }
