@@ -67,7 +67,10 @@ public enum FilingsEval {
             guard let w = writer else { continue }
             let o = w.summarize(text: text, fields: fields, fallback: fallback, seed: UInt64(i))
             if o.source == "lm" { s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 } } else { s.fallbacks += 1 }
-            if s.examples.count < 4 { s.examples.append("[\(d.type.rawValue), \(o.source), tries \(o.attempts)] \(o.text)") }
+            if s.examples.count < 6 {
+                s.examples.append("[\(d.type.rawValue), \(o.source), tries \(o.attempts)] \(o.text)"
+                                  + (o.lastRejectedText.map { " || last rejected LM text: \($0)" } ?? ""))
+            }
             if (i + 1) % 10 == 0 { report("summaries \(i + 1)/\(docs.count): \(s.passedWithinTries) passed, \(s.fallbacks) fell back") }
         }
         return s
@@ -76,11 +79,12 @@ public enum FilingsEval {
     /// SFT of the LM on `<|filing|>TEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only.
     public static func trainSummaries(model: Model, tokenizer: BPETokenizer, docs: [ComposedFiling], steps: Int,
                                       batchSize: Int = 8, lr: Float = 5e-4, seed: UInt64 = 5, report: (String) -> Void = { _ in }) throws {
-        let maxNew = 96
-        let T = min(model.config.maxSeqLen, 384)
+        let maxNew = SummaryWriter.summaryTokens
+        let T = min(model.config.maxSeqLen, SummaryWriter.context)
         let examples = docs.map { d -> Example in
-            let completion = tokenizer.encode(" " + d.summary, allowSpecial: false).prefix(maxNew) + [tokenizer.endOfTextId]
-            let prompt = SummaryWriter.prompt(FilingText.of(d), tokenizer: tokenizer, budget: T - completion.count)
+            let completion = tokenizer.encode(" " + d.summary, allowSpecial: false).prefix(maxNew - 1) + [tokenizer.endOfTextId]
+            // the same prompt budget as generation, so SFT sees the truncation it will meet
+            let prompt = SummaryWriter.prompt(FilingText.of(d), tokenizer: tokenizer, budget: T - maxNew)
             return Example(prompt: prompt, completion: Array(completion))
         }
         let pad = tokenizer.id(forSpecial: BPETokenizer.pad) ?? 0

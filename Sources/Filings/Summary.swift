@@ -143,6 +143,8 @@ public struct SummaryOutcome: Codable, Sendable, Equatable {
     public var attempts: Int
     /// Each rejected attempt's unsupported numbers.
     public var rejected: [[String]]
+    /// The last LM text that was rejected (for diagnostics), if any.
+    public var lastRejectedText: String?
 }
 
 public final class SummaryWriter {
@@ -151,7 +153,11 @@ public final class SummaryWriter {
     public var tries: Int
     public var maxNewTokens: Int
 
-    public init(model: Model, tokenizer: BPETokenizer, tries: Int = 3, maxNewTokens: Int = 120) {
+    /// Context used for `<|filing|>TEXT<|summary|>` + summary, the same in SFT and generation.
+    public static let context = 384
+    public static let summaryTokens = 96
+
+    public init(model: Model, tokenizer: BPETokenizer, tries: Int = 3, maxNewTokens: Int = SummaryWriter.summaryTokens) {
         self.model = model; self.tokenizer = tokenizer; self.tries = tries; self.maxNewTokens = maxNewTokens
     }
 
@@ -164,21 +170,23 @@ public final class SummaryWriter {
 
     public func summarize(text: String, fields: [String: String], fallback: String, seed: UInt64) -> SummaryOutcome {
         let allowed = NumberCheck.allowed(fields: fields, document: text)
-        let budget = model.config.maxSeqLen - maxNewTokens
+        let budget = min(model.config.maxSeqLen, SummaryWriter.context) - maxNewTokens
         let p = SummaryWriter.prompt(text, tokenizer: tokenizer, budget: budget)
         var rejected: [[String]] = []
+        var lastText: String?
         for attempt in 0..<tries {
-            var o = SamplingOptions(temperature: attempt == 0 ? 0.3 : 0.8, topK: 40, topP: 0.95, repetitionPenalty: 1.1,
+            var o = SamplingOptions(temperature: attempt == 0 ? 0 : 0.7, topK: 40, topP: 0.95, repetitionPenalty: 1.1,
                                     maxNewTokens: maxNewTokens, seed: seed &+ UInt64(attempt))
             o.stopTokenIds = [tokenizer.endOfTextId]
             let out = Generator(model: model).generate(prompts: [p], options: o)[0]
             let s = tokenizer.decode(out, skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
             let bad = NumberCheck.unsupported(summary: s, allowed: allowed)
             if bad.isEmpty && s.split(separator: " ").count >= 5 {
-                return SummaryOutcome(text: s, source: "lm", attempts: attempt + 1, rejected: rejected)
+                return SummaryOutcome(text: s, source: "lm", attempts: attempt + 1, rejected: rejected, lastRejectedText: lastText)
             }
             rejected.append(bad.isEmpty ? ["(too short)"] : bad)
+            lastText = s
         }
-        return SummaryOutcome(text: fallback, source: "fields", attempts: tries, rejected: rejected)
+        return SummaryOutcome(text: fallback, source: "fields", attempts: tries, rejected: rejected, lastRejectedText: lastText)
     }
 }
