@@ -76,5 +76,6 @@ let package = Package(
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
+        .testTarget(name: "HistoryTests", dependencies: ["FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
     ]
 )
