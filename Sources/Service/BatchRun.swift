@@ -23,8 +23,8 @@ public struct BatchSummary: Sendable, Equatable {
 }
 
 /// Runs a batch file to an output file, a chunk of `batchSize` rows per decode. Each chunk's rows are
-/// appended with one write and flushed to disk before the next chunk, with SIGINT/SIGTERM held
-/// back during the write; `--resume` cuts off anything after the last complete row (a torn write
+/// appended with one write and flushed to disk before the next chunk; with `BatchSignals.install()`,
+/// SIGINT/SIGTERM/SIGHUP end the process at once except during that write, which they wait for; `--resume` cuts off anything after the last complete row (a torn write
 /// from SIGKILL or power loss) and carries on from the next input row.
 public struct BatchRun {
     public var input: BatchTable
@@ -64,13 +64,11 @@ public struct BatchRun {
         return (h, done, failed)
     }
 
-    /// Appends in one write, flushed, with interrupting signals deferred until it is on disk.
+    /// Appends in one write, flushed; an interrupting signal that arrives meanwhile takes effect
+    /// once the rows are on disk (see `BatchSignals`).
     static func append(_ data: Data, to h: FileHandle) throws {
-        var block = sigset_t(), old = sigset_t()
-        sigemptyset(&block)
-        for s in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&block, s) }
-        pthread_sigmask(SIG_BLOCK, &block, &old)
-        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        batchWriting = 1
+        defer { BatchSignals.leaveWrite() }
         try h.write(contentsOf: data)
         if h !== FileHandle.standardOutput { try h.synchronize() }
     }
@@ -93,4 +91,37 @@ public struct BatchRun {
         }
         return summary
     }
+}
+
+// Read and written by the signal handler: plain globals of a signal-safe type, touched once by
+// `install()` so that their lazy initialisation never happens inside the handler.
+nonisolated(unsafe) var batchWriting: sig_atomic_t = 0
+nonisolated(unsafe) var batchPendingSignal: sig_atomic_t = 0
+
+/// Ctrl-C, SIGTERM and SIGHUP for `foibandit batch`: outside a write the process exits at once
+/// (status 128 + signal); during one, it exits as soon as the rows are flushed. Either way the
+/// output ends with a complete row, and `--resume` carries on from there.
+public enum BatchSignals {
+    public static func install() {
+        batchWriting = 0
+        batchPendingSignal = 0
+        for s in [SIGINT, SIGTERM, SIGHUP] {
+            signal(s) { sig in
+                if batchWriting != 0 { batchPendingSignal = sig; return }
+                batchLeave(sig)
+            }
+        }
+    }
+
+    static func leaveWrite() {
+        batchWriting = 0
+        if batchPendingSignal != 0 { batchLeave(batchPendingSignal) }
+    }
+}
+
+/// Async-signal-safe: write(2) and _exit(2) only (the message is a static C string).
+func batchLeave(_ sig: Int32) {
+    let msg: StaticString = "\nfoibandit batch: interrupted; rows written so far are complete (rerun with --resume to continue)\n"
+    _ = write(2, msg.utf8Start, msg.utf8CodeUnitCount)
+    _exit(128 + sig)
 }

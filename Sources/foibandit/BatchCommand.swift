@@ -42,6 +42,7 @@ struct Batch: ParsableCommand {
         let engine = BatchEngine(writer: writer, planner: directory.planner(maxTokensCap: maxTokensCap))
         let job = BatchRun(input: table, output: output.map { URL(fileURLWithPath: $0) },
                            format: output.map(BatchFormat.init(path:)) ?? .csv, batchSize: batchSize, resume: resume)
+        if output != nil { BatchSignals.install() }
         let tty = isatty(STDERR_FILENO) == 1
         var last: BatchProgress?
         let summary: BatchSummary

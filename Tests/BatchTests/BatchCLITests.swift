@@ -2,7 +2,7 @@ import Foundation
 @testable import Service
 import XCTest
 
-/// `foibandit batch` as a process: exit codes, and a run killed with SIGKILL mid-way that resumes
+/// `foibandit batch` as a process: exit codes, and runs stopped mid-way (SIGKILL, SIGINT, SIGTERM) that resume
 /// to exactly what an uninterrupted run writes.
 final class BatchCLITests: XCTestCase {
     static let world = TinyWorld.shared
@@ -76,7 +76,7 @@ final class BatchCLITests: XCTestCase {
         var csv = "authority,keywords,seed,max_tokens\n"
         for i in 0..<120 { csv += "\(["Leeds", "WYP", "Gwynedd"][i % 3]),pothole repairs; stop and search,\(i),100\n" }
         let inURL = try input(csv)
-        for ext in ["csv", "jsonl"] {
+        for (ext, sig) in [("csv", SIGKILL), ("jsonl", SIGINT), ("csv", SIGTERM)] {
             let clean = Self.world.tempFile("clean.\(ext)")
             XCTAssertEqual(try run(["batch", inURL.path, "-o", clean.path, "--batch-size", "1"]).status, 0)
             let expected = try Data(contentsOf: clean)
@@ -92,8 +92,11 @@ final class BatchCLITests: XCTestCase {
                    let (rows, _, _) = try? BatchCSV.completeRows(in: d, format: BatchFormat(path: out.path), layout: table.layout), rows >= 3 { break }
                 usleep(2_000)
             }
-            kill(p.processIdentifier, SIGKILL)
+            kill(p.processIdentifier, sig)
             p.waitUntilExit()
+            if sig != SIGKILL {
+                XCTAssertEqual(p.terminationStatus, 128 + sig, "exit status after signal \(sig)")
+            }
             let partial = try Data(contentsOf: out)
             XCTAssertLessThan(partial.count, expected.count, "killed before the end (\(ext))")
             XCTAssertEqual(partial, expected.prefix(partial.count), "what was written is a prefix of the clean run (\(ext))")
@@ -101,7 +104,7 @@ final class BatchCLITests: XCTestCase {
             let r = try run(["batch", inURL.path, "-o", out.path, "--batch-size", "4", "--resume"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stderr.contains("already done, resumed"), r.stderr)
-            XCTAssertEqual(try Data(contentsOf: out), expected, ext)
+            XCTAssertEqual(try Data(contentsOf: out), expected, "\(ext), signal \(sig)")
         }
     }
 }

@@ -66,6 +66,11 @@ def main():
     req("POST", "/v1/batch", 'authority,keywords\n"unterminated,quote\n', expect=range(200, 500))  # CSV.swift reads it leniently; the row gets an error
     for q in ["'; DROP TABLE authority; --", "\" OR 1=1 --", "NEAR(a b)", "*", "a AND OR NOT", "%00", "\\", "🙂" * 50, "x" * 500]:
         req("GET", "/v1/authorities?q=" + urllib.parse.quote(q), expect=range(200, 500))
+    req("POST", "/v1/filings", b"%PDF-1.7\n\x00\x01\x02\xff", headers={"Content-Type": "application/pdf"})
+    req("POST", "/v1/filings", b"\x00" * 4096)
+    req("POST", "/v1/filings", "")
+    req("POST", "/v1/filings", "<html>" * 300000, reset_ok=True)  # 1.8 MB, over the body limit
+    req("POST", "/v1/filings?filename=" + urllib.parse.quote("../../etc/passwd"), "<p>Holding(s) in Company</p>", expect=[200])
     req("GET", "/v1/keywords?theme=" + urllib.parse.quote("' OR '1'='1"))
     req("GET", "/v1/spin?category=" + urllib.parse.quote("Police'; --"))
     req("GET", "/v1/spin?seed=-5")

@@ -12,7 +12,7 @@ PORT=${PORT:-18080}
 URL=http://127.0.0.1:$PORT
 TMP=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$TMP"' EXIT
-"$BIN" serve --model "$MODEL" --db "$TMP/db.sqlite" --port "$PORT" --max-tokens-cap 64 --log-level warning >"$TMP/server.log" 2>&1 &
+"$BIN" serve --model "$MODEL" --db "$TMP/db.sqlite" --port "$PORT" --max-tokens-cap 64 --log-level warning ${SERVE_ARGS:-} >"$TMP/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$URL/healthz"; echo
