@@ -1,0 +1,314 @@
+import CBLAS
+import Foundation
+
+/// Low-rank adapters (Hu et al. 2021) on the attention (q, k, v, o) and MLP (gate, up, down)
+/// projections:  W' = W + s · B A,  s = alpha / rank,  A (r, in) random, B (out, r) zero at the start.
+///
+/// Training is "merged-weight" LoRA, which needs no change to the layer loop: before each step the
+/// trainer writes W0 + s·B·A into the model's parameter buffer, runs the ordinary forward/backward,
+/// and reads the full weight gradient dW of each adapted projection. Since W' = W0 + s·B·A,
+///
+///     dB = s · dW · Aᵀ      (out, r) = (out, in) · (in, r)
+///     dA = s · Bᵀ · dW      (r, in)  = (r, out) · (out, in)
+///
+/// which is exact (not an approximation); only A and B are updated, W0 stays frozen in a copy.
+/// At this model size the extra full-size dW costs little next to the forward/backward itself.
+///
+/// Files follow PEFT: `adapter_model.safetensors` with names like
+/// `base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight`, and `adapter_config.json`
+/// (`r`, `lora_alpha`, `target_modules`, `base_model_name_or_path`).
+public struct LoRAConfig: Codable, Sendable, Equatable {
+    public var rank: Int
+    public var alpha: Float
+    /// PEFT module names: q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj.
+    public var targets: [String]
+
+    public static let allTargets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+
+    public init(rank: Int = 8, alpha: Float = 16, targets: [String] = LoRAConfig.allTargets) {
+        self.rank = rank; self.alpha = alpha; self.targets = targets
+    }
+
+    public var scale: Float { alpha / Float(rank) }
+
+    static func kind(_ target: String) -> ParameterLayout.Kind? {
+        switch target {
+        case "q_proj": .wq
+        case "k_proj": .wk
+        case "v_proj": .wv
+        case "o_proj": .wo
+        case "gate_proj": .wgate
+        case "up_proj": .wup
+        case "down_proj": .wdown
+        default: nil
+        }
+    }
+
+    static func module(_ k: ParameterLayout.Kind) -> String {
+        switch k {
+        case .wq: "self_attn.q_proj"
+        case .wk: "self_attn.k_proj"
+        case .wv: "self_attn.v_proj"
+        case .wo: "self_attn.o_proj"
+        case .wgate: "mlp.gate_proj"
+        case .wup: "mlp.up_proj"
+        case .wdown: "mlp.down_proj"
+        default: "?"
+        }
+    }
+}
+
+public final class LoRAAdapter: @unchecked Sendable {
+    /// One adapted projection: its weight (out, in) in the model, and A (r, in), B (out, r) in `params`.
+    public struct Slot: Sendable {
+        public let kind: ParameterLayout.Kind
+        public let layer: Int
+        public let out: Int, inp: Int
+        public let a: Int, b: Int
+        public var nameA: String { "base_model.model.model.layers.\(layer).\(LoRAConfig.module(kind)).lora_A.weight" }
+        public var nameB: String { "base_model.model.model.layers.\(layer).\(LoRAConfig.module(kind)).lora_B.weight" }
+    }
+
+    public let config: LoRAConfig
+    public let modelConfig: ModelConfig
+    public let slots: [Slot]
+    public let params: FloatBuffer
+    public let grads: FloatBuffer
+    /// The base model's id (its folder) and a fingerprint of its weights, checked when applied.
+    public var baseModel: String = ""
+    public var baseFingerprint: String = ""
+
+    /// A fresh adapter: A ~ U(−1/√in, 1/√in) (PEFT's kaiming-uniform with a = √5), B = 0, so the
+    /// adapted model starts out exactly equal to the base.
+    public convenience init(modelConfig: ModelConfig, config: LoRAConfig, seed: UInt64) throws {
+        try self.init(modelConfig: modelConfig, config: config)
+        var rng = Xoshiro256(seed: seed)
+        for s in slots {
+            let bound = 1 / Float(s.inp).squareRoot()
+            let p = params.pointer + s.a
+            for i in 0..<(config.rank * s.inp) { p[i] = (rng.nextFloat() * 2 - 1) * bound }
+        }
+    }
+
+    /// Zero A and B (the loader fills them).
+    public init(modelConfig c: ModelConfig, config: LoRAConfig) throws {
+        guard config.rank > 0 else { throw CheckpointError.badConfig("LoRA rank must be positive (got \(config.rank))") }
+        guard config.alpha > 0 else { throw CheckpointError.badConfig("LoRA alpha must be positive (got \(config.alpha))") }
+        let kinds = try config.targets.map { t -> ParameterLayout.Kind in
+            guard let k = LoRAConfig.kind(t) else {
+                throw CheckpointError.badConfig("unknown LoRA target \(t); use \(LoRAConfig.allTargets.joined(separator: ", "))")
+            }
+            return k
+        }
+        guard !kinds.isEmpty else { throw CheckpointError.badConfig("LoRA needs at least one target module") }
+        self.config = config; modelConfig = c
+        let layout = ParameterLayout(c)
+        var s: [Slot] = [], o = 0
+        for l in 0..<c.layers {
+            for k in ParameterLayout.Kind.allCases where kinds.contains(k) {
+                let shape = layout.shape(k)
+                s.append(Slot(kind: k, layer: l, out: shape[0], inp: shape[1], a: o, b: o + config.rank * shape[1]))
+                o += config.rank * (shape[0] + shape[1])
+            }
+        }
+        slots = s
+        params = FloatBuffer(count: o)
+        grads = FloatBuffer(count: o)
+    }
+
+    public var parameterCount: Int { params.count }
+
+    /// W (out, in) += factor · s · B (out, r) · A (r, in), for every slot, on a buffer laid out as `layout`.
+    /// `factor` −1 removes a merged adapter again (switching styles without reloading the base).
+    public func addDelta(to weights: UnsafeMutablePointer<Float>, layout: ParameterLayout, factor: Float = 1) {
+        let r = Int32(config.rank)
+        for s in slots {
+            let w = weights + layout.offset(s.kind, layer: s.layer)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(s.out), Int32(s.inp), r,
+                        factor * config.scale, params.pointer + s.b, r, params.pointer + s.a, Int32(s.inp), 1, w, Int32(s.inp))
+        }
+    }
+
+    /// Adds the adapter into the model's weights (inference: the merged model runs at base speed).
+    public func merge(into model: Model, factor: Float = 1) throws {
+        try checkCompatible(model)
+        addDelta(to: model.params.pointer, layout: model.layout, factor: factor)
+    }
+
+    /// model = base + s·B·A on the adapted projections (training: called before every step).
+    public func writeMerged(into model: Model, base: FloatBuffer) {
+        for s in slots {
+            let off = model.layout.offset(s.kind, layer: s.layer), n = s.out * s.inp
+            (model.params.pointer + off).update(from: base.pointer + off, count: n)
+        }
+        addDelta(to: model.params.pointer, layout: model.layout)
+    }
+
+    /// dB += s · dW · Aᵀ and dA += s · Bᵀ · dW from the model's full gradients of the merged weights.
+    public func accumulateGradients(from model: Model) {
+        let r = Int32(config.rank), sc = config.scale
+        for s in slots {
+            let dW = model.grads.pointer + model.layout.offset(s.kind, layer: s.layer)
+            // dB (out, r) = s · dW (out, in) · Aᵀ (in, r)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(s.out), r, Int32(s.inp),
+                        sc, dW, Int32(s.inp), params.pointer + s.a, Int32(s.inp), 1, grads.pointer + s.b, r)
+            // dA (r, in) = s · Bᵀ (r, out) · dW (out, in)
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, r, Int32(s.inp), Int32(s.out),
+                        sc, params.pointer + s.b, r, dW, Int32(s.inp), 1, grads.pointer + s.a, Int32(s.inp))
+        }
+    }
+
+    func checkCompatible(_ model: Model) throws {
+        let a = modelConfig, b = model.config
+        guard a.dim == b.dim, a.layers == b.layers, a.kvDim == b.kvDim, a.hiddenDim == b.hiddenDim else {
+            throw CheckpointError.badConfig("the adapter was trained for a model of width \(a.dim), \(a.layers) layers, hidden \(a.hiddenDim); "
+                + "this model has width \(b.dim), \(b.layers) layers, hidden \(b.hiddenDim)")
+        }
+    }
+
+    // MARK: files
+
+    public static let weightsFile = "adapter_model.safetensors"
+    public static let configFile = "adapter_config.json"
+
+    public func safeTensorsData(metadata: [String: String] = [:]) -> Data {
+        var t: [(name: String, shape: [Int], data: UnsafePointer<Float>)] = []
+        for s in slots {
+            t.append((s.nameA, [config.rank, s.inp], UnsafePointer(params.pointer + s.a)))
+            t.append((s.nameB, [s.out, config.rank], UnsafePointer(params.pointer + s.b)))
+        }
+        var meta = metadata
+        meta["format"] = "pt"
+        return SafeTensorsFile.serialize(t, metadata: meta)
+    }
+
+    public func configData(extra: [String: Any] = [:]) throws -> Data {
+        var j: [String: Any] = [
+            "peft_type": "LORA", "task_type": "CAUSAL_LM", "r": config.rank, "lora_alpha": Double("\(config.alpha)")!,
+            "lora_dropout": 0.0, "bias": "none", "fan_in_fan_out": false, "inference_mode": true,
+            "target_modules": config.targets, "base_model_name_or_path": baseModel,
+            "foibandit_base_fingerprint": baseFingerprint,
+            "foibandit_model": ["dim": modelConfig.dim, "layers": modelConfig.layers, "heads": modelConfig.heads,
+                                "kv_heads": modelConfig.kvHeads, "hidden_dim": modelConfig.hiddenDim,
+                                "vocab_size": modelConfig.vocabSize, "max_seq_len": modelConfig.maxSeqLen],
+        ]
+        for (k, v) in extra { j[k] = v }
+        return try JSONSerialization.data(withJSONObject: j, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// Writes `adapter_model.safetensors` and `adapter_config.json` into `directory` atomically.
+    public func save(to directory: URL, extra: [String: Any] = [:], extraFiles: ((URL) throws -> Void)? = nil) throws {
+        try Checkpoint.writeAtomically(directory) { tmp in
+            try safeTensorsData().write(to: tmp.appendingPathComponent(Self.weightsFile))
+            try configData(extra: extra).write(to: tmp.appendingPathComponent(Self.configFile))
+            try extraFiles?(tmp)
+        }
+    }
+
+    /// Reads an adapter folder for a model of `modelConfig`'s shape.
+    public static func load(directory: URL, modelConfig: ModelConfig) throws -> LoRAAdapter {
+        let cfgURL = directory.appendingPathComponent(configFile)
+        guard let d = FileManager.default.contents(atPath: cfgURL.path) else { throw CheckpointError.fileNotFound(cfgURL.path) }
+        guard let j = (try? JSONSerialization.jsonObject(with: d)) as? [String: Any],
+              let r = j["r"] as? Int, let alpha = (j["lora_alpha"] as? NSNumber)?.floatValue,
+              let targets = j["target_modules"] as? [String] else {
+            throw CheckpointError.badHeader(file: cfgURL.path, detail: "needs r, lora_alpha and target_modules")
+        }
+        let ad = try LoRAAdapter(modelConfig: modelConfig, config: LoRAConfig(rank: r, alpha: alpha, targets: targets))
+        ad.baseModel = j["base_model_name_or_path"] as? String ?? ""
+        ad.baseFingerprint = j["foibandit_base_fingerprint"] as? String ?? ""
+        let f = try SafeTensorsFile(contentsOf: directory.appendingPathComponent(weightsFile))
+        try ad.loadWeights(f)
+        return ad
+    }
+
+    func loadWeights(_ f: SafeTensorsFile) throws {
+        for s in slots {
+            try f.read(s.nameA, into: params.pointer + s.a, shape: [config.rank, s.inp])
+            try f.read(s.nameB, into: params.pointer + s.b, shape: [s.out, config.rank])
+        }
+    }
+
+    /// The model shape recorded in an adapter's config, so a caller can tell a mismatch before loading.
+    public static func recordedBase(directory: URL) -> (model: String, fingerprint: String)? {
+        guard let d = FileManager.default.contents(atPath: directory.appendingPathComponent(configFile).path),
+              let j = (try? JSONSerialization.jsonObject(with: d)) as? [String: Any] else { return nil }
+        return (j["base_model_name_or_path"] as? String ?? "", j["foibandit_base_fingerprint"] as? String ?? "")
+    }
+
+    /// FNV-1a over the model's weight bits: which base an adapter belongs to.
+    public static func fingerprint(_ model: Model) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        let p = model.params.pointer
+        for i in 0..<model.params.count {
+            h ^= UInt64(p[i].bitPattern)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return String(format: "%016llx", h)
+    }
+}
+
+/// AdamW over an adapter's A and B (same update as `AdamW`, decoupled decay, global-norm clipping),
+/// with its moments saved beside the adapter for resume.
+public final class LoRAOptimizer: @unchecked Sendable {
+    public var options: AdamW.Options
+    public let m: FloatBuffer, v: FloatBuffer
+    public var step = 0
+
+    public init(adapter: LoRAAdapter, options: AdamW.Options) {
+        self.options = options
+        m = FloatBuffer(count: adapter.parameterCount); v = FloatBuffer(count: adapter.parameterCount)
+    }
+
+    @discardableResult
+    public func update(_ a: LoRAAdapter, lr: Float) -> Float {
+        let g = a.grads.pointer, p = a.params.pointer, mp = m.pointer, vp = v.pointer, n = a.grads.count
+        var s: Double = 0
+        for i in 0..<n { s += Double(g[i]) * Double(g[i]) }
+        let norm = Float(s.squareRoot())
+        if options.gradClip > 0 {
+            let coef = options.gradClip / (norm + 1e-6)
+            if coef < 1 { for i in 0..<n { g[i] *= coef } }
+        }
+        step += 1
+        let b1 = options.beta1, b2 = options.beta2, eps = options.eps
+        let bc1 = 1 - Float(pow(Double(b1), Double(step)))
+        let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
+        let stepSize = lr / bc1, keep = 1 - lr * options.weightDecay
+        for i in 0..<n {
+            mp[i] = b1 * mp[i] + (1 - b1) * g[i]
+            vp[i] = b2 * vp[i] + (1 - b2) * g[i] * g[i]
+            p[i] = p[i] * keep - stepSize * mp[i] / (vp[i].squareRoot() / bc2Sqrt + eps)
+        }
+        return norm
+    }
+
+    public static let stateFile = "lora_training_state.safetensors"
+
+    /// The moments and step, plus the trainer's own fields (`step`, `data_position`, ...) as metadata.
+    public func stateData(metadata: [String: String]) -> Data {
+        var meta = metadata
+        meta["optimizer_step"] = String(step)
+        return SafeTensorsFile.serialize([("optimizer.m", [m.count], UnsafePointer(m.pointer)),
+                                          ("optimizer.v", [v.count], UnsafePointer(v.pointer))], metadata: meta)
+    }
+
+    /// Restores the moments and step; returns the metadata.
+    public func restore(from url: URL) throws -> [String: String] {
+        let f = try SafeTensorsFile(contentsOf: url)
+        try f.read("optimizer.m", into: m.pointer, shape: [m.count])
+        try f.read("optimizer.v", into: v.pointer, shape: [v.count])
+        guard let s = f.metadata["optimizer_step"].flatMap(Int.init) else {
+            throw CheckpointError.badHeader(file: url.path, detail: "no optimizer_step")
+        }
+        step = s
+        return f.metadata
+    }
+}
+
+extension LoRAAdapter {
+    /// Reads the adapter weights of a checkpoint folder written by `save` (resume).
+    public func restoreWeights(from directory: URL) throws {
+        try loadWeights(try SafeTensorsFile(contentsOf: directory.appendingPathComponent(Self.weightsFile)))
+    }
+}
