@@ -126,8 +126,21 @@ public enum HTMLText {
         }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
+    static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"]
+
+    /// An HTML void element written without "/>" (`<br>`, `<img src=…>`), rewritten self-closed.
+    static func voidTag(_ s: Substring, at lt: Substring.Index) -> (String, Substring.Index)? {
+        let nameStart = s.index(after: lt)
+        let name = s[nameStart...].prefix(while: { $0.isLetter }).lowercased()
+        guard voidElements.contains(name), let gt = s[nameStart...].firstIndex(of: ">") else { return nil }
+        let tag = s[lt..<gt]
+        if tag.hasSuffix("/") || tag.dropFirst().contains("<") { return nil }
+        return (String(tag) + "/>", s.index(after: gt))
+    }
+
     /// Rewrites what XML does not define: HTML named entities become numeric references, a bare `&`
-    /// becomes `&amp;`, and a DOCTYPE (which may point at an external DTD) is dropped.
+    /// becomes `&amp;`, HTML void elements (`<br>`) are self-closed, and a DOCTYPE (which may point at
+    /// an external DTD) is dropped.
     public static func xmlSafe(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 64)
@@ -139,6 +152,8 @@ public enum HTMLText {
             if sub[amp] == "<" {
                 if sub[amp...].hasPrefix("<!DOCTYPE") || sub[amp...].hasPrefix("<!doctype") {
                     i = sub[amp...].firstIndex(of: ">").map { sub.index(after: $0) } ?? sub.endIndex
+                } else if let (tag, next) = voidTag(sub, at: amp) {
+                    out += tag; i = next
                 } else { out.append("<"); i = sub.index(after: amp) }
                 continue
             }

@@ -216,6 +216,22 @@ func report(_ name: String) throws -> (fields: [String: String], doc: IXBRLDocum
         #expect(r.warnings.contains { $0.contains("malformed XHTML") })
     }
 
+    @Test func htmlVoidElementsAndEntitiesInXHTMLAreTolerated() throws {
+        let html = """
+        <html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:xbrli="http://www.xbrl.org/2003/instance">
+        <head><meta charset="utf-8"><title>Accounts &ndash; 2024</title></head><body>
+        <ix:header><ix:resources><xbrli:context id="C"><xbrli:entity><xbrli:identifier scheme="http://www.companieshouse.gov.uk/">01234567</xbrli:identifier></xbrli:entity>
+        <xbrli:period><xbrli:startDate>2023-04-01</xbrli:startDate><xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>
+        <xbrli:unit id="GBP"><xbrli:measure>iso4217:GBP</xbrli:measure></xbrli:unit></ix:resources></ix:header>
+        <p>Turnover&nbsp;&pound;<br><ix:nonFraction name="core:TurnoverRevenue" contextRef="C" unitRef="GBP" decimals="0">12,500</ix:nonFraction><img src="x.png"></p>
+        </body></html>
+        """
+        let d = try FilingReader.read(data: Data(html.utf8), filename: "h.xhtml")
+        #expect(d.warnings.isEmpty, "\(d.warnings)")
+        let f = FieldExtractor.report(try #require(d.ixbrl))
+        #expect(f["turnover"] == "12500" && f["company_number"] == "01234567" && f["period_end"] == "2024-03-31")
+    }
+
     @Test func fiftyMegabytesIsRefusedQuickly() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("filings-big-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
