@@ -155,7 +155,7 @@ struct API: Sendable {
         return try jsonResponse(.ok, h)
     }
 
-    func letter(_ req: Request) async throws -> Response {
+    func letter(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try request(b, writer: q.writer)
@@ -176,11 +176,10 @@ struct API: Sendable {
         return ByteBuffer(string: "event: \(event)\ndata: \(json)\n\n")
     }
 
-    func stream(_ req: Request) async throws -> Response {
+    func stream(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try request(b, writer: q.writer)
-        let logger = self.logger
         let body = ResponseBody { writer in
             let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
             let job = Task {
@@ -249,7 +248,7 @@ struct API: Sendable {
         return try jsonResponse(.ok, ["keywords": ks.map(KeywordOut.init)])
     }
 
-    func batch(_ req: Request) async throws -> Response {
+    func batch(_ req: Request, log logger: Logger) async throws -> Response {
         let data = try await body(req)
         let table: BatchTable
         do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
@@ -280,7 +279,7 @@ struct API: Sendable {
     }
 
     /// A filing (text, HTML or inline XBRL) in; its type, fields and summary out.
-    func filing(_ req: Request) async throws -> Response {
+    func filing(_ req: Request, log logger: Logger) async throws -> Response {
         let data = try await body(req)
         var name = try query(req, "filename") ?? ""
         if name.isEmpty {

@@ -96,13 +96,13 @@ public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logg
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))
     }
-    router.post("/v1/letters") { req, _ in try await api.letter(req) }
-    router.post("/v1/letters/stream") { req, _ in try await api.stream(req) }
+    router.post("/v1/letters") { req, ctx in try await api.letter(req, log: ctx.logger) }
+    router.post("/v1/letters/stream") { req, ctx in try await api.stream(req, log: ctx.logger) }
     router.get("/v1/spin") { req, _ in try api.spin(req) }
     router.get("/v1/authorities") { req, _ in try api.authorities(req) }
     router.get("/v1/keywords") { req, _ in try api.keywords(req) }
-    router.post("/v1/batch") { req, _ in try await api.batch(req) }
-    router.post("/v1/filings") { req, _ in try await api.filing(req) }
+    router.post("/v1/batch") { req, ctx in try await api.batch(req, log: ctx.logger) }
+    router.post("/v1/filings") { req, ctx in try await api.filing(req, log: ctx.logger) }
     return router
 }
 

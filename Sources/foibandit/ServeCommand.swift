@@ -27,6 +27,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most letters decoded together.") var maxBatch = 16
     @Option(help: "Milliseconds the queue waits to gather requests into one decode.") var batchWindowMs = 5
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Log format: text, or json (one object per line).") var logFormat = "text"
     @Flag(help: "Start without a model (generation routes answer 503).") var noModel = false
 
     func run() async throws {
@@ -37,6 +38,11 @@ struct Serve: AsyncParsableCommand {
         config.maxBatch = maxBatch; config.batchWindow = .milliseconds(max(0, batchWindowMs))
         do { try config.validate() } catch { throw ValidationError(error.description) }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        switch logFormat {
+        case "json": LoggingSystem.bootstrap { label in var h = JSONLogHandler(label: label); h.logLevel = level; return h }
+        case "text": LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = level; return h }
+        default: throw ValidationError("unknown --log-format '\(logFormat)' (text or json)")
+        }
         var logger = Logger(label: "foibandit.serve")
         logger.logLevel = level
 
