@@ -2,7 +2,7 @@ import Foundation
 
 /// The prompt format of DESIGN.md ("Prompt format"):
 ///
-///     <|authority|>Leeds City Council<|jurisdiction|>FOIA 2000<|keywords|>pothole repairs; compensation claims<|style|>default<|request|>
+///     <|authority|> Leeds City Council<|jurisdiction|> FOIA 2000<|keywords|> pothole repairs; compensation claims<|style|> default<|request|>
 ///     Dear Leeds City Council,
 ///     ...
 ///     Yours faithfully,
@@ -44,10 +44,14 @@ public enum PromptFormat {
     public static let keywordSeparator = "; "
     public static let defaultStyle = "default"
 
-    /// `<|authority|>NAME<|jurisdiction|>LAW<|keywords|>k1; k2<|style|>STYLE<|request|>\n`
+    /// `<|authority|> NAME<|jurisdiction|> LAW<|keywords|> k1; k2<|style|> STYLE<|request|>\n`
+    ///
+    /// Each value follows its marker after one space, so a name tokenises in the prompt exactly as
+    /// it does inside the letter (" Leeds", not "Leeds"): the model then learns to copy tokens
+    /// rather than to translate between two spellings of the same word.
     public static func prompt(_ p: Prompt) -> String {
-        authorityToken + clean(p.authority) + jurisdictionToken + clean(p.jurisdiction) + keywordsToken
-            + p.keywords.map(clean).joined(separator: keywordSeparator) + styleToken + clean(p.style)
+        authorityToken + " " + clean(p.authority) + jurisdictionToken + " " + clean(p.jurisdiction) + keywordsToken
+            + " " + p.keywords.map(clean).joined(separator: keywordSeparator) + styleToken + " " + clean(p.style)
             + requestToken + "\n"
     }
 

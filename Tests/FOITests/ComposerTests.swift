@@ -41,7 +41,7 @@ import Testing
         let c = composer.compose(authority: F.leeds, keywords: [F.potholes, F.claims], style: .numbered, seed: 43)
         #expect(a == b)
         #expect(a.text != c.text)
-        #expect(a.prompt.text.hasPrefix("<|authority|>Leeds City Council<|jurisdiction|>FOIA 2000<|keywords|>pothole repairs; compensation claims<|style|>numbered<|request|>"))
+        #expect(a.prompt.text.hasPrefix("<|authority|> Leeds City Council<|jurisdiction|> FOIA 2000<|keywords|> pothole repairs; compensation claims<|style|> numbered<|request|>"))
     }
 
     /// A fixed letter: guards determinism across platforms and runs (SplitMix64 + FNV-1a only).
