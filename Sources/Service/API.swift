@@ -110,6 +110,14 @@ struct API: Sendable {
         return q
     }
 
+    /// Sheds load: past `maxPending` letters in the queue, answer 503 now rather than queue without bound.
+    func admit(_ q: GenerationQueue, _ n: Int) async throws {
+        let pending = await q.inFlight
+        guard pending + n <= config.maxPending else {
+            throw APIError(.serviceUnavailable, "busy: \(pending) letters queued; try again shortly")
+        }
+    }
+
     /// Checks a letter body and turns it into a request for the model.
     func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
         let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
@@ -159,6 +167,7 @@ struct API: Sendable {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try request(b, writer: q.writer)
+        try await admit(q, 1)
         let start = ContinuousClock.now
         let w = await q.write(r)
         logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
@@ -180,6 +189,7 @@ struct API: Sendable {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try request(b, writer: q.writer)
+        try await admit(q, 1)
         let body = ResponseBody { writer in
             let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
             let job = Task {
@@ -265,6 +275,7 @@ struct API: Sendable {
             case .failure(let e): out[i].error = e.message
             }
         }
+        try await admit(q, requests.count)
         let letters = await withTaskGroup(of: (Int, WrittenLetter).self) { group in
             for (i, r) in requests { group.addTask { (i, await q.write(r)) } }
             var all: [(Int, WrittenLetter)] = []

@@ -10,7 +10,8 @@ public enum OpenAPI {
         Writes UK Freedom of Information request letters with a small transformer trained by this
         project, judged by deterministic checks. Every route but /healthz needs
         `Authorization: Bearer <token>` when the server was started with a token (it must be, to bind
-        anything but loopback). Errors are JSON: {"error": "..."}.
+        anything but loopback). Errors are JSON: {"error": "..."}. Generation routes answer 503 when no
+        model is loaded or when the queue is full (--max-pending); retry later.
     servers:
       - url: http://127.0.0.1:8080
     components:

@@ -20,6 +20,8 @@ public struct ServiceConfig: Sendable {
     public var batchWindow: Duration = .milliseconds(5)
     /// Most letters decoded together.
     public var maxBatch = 16
+    /// Most letters waiting or being written; beyond it generation routes answer 503 at once.
+    public var maxPending = 512
 
     public init() {}
 

@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest max_tokens a request may ask for.") var maxTokensCap = 512
     @Option(help: "Most rows POST /v1/batch takes.") var maxBatchRows = 64
     @Option(help: "Most letters decoded together.") var maxBatch = 16
+    @Option(help: "Most letters queued; beyond it generation routes answer 503.") var maxPending = 512
     @Option(help: "Milliseconds the queue waits to gather requests into one decode.") var batchWindowMs = 5
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Log format: text, or json (one object per line).") var logFormat = "text"
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
         config.host = host; config.port = port
         config.token = token ?? ProcessInfo.processInfo.environment["FOIBANDIT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.maxBodyBytes = maxBody; config.maxTokensCap = maxTokensCap; config.maxBatchRows = maxBatchRows
-        config.maxBatch = maxBatch; config.batchWindow = .milliseconds(max(0, batchWindowMs))
+        config.maxBatch = maxBatch; config.maxPending = maxPending; config.batchWindow = .milliseconds(max(0, batchWindowMs))
         do { try config.validate() } catch { throw ValidationError(error.description) }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level '\(logLevel)'") }
         switch logFormat {

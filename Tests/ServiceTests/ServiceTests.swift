@@ -145,6 +145,13 @@ final class ServiceTests: XCTestCase {
         }
     }
 
+    func testBusyQueueAnswers503() async throws {
+        try await app(configure: { $0.maxPending = 0 }).test(.router) { c in
+            try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds", "keywords": ["x"], "max_tokens": 2}"#), .serviceUnavailable, contains: "busy")
+            try Self.assertError(try await Self.post(c, "/v1/batch", "authority,keywords\nLeeds,x\n"), .serviceUnavailable, contains: "busy")
+        }
+    }
+
     func testNoModelAnswers503ButTheRestWorks() async throws {
         try await app(model: false).test(.router) { c in
             try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds", "keywords": ["x"]}"#), .serviceUnavailable, contains: "no model")
