@@ -9,6 +9,8 @@ struct ModelOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Model folder (Hugging Face layout).", discussion: "Default: the shipped \(defaultModel)."))
     var model: String?
+    @Option(help: "Write in a person's style: a LoRA adapter (or fine-tuned model) from `train history`.")
+    var adapter: String?
 
     func directory() throws -> URL {
         if let model { return URL(fileURLWithPath: model) }
@@ -20,7 +22,15 @@ struct ModelOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("config.json").path) else {
             throw ValidationError("no model in \(dir.path) (train one with `make model`, or pass --model)")
         }
-        return try LetterWriter(modelDirectory: dir, judge: judge)
+        guard let adapter else { return try LetterWriter(modelDirectory: dir, judge: judge) }
+        switch try HistoryAdapters.resolve(adapter) {
+        case .model(let full):
+            return try LetterWriter(modelDirectory: full, judge: judge)
+        case .lora(let lora):
+            let writer = try LetterWriter(modelDirectory: dir, judge: judge)
+            try HistoryAdapters.apply(lora, to: writer.model)
+            return writer
+        }
     }
 }
 

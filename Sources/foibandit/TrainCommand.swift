@@ -12,7 +12,8 @@ struct Train: ParsableCommand {
         sft (prompt -> letter), dpo (judged preference pairs). Each reads its config file, writes \
         checkpoints to its run folder, and continues after a kill with --resume. `make model` runs them all.
         """,
-        subcommands: [TrainTokenizer.self, TrainPretrain.self, TrainCPT.self, TrainSFT.self, TrainDPO.self, TrainCurves.self])
+        subcommands: [TrainTokenizer.self, TrainPretrain.self, TrainCPT.self, TrainSFT.self, TrainDPO.self,
+                      TrainHistory.self, TrainCurves.self])
 }
 
 /// Options every stage shares.
@@ -118,6 +119,8 @@ struct TrainDPO: ParsableCommand {
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions
+    @Flag(help: "Add pairs from the slot machine's ratings (same prompt, liked vs disliked letter).")
+    var fromRatings = false
 
     func run() throws {
         var cfg = try options.stageConfig()
@@ -143,10 +146,16 @@ struct TrainDPO: ParsableCommand {
         let (pairs, stats) = PreferencePairBuilder.build(
             writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10
         ) { done, total in stderr("dpo pairs: sampled \(done)/\(total) letters") }
+        var all = pairs
+        if fromRatings {
+            let rated = try s.ratingPreferencePairs()
+            stderr("dpo pairs: \(rated.count) from ratings")
+            all += rated
+        }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let lines = try pairs.map { String(decoding: try enc.encode($0), as: UTF8.self) }
+        let lines = try all.map { String(decoding: try enc.encode($0), as: UTF8.self) }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file, options: .atomic)
         stderr(String(format: "dpo pairs: %d of %d prompts kept (mean sample score %.1f) in %.0fs -> %@",
                       stats.kept, stats.prompts, stats.meanScore, Date().timeIntervalSince(began), file.path))
