@@ -19,11 +19,33 @@ import Testing
           -h, --help              Show help information.
 
         SUBCOMMANDS:
+          play (default)          Play the slot machine: spin an authority and
+                                  keywords, and the model writes the request.
+          spin                    Spin the reels: a random authority and two keywords
+                                  that suit it.
+          generate                Write one request letter with the model and print it
+                                  with its judge score.
+          compose                 Write one request letter with the rule-based composer
+                                  (the domain corpus's source).
+          judge                   Score a request letter with the judge's weighted
+                                  checks.
           db                      Create, import into and inspect the SQLite database.
           authorities             Find public authorities.
           keywords                List request keywords.
-          spin                    Spin the reels: a random authority and two keywords
-                                  that suit it.
+          corpus                  Build the domain corpus and the committed eval sets
+                                  (see scripts/corpus/README.md).
+          batch                   Write a letter for every row of a CSV file (batched
+                                  decoding, resumable).
+          serve                   Serve the HTTP API (letters, streaming, spin, search,
+                                  batch).
+          history                 Import and browse your own past FOI requests (to
+                                  learn your style with `train history`).
+          filings                 Read, classify, extract and summarise regulatory
+                                  filings (RNS announcements, inline XBRL accounts).
+          train                   Train the model, one stage at a time (see
+                                  models/<name>/configs/).
+          eval                    Evaluate a model on the held-out eval sets and write
+                                  eval.json.
 
           See 'foibandit help <subcommand>' for detailed help.
 
