@@ -135,7 +135,8 @@ public enum NumberCheck {
     }
 }
 
-/// An LM-written summary, checked; regenerated up to `tries` times, else the field-based one.
+/// An LM-written summary, checked (every number in the filing, the issuer named); regenerated up to
+/// `tries` times, else the field-based one.
 public struct SummaryOutcome: Codable, Sendable, Equatable {
     public var text: String
     /// "lm" when a generated summary passed the number check, "fields" for the fallback.
@@ -180,7 +181,11 @@ public final class SummaryWriter {
             o.stopTokenIds = [tokenizer.endOfTextId]
             let out = Generator(model: model).generate(prompts: [p], options: o)[0]
             let s = tokenizer.decode(out, skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
-            let bad = NumberCheck.unsupported(summary: s, allowed: allowed)
+            var bad = NumberCheck.unsupported(summary: s, allowed: allowed)
+            // a summary about another company is as wrong as one with invented numbers
+            if let issuer = fields["issuer"] ?? fields["entity_name"], s.range(of: issuer, options: .caseInsensitive) == nil {
+                bad.append("(issuer “\(issuer)” not named)")
+            }
             if bad.isEmpty && s.split(separator: " ").count >= 5 {
                 return SummaryOutcome(text: s, source: "lm", attempts: attempt + 1, rejected: rejected, lastRejectedText: lastText)
             }

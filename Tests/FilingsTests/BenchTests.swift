@@ -17,7 +17,7 @@ import Testing
         let modelDir = URL(fileURLWithPath: env["FOIBANDIT_FILINGS_MODEL"] ?? "models/foibandit-small", relativeTo: Self.root)
         let steps = Self.env("FILINGS_STEPS", 150), seqLen = Self.env("FILINGS_SEQ", 160), trainN = Self.env("FILINGS_TRAIN", 700)
         let testN = Self.env("FILINGS_TEST", 280), sftSteps = Self.env("FILINGS_SFT_STEPS", 0)
-        let modes = (env["FILINGS_MODES"] ?? "last-block,full").split(separator: ",").compactMap { ModelClassifier.Mode(rawValue: String($0)) }
+        let modes = (env["FILINGS_MODES"] ?? "last-block,full").split(separator: ",", omittingEmptySubsequences: true).compactMap { ModelClassifier.Mode(rawValue: String($0)) }
         BLASThreads.set(ProcessInfo.processInfo.activeProcessorCount)
         var md = "# Filings benchmark\n\nModel: `\(modelDir.relativePath)`; \(trainN) training documents (training companies), \(testN) test documents (held-out companies, seeds unseen in training).\n\n"
         func log(_ s: String) { print(s); md += s + "\n" }
@@ -71,7 +71,8 @@ import Testing
         struct Results: Codable { var classification: [ClassificationReport]; var extraction: [FilingsEval.FieldScore]; var summaries: FilingsEval.SummaryScore }
         let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         let dir = Self.root.appendingPathComponent("bench/filings")
-        try enc.encode(Results(classification: reports, extraction: ext, summaries: summary)).write(to: dir.appendingPathComponent("results.json"))
-        try md.write(to: dir.appendingPathComponent("results.md"), atomically: true, encoding: .utf8)
+        let name = env["FILINGS_OUT"] ?? "results"
+        try enc.encode(Results(classification: reports, extraction: ext, summaries: summary)).write(to: dir.appendingPathComponent(name + ".json"))
+        try md.write(to: dir.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
     }
 }
