@@ -1,0 +1,16 @@
+// Filings mode in one page (see DESIGN.md, "Modules"; bench/filings/README.md for the numbers).
+//
+// One call (what `POST /v1/filings` needs; thread-safe, the default baseline classifier):
+//     let r: FilingResult = try FilingProcessor.process(data: bytes, filename: "rns.html")   // Codable
+//     // throws FilingError (empty, binary, pdfNotRead, tooLarge, unreadable) with a message for people
+//
+// Pieces
+//     FilingReader.read(data:filename:)      text | HTML (tables → " | " rows) | inline XBRL (XMLParser) → FilingDocument
+//     IXBRLReader / Transform                 ix:nonFraction / ix:nonNumeric facts: contexts, units, scale, sign, ixt formats
+//     FieldExtractor.extract(type, text:)     rule-based fields per announcement type; .report(ixbrl) for accounts
+//     NaiveBayes / ModelClassifier            bag-of-words baseline / LM + class head (last-block or full fine-tune)
+//     FieldSummary / SummaryWriter / NumberCheck
+//                                             field-based paragraph; LM summary regenerated until every number is in
+//                                             the filing and the issuer is named, else the field-based one
+//     FilingsComposer                         training/test documents for 13 announcement types + Other
+//     FilingResult.record / init(record:)     the Store's `filing` row (FOIStore.saveFiling, filings, filing(id:))
