@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOI
 import Foundation
+import LM
 import Store
 
 /// `--model`, shared by the commands that write letters.
@@ -72,8 +73,10 @@ struct Generate: ParsableCommand {
         abstract: "Write one request letter with the model and print it with its judge score.")
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "The public authority (name or short name).") var authority: String
-    @Option(help: "Keywords, separated by ';'.") var keywords: String
+    @Option(help: "The public authority (name or short name).") var authority: String?
+    @Option(help: "Keywords, separated by ';'.") var keywords: String?
+    @Option(help: "Sample a raw continuation of this text instead of a letter (special tokens allowed).")
+    var prompt: String?
     @Option(help: "Letter style: \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", ")).")
     var style: String = LetterStyle.numbered.rawValue
     @Option(help: "Sampling seed (same seed, same letter).") var seed: UInt64?
@@ -82,6 +85,8 @@ struct Generate: ParsableCommand {
     @Flag(help: "Print JSON (letter, score, checks, model, seed) instead of streaming text.") var json = false
 
     func run() throws {
+        if let prompt { return try continueRaw(prompt) }
+        guard let authority, let keywords else { throw ValidationError("give --authority and --keywords (or --prompt)") }
         guard let style = LetterStyle(rawValue: style) else {
             throw ValidationError(Suggest.unknownMessage(kind: "style", name: self.style, candidates: LetterStyle.allCases.map(\.rawValue)))
         }
@@ -108,5 +113,21 @@ struct Generate: ParsableCommand {
             print("\n\n— judge score \(letter.judge.score)/100 (model \(letter.modelId), seed \(letter.seed))")
             for c in letter.judge.failed { print("  ✗ \(c.id) (-\(c.weight)): \(c.reason)") }
         }
+    }
+
+    /// The bare language model: prompt text in, sampled continuation streamed out.
+    func continueRaw(_ text: String) throws {
+        let dir = try modelOptions.directory()
+        let model = try Model.load(directory: dir), tokenizer = try BPETokenizer(directory: dir)
+        var stream = StreamingDecoder(tokenizer: tokenizer)
+        let ids = tokenizer.encode(text)
+        guard !ids.isEmpty else { throw ValidationError("--prompt is empty") }
+        let options = SamplingOptions(temperature: temperature, maxNewTokens: min(maxTokens, model.config.maxSeqLen - ids.count),
+                                      seed: seed ?? 0, stopTokenIds: [tokenizer.endOfTextId])
+        _ = Generator(model: model).generate(prompts: [ids], options: options) { _, token in
+            FileHandle.standardOutput.write(Data(stream.push(token).utf8))
+            return true
+        }
+        print(stream.finish())
     }
 }
