@@ -63,15 +63,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "LMTests", dependencies: ["LM"]),
+        // Fixtures shared by test targets: a small seed tree and a tiny random model.
+        .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
+        .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "FOI"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
-        .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Store", "LM", "foibandit"]),
+        .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Store", "LM", "foibandit", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "FOI", "Store", "LM", "Filings",
+            "Service", "FOI", "Store", "LM", "Filings", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),

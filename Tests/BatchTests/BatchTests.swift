@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import TestSupport
 @testable import Service
 import XCTest
 

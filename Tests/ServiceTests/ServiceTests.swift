@@ -1,6 +1,7 @@
 import FOI
 import Filings
 import Foundation
+import TestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging

@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import TestSupport
 import GRDB
 import Testing
 @testable import Store
