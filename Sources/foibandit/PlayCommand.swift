@@ -20,6 +20,8 @@ struct Play: ParsableCommand {
     @Option(help: ArgumentHelp("Model folder (Hugging Face layout).", discussion: "Default: the shipped \(defaultModel).",
                                valueName: "dir"))
     var model: String?
+    @Flag(help: "Write the letters with the rule-based composer instead of the model (instant, always valid).")
+    var composer = false
     @Option(help: "Seed for reproducible reels and letters (default: random).") var seed: UInt64?
     @Option(help: "Only authorities in this category or group.") var category: String?
     @Flag(help: "Ignore which keywords suit which authorities.") var chaos = false
@@ -43,7 +45,7 @@ struct Play: ParsableCommand {
             throw ValidationError(Suggest.unknownMessage(kind: "category", name: category, candidates: Array(Set(cats))))
         }
         let judge = FOI.Judge(knownAuthorities: spinner.authorities, knownKeywords: spinner.keywords)
-        let writer = try Self.letterWriter(model: model, judge: judge)
+        let writer = composer ? nil : try Self.letterWriter(model: model, judge: judge)
         let machine = Machine(spinner: spinner, seed: seed ?? UInt64.random(in: 0...UInt64.max),
                               category: category, chaos: chaos, temperature: temperature)
         let services = try Self.services(store: db, judge: judge, writer: writer)
