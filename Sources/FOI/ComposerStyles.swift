@@ -1,0 +1,118 @@
+import Foundation
+
+/// The five letter styles, each assembled from the builder's parts.
+extension LetterBuilder {
+    mutating func numbered() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let timeFirst = rng.chance(0.5)
+        let timeSentence = part("time", Phrases.timeSentences)
+        let intro = part("intro", Phrases.numberedIntros)
+        let n = 3 + rng.below(4)
+        var list = items(count: n, questions: true)
+        if rng.chance(0.2) { list.append(part("followup", QuestionBank.followUps)) }
+        let body = numberedList(list, questionsAllowed: true)
+        let format = part("format", Phrases.formats)
+        let cost = costClause()
+        var paras = [greeting, timeFirst ? opening + " " + timeSentence : opening, intro + "\n" + body]
+        if !timeFirst { paras.append(timeSentence) }
+        paras.append(rng.chance(0.5) ? format + " " + cost : format + "\n\n" + cost)
+        paras.append(closing())
+        return paras.joined(separator: "\n\n")
+    }
+
+    mutating func brief() -> String {
+        let named = rng.chance(0.4)
+        let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
+        let opening = part("brief-open", Phrases.briefOpenings)
+        let n = max(keywords.count, 3 + rng.below(2))
+        let list = items(count: n, questions: false)
+        let style = rng.below(3)
+        shape.append("inline:\(style)")
+        var parts: [String] = []
+        for (i, item) in list.enumerated() {
+            let m = style == 0 ? "(\(Array("abcdef")[i]))" : style == 1 ? "(\(i + 1))" : "(\(["i", "ii", "iii", "iv", "v", "vi"][i]))"
+            parts.append(m + " " + item)
+        }
+        let sep = rng.chance(0.5) ? "; " : ", "
+        var inline = parts.dropLast().joined(separator: sep)
+        inline += (sep == "; " ? "; and " : " and ") + parts.last!
+        let env = jurisdiction.allEnvironmental
+        let regime: Regime = jurisdiction.general == .foisa2002 ? .foisa2002 : .foia2000
+        let costBank = (env ? Phrases.briefCostsEnvironmental : Phrases.briefCosts)[regime]!
+        var para = opening + " " + inline + "."
+        para += " " + part("brief-format", Phrases.briefFormats)
+        para += " " + part("brief-cost", costBank)
+        if rng.chance(0.5) { para += " " + part("brief-thanks", ["Thank you.", "Many thanks.", "Thank you for your help."]) }
+        let sign = part("sign", Phrases.signOffs)
+        let name = part("name", Phrases.names)
+        return greeting + "\n\n" + para + "\n\n" + sign + (name.isEmpty ? "" : "\n" + name)
+    }
+
+    mutating func detailed() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        var defs: [String] = []
+        var defBank = Array(Phrases.keywordDefinitions.indices)
+        for k in keywords {
+            if defBank.isEmpty { defBank = Array(Phrases.keywordDefinitions.indices) }
+            let idx = defBank.remove(at: rng.below(defBank.count))
+            shape.append("def-k:\(idx)")
+            defs.append(fill(Phrases.keywordDefinitions[idx], keyword: k.text))
+        }
+        let periodDefined = rng.chance(0.5)
+        var others = Phrases.otherDefinitions.filter { !$0.contains("{P}") }
+        if periodDefined { defs.append(fill("“the period” means {P};")); shape.append("def:period") }
+        others = rng.sample(others, rng.below(2) + (periodDefined ? 0 : 1))
+        for o in others { defs.append(part("def-o", [o])) }
+        let defIntro = part("def-intro", Phrases.definitionIntros)
+        let defBlock = defIntro + "\n" + defs.map { "- " + Self.capitalised($0) }.joined(separator: "\n")
+        let n = 3 + rng.below(3)
+        let intro = part("intro", Phrases.numberedIntros)
+        let body = numberedList(items(count: n, questions: true), questionsAllowed: true)
+        var paras = [greeting, opening, defBlock]
+        if !periodDefined { paras.append(part("time", Phrases.timeSentences)) }
+        paras.append(intro + "\n" + body)
+        paras.append(part("format", Phrases.formats))
+        paras.append(costClause())
+        paras.append(closing())
+        return paras.joined(separator: "\n\n")
+    }
+
+    mutating func documents() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let intro = part("doc-intro", Phrases.documentIntros)
+        let n = max(keywords.count, 3 + rng.below(3))
+        var docs: [String] = []
+        let order = rng.shuffled(keywords)
+        var available = Array(QuestionBank.documents.indices)
+        for i in 0..<n {
+            let k = order[i % order.count]
+            let j = rng.below(available.count)
+            let idx = available.remove(at: j)
+            shape.append("doc:\(idx)")
+            docs.append(fill(QuestionBank.documents[idx], keyword: k.text))
+        }
+        let bullet = rng.below(3)
+        shape.append("bullet:\(bullet)")
+        let list = docs.enumerated().map { i, d in
+            let m = bullet == 0 ? "-" : bullet == 1 ? "•" : "\(i + 1)."
+            return m + " " + Self.capitalised(d) + (bullet == 2 ? "." : "")
+        }.joined(separator: "\n")
+        let scope = part("doc-scope", Phrases.documentScopes)
+        let format = part("doc-format", Phrases.documentFormats)
+        return [greeting, opening, intro + "\n" + list, scope + " " + format, costClause(), closing()]
+            .joined(separator: "\n\n")
+    }
+
+    mutating func table() -> String {
+        let (greeting, opening) = greetingAndOpening()
+        let timeSentence = part("time", Phrases.timeSentences)
+        let intro = part("table-intro", Phrases.tableIntros)
+        let n = 3 + rng.below(3)
+        let body = numberedList(items(count: n, questions: false, numericOnly: true), questionsAllowed: false)
+        var layout = part("table-layout", Phrases.tableLayouts)
+        if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
+        let format = part("table-format", Phrases.tableFormats)
+        return [greeting, opening + " " + timeSentence, intro + "\n" + body, layout + " " + format, costClause(), closing()]
+            .joined(separator: "\n\n")
+    }
+}
