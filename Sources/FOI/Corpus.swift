@@ -62,10 +62,13 @@ public enum DomainCorpus {
         String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 
+    /// Share of SFT authorities, and of SFT keywords, replaced by made-up ones (see `Surrogates`).
+    public static let surrogateRate = 0.3
+
     /// Writes `cpt.jsonl` and `sft.jsonl` through the given line sinks. Only training-split
     /// authorities and keywords are used. About 15% of CPT letters are written without their prompt.
     public static func build(authorities: [Authority], keywords: [Keyword], letters: Int, seed: UInt64,
-                             guidanceRenderings: Int = 20,
+                             guidanceRenderings: Int = 20, surrogateRate: Double = surrogateRate,
                              cpt: (String) throws -> Void, sft: (String) throws -> Void) rethrows -> CorpusSummary {
         let trainA = Splits.trainingAuthorities(authorities)
         let trainK = Splits.trainingKeywords(keywords)
@@ -101,8 +104,13 @@ public enum DomainCorpus {
             s.cptDocuments += 1; s.guidanceParagraphs += 1; s.cptBytes += gl.utf8.count + 1
         }
         var srng = SplitMix64(seed: StableHash.fnv1a(["sft", String(seed)]))
+        let surrogates = Surrogates(authorities: trainA, keywords: trainK, reserved: (authorities, keywords))
         for _ in 0..<letters {
-            let (a, ks, style, sd) = drawPrompt(authorities: trainA, keywords: trainK, rng: &srng)
+            var (a, ks, style, sd) = drawPrompt(authorities: trainA, keywords: trainK, rng: &srng)
+            if surrogateRate > 0 {
+                if srng.chance(surrogateRate), let b = surrogates.authority(like: a, rng: &srng) { a = b }
+                ks = ks.map { srng.chance(surrogateRate) ? surrogates.keyword(like: $0, rng: &srng) : $0 }
+            }
             let l = composer.compose(authority: a, keywords: ks, style: style, seed: sd)
             let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: l.text + "\n"))
             try sft(line)

@@ -109,6 +109,27 @@ import Testing
         #expect(again == sft)
     }
 
+    @Test func surrogatesAreNeitherRealNorHeldOut() throws {
+        guard let root = repoRoot() else { return }
+        let a = try SeedData.authorities(root: root), k = try SeedData.keywords(root: root)
+        let s = Surrogates(authorities: Splits.trainingAuthorities(a), keywords: Splits.trainingKeywords(k), reserved: (a, k))
+        let names = Set(a.map { $0.name.lowercased() }), topics = Set(k.map { $0.text.lowercased() })
+        var rng = SplitMix64(seed: 9)
+        var made = 0
+        for base in a.prefix(300) {
+            guard let b = s.authority(like: base, rng: &rng) else { continue }
+            made += 1
+            #expect(!names.contains(b.name.lowercased()))
+            #expect(b.nation == base.nation && b.regime == base.regime && b.category == base.category)
+        }
+        #expect(made > 150)   // most names have a rare (place) word to swap
+        for base in k.prefix(200) {
+            let b = s.keyword(like: base, rng: &rng)
+            #expect(b == base || !topics.contains(b.text.lowercased()))
+            #expect(b.environmental == base.environmental && b.categories == base.categories)
+        }
+    }
+
     @Test func evalSetsAreHeldOut() throws {
         guard let root = repoRoot() else { return }
         let a = try SeedData.authorities(root: root), k = try SeedData.keywords(root: root)
