@@ -38,11 +38,14 @@ public struct StageConfig: Codable, Sendable, Equatable {
     public var evalBatches: Int
     public var checkpointEvery: Int
     public var seed: UInt64
-    /// DPO only: the preference temperature β, samples per prompt, minimum judge-score margin.
+    /// DPO only: the preference temperature β, samples per prompt, minimum judge-score margin,
+    /// prompts, and the sampling temperature (default 0.7, the product's, so the pairs show the
+    /// mistakes people would see).
     public var beta: Float?
     public var samplesPerPrompt: Int?
     public var minMargin: Int?
     public var prompts: Int?
+    public var sampleTemperature: Float?
 
     public static func load(_ url: URL) throws -> StageConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -141,7 +141,8 @@ struct TrainDPO: ParsableCommand {
         let authorities = try s.allAuthorities(), keywords = try s.allKeywords()
         let writer = try LetterWriter(modelDirectory: model, judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
         let prompts = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords,
-                                          count: cfg.prompts ?? 200, seed: cfg.seed)
+                                          count: cfg.prompts ?? 200, seed: cfg.seed,
+                                          temperature: cfg.sampleTemperature ?? 0.7)
         let began = Date()
         let (pairs, stats) = PreferencePairBuilder.build(
             writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10
@@ -164,7 +165,7 @@ struct TrainDPO: ParsableCommand {
 
 /// Prompts taken from SFT files (`{"prompt": ...}` lines), in a seeded order, as letter requests.
 func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Keyword], count: Int,
-                     seed: UInt64, temperature: Float = 1.0) throws -> [LetterRequest] {
+                     seed: UInt64, temperature: Float) throws -> [LetterRequest] {
     let byName = Dictionary(authorities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var requests: [LetterRequest] = []
     for f in files {
