@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// One request letter a person sent, as read from their files, before matching.
@@ -145,8 +146,15 @@ public enum HistoryParser {
 
     static let bodyColumns = ["body", "letter", "text", "request"]
 
+    /// Every row, the header included, as the CSV package reads them.
+    static func csvRows(_ text: String, file: String) throws -> [[String]] {
+        do { return Array(try CSVReader(string: text, hasHeaderRow: false)) } catch {
+            throw HistoryImportError.badRow(file, "cannot parse CSV (\(error))")
+        }
+    }
+
     public static func csv(_ text: String, file: String) throws -> Result {
-        let rows = CSV.parse(text).filter { !($0.count == 1 && $0[0].trimmingSpaces.isEmpty) }
+        let rows = try csvRows(text, file: file).filter { !($0.count == 1 && $0[0].trimmingSpaces.isEmpty) }
         guard let header = rows.first else { throw HistoryImportError.empty(file) }
         let cols = header.map { $0.trimmingSpaces.lowercased() }
         func col(_ names: [String]) -> Int? { names.lazy.compactMap { cols.firstIndex(of: $0) }.first }

@@ -1,125 +1,139 @@
+import CSV
 import Foundation
 
-/// Reads the seed CSVs (`authorities/authorities.csv`, `keywords/keywords.csv`) straight from a repo
-/// folder, for commands that run without the store. The store may later take over this job.
-public enum SeedData {
-    public enum LoadError: Error, CustomStringConvertible {
-        case missing(String)
-        case badHeader(String, expected: [String])
-        case badRow(file: String, line: Int, message: String)
+/// A seed row that cannot become an authority or a keyword; `reason` is what the person reads.
+public struct SeedRowError: Error, Sendable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// Reading the seed CSVs (`authorities/`, `keywords/`): rows keyed by header, and the rules that turn
+/// a row into an `Authority` or a `Keyword`. The store's import and the commands that run without a
+/// store share them, so a file is judged the same way everywhere.
+public enum SeedCSV {
+    public typealias Row = (line: Int, fields: [String: String])
+
+    /// Why a whole file is refused; `description` starts with `file:` or `file:line:`.
+    public enum FileError: Error, CustomStringConvertible, Sendable {
+        case unreadable(String)
+        case notUTF8(String)
+        case unparsable(String, String)
+        case missingColumns(String, missing: [String], header: [String])
 
         public var description: String {
             switch self {
-            case .missing(let p): "seed file not found: \(p)"
-            case .badHeader(let p, let e): "\(p): header must be \(e.joined(separator: ","))"
-            case .badRow(let f, let l, let m): "\(f):\(l): \(m)"
+            case .unreadable(let p): "\(p): cannot read file"
+            case .notUTF8(let p): "\(p): not UTF-8 text"
+            case .unparsable(let p, let why): "\(p):1: cannot parse CSV (\(why))"
+            case .missingColumns(let p, let m, let h):
+                "\(p):1: missing column(s) \(m.joined(separator: ", ")); header is \(h.joined(separator: ","))"
             }
         }
     }
 
-    public static let authorityHeader = ["name", "short_name", "group", "category", "nation", "regime", "website"]
-    public static let keywordHeader = ["keyword", "theme", "categories", "environmental"]
+    public static func read(path: String) throws(FileError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        guard var text = String(data: data, encoding: .utf8) else { throw .notUTF8(path) }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    /// Rows keyed by header, each with its line number (the header is line 1). Blank rows are skipped;
+    /// a row of the wrong width is marked (`__width`) so the row rules refuse it with its line.
+    public static func rows(_ text: String, file: String, required: [String]) throws(FileError) -> [Row] {
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+            throw .unparsable(file, "\(error)")
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let missing = required.filter { !header.contains($0) }
+        if !missing.isEmpty { throw .missingColumns(file, missing: missing, header: header) }
+        var out: [Row] = []
+        var line = 1
+        while let row = reader.next() {
+            line += 1
+            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            var fields: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < row.count {
+                fields[name] = row[i].trimmingCharacters(in: .whitespaces)
+            }
+            if row.count != header.count { fields["__width"] = "\(row.count)" }
+            out.append((line, fields))
+        }
+        return out
+    }
+
+    public static let authorityColumns = ["name", "group", "category", "nation", "regime"]
+    public static let keywordColumns = ["keyword", "theme", "categories", "environmental"]
+
+    public static func authority(_ f: [String: String]) throws(SeedRowError) -> Authority {
+        if let w = f["__width"] { throw SeedRowError("has \(w) fields, header has a different count") }
+        guard let name = f["name"], !name.isEmpty else { throw SeedRowError("empty name") }
+        guard let group = f["group"], !group.isEmpty else { throw SeedRowError("empty group") }
+        guard let category = f["category"], !category.isEmpty else { throw SeedRowError("empty category") }
+        guard let nation = Nation(rawValue: f["nation"] ?? "") else {
+            throw SeedRowError("nation '\(f["nation"] ?? "")' is not one of \(Nation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let regime = Regime(rawValue: f["regime"] ?? "") else {
+            throw SeedRowError("regime '\(f["regime"] ?? "")' is not one of \(Regime.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if nation == .scotland && regime != .foisa2002 {
+            throw SeedRowError("Scottish authority '\(name)' must be under FOISA 2002")
+        }
+        let short = f["short_name"].flatMap { $0.isEmpty ? nil : $0 } ?? name
+        return Authority(name: name, shortName: short, group: group, category: category,
+                         nation: nation, regime: regime, website: f["website"] ?? "")
+    }
+
+    public static func keyword(_ f: [String: String]) throws(SeedRowError) -> Keyword {
+        if let w = f["__width"] { throw SeedRowError("has \(w) fields, header has a different count") }
+        guard let text = f["keyword"], !text.isEmpty else { throw SeedRowError("empty keyword") }
+        guard let theme = f["theme"], !theme.isEmpty else { throw SeedRowError("empty theme") }
+        let cats = (f["categories"] ?? "").split(separator: ";")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if cats.isEmpty { throw SeedRowError("keyword '\(text)' names no categories") }
+        let env: Bool
+        switch (f["environmental"] ?? "").lowercased() {
+        case "true", "yes", "1": env = true
+        case "false", "no", "0", "": env = false
+        default: throw SeedRowError("environmental must be true or false, not '\(f["environmental"] ?? "")'")
+        }
+        return Keyword(text: text, theme: theme, categories: cats, environmental: env)
+    }
+}
+
+/// The seed data read straight from a repo folder, for commands that run without the store.
+/// The first bad row refuses the file (the store's import can skip bad rows instead).
+public enum SeedData {
+    public struct BadRow: Error, CustomStringConvertible, Sendable {
+        public let file: String, line: Int, reason: String
+        public var description: String { "\(file):\(line): \(reason)" }
+    }
 
     /// `root/authorities/authorities.csv`
     public static func authorities(root: String) throws -> [Authority] {
         let path = (root as NSString).appendingPathComponent("authorities/authorities.csv")
-        return try parseAuthorities(read(path), file: path)
+        return try parseAuthorities(SeedCSV.read(path: path), file: path)
     }
 
     /// `root/keywords/keywords.csv`
     public static func keywords(root: String) throws -> [Keyword] {
         let path = (root as NSString).appendingPathComponent("keywords/keywords.csv")
-        return try parseKeywords(read(path), file: path)
-    }
-
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError.missing(path) }
-        return String(decoding: data, as: UTF8.self)
+        return try parseKeywords(SeedCSV.read(path: path), file: path)
     }
 
     public static func parseAuthorities(_ text: String, file: String = "authorities.csv") throws -> [Authority] {
-        let rows = CSV.parse(text)
-        guard let header = rows.first, header.map({ $0.trimmingSpaces }) == authorityHeader else {
-            throw LoadError.badHeader(file, expected: authorityHeader)
-        }
-        var out: [Authority] = []
-        for (i, r) in rows.dropFirst().enumerated() where !(r.count == 1 && r[0].isEmpty) {
-            guard r.count == authorityHeader.count else {
-                throw LoadError.badRow(file: file, line: i + 2, message: "expected \(authorityHeader.count) fields, got \(r.count)")
-            }
-            guard let nation = Nation(rawValue: r[4]) else {
-                throw LoadError.badRow(file: file, line: i + 2, message: "unknown nation “\(r[4])”")
-            }
-            guard let regime = Regime(rawValue: r[5]) else {
-                throw LoadError.badRow(file: file, line: i + 2, message: "unknown regime “\(r[5])”")
-            }
-            out.append(Authority(name: r[0], shortName: r[1], group: r[2], category: r[3], nation: nation,
-                                 regime: regime, website: r[6]))
-        }
-        return out
+        try parse(text, file: file, required: SeedCSV.authorityColumns, SeedCSV.authority)
     }
 
     public static func parseKeywords(_ text: String, file: String = "keywords.csv") throws -> [Keyword] {
-        let rows = CSV.parse(text)
-        guard let header = rows.first, header.map({ $0.trimmingSpaces }) == keywordHeader else {
-            throw LoadError.badHeader(file, expected: keywordHeader)
-        }
-        var out: [Keyword] = []
-        for (i, r) in rows.dropFirst().enumerated() where !(r.count == 1 && r[0].isEmpty) {
-            guard r.count == keywordHeader.count else {
-                throw LoadError.badRow(file: file, line: i + 2, message: "expected \(keywordHeader.count) fields, got \(r.count)")
-            }
-            let env: Bool
-            switch r[3].lowercased() {
-            case "true", "yes", "1", "y": env = true
-            case "false", "no", "0", "n", "": env = false
-            default: throw LoadError.badRow(file: file, line: i + 2, message: "environmental must be true or false, got “\(r[3])”")
-            }
-            let cats = r[2].split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            out.append(Keyword(text: r[0], theme: r[1], categories: cats, environmental: env))
-        }
-        return out
-    }
-}
-
-/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; UTF-8.
-public enum CSV {
-    public static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var it = Array(text.unicodeScalars)
-        if it.first == "\u{FEFF}" { it.removeFirst() }
-        var i = 0
-        while i < it.count {
-            let c = it[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < it.count && it[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { inQuotes = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else {
-                switch c {
-                case "\"": inQuotes = true
-                case ",": row.append(field); field = ""
-                case "\r": break
-                case "\n": row.append(field); rows.append(row); row = []; field = ""
-                default: field.unicodeScalars.append(c)
-                }
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        try parse(text, file: file, required: SeedCSV.keywordColumns, SeedCSV.keyword)
     }
 
-    /// Quotes a field when needed.
-    public static func escape(_ s: String) -> String {
-        if s.contains(",") || s.contains("\"") || s.contains("\n") {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func parse<T>(_ text: String, file: String, required: [String],
+                         _ make: ([String: String]) throws(SeedRowError) -> T) throws -> [T] {
+        try SeedCSV.rows(text, file: file, required: required).map { row in
+            do throws(SeedRowError) { return try make(row.fields) } catch { throw BadRow(file: file, line: row.line, reason: error.reason) }
         }
-        return s
     }
 }

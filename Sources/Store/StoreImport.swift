@@ -34,7 +34,7 @@ extension FOIStore {
             let rows = try SeedCSV.rows(path: path, required: ["group", "category"])
             return try importRows(rows, path: path, skipBad: skipBad, key: { (r: CategoryRecord) in "\(r.groupName) > \(r.category)" }) { f, _ in
                 guard let g = f["group"], !g.isEmpty, let c = f["category"], !c.isEmpty else {
-                    throw RowError("empty group or category")
+                    throw SeedRowError("empty group or category")
                 }
                 return CategoryRecord(groupName: g, category: c)
             } save: { db, rec in
@@ -50,7 +50,7 @@ extension FOIStore {
                 let a = try SeedCSV.authority(f)
                 let known = try CategoryRecord.fetchCount(db)
                 if known > 0, try !CategoryRecord.exists(db, key: ["groupName": a.group, "category": a.category]) {
-                    throw RowError("category '\(a.group) > \(a.category)' is not in categories.csv")
+                    throw SeedRowError("category '\(a.group) > \(a.category)' is not in categories.csv")
                 }
                 return AuthorityRecord(a)
             } save: { db, rec in
@@ -70,7 +70,7 @@ extension FOIStore {
                 let k = try SeedCSV.keyword(f)
                 let names = try Set(String.fetchAll(db, sql: "SELECT groupName FROM category UNION SELECT category FROM category"))
                 if !names.isEmpty, let bad = k.categories.first(where: { !names.contains($0) }) {
-                    throw RowError("category '\(bad)' is not in categories.csv")
+                    throw SeedRowError("category '\(bad)' is not in categories.csv")
                 }
                 return KeywordRecord(k)
             } save: { db, rec in
@@ -124,7 +124,7 @@ extension FOIStore {
                 do {
                     let record = try parse(fields, db)
                     if let first = firstLine[key(record)] {
-                        throw RowError("duplicate of line \(first) ('\(key(record))')")
+                        throw SeedRowError("duplicate of line \(first) ('\(key(record))')")
                     }
                     firstLine[key(record)] = line
                     switch try save(db, record) {
@@ -132,7 +132,7 @@ extension FOIStore {
                     case .updated: report.updated += 1
                     case .unchanged: report.unchanged += 1
                     }
-                } catch let e as RowError {
+                } catch let e as SeedRowError {
                     problems.append("\(path):\(line): \(e.reason)")
                 } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                     problems.append("\(path):\(line): \(e.message ?? "constraint violated")")

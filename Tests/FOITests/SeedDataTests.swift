@@ -12,9 +12,10 @@ func repoRoot() -> String? {
 }
 
 @Suite struct CSVTests {
-    @Test func quotedFieldsCommasQuotesAndNewlines() {
-        let rows = CSV.parse("a,b,c\r\n\"x, y\",\"he said \"\"hi\"\"\",\"two\nlines\"\nü,,\n")
-        #expect(rows == [["a", "b", "c"], ["x, y", "he said \"hi\"", "two\nlines"], ["ü", "", ""]])
+    @Test func quotedFieldsCommasQuotesAndNewlines() throws {
+        let rows = try SeedCSV.rows("a,b,c\r\n\"x, y\",\"he said \"\"hi\"\"\",\"two\nlines\"\nü,,\n", file: "t.csv", required: ["a"])
+        #expect(rows.map(\.fields) == [["a": "x, y", "b": "he said \"hi\"", "c": "two\nlines"], ["a": "ü", "b": "", "c": ""]])
+        #expect(throws: SeedCSV.FileError.self) { try SeedCSV.rows("x,y\n1,2\n", file: "t.csv", required: ["a"]) }
     }
 
     @Test func parsesAuthoritiesAndKeywords() throws {
@@ -25,7 +26,7 @@ func repoRoot() -> String? {
         #expect(a.count == 1 && a[0].name == "Council for the Curriculum, Examinations and Assessment" && a[0].nation == .northernIreland)
         let k = try SeedData.parseKeywords("keyword,theme,categories,environmental\nfly-tipping,waste,County councils;London boroughs,true\n")
         #expect(k == [Keyword(text: "fly-tipping", theme: "waste", categories: ["County councils", "London boroughs"], environmental: true)])
-        #expect(throws: SeedData.LoadError.self) { try SeedData.parseAuthorities("name,short_name,group,category,nation,regime,website\nX,X,G,C,Mars,FOIA 2000,\n") }
+        #expect(throws: SeedData.BadRow.self) { try SeedData.parseAuthorities("name,short_name,group,category,nation,regime,website\nX,X,G,C,Mars,FOIA 2000,\n") }
     }
 }
 
