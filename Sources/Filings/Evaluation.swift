@@ -54,6 +54,11 @@ public enum FilingsEval {
         public var fallbacks: Int           // field-based summary used
         public var fieldSummaryPass: Int    // field-based summaries passing the same check (should be all)
         public var examples: [String]
+        public var prompt: String? = nil        // SummaryPromptStyle of the LM summaries
+        public var tries: Int? = nil
+        public var rejectedForNumbers = 0       // rejected attempts with a number not in the filing
+        public var rejectedForIssuer = 0        // ... that did not name the issuer
+        public var passedAtAttempt: [Int] = []  // [k] = summaries that passed on attempt k+1
     }
 
     /// Runs the LM summary writer (when given) and the field summaries through the number check.
@@ -65,8 +70,17 @@ public enum FilingsEval {
             let fallback = FieldSummary.write(type: d.type, fields: fields)
             if NumberCheck.unsupported(summary: fallback, allowed: NumberCheck.allowed(fields: fields, document: text)).isEmpty { s.fieldSummaryPass += 1 }
             guard let w = writer else { continue }
-            let o = w.summarize(text: text, fields: fields, fallback: fallback, seed: UInt64(i))
-            if o.source == "lm" { s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 } } else { s.fallbacks += 1 }
+            s.prompt = w.style.rawValue; s.tries = w.tries
+            let o = w.summarize(type: d.type, text: text, fields: fields, fallback: fallback, seed: UInt64(i))
+            for r in o.rejected {
+                if r.contains(where: { !$0.hasPrefix("(") }) { s.rejectedForNumbers += 1 }
+                if r.contains(where: { $0.hasPrefix("(issuer") }) { s.rejectedForIssuer += 1 }
+            }
+            if o.source == "lm" {
+                s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 }
+                if s.passedAtAttempt.count < w.tries { s.passedAtAttempt += Array(repeating: 0, count: w.tries - s.passedAtAttempt.count) }
+                s.passedAtAttempt[o.attempts - 1] += 1
+            } else { s.fallbacks += 1 }
             if s.examples.count < 6 {
                 s.examples.append("[\(d.type.rawValue), \(o.source), tries \(o.attempts)] \(o.text)"
                                   + (o.lastRejectedText.map { " || last rejected LM text: \($0)" } ?? ""))
@@ -76,17 +90,26 @@ public enum FilingsEval {
         return s
     }
 
-    /// SFT of the LM on `<|filing|>TEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only.
+    /// SFT of the LM on `<|filing|>CONTEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only.
+    /// CONTEXT is built as generation builds it (`style`, from the fields the extractor finds in the
+    /// text), so the model trains on what it will be shown.
     public static func trainSummaries(model: Model, tokenizer: BPETokenizer, docs: [ComposedFiling], steps: Int,
-                                      batchSize: Int = 8, lr: Float = 5e-4, seed: UInt64 = 5, report: (String) -> Void = { _ in }) throws {
+                                      batchSize: Int = 8, lr: Float = 5e-4, style: SummaryPromptStyle = .document,
+                                      seed: UInt64 = 5, report: (String) -> Void = { _ in }) throws {
         let maxNew = SummaryWriter.summaryTokens
-        let T = min(model.config.maxSeqLen, SummaryWriter.context)
+        let window = min(model.config.maxSeqLen, SummaryWriter.context)
         let examples = docs.map { d -> Example in
             let completion = tokenizer.encode(" " + d.summary, allowSpecial: false).prefix(maxNew - 1) + [tokenizer.endOfTextId]
             // the same prompt budget as generation, so SFT sees the truncation it will meet
-            let prompt = SummaryWriter.prompt(FilingText.of(d), tokenizer: tokenizer, budget: T - maxNew)
+            let text = FilingText.of(d)
+            let prompt = SummaryPrompt.tokens(style: style, type: d.type, fields: FieldExtractor.extract(d.type, text: text), text: text,
+                                              tokenizer: tokenizer, budget: window - maxNew)
             return Example(prompt: prompt, completion: Array(completion))
         }
+        // rows as long as the longest example, not the whole window: a field-block prompt is a few
+        // dozen tokens, and padding it to 384 would make each step several times slower
+        let T = min(window, examples.map { $0.prompt.count + $0.completion.count }.max() ?? window)
+        report("summary sft: \(examples.count) examples, prompt \(style.rawValue), rows of \(T) tokens")
         let pad = tokenizer.id(forSpecial: BPETokenizer.pad) ?? 0
         let data = try ExampleBatches(examples: examples, batchSize: batchSize, seqLen: T, seed: seed, pad: pad)
         let opt = AdamW(model: model, options: AdamW.Options(weightDecay: 0.0, gradClip: 1.0))

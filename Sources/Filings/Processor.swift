@@ -72,7 +72,7 @@ public final class FilingProcessor: @unchecked Sendable {
         let fallback = FieldSummary.write(type: type, fields: fields)
         var summary = fallback, source = "fields", attempts = 0
         if let w = summaryWriter {
-            let o = w.summarize(text: doc.text, fields: fields, fallback: fallback, seed: fnv1a(data))
+            let o = w.summarize(type: type, text: doc.text, fields: fields, fallback: fallback, seed: fnv1a(data))
             summary = o.text; source = o.source; attempts = o.attempts
             if o.source == "fields" { warnings.append("LM summary rejected \(o.attempts)× (numbers not in the filing: \(o.rejected.map { $0.joined(separator: ",") }.joined(separator: "; "))); field-based summary used") }
         }

@@ -153,30 +153,44 @@ public final class SummaryWriter {
     public let tokenizer: BPETokenizer
     public var tries: Int
     public var maxNewTokens: Int
+    /// What the model reads before `<|summary|>`; must be the style it was trained with.
+    public var style: SummaryPromptStyle
+    /// Sampling temperature of the retries (the first try is greedy). Low, because a retry should
+    /// stay close to the template and change a wrong token, not wander off it.
+    public var retryTemperature: Float
+    /// 1 = none. The sampler's penalty also counts prompt tokens as seen, so any penalty pushes the
+    /// model away from the very names and numbers a summary has to copy from its prompt.
+    public var repetitionPenalty: Float = 1
 
-    /// Context used for `<|filing|>TEXT<|summary|>` + summary, the same in SFT and generation.
+    /// Context used for `<|filing|>CONTEXT<|summary|>` + summary, the same in SFT and generation.
     public static let context = 384
     public static let summaryTokens = 96
 
-    public init(model: Model, tokenizer: BPETokenizer, tries: Int = 3, maxNewTokens: Int = SummaryWriter.summaryTokens) {
+    public init(model: Model, tokenizer: BPETokenizer, tries: Int = 3, maxNewTokens: Int = SummaryWriter.summaryTokens,
+                style: SummaryPromptStyle = .document, retryTemperature: Float = 0.7) {
         self.model = model; self.tokenizer = tokenizer; self.tries = tries; self.maxNewTokens = maxNewTokens
+        self.style = style; self.retryTemperature = retryTemperature
+    }
+
+    /// A writer for a saved summary model, in the prompt style recorded beside it.
+    public static func load(directory: URL, tries: Int = 3) throws -> SummaryWriter {
+        SummaryWriter(model: try Model.load(directory: directory), tokenizer: try BPETokenizer(directory: directory),
+                      tries: tries, style: SummaryPromptStyle.load(from: directory))
     }
 
     /// `<|filing|>TEXT<|summary|>` with TEXT cut (in tokens) so prompt + summary fit the context.
     public static func prompt(_ text: String, tokenizer: BPETokenizer, budget: Int) -> [Int] {
-        let open = tokenizer.id(forSpecial: BPETokenizer.filing), close = tokenizer.id(forSpecial: BPETokenizer.summary)
-        let body = tokenizer.encode(text, allowSpecial: false)
-        return [open].compactMap { $0 } + body.prefix(max(1, budget - 2)) + [close].compactMap { $0 }
+        SummaryPrompt.tokens(style: .document, type: .other, fields: [:], text: text, tokenizer: tokenizer, budget: budget)
     }
 
-    public func summarize(text: String, fields: [String: String], fallback: String, seed: UInt64) -> SummaryOutcome {
+    public func summarize(type: FilingType, text: String, fields: [String: String], fallback: String, seed: UInt64) -> SummaryOutcome {
         let allowed = NumberCheck.allowed(fields: fields, document: text)
         let budget = min(model.config.maxSeqLen, SummaryWriter.context) - maxNewTokens
-        let p = SummaryWriter.prompt(text, tokenizer: tokenizer, budget: budget)
+        let p = SummaryPrompt.tokens(style: style, type: type, fields: fields, text: text, tokenizer: tokenizer, budget: budget)
         var rejected: [[String]] = []
         var lastText: String?
         for attempt in 0..<tries {
-            var o = SamplingOptions(temperature: attempt == 0 ? 0 : 0.7, topK: 40, topP: 0.95, repetitionPenalty: 1.1,
+            var o = SamplingOptions(temperature: attempt == 0 ? 0 : retryTemperature, topK: 40, topP: 0.95, repetitionPenalty: repetitionPenalty,
                                     maxNewTokens: maxNewTokens, seed: seed &+ UInt64(attempt))
             o.stopTokenIds = [tokenizer.endOfTextId]
             let out = Generator(model: model).generate(prompts: [p], options: o)[0]

@@ -61,9 +61,9 @@ struct FilingsProcess: ParsableCommand {
             processor = FilingProcessor.shared
         }
         if let dir = summaryModel {
-            let (m, t) = try loadModelDir(dir)
+            _ = try loadModelDir(dir)   // the clear message when no model is there
             processor = FilingProcessor(classifier: processor.classifier, classifierName: processor.classifierName,
-                                        summaryWriter: SummaryWriter(model: m, tokenizer: t, tries: tries))
+                                        summaryWriter: try SummaryWriter.load(directory: URL(fileURLWithPath: dir), tries: tries))
         }
         processor.maxBytes = maxBytes
         let db = noStore ? nil : try store.open(seed: false)
@@ -275,7 +275,7 @@ struct FilingsEvalCommand: ParsableCommand {
         let scores = FilingsEval.extraction(docs: test)
         print(FilingsEval.extractionTable(scores))
         var writer: SummaryWriter?
-        if let dir = summaryModel { let (m, t) = try loadModelDir(dir); writer = SummaryWriter(model: m, tokenizer: t, tries: tries) }
+        if let dir = summaryModel { _ = try loadModelDir(dir); writer = try SummaryWriter.load(directory: URL(fileURLWithPath: dir), tries: tries) }
         let s = FilingsEval.summaries(writer: writer, docs: Array(test.prefix(writer == nil ? docs : summaryDocs))) { stderr($0) }
         print("field-based summaries passing the number check: \(s.fieldSummaryPass)/\(writer == nil ? docs : summaryDocs)")
         if writer != nil {
@@ -293,12 +293,14 @@ struct FilingsEvalCommand: ParsableCommand {
 struct FilingsTrainSummaries: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-summaries",
-        abstract: "SFT the model on composer filing → summary pairs (<|filing|>TEXT<|summary|> → summary).")
+        abstract: "SFT the model on composer filing → summary pairs (<|filing|>CONTEXT<|summary|> → summary).")
     @Option(help: "Model folder to start from.") var model = "models/foibandit-small"
     @Option(help: "Where the summary model goes.") var out = "runs/filings/summarizer"
     @Option var steps = 200
     @Option(name: .customLong("batch-size")) var batchSize = 8
-    @Option var lr: Float = 5e-4
+    @Option var lr: Float = 3e-3
+    @Option(help: "What the model reads: fields (the extracted fields as key: value lines), fields-document (those, then the start of the text) or document (the text).")
+    var prompt = "fields"
     @Option(name: .customLong("train-docs")) var trainDocs = 1400
     @Option(help: "Threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -306,8 +308,10 @@ struct FilingsTrainSummaries: ParsableCommand {
         BLASThreads.set(threads)
         let (m, tok) = try loadModelDir(model)
         let docs = FilingsComposer().corpus(count: trainDocs, heldOut: false, seed: 404)
-        try FilingsEval.trainSummaries(model: m, tokenizer: tok, docs: docs, steps: steps, batchSize: batchSize, lr: lr) { stderr($0) }
-        try m.save(to: URL(fileURLWithPath: out), extraFiles: { try tok.save(to: $0) })
+        guard let style = SummaryPromptStyle(rawValue: prompt) else { throw ValidationError("--prompt is fields, fields-document or document") }
+        try FilingsEval.trainSummaries(model: m, tokenizer: tok, docs: docs, steps: steps, batchSize: batchSize, lr: lr, style: style) { stderr($0) }
+        // the prompt style travels with the weights: generation must build the prompt SFT saw
+        try m.save(to: URL(fileURLWithPath: out), extraFiles: { try tok.save(to: $0); try style.save(in: $0) })
         stderr("saved to \(out); check it with `foibandit filings eval --summary-model \(out)`")
     }
 }

@@ -61,12 +61,28 @@ import Testing
         var summary = FilingsEval.summaries(writer: nil, docs: comp.corpus(count: 140, heldOut: true, seed: 505))
         log("Field-based summaries passing the number check: \(summary.fieldSummaryPass)/\(summary.documents)")
         if sftSteps > 0 {
-            let model = try Model.load(directory: modelDir), tok = try BPETokenizer(directory: modelDir)
-            try FilingsEval.trainSummaries(model: model, tokenizer: tok, docs: comp.corpus(count: 1400, heldOut: false, seed: 404), steps: sftSteps) { print($0) }
+            // the summary model may start elsewhere than the classifier (FILINGS_SFT_MODEL)
+            let sftDir = env["FILINGS_SFT_MODEL"].map { URL(fileURLWithPath: $0, relativeTo: Self.root) } ?? modelDir
+            let model = try Model.load(directory: sftDir), tok = try BPETokenizer(directory: sftDir)
+            let style = SummaryPromptStyle(rawValue: env["FILINGS_SUMMARY_PROMPT"] ?? "fields") ?? .fields
+            let sftLR = Float(env["FILINGS_SFT_LR"] ?? "") ?? 3e-3, tries = Self.env("FILINGS_TRIES", 3)
+            let began = Date()
+            try FilingsEval.trainSummaries(model: model, tokenizer: tok, docs: comp.corpus(count: 1400, heldOut: false, seed: 404), steps: sftSteps,
+                                           lr: sftLR, style: style) { print($0) }
+            let secs = Int(Date().timeIntervalSince(began))
             let n = Self.env("FILINGS_SUMMARY_DOCS", 28)
-            summary = FilingsEval.summaries(writer: SummaryWriter(model: model, tokenizer: tok, tries: 3), docs: comp.corpus(count: n, heldOut: true, seed: 505)) { print($0) }
-            log("LM summaries after \(sftSteps) SFT steps: \(summary.firstTryPass)/\(summary.documents) passed the number check on the first try, \(summary.passedWithinTries)/\(summary.documents) within 3 tries, \(summary.fallbacks) used the field-based fallback")
+            let w = SummaryWriter(model: model, tokenizer: tok, tries: tries, style: style)
+            if let t = Float(env["FILINGS_RETRY_TEMP"] ?? "") { w.retryTemperature = t }
+            summary = FilingsEval.summaries(writer: w, docs: comp.corpus(count: n, heldOut: true, seed: 505)) { print($0) }
+            log("LM summaries (`\(sftDir.relativePath)`, prompt \(style.rawValue), \(sftSteps) SFT steps × 8 at lr \(sftLR), \(secs) s; greedy, then retries at temperature \(w.retryTemperature)): \(summary.firstTryPass)/\(summary.documents) passed the number and issuer check on the first try, \(summary.passedWithinTries)/\(summary.documents) within \(tries) tries, \(summary.fallbacks) used the field-based fallback (rejected attempts: \(summary.rejectedForNumbers) for numbers, \(summary.rejectedForIssuer) for the issuer)")
+            log("passes by attempt: \(summary.passedAtAttempt)")
             for e in summary.examples { log("- " + e) }
+            if env["FILINGS_COMPARE_PENALTY"] == "1" {
+                // the old setting, on the same weights: repetition penalty 1.1 (counts prompt tokens as seen)
+                w.repetitionPenalty = 1.1
+                let p = FilingsEval.summaries(writer: w, docs: comp.corpus(count: n, heldOut: true, seed: 505))
+                log("same model, repetition penalty 1.1: \(p.firstTryPass)/\(p.documents) first try, \(p.passedWithinTries)/\(p.documents) within \(tries) tries")
+            }
         }
         struct Results: Codable { var classification: [ClassificationReport]; var extraction: [FilingsEval.FieldScore]; var summaries: FilingsEval.SummaryScore }
         let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]

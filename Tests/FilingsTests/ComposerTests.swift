@@ -167,7 +167,7 @@ func tinyModel(layers: Int = 2) -> (Model, BPETokenizer) {
         let d = FilingsComposer().compose(.ownShares, seed: 1)
         let text = FilingText.of(d)
         let f = FieldExtractor.extract(.ownShares, text: text)
-        let o = w.summarize(text: text, fields: f, fallback: FieldSummary.write(type: .ownShares, fields: f), seed: 1)
+        let o = w.summarize(type: .ownShares, text: text, fields: f, fallback: FieldSummary.write(type: .ownShares, fields: f), seed: 1)
         // an untrained model writes noise: either it passes the check by luck or the fallback is used
         if o.source == "fields" { #expect(o.text == FieldSummary.write(type: .ownShares, fields: f) && o.attempts == 2) }
         else { #expect(NumberCheck.unsupported(summary: o.text, allowed: NumberCheck.allowed(fields: f, document: text)).isEmpty) }
