@@ -45,5 +45,10 @@ interop: deps
 	scripts/interop/model_check.sh
 	scripts/interop/tokenizer_check.sh
 
+# Engine speed against PyTorch (eager, torch.compile), HF generate and llama.cpp (issue #10; bench/speed/README.md):
+# prints one table of ratios and writes bench/results.json. Takes about 15 minutes on 2 cores.
+bench: deps
+	bench/speed/run.sh
+
 clean:
 	rm -rf .build

@@ -27,6 +27,8 @@ struct Foibandit: AsyncParsableCommand {
             FilingsCommand.self,
             Train.self,
             Eval.self,
+            Export.self,
+            Bench.self,
         ],
         defaultSubcommand: Play.self
     )

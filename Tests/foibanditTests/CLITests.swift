@@ -46,6 +46,9 @@ import Testing
                                   models/<name>/configs/).
           eval                    Evaluate a model on the held-out eval sets and write
                                   eval.json.
+          export                  Export a model for other engines (GGUF for llama.cpp).
+          bench                   Engine speed benchmarks as JSON (used by
+                                  bench/speed/run.sh).
 
           See 'foibandit help <subcommand>' for detailed help.
 

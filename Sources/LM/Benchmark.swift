@@ -1,0 +1,125 @@
+import CBLAS
+import Dispatch
+import Foundation
+
+/// Timing of the engine's hot paths for bench/speed (the harness that compares us with PyTorch and
+/// llama.cpp). Thread count: whatever OpenBLAS was started with (OPENBLAS_NUM_THREADS); nothing here
+/// changes it.
+public enum EngineBench {
+    /// Benchmark shapes of issue #10: Llama-style, head dim 64, tied embeddings.
+    public struct Shape: Sendable {
+        public var config: ModelConfig
+        public var batch: Int
+        public var seqLen: Int
+    }
+
+    public static func shape(named name: String) -> Shape? {
+        switch name.uppercased() {
+        case "A": return Shape(config: ModelConfig(vocabSize: 4096, dim: 256, layers: 4, heads: 4, hiddenDim: 768, maxSeqLen: 512),
+                               batch: 16, seqLen: 256)
+        case "B": return Shape(config: ModelConfig(vocabSize: 8192, dim: 384, layers: 6, heads: 6, hiddenDim: 1024, maxSeqLen: 512),
+                               batch: 16, seqLen: 256)
+        case "C": return Shape(config: ModelConfig(vocabSize: 8192, dim: 512, layers: 8, heads: 8, hiddenDim: 1536, maxSeqLen: 512),
+                               batch: 8, seqLen: 512)
+        default: return nil
+        }
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Model FLOPs of one training token (forward + backward): 6 per weight of every matrix product
+    /// (the tied LM head included, the embedding lookup not) plus 12·L·T·C for attention scores and
+    /// values (the PaLM convention: full T×T, as our kernels compute it).
+    public static func trainFlopsPerToken(_ c: ModelConfig, seqLen T: Int) -> Double {
+        let C = Double(c.dim), KV = Double(c.kvDim), F = Double(c.hiddenDim), L = Double(c.layers)
+        let perLayer = 2 * C * C + 2 * C * KV + 3 * C * F
+        return 6 * (L * perLayer + Double(c.vocabSize) * C) + 12 * L * Double(T) * C
+    }
+
+    /// Times `steps` training steps (zero grad, forward, backward, AdamW) on one fixed random batch,
+    /// after `warmup` untimed ones. Returns the seconds of each timed step and the first loss.
+    public static func train(model: Model, batch B: Int, seqLen T: Int, steps: Int, warmup: Int,
+                             seed: UInt64 = 1) -> (seconds: [Double], firstLoss: Float) {
+        var rng = Xoshiro256(seed: seed)
+        let V = UInt64(model.config.vocabSize)
+        let toks = (0...(B * T)).map { _ in Int(rng.next() % V) }
+        let inputs = Array(toks[0..<(B * T)]), targets = Array(toks[1...])
+        let opt = AdamW(model: model)
+        var seconds = [Double](), first: Float = .nan
+        for step in 0..<(warmup + steps) {
+            let t0 = now()
+            model.zeroGrad()
+            let loss = model.forward(tokens: inputs, targets: targets, batch: B, seqLen: T)
+            model.backward()
+            opt.update(model, lr: 1e-4)
+            if step == 0 { first = loss }
+            if step >= warmup { seconds.append(now() - t0) }
+        }
+        return (seconds, first)
+    }
+
+    /// Greedy decoding with the KV cache: prefill all prompts together, then `newTokens` steps of one
+    /// token per sequence (no stop token). Returns the new tokens of each prompt and the seconds taken
+    /// (prefill included, as the peers' timings include theirs).
+    public static func greedyDecode(model: Model, prompts: [[Int]], newTokens: Int) -> (tokens: [[Int]], seconds: Double) {
+        let V = model.config.vocabSize
+        let t0 = now()
+        let dec = Decoder(model: model, batch: prompts.count, capacity: prompts.map(\.count).max()! + newTokens)
+        var out = [[Int]](repeating: [], count: prompts.count)
+        var items = prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) }
+        for _ in 0..<newTokens {
+            let logits = dec.append(items)
+            for s in 0..<prompts.count { out[s].append(argmax(logits.baseAddress! + s * V, V)) }
+            items = (0..<prompts.count).map { (sequence: $0, tokens: [out[$0].last!]) }
+        }
+        return (out, now() - t0)
+    }
+
+    /// Index of the first largest entry (as torch.argmax).
+    static func argmax(_ p: UnsafePointer<Float>, _ n: Int) -> Int {
+        var best = 0, m = p[0]
+        for i in 1..<n where p[i] > m { m = p[i]; best = i }
+        return best
+    }
+
+    /// cblas_sgemm GFLOP/s on transformer training shapes (M tokens × K × N, the three layouts a
+    /// linear layer uses); the median of `runs` timings of each.
+    public static func sgemm(M: Int = 4096, sizes: [(Int, Int)] = [(384, 384), (384, 1024), (1024, 384), (512, 1536), (1536, 512)],
+                             runs: Int = 5) -> [(name: String, gflops: Double)] {
+        var results = [(String, Double)]()
+        let maxK = sizes.map { max($0.0, $0.1) }.max()!
+        let a = FloatBuffer(count: M * maxK), b = FloatBuffer(count: maxK * maxK), c = FloatBuffer(count: M * maxK)
+        var rng = Xoshiro256(seed: 7)
+        for i in 0..<a.count { a[i] = rng.nextGaussian() }
+        for i in 0..<b.count { b[i] = rng.nextGaussian() }
+        for (K, N) in sizes {
+            let flops = 2 * Double(M) * Double(K) * Double(N)
+            let layouts: [(String, () -> Void)] = [
+                ("fwd", { matmulForward(c.pointer, a.pointer, b.pointer, M, K, N) }),                      // (M,K)·(N,K)ᵀ
+                ("dinp", { cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(M), Int32(K), Int32(N),
+                                       1, a.pointer, Int32(N), b.pointer, Int32(K), 0, c.pointer, Int32(K)) }),  // (M,N)·(N,K)
+                ("dw", { cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(N), Int32(K), Int32(M),
+                                     1, a.pointer, Int32(N), c.pointer, Int32(K), 1, b.pointer, Int32(K)) }),    // (M,N)ᵀ·(M,K)
+            ]
+            for (name, f) in layouts {
+                f()
+                var times = [Double]()
+                for _ in 0..<runs { let t0 = now(); f(); times.append(now() - t0) }
+                results.append(("\(name) M=\(M) K=\(K) N=\(N)", flops / median(times) / 1e9))
+            }
+        }
+        return results
+    }
+
+    public static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+    }
+
+    /// Peak resident set size of this process in bytes (getrusage; Linux reports KiB).
+    public static func peakRSSBytes() -> Int {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Int(u.ru_maxrss) * 1024
+    }
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Engine speed benchmark (issue #10): our engine against PyTorch (eager, torch.compile), Hugging Face
+generate and llama.cpp, on the same architecture and weights, in one run on one machine.
+
+Prints one table of ratios (ours / peer) and writes bench/results.json. Run through bench/speed/run.sh.
+Every measurement runs in its own process (peak RSS is that process's own) with the same thread count.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.path.join(ROOT, ".build", "release", "foibandit")
+PEERS = os.path.join(ROOT, "bench", "speed", "peers.py")
+TOKENIZER = os.path.join(ROOT, "models", "foibandit-small", "tokenizer.json")
+MB = 1024 * 1024
+
+
+def run_json(cmd, env):
+    t0 = time.time()
+    r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stdout[-3000:] + r.stderr[-3000:])
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    line = [l for l in r.stdout.splitlines() if l.startswith("{")][-1]
+    out = json.loads(line)
+    print(f"  {os.path.basename(cmd[0])} {' '.join(cmd[1:4])}: {time.time() - t0:.0f}s", file=sys.stderr)
+    return out
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def agreement(ours, peer):
+    """Share of generated positions where the peer's greedy token equals ours, and the first divergence."""
+    same = total = 0
+    first = None
+    for s, (a, b) in enumerate(zip(ours, peer)):
+        for i, (x, y) in enumerate(zip(a, b)):
+            total += 1
+            same += x == y
+            if x != y and first is None:
+                first = (s, i)
+    return same / max(total, 1), first
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--configs", default="A,B,C")
+    ap.add_argument("--decode-config", default="B")
+    ap.add_argument("--only", choices=["all", "train", "decode"], default="all")
+    ap.add_argument("--steps", type=int, default=5, help="timed training steps (median)")
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=5, help="timed decoding runs (median)")
+    ap.add_argument("--new-tokens", type=int, default=256)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--python", default=os.path.join(ROOT, ".venv-bench", "bin", "python"))
+    ap.add_argument("--work", default=os.path.join(ROOT, "bench", "speed", "work"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"))
+    ap.add_argument("--skip", default="", help="comma list of peers to leave out: eager,compile,torch,hf,llama")
+    a = ap.parse_args()
+    skip = set(filter(None, a.skip.split(",")))
+    os.makedirs(a.work, exist_ok=True)
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(a.threads), OMP_NUM_THREADS=str(a.threads),
+               MKL_NUM_THREADS=str(a.threads), BENCH_THREADS=str(a.threads))
+    res = {"threads": a.threads, "machine": platform.processor() or platform.machine(), "cpus": os.cpu_count(),
+           "started": time.strftime("%Y-%m-%d %H:%M:%S"), "steps": a.steps, "warmup": a.warmup, "runs": a.runs,
+           "train": {}, "decode": {}}
+    try:
+        res["cpu_model"] = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
+    except (OSError, IndexError):
+        pass
+
+    print("sgemm peak (OpenBLAS, our process)", file=sys.stderr)
+    res["sgemm"] = run_json([BIN, "bench", "sgemm"], env)
+    peak = res["sgemm"]["peak_gflops"] * 1e9
+    model_dir = lambda c: os.path.join(a.work, f"model-{c}")
+    configs = [c.strip().upper() for c in a.configs.split(",") if c.strip()]
+    for c in (configs if a.only != "decode" else []):
+        run_json([BIN, "bench", "init", "--config", c, "--out", model_dir(c), "--tokenizer", TOKENIZER], env)
+    if a.only != "train":
+        # Decoding model: larger random weights, so its greedy tokens vary (std 0.02 loops on one token).
+        run_json([BIN, "bench", "init", "--config", a.decode_config, "--out", model_dir("decode"), "--init-std", "0.1",
+                  "--tokenizer", TOKENIZER], env)
+
+    if a.only in ("all", "train"):
+        for c in configs:
+            print(f"training, config {c}", file=sys.stderr)
+            r = {"ours": run_json([BIN, "bench", "train", "--config", c, "--model", model_dir(c),
+                                   "--steps", str(a.steps), "--warmup", str(a.warmup)], env)}
+            for eng in ("eager", "compile"):
+                if eng not in skip:
+                    r["torch-" + eng] = run_json([a.python, PEERS, "train", "--engine", eng, "--config", c, "--model",
+                                                  model_dir(c), "--steps", str(a.steps), "--warmup", str(a.warmup)], env)
+            fpt = r["ours"]["flops_per_token"]
+            for v in r.values():
+                v["median_tokens_per_s"] = med(v["tokens_per_s"])
+                v["flops_share_of_sgemm_peak"] = fpt * v["median_tokens_per_s"] / peak
+            res["train"][c] = r
+
+    if a.only in ("all", "decode"):
+        c = a.decode_config
+        import random
+        rng = random.Random(1234)
+        vocab = json.load(open(os.path.join(model_dir("decode"), "config.json")))["vocab_size"]
+        rows = [[rng.randrange(vocab) for _ in range(32)] for _ in range(16)]
+        gguf = os.path.join(a.work, "model-decode.gguf")
+        subprocess.run([BIN, "export", "--model", model_dir("decode"), "--gguf", gguf], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        for nb in (1, 16):
+            print(f"decoding, config {c}, batch {nb}", file=sys.stderr)
+            pf = os.path.join(a.work, f"prompts-{nb}.json")
+            json.dump(rows[:nb], open(pf, "w"))
+            common = ["--prompts", pf, "--new-tokens", str(a.new_tokens), "--runs", str(a.runs)]
+            r = {"ours": run_json([BIN, "bench", "decode", "--model", model_dir("decode")] + common, env)}
+            for eng, target in (("torch", model_dir("decode")), ("hf", model_dir("decode")), ("llama", gguf)):
+                if eng not in skip:
+                    r[eng] = run_json([a.python, PEERS, "decode", "--engine", eng, "--model", target] + common, env)
+            for name, v in r.items():
+                v["median_tokens_per_s"] = med(v["tokens_per_s"])
+                v["agreement"], v["first_divergence"] = agreement(r["ours"]["tokens"], v["tokens"])
+            res["decode"][str(nb)] = r
+        res["decode_config"] = c
+    for sect in res["decode"].values():          # the token lists are checked above; keep results.json small
+        for v in sect.values():
+            v["tokens_head"] = [t[:8] for t in v.pop("tokens")[:2]]
+    json.dump(res, open(a.out, "w"), indent=1, sort_keys=True)
+    print(table(res))
+
+
+def table(res):
+    peak = res["sgemm"]["peak_gflops"]
+    L = [f"threads {res['threads']}; {res.get('cpu_model', res['machine'])}; sgemm peak (OpenBLAS, same run) "
+         f"{peak:.0f} GFLOP/s; medians of {res['steps']} training steps / {res['runs']} decoding runs", ""]
+    if res["train"]:
+        L += ["| train (fwd+bwd+AdamW) | engine | tokens/s | ours / engine | model FLOP/s share of sgemm peak | peak RSS MB |",
+              "|---|---|---:|---:|---:|---:|"]
+        for c, r in res["train"].items():
+            o = r["ours"]["median_tokens_per_s"]
+            for name, v in r.items():
+                L.append(f"| {c} | {name} | {v['median_tokens_per_s']:.0f} | {o / v['median_tokens_per_s']:.2f} | "
+                         f"{100 * v['flops_share_of_sgemm_peak']:.0f}% | {v['peak_rss_bytes'] / MB:.0f} |")
+        L.append("")
+    if res["decode"]:
+        L += ["| decode (greedy, 32-token prompt, 256 new) | engine | tokens/s | ours / engine | tokens equal to ours | peak RSS MB |",
+              "|---|---|---:|---:|---:|---:|"]
+        for nb, r in res["decode"].items():
+            o = r["ours"]["median_tokens_per_s"]
+            for name, v in r.items():
+                agree = v["agreement"]
+                ratio = f"{o / v['median_tokens_per_s']:.2f}" if agree >= 0.99 else "n/a (tokens differ)"
+                L.append(f"| batch {nb} | {name} | {v['median_tokens_per_s']:.0f} | {ratio} | {100 * agree:.1f}% | "
+                         f"{v['peak_rss_bytes'] / MB:.0f} |")
+        if "1" in res["decode"] and "16" in res["decode"]:
+            b1, b16 = res["decode"]["1"]["ours"]["median_tokens_per_s"], res["decode"]["16"]["ours"]["median_tokens_per_s"]
+            L.append(f"\nours: batch 16 / batch 1 = {b16 / b1:.1f}")
+    return "\n".join(L)
+
+
+if __name__ == "__main__":
+    main()
