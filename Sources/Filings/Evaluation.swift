@@ -58,6 +58,7 @@ public enum FilingsEval {
         public var tries: Int? = nil
         public var rejectedForNumbers = 0       // rejected attempts with a number not in the filing
         public var rejectedForIssuer = 0        // ... that did not name the issuer
+        public var rejectedIncomplete = 0       // ... that were cut off (no closing full stop) but otherwise passed
         public var passedAtAttempt: [Int] = []  // [k] = summaries that passed on attempt k+1
     }
 
@@ -75,6 +76,7 @@ public enum FilingsEval {
             for r in o.rejected {
                 if r.contains(where: { !$0.hasPrefix("(") }) { s.rejectedForNumbers += 1 }
                 if r.contains(where: { $0.hasPrefix("(issuer") }) { s.rejectedForIssuer += 1 }
+                if r == ["(incomplete)"] { s.rejectedIncomplete += 1 }
             }
             if o.source == "lm" {
                 s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 }

@@ -12,5 +12,7 @@
 //     FieldSummary / SummaryWriter / NumberCheck
 //                                             field-based paragraph; LM summary regenerated until every number is in
 //                                             the filing and the issuer is named, else the field-based one
+//     SummaryPrompt / SummaryPromptStyle      what the summary model reads: the fields as key: value lines (default),
+//                                             those plus the start of the text, or the text; saved beside the model
 //     FilingsComposer                         training/test documents for 13 announcement types + Other
 //     FilingResult.record / init(record:)     the Store's `filing` row (FOIStore.saveFiling, filings, filing(id:))

@@ -164,7 +164,9 @@ public final class SummaryWriter {
 
     /// Context used for `<|filing|>CONTEXT<|summary|>` + summary, the same in SFT and generation.
     public static let context = 384
-    public static let summaryTokens = 96
+    /// Room for the longest reference summary (a TR-1 with long percentages is about 110 tokens);
+    /// at 96 those were cut in SFT and the model learned to stop mid-sentence.
+    public static let summaryTokens = 128
 
     public init(model: Model, tokenizer: BPETokenizer, tries: Int = 3, maxNewTokens: Int = SummaryWriter.summaryTokens,
                 style: SummaryPromptStyle = .document, retryTemperature: Float = 0.7) {
@@ -200,10 +202,12 @@ public final class SummaryWriter {
             if let issuer = fields["issuer"] ?? fields["entity_name"], s.range(of: issuer, options: .caseInsensitive) == nil {
                 bad.append("(issuer “\(issuer)” not named)")
             }
-            if bad.isEmpty && s.split(separator: " ").count >= 5 {
+            // a summary cut off by the token limit (or a number loop) is not a summary, even when its numbers check out
+            let complete = s.hasSuffix(".") && s.split(separator: " ").count >= 5
+            if bad.isEmpty && complete {
                 return SummaryOutcome(text: s, source: "lm", attempts: attempt + 1, rejected: rejected, lastRejectedText: lastText)
             }
-            rejected.append(bad.isEmpty ? ["(too short)"] : bad)
+            rejected.append(bad.isEmpty ? ["(incomplete)"] : bad)
             lastText = s
         }
         return SummaryOutcome(text: fallback, source: "fields", attempts: tries, rejected: rejected, lastRejectedText: lastText)

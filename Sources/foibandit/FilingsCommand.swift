@@ -296,7 +296,7 @@ struct FilingsTrainSummaries: ParsableCommand {
         abstract: "SFT the model on composer filing → summary pairs (<|filing|>CONTEXT<|summary|> → summary).")
     @Option(help: "Model folder to start from.") var model = "models/foibandit-small"
     @Option(help: "Where the summary model goes.") var out = "runs/filings/summarizer"
-    @Option var steps = 200
+    @Option var steps = 400
     @Option(name: .customLong("batch-size")) var batchSize = 8
     @Option var lr: Float = 3e-3
     @Option(help: "What the model reads: fields (the extracted fields as key: value lines), fields-document (those, then the start of the text) or document (the text).")

@@ -70,11 +70,14 @@ import Testing
             try FilingsEval.trainSummaries(model: model, tokenizer: tok, docs: comp.corpus(count: 1400, heldOut: false, seed: 404), steps: sftSteps,
                                            lr: sftLR, style: style) { print($0) }
             let secs = Int(Date().timeIntervalSince(began))
+            if let out = env["FILINGS_SFT_SAVE"] {   // keep the summary model for `filings eval --summary-model`
+                try model.save(to: URL(fileURLWithPath: out, relativeTo: Self.root), extraFiles: { try tok.save(to: $0); try style.save(in: $0) })
+            }
             let n = Self.env("FILINGS_SUMMARY_DOCS", 28)
             let w = SummaryWriter(model: model, tokenizer: tok, tries: tries, style: style)
             if let t = Float(env["FILINGS_RETRY_TEMP"] ?? "") { w.retryTemperature = t }
             summary = FilingsEval.summaries(writer: w, docs: comp.corpus(count: n, heldOut: true, seed: 505)) { print($0) }
-            log("LM summaries (`\(sftDir.relativePath)`, prompt \(style.rawValue), \(sftSteps) SFT steps × 8 at lr \(sftLR), \(secs) s; greedy, then retries at temperature \(w.retryTemperature)): \(summary.firstTryPass)/\(summary.documents) passed the number and issuer check on the first try, \(summary.passedWithinTries)/\(summary.documents) within \(tries) tries, \(summary.fallbacks) used the field-based fallback (rejected attempts: \(summary.rejectedForNumbers) for numbers, \(summary.rejectedForIssuer) for the issuer)")
+            log("LM summaries (`\(sftDir.relativePath)`, prompt \(style.rawValue), \(sftSteps) SFT steps × 8 at lr \(sftLR), \(secs) s; greedy, then retries at temperature \(w.retryTemperature)): \(summary.firstTryPass)/\(summary.documents) passed the number and issuer check on the first try, \(summary.passedWithinTries)/\(summary.documents) within \(tries) tries, \(summary.fallbacks) used the field-based fallback (rejected attempts: \(summary.rejectedForNumbers) for numbers, \(summary.rejectedForIssuer) for the issuer, \(summary.rejectedIncomplete) cut off)")
             log("passes by attempt: \(summary.passedAtAttempt)")
             for e in summary.examples { log("- " + e) }
             if env["FILINGS_COMPARE_PENALTY"] == "1" {
