@@ -54,14 +54,30 @@ public final class AdamW: @unchecked Sendable {
         let bc1 = 1 - Float(pow(Double(b1), Double(step)))
         let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
         let stepSize = lr / bc1
+        typealias V4 = VecMath.V4
         for (off, count, decays) in ranges {
             let keep: Float = decays ? 1 - lr * options.weightDecay : 1
-            for i in off..<(off + count) {
-                let gi = g[i]
-                mp[i] = b1 * mp[i] + (1 - b1) * gi
-                vp[i] = b2 * vp[i] + (1 - b2) * gi * gi
-                let denom = vp[i].squareRoot() / bc2Sqrt + eps
-                p[i] = p[i] * keep - stepSize * mp[i] / denom
+            // the same arithmetic in 4 lanes and in the scalar tail, split over threads
+            parallelRanges(count) { r in
+                var i = off + r.lowerBound
+                let end = off + r.upperBound
+                while i + 4 <= end {
+                    let gi = VecMath.load(g + i)
+                    let mi = b1 * VecMath.load(mp + i) + (1 - b1) * gi
+                    let vi = b2 * VecMath.load(vp + i) + (1 - b2) * gi * gi
+                    VecMath.store(mi, mp + i); VecMath.store(vi, vp + i)
+                    let denom = vi.squareRoot() / bc2Sqrt + eps
+                    VecMath.store(VecMath.load(p + i) * keep - stepSize * mi / denom, p + i)
+                    i += 4
+                }
+                while i < end {
+                    let gi = g[i]
+                    mp[i] = b1 * mp[i] + (1 - b1) * gi
+                    vp[i] = b2 * vp[i] + (1 - b2) * gi * gi
+                    let denom = vp[i].squareRoot() / bc2Sqrt + eps
+                    p[i] = p[i] * keep - stepSize * mp[i] / denom
+                    i += 1
+                }
             }
         }
         return norm

@@ -12,11 +12,8 @@ enum Loss {
                         N: Int, V: Int) -> Float {
         parallelFor(N) { i in
             let row = logits + i * V
-            var m = -Float.infinity
-            for j in 0..<V where row[j] > m { m = row[j] }
-            var s: Float = 0
-            for j in 0..<V { s += expf(row[j] - m) }
-            let l = m + logf(s)
+            let m = VecMath.max(row, V)
+            let l = m + logf(VecMath.sumExp(row, V, shift: m))
             lse[i] = l
             let t = Int(targets[i])
             logp[i] = t >= 0 && t < V ? row[t] - l : 0
@@ -35,7 +32,7 @@ enum Loss {
             let g = dlogp[i]
             if g == 0 { d.update(repeating: 0, count: V); return }
             let row = logits + i * V, l = lse[i]
-            for j in 0..<V { d[j] = -g * expf(row[j] - l) }
+            VecMath.scaledExp(d, row, V, shift: l, scale: -g)
             let t = Int(targets[i])
             if t >= 0 && t < V { d[t] += g }
         }

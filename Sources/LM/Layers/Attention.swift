@@ -32,13 +32,10 @@ enum Attention {
     /// Softmax over the first `count` entries; the masked rest (future positions) become 0.
     @inline(__always)
     static func softmaxCausalRow(_ row: UnsafeMutablePointer<Float>, count: Int, total: Int) {
-        var m = -Float.infinity
-        for j in 0..<count where row[j] > m { m = row[j] }
-        var s: Float = 0
-        for j in 0..<count { let e = expf(row[j] - m); row[j] = e; s += e }
-        let inv = 1 / s
-        for j in 0..<count { row[j] *= inv }
-        for j in count..<total { row[j] = 0 }
+        let m = VecMath.max(row, count)
+        let s = VecMath.scaledExp(row, row, count, shift: m, scale: 1)
+        VecMath.scale(row, count, by: 1 / s)
+        if count < total { (row + count).update(repeating: 0, count: total - count) }
     }
 
     // dout (B,T,H,d) -> dq (B,T,H,d), dk, dv (B,T,KVH,d) (all overwritten); datt (B,H,T,T) scratch
@@ -66,10 +63,9 @@ enum Attention {
                 // softmax backward, in place: ds = a * (da - Σ a·da); future entries are 0 since a is 0 there
                 for i in 0..<T {
                     let ar = a + i * T, dr = da + i * T
-                    var dot: Float = 0
-                    for j in 0...i { dot += ar[j] * dr[j] }
+                    let dot = VecMath.dot(ar, dr, i + 1)
                     for j in 0...i { dr[j] = ar[j] * (dr[j] - dot) }
-                    for j in (i + 1)..<T { dr[j] = 0 }
+                    if i + 1 < T { (dr + i + 1).update(repeating: 0, count: T - i - 1) }
                 }
                 // dQ (T,d) = scale * ds (T,T) · K (T,d);  dK (T,d) += scale * dsᵀ · Q
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),

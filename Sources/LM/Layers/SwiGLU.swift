@@ -1,13 +1,20 @@
 import Foundation
 
 /// The gated activation of the Llama MLP: h = silu(gate) * up. The three projections
-/// around it are plain matmuls in Model.swift.
+/// around it are plain matmuls in Model.swift. SIMD (VecMath.exp), split over threads.
 enum SwiGLU {
-    // gate (N), up (N) -> h (N)
+    typealias V4 = VecMath.V4
+
+    // gate (N), up (N) -> h (N); h may be gate
     static func forward(_ h: UnsafeMutablePointer<Float>, _ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>, N: Int) {
-        for i in 0..<N {
-            let g = gate[i]
-            h[i] = g / (1 + expf(-g)) * up[i]
+        parallelRanges(N) { r in
+            var i = r.lowerBound
+            while i + 4 <= r.upperBound {
+                let g = VecMath.load(gate + i)
+                VecMath.store(g / (1 + VecMath.exp(-g)) * VecMath.load(up + i), h + i)
+                i += 4
+            }
+            while i < r.upperBound { let g = gate[i]; h[i] = g / (1 + expf(-g)) * up[i]; i += 1 }
         }
     }
 
@@ -15,10 +22,21 @@ enum SwiGLU {
     // silu'(g) = σ(g) (1 + g (1 - σ(g)))
     static func backward(dgate: UnsafeMutablePointer<Float>, dup: UnsafeMutablePointer<Float>, dh: UnsafePointer<Float>,
                          gate: UnsafePointer<Float>, up: UnsafePointer<Float>, N: Int) {
-        for i in 0..<N {
-            let g = gate[i], sg = 1 / (1 + expf(-g))
-            dup[i] = dh[i] * g * sg
-            dgate[i] = dh[i] * up[i] * sg * (1 + g * (1 - sg))
+        parallelRanges(N) { r in
+            var i = r.lowerBound
+            while i + 4 <= r.upperBound {
+                let g = VecMath.load(gate + i), d = VecMath.load(dh + i)
+                let sg = 1 / (1 + VecMath.exp(-g))
+                VecMath.store(d * g * sg, dup + i)
+                VecMath.store(d * VecMath.load(up + i) * sg * (1 + g * (1 - sg)), dgate + i)
+                i += 4
+            }
+            while i < r.upperBound {
+                let g = gate[i], sg = 1 / (1 + expf(-g))
+                dup[i] = dh[i] * g * sg
+                dgate[i] = dh[i] * up[i] * sg * (1 + g * (1 - sg))
+                i += 1
+            }
         }
     }
 }

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+
+/// SIMD building blocks of the non-GEMM kernels (loss, softmax, SwiGLU, AdamW): 4 lanes at a
+/// time (the baseline x86-64 vector width Swift compiles for; wider types compile to slower code
+/// here) with a scalar tail. `exp` is a range reduction to 2^n · e^r, |r| ≤ ln2/2, with a degree-6
+/// polynomial for e^r (the classic Cephes expf coefficients): within 2 ulp of expf over the range
+/// used here, and no libm call per element.
+enum VecMath {
+    typealias V4 = SIMD4<Float>
+
+    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V4 { UnsafeRawPointer(p).loadUnaligned(as: V4.self) }
+    @inline(__always) static func store(_ v: V4, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V4.self) }
+
+    @inline(__always) static func exp(_ x0: V4) -> V4 {
+        // Only concrete SIMD operations here (the generic conversions and `clamped` are not specialised).
+        let x = pointwiseMin(pointwiseMax(x0, V4(repeating: -87.3)), V4(repeating: 88.7))
+        // n = round(x·log2 e) by the 1.5·2^23 trick: the sum's low mantissa bits hold n
+        let t = x * 1.442_695_04 + 12_582_912
+        let n = t - 12_582_912
+        let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4
+        var p = V4(repeating: 1.987_569_15e-4)
+        p = p * r + 1.398_199_95e-3
+        p = p * r + 8.333_451_9e-3
+        p = p * r + 4.166_579_59e-2
+        p = p * r + 0.166_666_65
+        p = p * r + 0.500_000_01
+        p = p * (r * r) + r + 1
+        let ni = unsafeBitCast(t, to: SIMD4<Int32>.self) &- 0x4B40_0000     // n as an integer
+        let bits = (ni &+ 127) &<< 23                                           // 2^n
+        return p * unsafeBitCast(bits, to: V4.self)
+    }
+
+    /// Largest of p[0..<n].
+    static func max(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
+        var i = 0, m = -Float.infinity
+        if n >= 4 {
+            var v = load(p); i = 4
+            while i + 4 <= n { v = pointwiseMax(v, load(p + i)); i += 4 }
+            m = v.max()
+        }
+        while i < n { m = Swift.max(m, p[i]); i += 1 }
+        return m
+    }
+
+    /// Σ exp(p[j] - shift) over j < n.
+    static func sumExp(_ p: UnsafePointer<Float>, _ n: Int, shift: Float) -> Float {
+        var acc = V4(repeating: 0), i = 0
+        while i + 4 <= n { acc += exp(load(p + i) - shift); i += 4 }
+        var s = acc.sum()
+        while i < n { s += expf(p[i] - shift); i += 1 }
+        return s
+    }
+
+    /// dst[j] = scale · exp(src[j] - shift); returns Σ exp(src[j] - shift). dst may be src.
+    @discardableResult
+    static func scaledExp(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int,
+                          shift: Float, scale: Float) -> Float {
+        var acc = V4(repeating: 0), i = 0
+        while i + 4 <= n { let e = exp(load(src + i) - shift); acc += e; store(e * scale, dst + i); i += 4 }
+        var s = acc.sum()
+        while i < n { let e = expf(src[i] - shift); s += e; dst[i] = scale * e; i += 1 }
+        return s
+    }
+
+    /// p[0..<n] *= a
+    static func scale(_ p: UnsafeMutablePointer<Float>, _ n: Int, by a: Float) {
+        var i = 0
+        while i + 4 <= n { store(load(p + i) * a, p + i); i += 4 }
+        while i < n { p[i] *= a; i += 1 }
+    }
+
+    /// Σ a[j]·b[j]
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = V4(repeating: 0), i = 0
+        while i + 4 <= n { acc += load(a + i) * load(b + i); i += 4 }
+        var s = acc.sum()
+        while i < n { s += a[i] * b[i]; i += 1 }
+        return s
+    }
+}
+
+/// Splits 0..<count into one contiguous range per thread (the OpenBLAS thread count, read, never
+/// changed) for elementwise kernels that call no BLAS. The split depends only on (count, threads)
+/// and each element is computed the same way in any split (boundaries are multiples of 4), so results do not depend on it.
+func parallelRanges(_ count: Int, minPerThread: Int = 1 << 15, _ body: (Range<Int>) -> Void) {
+    let workers = Swift.min(BLASThreads.count, Swift.max(1, count / minPerThread))
+    if workers <= 1 { body(0..<count); return }
+    withoutActuallyEscaping(body) { escapable in
+        nonisolated(unsafe) let work = escapable   // disjoint ranges by construction
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            // boundaries on multiples of 4, so every element takes the same SIMD or scalar path in any split
+            let lo = w == 0 ? 0 : (count * w / workers) & ~3
+            let hi = w == workers - 1 ? count : (count * (w + 1) / workers) & ~3
+            work(lo..<hi)
+        }
+    }
+}
