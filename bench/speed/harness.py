@@ -64,7 +64,18 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "speed", "work"))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"))
     ap.add_argument("--skip", default="", help="comma list of peers to leave out: eager,compile,torch,hf,llama")
+    ap.add_argument("--merge", nargs="+", help="combine results files of partial runs (train, decode) into --out")
     a = ap.parse_args()
+    if a.merge:
+        res = json.load(open(a.merge[0]))
+        for f in a.merge[1:]:
+            o = json.load(open(f))
+            res["train"].update(o["train"]); res["decode"].update(o["decode"])
+            res.setdefault("decode_config", o.get("decode_config"))
+            res.setdefault("decode_sgemm", o["sgemm"])
+        json.dump(res, open(a.out, "w"), indent=1, sort_keys=True)
+        print(table(res))
+        return
     skip = set(filter(None, a.skip.split(",")))
     os.makedirs(a.work, exist_ok=True)
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(a.threads), OMP_NUM_THREADS=str(a.threads),
