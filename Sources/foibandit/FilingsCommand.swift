@@ -41,7 +41,7 @@ struct FilingsProcess: ParsableCommand {
     @Flag(help: "CSV output.") var csv = false
     @Flag(name: .customLong("no-store"), help: "Do not store results in the database.") var noStore = false
     @Option(help: "A fine-tuned classifier folder from `filings train` (default: the bag-of-words baseline).") var classifier: String?
-    @Option(name: .customLong("summary-model"), help: "Model folder that writes LM summaries (SFT by `filings train-summaries`); default: field-based summaries.")
+    @Option(name: .customLong("summary-model"), help: "Model folder that writes LM summaries, such as the shipped models/foibandit-filings or one from `filings train-summaries`; default: field-based summaries.")
     var summaryModel: String?
     @Option(help: "LM summary attempts before the field-based fallback.") var tries = 3
     @Option(name: .customLong("max-bytes"), help: "Largest file read.") var maxBytes = FilingReader.defaultMaxBytes
