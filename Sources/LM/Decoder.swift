@@ -5,9 +5,13 @@ import Foundation
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
 /// projection is one sgemm per layer per call (prefill of several prompts, or one decode step
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
+/// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
+/// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
+/// streaming the weights from memory, not by arithmetic.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
+    private let pool = DecodePool()
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
     private var x, ln, q, k, v, attY, gate, up, scores, outRows: UnsafeMutablePointer<Float>
@@ -25,19 +29,18 @@ public final class Decoder {
     private func reserve(rows M: Int) {
         guard M > rowCapacity else { return }
         let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim
-        let group = c.heads / c.kvHeads
-        scratch = FloatBuffer(count: M * (4 * C + 2 * KV + 2 * F) + group * cache.capacity + cache.batch * C)
+        scratch = FloatBuffer(count: M * (4 * C + 2 * KV + 2 * F) + pool.workers * cache.capacity + cache.batch * C)
         var p = scratch.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
         x = take(M * C); ln = take(M * C); q = take(M * C); k = take(M * KV); v = take(M * KV); attY = take(M * C)
-        gate = take(M * F); up = take(M * F); scores = take(group * cache.capacity); outRows = take(cache.batch * C)
+        gate = take(M * F); up = take(M * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
         rowCapacity = M
     }
 
     /// Appends `tokens` to sequence `sequence` for each item (each sequence at most once) and returns
     /// the logits after the last appended token of each item, (items.count, V) in the same order.
     public func append(_ items: [(sequence: Int, tokens: [Int])]) -> UnsafeBufferPointer<Float> {
-        let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize, d = c.headDim
+        let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
         let M = items.reduce(0) { $0 + $1.tokens.count }
         reserve(rows: M)
         if logitsBuf.count < items.count * V { logitsBuf = FloatBuffer(count: cache.batch * V) }
@@ -50,33 +53,25 @@ public final class Decoder {
                 rowTok.append(Int32(t)); rowSeq.append(it.sequence); rowPos.append(start + i)
             }
         }
+        if M == 1 && items.count == 1 {
+            stepOne(token: rowTok[0], sequence: rowSeq[0], pos: rowPos[0])
+            cache.lengths[rowSeq[0]] += 1
+            return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
+        }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
-        let group = c.heads / c.kvHeads, scale = 1 / Float(d).squareRoot()
+        pool.park()          // OpenBLAS threads the products below on the same cores
         for l in 0..<c.layers {
             RMSNorm.forward(ln, nil, x, m.p(.attnNorm, l), N: M, C: C, eps: c.normEps)
             matmulForward(q, ln, m.p(.wq, l), M, C, C)
             matmulForward(k, ln, m.p(.wk, l), M, C, KV)
             matmulForward(v, ln, m.p(.wv, l), M, C, KV)
-            for r in 0..<M {
-                m.rope.forward(q + r * C, nHeads: c.heads, pos: rowPos[r])
-                m.rope.forward(k + r * KV, nHeads: c.kvHeads, pos: rowPos[r])
-                let o = cache.offset(layer: l, sequence: rowSeq[r], position: rowPos[r])
-                (cache.k.pointer + o).update(from: k + r * KV, count: KV)
-                (cache.v.pointer + o).update(from: v + r * KV, count: KV)
-            }
-            for r in 0..<M {
-                let n = rowPos[r] + 1   // causal: positions 0...pos of this row's own sequence
-                for g in 0..<c.kvHeads {
-                    let kb = cache.k.pointer + cache.offset(layer: l, sequence: rowSeq[r], position: 0) + g * d
-                    let vb = cache.v.pointer + cache.offset(layer: l, sequence: rowSeq[r], position: 0) + g * d
-                    // scores (group, n) = scale * Q_group (group, d) · K (n, d)ᵀ
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(group), Int32(n), Int32(d),
-                                scale, q + r * C + g * group * d, Int32(d), kb, Int32(KV), 0, scores, Int32(n))
-                    for h in 0..<group { Attention.softmaxCausalRow(scores + h * n, count: n, total: n) }
-                    // out (group, d) = scores (group, n) · V (n, d)
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(group), Int32(d), Int32(n),
-                                1, scores, Int32(n), vb, Int32(KV), 0, attY + r * C + g * group * d, Int32(d))
+            for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
+            // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
+            pool.run(parkAfter: true) { w in
+                for i in share(M * c.heads, w, pool.workers, align: 1) {
+                    let r = i / c.heads
+                    attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
                 }
             }
             matmulForward(x, attY, m.p(.wo, l), M, C, C, accumulate: true)
@@ -97,4 +92,64 @@ public final class Decoder {
         matmulForward(logitsBuf.pointer, outRows, m.p(.embed), items.count, C, V)
         return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
     }
+
+    /// Rotates one row's keys and stores its keys and values in the cache.
+    @inline(__always)
+    private func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
+        let KV = model.config.kvDim
+        model.rope.forward(k, nHeads: model.config.kvHeads, pos: pos)
+        let o = cache.offset(layer: l, sequence: seq, position: pos)
+        (cache.k.pointer + o).update(from: k, count: KV)
+        (cache.v.pointer + o).update(from: v, count: KV)
+    }
+
+    /// Query head h of one row (q, out: that row's (heads, d)): rotate it, attend over 0...pos of its sequence.
+    @inline(__always)
+    private func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
+                            out: UnsafeMutablePointer<Float>, worker: Int) {
+        let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
+        let base = cache.offset(layer: l, sequence: seq, position: 0) + g * d
+        model.rope.forward(q + h * d, nHeads: 1, pos: pos)
+        DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
+                                n: pos + 1, d: d, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
+                                scores: scores + worker * cache.capacity)
+    }
+
+    /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
+    /// with the three attention inputs in one job and gate, up and SwiGLU in one job.
+    private func stepOne(token: Int32, sequence s: Int, pos: Int) {
+        let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let W = pool.workers
+        x.update(from: m.p(.embed) + Int(token) * C, count: C)
+        for l in 0..<c.layers {
+            DecodeKernels.rmsNorm(ln, x, m.p(.attnNorm, l), C: C, eps: c.normEps)
+            let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
+            pool.run { w in
+                DecodeKernels.gemv(q, ln, wq, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: false)
+                DecodeKernels.gemv(k, ln, wk, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
+                DecodeKernels.gemv(v, ln, wv, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
+            }
+            storeKV(layer: l, row: 0, seq: s, pos: pos, k: k, v: v)
+            pool.run { w in
+                for h in share(c.heads, w, W, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
+            }
+            let wo = m.p(.wo, l)
+            pool.run { w in DecodeKernels.gemv(x, attY, wo, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: true) }
+            DecodeKernels.rmsNorm(ln, x, m.p(.mlpNorm, l), C: C, eps: c.normEps)
+            let wg = m.p(.wgate, l), wu = m.p(.wup, l)
+            pool.run { w in
+                let ch = DecodeKernels.chunks(N: F, K: C, w, W), size = DecodeKernels.gemvChunk(K: C)
+                DecodeKernels.gemv(gate, ln, wg, N: F, K: C, chunks: ch, accumulate: false)
+                DecodeKernels.gemv(up, ln, wu, N: F, K: C, chunks: ch, accumulate: false)
+                DecodeKernels.swiglu(gate, gate, up, range: min(F, ch.lowerBound * size)..<min(F, ch.upperBound * size))
+            }
+            let wd = m.p(.wdown, l)
+            pool.run { w in DecodeKernels.gemv(x, gate, wd, N: C, K: F, chunks: DecodeKernels.chunks(N: C, K: F, w, W), accumulate: true) }
+        }
+        DecodeKernels.rmsNorm(outRows, x, m.p(.finalNorm), C: C, eps: c.normEps)
+        let emb = m.p(.embed), logits = logitsBuf.pointer
+        pool.run { w in DecodeKernels.gemv(logits, outRows, emb, N: V, K: C, chunks: DecodeKernels.chunks(N: V, K: C, w, W), accumulate: false) }
+    }
+
+    deinit { pool.shutdown() }
 }

@@ -1,0 +1,110 @@
+import CBLAS
+import Foundation
+
+/// Kernels of the one-token decoding step (Decoder), where every product is a matrix-vector product
+/// that streams the weights once from memory: no packing (as sgemm needs) and no threads of their own
+/// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
+enum DecodeKernels {
+    typealias V4 = VecMath.V4
+
+    /// Rows per cblas_sgemv call: OpenBLAS runs a gemv on one thread when rows·K < 9216 (2304 ×
+    /// GEMM_MULTITHREAD_THRESHOLD), so calls this small never wake its threads and the pool's
+    /// workers can each run their own. (Our own 4-lane SIMD kernel streamed the weights at half
+    /// OpenBLAS's single-thread speed: Swift's baseline target has 16-byte loads only.)
+    /// A multiple of 4 where possible: its kernel takes four rows at a time, and a 3-row tail in every
+    /// 23-row call made the whole step about 10% slower.
+    static func gemvChunk(K: Int) -> Int { let c = 9215 / K; return c >= 8 ? c & ~3 : max(1, c) }
+
+    /// y[r] (+)= w[r, 0..<K] · x for the rows of chunks `chunks` (chunk c = rows c·gemvChunk(K) ..< …, cut at N);
+    /// w (N, K) row-major (the [out, in] weight layout). The chunks do not depend on how the work is
+    /// split, so every output is computed the same way on 1 or 2 threads.
+    static func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                     N: Int, K: Int, chunks: Range<Int>, accumulate: Bool) {
+        let size = gemvChunk(K: K)
+        for c in chunks {
+            let r = c * size, n = min(size, N - r)
+            guard n > 0 else { break }
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(K), 1, w + r * K, Int32(K), x, 1,
+                        accumulate ? 1 : 0, y + r, 1)
+        }
+    }
+
+    /// Worker w's chunks of an N × K gemv split `workers` ways.
+    @inline(__always)
+    static func chunks(N: Int, K: Int, _ w: Int, _ workers: Int) -> Range<Int> {
+        let size = gemvChunk(K: K)
+        return share((N + size - 1) / size, w, workers, align: 1)
+    }
+
+    /// Attention of one query head over positions 0..<n of its K/V head:
+    /// out (d) = softmax(scale · K q) · V, with K, V rows `stride` apart. `scores` holds n floats.
+    /// Scores four positions at a time and the weighted sum of V in registers 32 columns at a time,
+    /// so the add chains are independent and `out` is stored once.
+    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+                          v: UnsafePointer<Float>, n: Int, d: Int, stride: Int, scale: Float,
+                          scores: UnsafeMutablePointer<Float>) {
+        var t = 0
+        let d4 = d & ~3
+        while t + 4 <= n {
+            let k0 = k + t * stride, k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride
+            var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4(), j = 0
+            while j < d4 {
+                let qv = VecMath.load(q + j)
+                a0 += qv * VecMath.load(k0 + j); a1 += qv * VecMath.load(k1 + j)
+                a2 += qv * VecMath.load(k2 + j); a3 += qv * VecMath.load(k3 + j)
+                j += 4
+            }
+            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
+            while j < d { s0 += q[j] * k0[j]; s1 += q[j] * k1[j]; s2 += q[j] * k2[j]; s3 += q[j] * k3[j]; j += 1 }
+            scores[t] = scale * s0; scores[t + 1] = scale * s1; scores[t + 2] = scale * s2; scores[t + 3] = scale * s3
+            t += 4
+        }
+        while t < n { scores[t] = scale * VecMath.dot(q, k + t * stride, d); t += 1 }
+        let m = VecMath.max(scores, n)
+        let inv = V4(repeating: 1 / VecMath.scaledExp(scores, scores, n, shift: m, scale: 1))
+        var j0 = 0
+        while j0 + 32 <= d {
+            var o0 = V4(), o1 = V4(), o2 = V4(), o3 = V4(), o4 = V4(), o5 = V4(), o6 = V4(), o7 = V4()
+            for t in 0..<n {
+                let p = V4(repeating: scores[t]), r = v + t * stride + j0
+                o0 += p * VecMath.load(r); o1 += p * VecMath.load(r + 4); o2 += p * VecMath.load(r + 8); o3 += p * VecMath.load(r + 12)
+                o4 += p * VecMath.load(r + 16); o5 += p * VecMath.load(r + 20); o6 += p * VecMath.load(r + 24); o7 += p * VecMath.load(r + 28)
+            }
+            let o = out + j0
+            VecMath.store(o0 * inv, o); VecMath.store(o1 * inv, o + 4); VecMath.store(o2 * inv, o + 8); VecMath.store(o3 * inv, o + 12)
+            VecMath.store(o4 * inv, o + 16); VecMath.store(o5 * inv, o + 20); VecMath.store(o6 * inv, o + 24); VecMath.store(o7 * inv, o + 28)
+            j0 += 32
+        }
+        if j0 < d {
+            (out + j0).update(repeating: 0, count: d - j0)
+            for t in 0..<n {
+                let p = scores[t] * inv[0], r = v + t * stride
+                for j in j0..<d { out[j] += p * r[j] }
+            }
+        }
+    }
+
+    /// RMSNorm of one row: y = x · rsqrt(mean(x²) + eps) · weight (y may be x).
+    static func rmsNorm(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
+                        C: Int, eps: Float) {
+        let r = 1 / (VecMath.dot(x, x, C) / Float(C) + eps).squareRoot()
+        var j = 0
+        while j + 4 <= C { VecMath.store(VecMath.load(x + j) * r * VecMath.load(weight + j), y + j); j += 4 }
+        while j < C { y[j] = x[j] * r * weight[j]; j += 1 }
+    }
+
+    /// h[i] = silu(gate[i]) · up[i] for i in range (h may be gate); each element the same in any range.
+    static func swiglu(_ h: UnsafeMutablePointer<Float>, _ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>, range: Range<Int>) {
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            let g = VecMath.load(gate + i)
+            VecMath.store(g / (1 + VecMath.exp(-g)) * VecMath.load(up + i), h + i)
+            i += 4
+        }
+        while i < range.upperBound {   // same arithmetic lane by lane, so any split gives the same values
+            let g = V4(repeating: gate[i])
+            h[i] = (g / (1 + VecMath.exp(-g)) * V4(repeating: up[i]))[0]
+            i += 1
+        }
+    }
+}
