@@ -63,7 +63,7 @@ def main():
     ap.add_argument("--python", default=os.path.join(ROOT, ".venv-bench", "bin", "python"))
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "speed", "work"))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"))
-    ap.add_argument("--skip", default="", help="comma list of peers to leave out: eager,compile,torch,hf,llama")
+    ap.add_argument("--skip", default="", help="comma list of peers to leave out: eager,compile,torch,hf,llama,llama-fa")
     ap.add_argument("--merge", nargs="+", help="combine results files of partial runs (train, decode) into --out")
     a = ap.parse_args()
     if a.merge:
@@ -130,7 +130,8 @@ def main():
             json.dump(rows[:nb], open(pf, "w"))
             common = ["--prompts", pf, "--new-tokens", str(a.new_tokens), "--runs", str(a.runs)]
             r = {"ours": run_json([BIN, "bench", "decode", "--model", model_dir("decode")] + common, env)}
-            for eng, target in (("torch", model_dir("decode")), ("hf", model_dir("decode")), ("llama", gguf)):
+            for eng, target in (("torch", model_dir("decode")), ("hf", model_dir("decode")), ("llama", gguf),
+                                ("llama-fa", gguf)):
                 if eng not in skip:
                     r[eng] = run_json([a.python, PEERS, "decode", "--engine", eng, "--model", target] + common, env)
             for name, v in r.items():

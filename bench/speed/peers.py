@@ -2,7 +2,7 @@
 """One peer measurement per process (so peak RSS is that peer's alone); prints one JSON line.
 
     peers.py train  --engine eager|compile --config A --model DIR --steps 5 --warmup 2
-    peers.py decode --engine torch|hf|llama --model DIR|FILE.gguf --prompts P.json --new-tokens 256 --runs 5
+    peers.py decode --engine torch|hf|llama|llama-fa --model DIR|FILE.gguf --prompts P.json --new-tokens 256 --runs 5
     peers.py sgemm  (torch's matmul on the same shapes, for reference)
 
 Threads: BENCH_THREADS (default 2) for torch and llama.cpp alike.
@@ -59,7 +59,7 @@ def train(a):
 def decode(a):
     prompts = json.load(open(a.prompts))
     n = len(prompts) * a.new_tokens
-    run = {"torch": decode_torch, "hf": decode_hf, "llama": decode_llama}[a.engine]
+    run = {"torch": decode_torch, "hf": decode_hf, "llama": decode_llama, "llama-fa": decode_llama}[a.engine]
     tokens, secs, extra = run(a, prompts)
     return {"engine": a.engine, "batch": len(prompts), "new_tokens": a.new_tokens, "threads": THREADS,
             "tokens": tokens, "seconds": secs, "tokens_per_s": [n / s for s in secs], "peak_rss_bytes": peak_rss(), **extra}
@@ -103,7 +103,8 @@ def decode_hf(a, prompts):
 
 def decode_llama(a, prompts):
     """llama.cpp through llama-cpp-python's C API: one llama_decode per step for the whole batch,
-    each prompt its own sequence; f32 weights (the GGUF) and an f32 KV cache; greedy argmax."""
+    each prompt its own sequence; f32 weights (the GGUF) and an f32 KV cache; greedy argmax.
+    Flash attention off ("llama") or on its default "auto" ("llama-fa")."""
     import ctypes
     import numpy as np
     import llama_cpp as L
@@ -117,6 +118,10 @@ def decode_llama(a, prompts):
     cp.n_batch = cp.n_ubatch = max(512, nb * t0)
     cp.n_threads = cp.n_threads_batch = THREADS
     cp.type_k = cp.type_v = 0                       # GGML_TYPE_F32
+    # Flash attention off: llama.cpp's CPU flash-attention kernel (on under "auto") rounds Q to f16,
+    # which moved the greedy path off ours after a few dozen tokens; off, attention is f32 throughout.
+    # "llama-fa" measures it with flash attention on "auto" (its default), shown for reference.
+    cp.flash_attn_type = -1 if a.engine == "llama-fa" else 0
     ctx = L.llama_init_from_model(model, cp)
     vocab = L.llama_model_get_vocab(model)
     V = L.llama_vocab_n_tokens(vocab)
