@@ -16,6 +16,9 @@ public struct LetterEval: Codable, Sendable, Equatable {
     /// Share whose body is a training letter's body, verbatim.
     public var copyRate: Double
     public var meanTokens: Double
+    /// Letters failing each judge check, by check id: where the invalid letters lose their points.
+    /// Optional so that eval.json files written before it still load.
+    public var failedChecks: [String: Int]?
 
     public static let validScore = 80
 
@@ -40,7 +43,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
             repetitionRate: rate(.repetition, passed: false),
             distinct2: total == 0 ? 0 : Double(bigrams.count) / Double(total),
             copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.letter)) }.count) / n,
-            meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n)
+            meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
+            failedChecks: Dictionary(letters.flatMap { $0.judge.failed.map { ($0.id, 1) } }, uniquingKeysWith: +))
     }
 
     /// The letter between its greeting line and its sign-off, whitespace-normalised: what "copying

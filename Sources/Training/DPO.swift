@@ -18,19 +18,24 @@ public struct PreferencePair: Sendable, Equatable {
 ///
 /// The reference is the frozen SFT model; its log-probs are computed once, before training,
 /// so only one model is held in memory.
+///
+/// `chosenNLL` (α) adds α · (−log π(c) / |c|), the chosen letter's mean token loss (Pang et al. 2024).
+/// Plain DPO can lower the likelihood of both letters of a pair as long as the gap grows, and a
+/// small model then loses what SFT taught it, such as copying names from the prompt.
 public final class DPOObjective {
     let pairs: [PreferencePair]
     let beta: Float
+    let chosenNLL: Float
     let P: Int, T: Int, pad: Int, seed: UInt64
     /// log π_ref(chosen), log π_ref(rejected) per pair.
     let refChosen: [Float], refRejected: [Float]
     var order: [Int]
     var epoch = 0, index = 0
 
-    public init(pairs: [PreferencePair], reference: Model, beta: Float, pairsPerStep P: Int, seqLen T: Int,
-                seed: UInt64, pad: Int) throws {
+    public init(pairs: [PreferencePair], reference: Model, beta: Float, chosenNLL: Float = 0, pairsPerStep P: Int,
+                seqLen T: Int, seed: UInt64, pad: Int) throws {
         guard !pairs.isEmpty else { throw TrainingError.badInput("no preference pairs") }
-        self.pairs = pairs; self.beta = beta; self.P = P; self.T = T; self.pad = pad; self.seed = seed
+        self.pairs = pairs; self.beta = beta; self.chosenNLL = chosenNLL; self.P = P; self.T = T; self.pad = pad; self.seed = seed
         var rc = [Float](), rr = [Float]()
         for start in stride(from: 0, to: pairs.count, by: P) {
             let chunk = Array(pairs[start..<min(start + P, pairs.count)])
@@ -76,7 +81,9 @@ public final class DPOObjective {
                 let z = beta * ((s[i] - refChosen[k]) - (s[P + i] - refRejected[k]))
                 loss += softplus(-z)                       // −log σ(z)
                 let g = -beta * sigmoid(-z) / Float(P)     // d loss / d log π(c); opposite sign for r
-                grads[i] = g
+                let n = Float(max(1, pairs[k].chosen.count))
+                loss += chosenNLL * -s[i] / n
+                grads[i] = g - chosenNLL / (n * Float(P))
                 grads[P + i] = -g
                 margin += z
                 if z > 0 { correct += 1 }

@@ -46,6 +46,8 @@ public struct StageConfig: Codable, Sendable, Equatable {
     public var minMargin: Int?
     public var prompts: Int?
     public var sampleTemperature: Float?
+    /// DPO only: weight of the chosen letter's mean token loss added to the DPO loss (0: plain DPO).
+    public var chosenNLL: Float?
 
     public static func load(_ url: URL) throws -> StageConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {

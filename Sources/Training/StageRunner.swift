@@ -53,7 +53,7 @@ public struct StageRunner {
             let pairs = try StageData.pairs(c.data, tokenizer: tokenizer)
             let reference = try initialModel(vocab: tokenizer.vocabSize)
             let dpo = try DPOObjective(pairs: pairs, reference: reference, beta: c.beta ?? 0.1,
-                                       pairsPerStep: c.batchSize, seqLen: c.seqLen, seed: c.seed, pad: pad)
+                                       chosenNLL: c.chosenNLL ?? 0, pairsPerStep: c.batchSize, seqLen: c.seqLen, seed: c.seed, pad: pad)
             report("dpo: \(pairs.count) preference pairs")
             data = dpo
             objective = dpo.objective

@@ -91,4 +91,27 @@ func temporaryFolder() throws -> URL {
         #expect(losses.last! < 0.5 * log(2))
         #expect(margins.last! > 0)
     }
+
+    /// With α > 0 the first loss is ln 2 plus α times the chosen letters' mean token loss, and
+    /// training raises the chosen letters' likelihood, not only the gap.
+    @Test func dpoWithChosenNLLKeepsTheChosenLikely() throws {
+        let cfg = tinyStage(.dpo, steps: 15)
+        let model = Model(config: cfg.architecture!.modelConfig, seed: 5)
+        let reference = Model(config: model.config)
+        reference.params.copy(from: model.params)
+        let pairs = (0..<4).map { i in PreferencePair(prompt: [1, 2, i + 3], chosen: [10, 11, 12, 0], rejected: [20, 21, 22, 0]) }
+        let before = DPOObjective.logProbs(reference, pairs, rows: 4, T: 12, pad: 0).chosen
+        let nll = before.map { -$0 / 4 }.reduce(0, +) / 4
+        let dpo = try DPOObjective(pairs: pairs, reference: reference, beta: 0.5, chosenNLL: 1, pairsPerStep: 4, seqLen: 12, seed: 1, pad: 0)
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        var losses: [Float] = []
+        let objective = dpo.objective
+        let trainer = Trainer(config: cfg, model: model, data: dpo, run: RunDirectory(dir),
+                              objective: { m, s in let r = objective(m, s); losses.append(r.loss); return r },
+                              saveExtras: { _ in }, report: { _ in })
+        try trainer.train(resume: false)
+        #expect(abs(losses[0] - (Float(log(2.0)) + nll)) < 1e-3)
+        let after = DPOObjective.logProbs(model, pairs, rows: 4, T: 12, pad: 0).chosen
+        #expect(zip(after, before).allSatisfy { $0 > $1 })
+    }
 }
