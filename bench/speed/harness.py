@@ -71,8 +71,8 @@ def main():
         for f in a.merge[1:]:
             o = json.load(open(f))
             res["train"].update(o["train"]); res["decode"].update(o["decode"])
-            res.setdefault("decode_config", o.get("decode_config"))
-            res.setdefault("decode_sgemm", o["sgemm"])
+            if o["decode"]:                      # the decoding run's own settings, whatever the order
+                res["decode_config"], res["decode_sgemm"] = o.get("decode_config"), o["sgemm"]
         json.dump(res, open(a.out, "w"), indent=1, sort_keys=True)
         print(table(res))
         return
