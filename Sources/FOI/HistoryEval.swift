@@ -13,6 +13,9 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     public var baseMeanScore: Double
     public var adaptedMeanScore: Double
     public var letters: Int
+    /// Letters failing each judge check, without and with the adapter: what a style costs.
+    public var baseFailedChecks: [String: Int] = [:]
+    public var adaptedFailedChecks: [String: Int] = [:]
     /// Validity change in percentage points (adapted − base).
     public var validityChangePoints: Double { 100 * (adaptedValidity - baseValidity) }
 
@@ -29,7 +32,12 @@ public struct HistoryGain: Codable, Sendable, Equatable {
             row("words per sentence", \.meanSentenceWords, percent: false),
             String(format: "judge validity (%d letters)  base %.1f%%  adapter %.1f%%  (%+.1f points); mean score %.1f -> %.1f",
                    letters, 100 * baseValidity, 100 * adaptedValidity, validityChangePoints, baseMeanScore, adaptedMeanScore),
+            "failed checks  base: \(Self.describe(baseFailedChecks))  adapter: \(Self.describe(adaptedFailedChecks))",
         ].joined(separator: "\n")
+    }
+
+    static func describe(_ counts: [String: Int]) -> String {
+        counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
     /// Writes `requests` with the writer's model as it is, then with the adapter merged in (removed
@@ -53,7 +61,8 @@ public struct HistoryGain: Codable, Sendable, Equatable {
                            base: StyleMarkers.measure(base.map(\.letter), against: profile),
                            adapted: StyleMarkers.measure(adapted.map(\.letter), against: profile),
                            baseValidity: validity(base), adaptedValidity: validity(adapted),
-                           baseMeanScore: mean(base), adaptedMeanScore: mean(adapted), letters: requests.count)
+                           baseMeanScore: mean(base), adaptedMeanScore: mean(adapted), letters: requests.count,
+                           baseFailedChecks: LetterEval.failedChecks(base), adaptedFailedChecks: LetterEval.failedChecks(adapted))
     }
 
     /// Letter requests for held-out history letters (matched ones only), `samples` seeds each.

@@ -44,7 +44,12 @@ public struct LetterEval: Codable, Sendable, Equatable {
             distinct2: total == 0 ? 0 : Double(bigrams.count) / Double(total),
             copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.letter)) }.count) / n,
             meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
-            failedChecks: Dictionary(letters.flatMap { $0.judge.failed.map { ($0.id, 1) } }, uniquingKeysWith: +))
+            failedChecks: failedChecks(letters))
+    }
+
+    /// How many letters fail each judge check, by check id.
+    public static func failedChecks(_ letters: [WrittenLetter]) -> [String: Int] {
+        Dictionary(letters.flatMap { $0.judge.failed.map { ($0.id, 1) } }, uniquingKeysWith: +)
     }
 
     /// The letter between its greeting line and its sign-off, whitespace-normalised: what "copying

@@ -25,9 +25,9 @@ struct TrainHistory: ParsableCommand {
     @Option(help: "LoRA alpha (the update is scaled by alpha/rank).") var alpha: Float = 16
     @Flag(help: "Full fine-tuning instead of LoRA.") var full = false
     @Option(help: "Also write the merged model (base + adapter) to this folder.") var merge: String?
-    @Option(help: "Training steps.") var steps = 120
+    @Option(help: "Training steps.") var steps = 300
     @Option(help: "Letters per step.") var batchSize = 8
-    @Option(help: "Peak learning rate (default 2e-3 for LoRA, 1e-4 for --full).") var lr: Float?
+    @Option(help: "Peak learning rate (default 1e-3 for LoRA, 1e-4 for --full).") var lr: Float?
     @Option(name: .customLong("run"), help: "Run folder for checkpoints and logs (default: beside the adapter, in .runs/NAME).")
     var runFolder: String?
     @Flag(help: "Continue from the last checkpoint.") var resume = false

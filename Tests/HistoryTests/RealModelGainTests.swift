@@ -8,7 +8,8 @@ import Testing
 ///
 ///     FOIBANDIT_HISTORY_MODEL=runs/foibandit-small/sft/model swift test --filter RealModelGain
 ///
-/// Optional: FOIBANDIT_HISTORY_STEPS (default 120), FOIBANDIT_HISTORY_OUT (a folder for the adapter,
+/// Optional: FOIBANDIT_HISTORY_STEPS and FOIBANDIT_HISTORY_LR (default: `train history`'s), FOIBANDIT_HISTORY_SAMPLES
+/// (letters per held-out prompt, 3), FOIBANDIT_HISTORY_OUT (a folder for the adapter,
 /// the run and gain.json). Prints the held-out perplexity ratio, the style-marker rates with and
 /// without the adapter, the judge's validity on the held-out prompts and on ordinary eval prompts,
 /// and the training time.
@@ -24,7 +25,8 @@ import Testing
         try importPaths([fixtures.appendingPathComponent("sample_history.csv").path], into: s)
         let letters = try s.historyLetters(), keywords = try s.allKeywords(), authorities = try s.allAuthorities()
         var o = HistoryFineTuneOptions()
-        o.steps = Int(Self.env["FOIBANDIT_HISTORY_STEPS"] ?? "") ?? 120
+        o.steps = Int(Self.env["FOIBANDIT_HISTORY_STEPS"] ?? "") ?? o.steps
+        o.maxLR = Float(Self.env["FOIBANDIT_HISTORY_LR"] ?? "")
         o.evalEvery = 20; o.checkpointEvery = 20
         let began = Date()
         let r = try HistoryFineTune.run(letters: letters, knownKeywords: keywords, baseModel: model,
@@ -41,7 +43,8 @@ import Testing
         let (train, held) = HistoryTraining.split(letters)
         let genBegan = Date()
         let gain = try HistoryGain.measure(writer: writer, adapter: adapter,
-                                           requests: HistoryGain.requests(for: held, knownKeywords: keywords, samples: 3),
+                                           requests: HistoryGain.requests(for: held, knownKeywords: keywords,
+                                                                                      samples: Int(Self.env["FOIBANDIT_HISTORY_SAMPLES"] ?? "") ?? 3),
                                            personLetters: train.map(\.body), heldOutLetters: held.map(\.body))
         print("GAIN held-out prompts:\n" + gain.table)
         // validity on ordinary eval prompts too (the adapter must not make letters worse in general)
