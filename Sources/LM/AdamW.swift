@@ -32,29 +32,36 @@ public final class AdamW: @unchecked Sendable {
     }
 
     /// Global L2 norm of the model's gradients.
-    public static func gradNorm(_ model: Model) -> Float {
-        let g = model.grads.pointer
+    public static func gradNorm(_ model: Model) -> Float { gradNorm(model.grads.pointer, model.grads.count) }
+
+    static func gradNorm(_ g: UnsafeMutablePointer<Float>, _ n: Int) -> Float {
         var s: Double = 0
-        for i in 0..<model.grads.count { s += Double(g[i]) * Double(g[i]) }
+        for i in 0..<n { s += Double(g[i]) * Double(g[i]) }
         return Float(s.squareRoot())
     }
 
     /// Clips the gradients, then takes one step at learning rate `lr`. Returns the gradient norm before clipping.
     @discardableResult
     public func update(_ model: Model, lr: Float) -> Float {
-        let norm = AdamW.gradNorm(model)
-        let g = model.grads.pointer, p = model.params.pointer, mp = m.pointer, vp = v.pointer
-        let n = model.grads.count
+        step += 1
+        return AdamW.step(params: model.params.pointer, grads: model.grads.pointer, m: m.pointer, v: v.pointer,
+                          count: model.grads.count, ranges: ranges, options: options, step: step, lr: lr)
+    }
+
+    /// One clipped AdamW step over flat buffers (`step` counts from 1); weight decay only on the
+    /// `(offset, count, decays)` ranges that decay. Shared by the model's and the LoRA adapters' optimizers.
+    static func step(params p: UnsafeMutablePointer<Float>, grads g: UnsafeMutablePointer<Float>,
+                     m mp: UnsafeMutablePointer<Float>, v vp: UnsafeMutablePointer<Float>, count n: Int,
+                     ranges: [(Int, Int, Bool)], options: Options, step: Int, lr: Float) -> Float {
+        let norm = gradNorm(g, n)
         if options.gradClip > 0 {
             let coef = options.gradClip / (norm + 1e-6)
             if coef < 1 { for i in 0..<n { g[i] *= coef } }
         }
-        step += 1
         let b1 = options.beta1, b2 = options.beta2, eps = options.eps
         let bc1 = 1 - Float(pow(Double(b1), Double(step)))
         let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
         let stepSize = lr / bc1
-        typealias V4 = VecMath.V4
         for (off, count, decays) in ranges {
             let keep: Float = decays ? 1 - lr * options.weightDecay : 1
             // the same arithmetic in 4 lanes and in the scalar tail, split over threads

@@ -262,25 +262,9 @@ public final class LoRAOptimizer: @unchecked Sendable {
 
     @discardableResult
     public func update(_ a: LoRAAdapter, lr: Float) -> Float {
-        let g = a.grads.pointer, p = a.params.pointer, mp = m.pointer, vp = v.pointer, n = a.grads.count
-        var s: Double = 0
-        for i in 0..<n { s += Double(g[i]) * Double(g[i]) }
-        let norm = Float(s.squareRoot())
-        if options.gradClip > 0 {
-            let coef = options.gradClip / (norm + 1e-6)
-            if coef < 1 { for i in 0..<n { g[i] *= coef } }
-        }
         step += 1
-        let b1 = options.beta1, b2 = options.beta2, eps = options.eps
-        let bc1 = 1 - Float(pow(Double(b1), Double(step)))
-        let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
-        let stepSize = lr / bc1, keep = 1 - lr * options.weightDecay
-        for i in 0..<n {
-            mp[i] = b1 * mp[i] + (1 - b1) * g[i]
-            vp[i] = b2 * vp[i] + (1 - b2) * g[i] * g[i]
-            p[i] = p[i] * keep - stepSize * mp[i] / (vp[i].squareRoot() / bc2Sqrt + eps)
-        }
-        return norm
+        return AdamW.step(params: a.params.pointer, grads: a.grads.pointer, m: m.pointer, v: v.pointer,
+                          count: a.grads.count, ranges: [(0, a.grads.count, true)], options: options, step: step, lr: lr)
     }
 
     public static let stateFile = "lora_training_state.safetensors"
