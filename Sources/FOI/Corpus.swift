@@ -68,7 +68,7 @@ public enum DomainCorpus {
     /// Writes `cpt.jsonl` and `sft.jsonl` through the given line sinks. Only training-split
     /// authorities and keywords are used. About 15% of CPT letters are written without their prompt.
     public static func build(authorities: [Authority], keywords: [Keyword], letters: Int, seed: UInt64,
-                             guidanceRenderings: Int = 20, surrogateRate: Double = surrogateRate,
+                             guidanceRenderings: Int = 20,
                              cpt: (String) throws -> Void, sft: (String) throws -> Void) rethrows -> CorpusSummary {
         let trainA = Splits.trainingAuthorities(authorities)
         let trainK = Splits.trainingKeywords(keywords)
@@ -107,10 +107,8 @@ public enum DomainCorpus {
         let surrogates = Surrogates(authorities: trainA, keywords: trainK, reserved: (authorities, keywords))
         for _ in 0..<letters {
             var (a, ks, style, sd) = drawPrompt(authorities: trainA, keywords: trainK, rng: &srng)
-            if surrogateRate > 0 {
-                if srng.chance(surrogateRate), let b = surrogates.authority(like: a, rng: &srng) { a = b }
-                ks = ks.map { srng.chance(surrogateRate) ? surrogates.keyword(like: $0, rng: &srng) : $0 }
-            }
+            if srng.chance(surrogateRate), let b = surrogates.authority(like: a, rng: &srng) { a = b }
+            ks = ks.map { srng.chance(surrogateRate) ? surrogates.keyword(like: $0, rng: &srng) : $0 }
             let l = composer.compose(authority: a, keywords: ks, style: style, seed: sd)
             let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: l.text + "\n"))
             try sft(line)
