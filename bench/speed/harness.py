@@ -114,6 +114,7 @@ def main():
                 v["median_tokens_per_s"] = med(v["tokens_per_s"])
                 v["flops_share_of_sgemm_peak"] = fpt * v["median_tokens_per_s"] / peak
             res["train"][c] = r
+            save(res, a.out)
 
     if a.only in ("all", "decode"):
         c = a.decode_config
@@ -138,12 +139,22 @@ def main():
                 v["median_tokens_per_s"] = med(v["tokens_per_s"])
                 v["agreement"], v["first_divergence"] = agreement(r["ours"]["tokens"], v["tokens"])
             res["decode"][str(nb)] = r
+            res["decode_config"] = c
+            save(res, a.out)
         res["decode_config"] = c
-    for sect in res["decode"].values():          # the token lists are checked above; keep results.json small
+    save(res, a.out)
+    print(table(res))
+
+
+def save(res, out):
+    """Writes results.json (token lists cut to their heads; they were checked already). Also called after
+    every finished section, so a run cut short by a time limit keeps what it measured."""
+    import copy
+    r = copy.deepcopy(res)
+    for sect in r["decode"].values():
         for v in sect.values():
             v["tokens_head"] = [t[:8] for t in v.pop("tokens")[:2]]
-    json.dump(res, open(a.out, "w"), indent=1, sort_keys=True)
-    print(table(res))
+    json.dump(r, open(out, "w"), indent=1, sort_keys=True)
 
 
 def table(res):
