@@ -11,44 +11,6 @@ import FOI
 /// the keywords suit the authority on the payline (unless chaos), and the symbols above and below the
 /// payline are the ones a nudge would bring on, so every nudge keeps the combination suitable.
 public struct Machine: Sendable {
-    public struct Config: Hashable, Sendable {
-        /// Seconds the first spinning reel turns.
-        public var spinTime: Double = 0.9
-        /// Seconds between one reel stopping and the next, left to right.
-        public var stagger: Double = 0.45
-        /// Strip steps a reel travels at least per spin (more for later reels).
-        public var minTravel: Int = 14
-        /// Nudges awarded by each pull; unused ones carry over up to `maxNudges`.
-        public var nudgesPerPull: Int = 2
-        public var maxNudges: Int = 5
-        public var temperatures: [Double] = [0.3, 0.6, 0.8, 1.0]
-        public var maxTokens: Int = 250
-        public var jackpotSeconds: Double = 3.0
-        public var jackpotFramesPerSecond: Double = 10
-        public init() {}
-    }
-
-    struct Reel: Sendable {
-        var count: Int
-        var index: Int
-        var held = false
-        var spinning = false
-        var startPosition = 0.0
-        var travel = 0.0
-        var startTime = 0.0
-        var stopTime = 0.0
-        var target = 0
-
-        /// Strip position at `now` while spinning: it moves down (indices decrease) and slows to a stop.
-        func position(at now: Double) -> Double {
-            guard spinning else { return Double(index) }
-            let span = max(stopTime - startTime, 1e-9)
-            let x = min(max((now - startTime) / span, 0), 1)
-            let eased = 1 - (1 - x) * (1 - x) * (1 - x)
-            return startPosition - travel * eased
-        }
-    }
-
     public let spinner: Spinner
     public let config: Config
     public let seed: UInt64

@@ -1,0 +1,19 @@
+extension Machine {
+    /// Timings, nudges and generation settings of one machine.
+    public struct Config: Hashable, Sendable {
+        /// Seconds the first spinning reel turns.
+        public var spinTime: Double = 0.9
+        /// Seconds between one reel stopping and the next, left to right.
+        public var stagger: Double = 0.45
+        /// Strip steps a reel travels at least per spin (more for later reels).
+        public var minTravel: Int = 14
+        /// Nudges awarded by each pull; unused ones carry over up to `maxNudges`.
+        public var nudgesPerPull: Int = 2
+        public var maxNudges: Int = 5
+        public var temperatures: [Double] = [0.3, 0.6, 0.8, 1.0]
+        public var maxTokens: Int = 250
+        public var jackpotSeconds: Double = 3.0
+        public var jackpotFramesPerSecond: Double = 10
+        public init() {}
+    }
+}
