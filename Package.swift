@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
         .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
-        .testTarget(name: "FOITests", dependencies: ["FOI"]),
+        .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),

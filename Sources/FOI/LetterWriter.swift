@@ -37,6 +37,9 @@ public final class LetterWriter: @unchecked Sendable {
     public let judge: Judge
     /// The model folder's name, recorded with every generation.
     public let modelId: String
+    /// Hold begun names to the prompt's spelling (`CopyGuard`); off, letters are the raw model's samples.
+    public var guardsNames = true
+    private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     private let lock = NSLock()
 
     public init(modelDirectory: URL, judge: Judge) throws {
@@ -65,6 +68,8 @@ public final class LetterWriter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }
         var streams = requests.map { _ in StreamingDecoder(tokenizer: tokenizer, skipSpecialTokens: true) }
+        let table = tokenTable, V = model.config.vocabSize
+        var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table) : nil }
         // Requests differ in temperature and length: group those that share options.
         var outputs = [[Int]](repeating: [], count: requests.count)
         let groups = Dictionary(grouping: requests.indices) { i in
@@ -74,13 +79,15 @@ public final class LetterWriter: @unchecked Sendable {
             let idx = groups[key]!
             let opts = options(for: requests[idx[0]])
             let out = Generator(model: model).generate(
-                prompts: idx.map { prompts[$0] }, options: opts, seeds: idx.map { requests[$0].seed }
-            ) { row, token in
-                let i = idx[row]
-                let text = streams[i].push(token)
-                if let onText, !text.isEmpty { return onText(i, text) }
-                return true
-            }
+                prompts: idx.map { prompts[$0] }, options: opts, seeds: idx.map { requests[$0].seed },
+                onToken: { row, token in
+                    let i = idx[row]
+                    guards[i]?.observe(token)
+                    let text = streams[i].push(token)
+                    if let onText, !text.isEmpty { return onText(i, text) }
+                    return true
+                },
+                constrain: guardsNames ? { row, logits in guards[idx[row]]?.constrain(logits, V: V) } : nil)
             for (row, i) in idx.enumerated() { outputs[i] = out[row] }
         }
         return requests.indices.map { i in

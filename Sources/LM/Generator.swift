@@ -9,8 +9,11 @@ public final class Generator {
     ///   its own and its output does not depend on the rest of the batch.
     /// - onToken: called with (sequence index, token id) as each token is chosen; return false to stop
     ///   that sequence (e.g. when the caller's decoded text ends with a stop string).
+    /// - constrain: called with (sequence index, its logits row of V) before each token is drawn; it may
+    ///   set logits to -infinity to rule tokens out (a logits processor, e.g. to copy a name exactly).
     public func generate(prompts: [[Int]], options: SamplingOptions, seeds: [UInt64]? = nil,
-                         onToken: ((Int, Int) -> Bool)? = nil) -> [[Int]] {
+                         onToken: ((Int, Int) -> Bool)? = nil,
+                         constrain: ((Int, UnsafeMutablePointer<Float>) -> Void)? = nil) -> [[Int]] {
         let B = prompts.count, V = model.config.vocabSize
         guard B > 0 else { return [] }
         require(prompts.allSatisfy { !$0.isEmpty }, "every prompt needs at least one token")
@@ -27,7 +30,9 @@ public final class Generator {
             let logits = decoder.append(items)
             var next = [Int]()
             for (row, s) in active.enumerated() {
-                let tok = samplers[s].sample(UnsafeMutablePointer(mutating: logits.baseAddress! + row * V), V: V)
+                let row = UnsafeMutablePointer(mutating: logits.baseAddress! + row * V)
+                constrain?(s, row)
+                let tok = samplers[s].sample(row, V: V)
                 if stops.contains(tok) { continue }
                 samplers[s].observe(tok)
                 outputs[s].append(tok)

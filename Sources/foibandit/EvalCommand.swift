@@ -11,6 +11,8 @@ struct EvalReport: Codable {
     var sets: [LetterEval]
     var temperature: Float
     var seconds: Double
+    /// Whether letters were written with the copy guard (absent in reports from before it).
+    var copyGuard: Bool?
 }
 
 struct Eval: ParsableCommand {
@@ -31,6 +33,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Prompts per set (default: all).") var limit: Int?
     @Option(help: "Sampling temperature for the generated letters.") var temperature: Float = 0.7
     @Option(help: "Letters decoded together.") var batchSize = 16
+    @Flag(help: "Letters as the model samples them, without the copy guard that holds begun names to the prompt.")
+    var unguarded = false
     @Option(parsing: .upToNextOption, help: "Print eval.json of these model folders side by side instead.")
     var compare: [String] = []
 
@@ -41,7 +45,9 @@ struct Eval: ParsableCommand {
         let s = try store.open()
         let resolver = try Resolver(s)
         let writer = try modelOptions.writer(judge: resolver.judge)
-        var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0)
+        writer.guardsNames = !unguarded
+        var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,
+                                copyGuard: !unguarded)
         let files = try letters.map { [$0] } ?? jsonlFiles(in: sets)
         for f in files where try firstRow(f)["letter"] != nil {
             let ppl = perplexity(writer, file: f)

@@ -1,0 +1,115 @@
+@testable import FOI
+import Foundation
+import LM
+import Testing
+
+/// The copy guard with the shipped model's real tokenizer (and, end to end, its real model).
+@Suite struct CopyGuardTests {
+    static let modelDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("models/foibandit-small")
+    static let shipped = FileManager.default.fileExists(atPath: modelDir.appendingPathComponent("tokenizer.json").path)
+
+    static let bassetlaw = Authority(name: "Bassetlaw District Council", shortName: "Bassetlaw", group: "Local and regional",
+                                     category: "District councils", nation: .england, regime: .foia2000)
+    static let speech = Keyword(text: "freedom of speech on campus", theme: "Education", categories: [], environmental: false)
+
+    /// A guard that has seen `text`, and the ids whose logits survive `constrain` on a flat row.
+    func guardAfter(_ text: String, _ request: LetterRequest, favouring: String? = nil) throws -> (CopyGuard, BPETokenizer, Set<Int>) {
+        let tok = try BPETokenizer(directory: Self.modelDir)
+        var g = CopyGuard(request: request, vocabulary: TokenTable(tokenizer: tok))
+        for id in tok.encode(text, allowSpecial: false) { g.observe(id) }
+        var row = [Float](repeating: 0, count: tok.vocabSize)
+        if let f = favouring { row[tok.encode(f, allowSpecial: false)[0]] = 10 }   // the model's own pick
+        row.withUnsafeMutableBufferPointer { g.constrain($0.baseAddress!, V: tok.vocabSize) }
+        return (g, tok, Set(row.indices.filter { row[$0].isFinite }))
+    }
+
+    @Test(.enabled(if: shipped)) func aBegunAuthorityNameIsFinishedAsWritten() throws {
+        let (_, tok, allowed) = try guardAfter("I am writing to Basse", LetterRequest(authority: Self.bassetlaw, keywords: []))
+        let rest = Array("tlaw District Council".utf8)
+        #expect(!allowed.isEmpty)
+        for id in allowed { #expect(CopyGuard.continues(rest, with: tok.tokenBytes(id)), "\(tok.tokenString(id) ?? "?")") }
+        #expect(allowed.contains(tok.encode("t", allowSpecial: false)[0]))
+        #expect(!allowed.contains(tok.encode(" and", allowSpecial: false)[0]))
+    }
+
+    @Test(.enabled(if: shipped)) func ordinaryTextIsLeftAlone() throws {
+        let r = LetterRequest(authority: Self.bassetlaw, keywords: [Self.speech])
+        // the common phrase, a lone short word, a word that merely starts like the name
+        for text in ["This is a Freedom of Information", "Dear Sir or Madam,\n\nI am writing to", "Basic", "under the Freedom of"] {
+            let (g, tok, allowed) = try guardAfter(text, r)
+            #expect(g.continuations().sure.isEmpty, "\(text)")
+            #expect(allowed.contains(tok.encode(" request", allowSpecial: false)[0]), "\(text)")
+        }
+        // the keyword is held once it is unmistakable: past the part it shares with the law's title
+        let (g, _, _) = try guardAfter("under the Freedom of s", r)
+        #expect(g.continuations().sure == [Array("peech on campus".utf8)])
+        let (law, _, _) = try guardAfter("under the Freedom of Information A", r)
+        #expect(law.continuations().sure == [Array("ct 2000".utf8)])
+    }
+
+    @Test(.enabled(if: shipped)) func anEarlyMatchHoldsOnlyWhenTheModelMeansTheName() throws {
+        let whittlesey = Authority(name: "Whittlesey and District Internal Drainage Board", shortName: "Whittlesey IDB",
+                                   group: "Environment", category: "Internal drainage boards", nation: .england, regime: .foia2000)
+        let r = LetterRequest(authority: whittlesey, keywords: [])
+        // the model favours the name's next letters: held to the name from then on
+        let (g, tok, held) = try guardAfter("Dear Wh", r, favouring: "itt")
+        #expect(g.continuations().maybe == [Array("ittlesey and District Internal Drainage Board".utf8)])
+        #expect(held.allSatisfy { CopyGuard.continues(Array("ittlesey and District Internal Drainage Board".utf8), with: tok.tokenBytes($0)) })
+        // it writes another word ("Which") with the name nowhere in sight: left alone
+        let (_, _, free) = try guardAfter("Dear Wh", r, favouring: "ich")
+        #expect(free.count > tok.vocabSize / 2)
+    }
+
+    @Test(.enabled(if: shipped)) func aFinishedNameDoesNotRunOnIntoALongerWord() throws {
+        let economy = Authority(name: "Department for the Economy", shortName: "DfE NI", group: "Central government",
+                                category: "Northern Ireland departments", nation: .northernIreland, regime: .foia2000)
+        let (_, tok, allowed) = try guardAfter("I am writing to the Department for the Economy", LetterRequest(authority: economy, keywords: []))
+        #expect(!allowed.contains(tok.encode("ief", allowSpecial: false)[0]))
+        #expect(allowed.contains(tok.encode(",", allowSpecial: false)[0]) && allowed.contains(tok.encode(" to", allowSpecial: false)[0]))
+    }
+
+    @Test(.enabled(if: shipped)) func theOtherJurisdictionsLawCannotBeCompleted() throws {
+        let edinburgh = Authority(name: "City of Edinburgh Council", shortName: "Edinburgh", group: "Local and regional",
+                                  category: "Scottish councils", nation: .scotland, regime: .foisa2002)
+        let (_, tok, scot) = try guardAfter("under the Freedom of Information", LetterRequest(authority: edinburgh, keywords: []))
+        #expect(!scot.contains(tok.encode(" Act", allowSpecial: false)[0]))
+        #expect(scot.contains(tok.encode(" (", allowSpecial: false)[0]))
+        let (_, _, english) = try guardAfter("under the Freedom of Information (", LetterRequest(authority: Self.bassetlaw, keywords: []))
+        for id in tok.encode("Scotland)", allowSpecial: false).prefix(1) where tok.tokenBytes(id).count >= "scotland)".count {
+            #expect(!english.contains(id))
+        }
+        let (_, _, abbrev) = try guardAfter("under FO", LetterRequest(authority: Self.bassetlaw, keywords: []))
+        #expect(!abbrev.contains(where: { String(decoding: tok.tokenBytes($0), as: UTF8.self).lowercased().hasPrefix("isa") }))
+    }
+
+    /// End to end with the real model: wherever a letter begins the authority's name, the whole name follows.
+    @Test(.enabled(if: shipped)) func guardedLettersSpellUnseenNamesExactly() throws {
+        let names = ["Bassetlaw District Council", "Transport for the North", "NHS Counter Fraud Authority", "South Hams District Council"]
+        let judge = Judge(knownAuthorities: [], knownKeywords: [])
+        let writer = try LetterWriter(modelDirectory: Self.modelDir, judge: judge)
+        let requests = names.enumerated().flatMap { i, n in
+            (0..<4).map { s in
+                LetterRequest(authority: Authority(name: n, shortName: n, group: "Local and regional", category: "District councils",
+                                                   nation: .england, regime: .foia2000),
+                              keywords: [Keyword(text: "staff grievances", theme: "Staff", categories: [], environmental: false)],
+                              seed: UInt64(100 * i + s))
+            }
+        }
+        var named = 0
+        for w in writer.write(requests) {
+            let name = w.prompt.components(separatedBy: "<|authority|> ")[1].components(separatedBy: "<|")[0]
+            let trigger = String(name.utf8.prefix(CopyGuard.nameTarget(name)!.need))!
+            var rest = Substring(w.letter)
+            while let r = rest.range(of: trigger) {
+                let before = rest[..<r.lowerBound].last
+                if before.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+                    #expect(rest[r.lowerBound...].hasPrefix(name), "\(w.letter)")
+                    named += 1
+                }
+                rest = rest[r.upperBound...]
+            }
+        }
+        #expect(named >= 8, "the model should begin most names")
+    }
+}
