@@ -34,7 +34,7 @@ public final class Generator {
                 constrain?(s, row)
                 let tok = samplers[s].sample(row, V: V)
                 if stops.contains(tok) { continue }
-                samplers[s].observe(tok)
+                samplers[s].observe(tok, drawn: true)
                 outputs[s].append(tok)
                 let goOn = onToken?(s, tok) ?? true
                 if goOn && outputs[s].count < options.maxNewTokens && decoder.cache.lengths[s] < capacity { next.append(s) }

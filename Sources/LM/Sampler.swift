@@ -10,14 +10,18 @@ public struct SamplingOptions: Sendable, Equatable {
     /// Hugging Face's rule: a logit of an already-seen token (prompt or output) is divided by the
     /// penalty when positive, multiplied when negative. 1 disables it.
     public var repetitionPenalty: Float = 1.1
+    /// Hugging Face's no_repeat_ngram_size over the drawn tokens (the prompt excluded): a token that
+    /// would repeat an n-gram already drawn is ruled out. 0 disables it.
+    public var noRepeatNGram: Int = 0
     public var maxNewTokens: Int = 256
     public var seed: UInt64 = 0
     /// Sampling one of these ends the sequence (the token is not returned).
     public var stopTokenIds: [Int] = []
 
     public init(temperature: Float = 0.8, topK: Int = 40, topP: Float = 0.95, repetitionPenalty: Float = 1.1,
-                maxNewTokens: Int = 256, seed: UInt64 = 0, stopTokenIds: [Int] = []) {
+                noRepeatNGram: Int = 0, maxNewTokens: Int = 256, seed: UInt64 = 0, stopTokenIds: [Int] = []) {
         self.temperature = temperature; self.topK = topK; self.topP = topP; self.repetitionPenalty = repetitionPenalty
+        self.noRepeatNGram = noRepeatNGram
         self.maxNewTokens = maxNewTokens; self.seed = seed; self.stopTokenIds = stopTokenIds
     }
 
@@ -48,11 +52,30 @@ struct Sampler {
         probs = [Float](repeating: 0, count: V)
     }
 
-    mutating func observe(_ token: Int) { seen[token] = true }
+    /// Tokens drawn so far (not the prompt's), for the n-gram ban.
+    private var drawn: [Int] = []
+
+    mutating func observe(_ token: Int, drawn isDrawn: Bool = false) {
+        seen[token] = true
+        if isDrawn && options.noRepeatNGram > 0 { drawn.append(token) }
+    }
+
+    /// Rules out the tokens that followed the last n−1 drawn tokens before, unless that would leave no
+    /// token at all (a logits processor may already have narrowed the row to one).
+    func banRepeatedNGrams(_ logits: UnsafeMutablePointer<Float>, V: Int) {
+        let n = options.noRepeatNGram
+        guard n > 0, drawn.count >= n else { return }
+        let tail = drawn[(drawn.count - n + 1)...]
+        var banned = Set<Int>()
+        for i in 0...(drawn.count - n) where drawn[i..<(i + n - 1)].elementsEqual(tail) { banned.insert(drawn[i + n - 1]) }
+        guard !banned.isEmpty, (0..<V).contains(where: { logits[$0] > -.infinity && !banned.contains($0) }) else { return }
+        for t in banned where t < V { logits[t] = -.infinity }
+    }
 
     /// logits (V) are modified in place.
     mutating func sample(_ logits: UnsafeMutablePointer<Float>, V: Int) -> Int {
         let o = options
+        banRepeatedNGrams(logits, V: V)
         if o.repetitionPenalty != 1 {
             let pen = o.repetitionPenalty
             for j in 0..<V where seen[j] { logits[j] = logits[j] > 0 ? logits[j] / pen : logits[j] * pen }

@@ -93,4 +93,23 @@ final class DecodingTests: XCTestCase {
         let p0 = SamplingOptions(temperature: 1.5, topK: 0, topP: 1e-6, repetitionPenalty: 1, maxNewTokens: 15, seed: 9)
         XCTAssertEqual(Generator(model: m).generate(prompts: p, options: g), Generator(model: m).generate(prompts: p, options: p0))
     }
+
+    /// No n-gram of drawn tokens twice (Hugging Face's no_repeat_ngram_size); greedy on a tiny model loops without it.
+    func testNoRepeatNGramBansRepeatsAndYieldsToAConstraint() {
+        let m = TestModels.tiny(), V = m.config.vocabSize
+        let p = [TestModels.randomTokens(5, vocab: V, seed: 61)]
+        func ngrams(_ t: [Int], _ n: Int) -> [[Int]] { t.count < n ? [] : (0...(t.count - n)).map { Array(t[$0..<($0 + n)]) } }
+        var g = SamplingOptions.greedy; g.maxNewTokens = 50
+        let loose = Generator(model: m).generate(prompts: p, options: g)[0]
+        XCTAssertLessThan(Set(ngrams(loose, 2)).count, ngrams(loose, 2).count, "the test needs a model that repeats itself")
+        g.noRepeatNGram = 2
+        let banned = Generator(model: m).generate(prompts: p, options: g)[0]
+        XCTAssertEqual(banned.count, 50)
+        XCTAssertEqual(Set(ngrams(banned, 2)).count, ngrams(banned, 2).count)
+        // a constraint that allows one token only wins over the ban
+        let forced = Generator(model: m).generate(prompts: p, options: g, constrain: { _, logits in
+            for j in 0..<V where j != 7 { logits[j] = -.infinity }
+        })[0]
+        XCTAssertEqual(forced, [Int](repeating: 7, count: 50))
+    }
 }
