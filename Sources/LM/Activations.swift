@@ -24,7 +24,7 @@ final class Activations {
     let encoded: UnsafeMutablePointer<Float>  // (BT, C) token embeddings = layer 0 input
     let lnf: UnsafeMutablePointer<Float>      // (BT, C)
     let rstdf: UnsafeMutablePointer<Float>    // (BT)
-    let logits: UnsafeMutablePointer<Float>   // (BT, V)
+    let headChunk: UnsafeMutablePointer<Float> // (LMHead.chunkRows, V) logits of one chunk of rows, then their gradient
     let lse: UnsafeMutablePointer<Float>      // (BT) log-sum-exp of each row of logits
     let logp: UnsafeMutablePointer<Float>     // (BT) log p(target)
     let mask: UnsafeMutablePointer<Float>     // (BT) loss weights
@@ -35,7 +35,8 @@ final class Activations {
         self.B = B; self.T = T
         let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         let perLayer = 6 * BT * C + 2 * BT + 2 * BT * KV + B * c.heads * T * T + 3 * BT * F
-        let total = c.layers * perLayer + 2 * BT * C + 4 * BT + BT * c.vocabSize
+        let chunk = LMHead.chunkRows(V: c.vocabSize, N: BT) * c.vocabSize
+        let total = c.layers * perLayer + 2 * BT * C + 4 * BT + chunk
         buffer = FloatBuffer(count: total)
         var p = buffer.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
@@ -48,7 +49,7 @@ final class Activations {
         }
         layers = ls
         encoded = take(BT * C); lnf = take(BT * C); rstdf = take(BT)
-        logits = take(BT * c.vocabSize); lse = take(BT); logp = take(BT); mask = take(BT)
+        headChunk = take(chunk); lse = take(BT); logp = take(BT); mask = take(BT)
         tokens = UnsafeMutablePointer<Int32>.allocate(capacity: BT); tokens.initialize(repeating: 0, count: BT)
         targets = UnsafeMutablePointer<Int32>.allocate(capacity: BT); targets.initialize(repeating: -1, count: BT)
         require(p == buffer.pointer + total, "activation layout does not add up")
@@ -71,18 +72,17 @@ final class ActivationGrads {
     let dh: UnsafeMutablePointer<Float>       // (BT, F)
     let dgate: UnsafeMutablePointer<Float>    // (BT, F)
     let dup: UnsafeMutablePointer<Float>      // (BT, F)
-    let dlogits: UnsafeMutablePointer<Float>  // (BT, V)
     let dlogp: UnsafeMutablePointer<Float>    // (BT) upstream d(objective)/d(log p(target))
 
     init(config c: ModelConfig, B: Int, T: Int) {
         let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
-        let total = 4 * BT * C + 2 * BT * KV + B * c.heads * T * T + 3 * BT * F + BT * c.vocabSize + BT
+        let total = 4 * BT * C + 2 * BT * KV + B * c.heads * T * T + 3 * BT * F + BT
         buffer = FloatBuffer(count: total)
         var p = buffer.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
         dres = take(BT * C); dln = take(BT * C); dattY = take(BT * C); dq = take(BT * C)
         dk = take(BT * KV); dv = take(BT * KV); datt = take(B * c.heads * T * T)
         dh = take(BT * F); dgate = take(BT * F); dup = take(BT * F)
-        dlogits = take(BT * c.vocabSize); dlogp = take(BT)
+        dlogp = take(BT)
     }
 }

@@ -17,6 +17,8 @@ public final class Model: @unchecked Sendable {
     let rope: RoPE
     var acts: Activations?
     var dacts: ActivationGrads?
+    private var logitsBuffer: FloatBuffer?   // `logits` on demand; fresh until the next forward
+    private var logitsFresh = false
     public private(set) var batch = 0, seqLen = 0
 
     /// Random init: matrices ~ N(0, initStd²), norm gains 1 (as transformers' Llama init).
@@ -55,15 +57,38 @@ public final class Model: @unchecked Sendable {
 
     /// Runs the model on `batch` rows of `seqLen` tokens (row-major, B*T entries).
     /// With targets, returns the mean of mask-weighted cross-entropy (mask defaults to 1 where a
-    /// target is given; a target < 0 is ignored). Without targets, returns 0 and only fills logits.
+    /// target is given; a target < 0 is ignored). Without targets, returns 0 and runs no LM head
+    /// (`logits` computes it on demand).
     @discardableResult
     public func forward(tokens: [Int], targets: [Int]? = nil, mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        load(tokens: tokens, targets: targets, mask: mask, B: B, T: T)
+        forwardTrunk(B: B, T: T)
+        let a = acts!, BT = B * T
+        guard targets != nil else { a.logp.update(repeating: 0, count: BT); return 0 }
+        LMHead.forward(lse: a.lse, logp: a.logp, hidden: a.lnf, embed: p(.embed), targets: a.targets,
+                       chunk: a.headChunk, N: BT, C: config.dim, V: config.vocabSize)
+        return Loss.mean(logp: a.logp, mask: a.mask, N: BT)
+    }
+
+    /// `forward` then `backward()` (mean cross-entropy) in one pass: the LM head's logits are
+    /// computed once per chunk of rows and turned into their gradient in place, instead of once
+    /// in the forward and again in the backward. Returns the loss; gradients accumulate into `grads`.
+    @discardableResult
+    public func forwardBackward(tokens: [Int], targets: [Int], mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        load(tokens: tokens, targets: targets, mask: mask, B: B, T: T)
+        forwardTrunk(B: B, T: T)
+        setMeanLossGradient()
+        backwardLoaded()
+        let a = acts!
+        return Loss.mean(logp: a.logp, mask: a.mask, N: B * T)
+    }
+
+    private func load(tokens: [Int], targets: [Int]?, mask: [Float]?, B: Int, T: Int) {
         require(tokens.count == B * T && (targets?.count ?? B * T) == B * T && (mask?.count ?? B * T) == B * T,
                 "forward: tokens, targets and mask need batch*seqLen = \(B * T) entries each")
         ensureActivations(B: B, T: T)
         let a = acts!
-        let BT = B * T
-        for i in 0..<BT {
+        for i in 0..<(B * T) {
             require(tokens[i] >= 0 && tokens[i] < config.vocabSize, "token id \(tokens[i]) out of range")
             a.tokens[i] = Int32(tokens[i])
             let t = targets?[i] ?? -1
@@ -72,13 +97,13 @@ public final class Model: @unchecked Sendable {
             a.mask[i] = t < 0 ? 0 : (mask?[i] ?? 1)
         }
         batch = B; seqLen = T
-        return forwardLoaded(B: B, T: T)
+        logitsFresh = false
     }
 
-    // tokens, targets, mask already in acts -> logits (BT, V), loss
-    private func forwardLoaded(B: Int, T: Int) -> Float {
+    // tokens already in acts -> final norm output lnf (BT, C)
+    private func forwardTrunk(B: Int, T: Int) {
         let a = acts!, c = config
-        let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         Embedding.forward(a.encoded, a.tokens, p(.embed), N: BT, C: C)
         for l in 0..<c.layers {
             let x = a.layerInput(l), L = a.layers[l]
@@ -101,13 +126,19 @@ public final class Model: @unchecked Sendable {
             matmulForward(L.res3, L.h, p(.wdown, l), BT, F, C, accumulate: true)
         }
         RMSNorm.forward(a.lnf, a.rstdf, a.layerInput(c.layers), p(.finalNorm), N: BT, C: C, eps: c.normEps)
-        matmulForward(a.logits, a.lnf, p(.embed), BT, C, V)          // tied LM head
-        return Loss.forward(lse: a.lse, logp: a.logp, logits: a.logits, targets: a.targets, mask: a.mask, N: BT, V: V)
     }
 
-    /// Logits of the last forward, (B, T, V) row-major.
+    /// Logits of the last forward, (B, T, V) row-major. Training never stores them (LMHead.swift);
+    /// the first read after a forward computes them (tied LM head) into a buffer kept for reuse.
     public var logits: UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: acts!.logits, count: batch * seqLen * config.vocabSize)
+        require(acts != nil, "logits: run forward first")
+        let n = batch * seqLen * config.vocabSize
+        if logitsBuffer == nil || logitsBuffer!.count < n { logitsBuffer = FloatBuffer(count: n) }
+        if !logitsFresh {
+            matmulForward(logitsBuffer!.pointer, acts!.lnf, p(.embed), batch * seqLen, config.dim, config.vocabSize)
+            logitsFresh = true
+        }
+        return UnsafeBufferPointer(start: logitsBuffer!.pointer, count: n)
     }
 
     /// log p(target) per token of the last forward (B*T; 0 where there is no target).
@@ -125,12 +156,17 @@ public final class Model: @unchecked Sendable {
 
     /// Gradient of the mean masked cross-entropy of the last forward, accumulated into `grads`.
     public func backward() {
+        setMeanLossGradient()
+        backwardLoaded()
+    }
+
+    // dlogp = d(mean masked cross-entropy)/d(log p(target)) = -mask / Σmask
+    private func setMeanLossGradient() {
         let a = acts!, BT = batch * seqLen
         var w: Float = 0
         for i in 0..<BT { w += a.mask[i] }
         let d = ensureGrads().dlogp
         for i in 0..<BT { d[i] = w > 0 ? -a.mask[i] / w : 0 }
-        backwardLoaded()
     }
 
     /// Gradient of an objective J given dJ/d(sequenceLogProbs[b]) for each row (DPO): every
@@ -156,9 +192,8 @@ public final class Model: @unchecked Sendable {
 
     private func backwardLoaded() {
         let a = acts!, d = dacts!, c = config
-        let BT = batch * seqLen, C = c.dim, V = c.vocabSize
-        Loss.backward(dlogits: d.dlogits, dlogp: d.dlogp, logits: a.logits, lse: a.lse, targets: a.targets, N: BT, V: V)
-        matmulBackward(dinp: d.dln, dw: g(.embed), dout: d.dlogits, inp: a.lnf, w: p(.embed), BT, C, V)
+        LMHead.backward(dhidden: d.dln, dembed: g(.embed), lse: a.lse, logp: a.logp, dlogp: d.dlogp, hidden: a.lnf,
+                        embed: p(.embed), targets: a.targets, chunk: a.headChunk, N: batch * seqLen, C: c.dim, V: c.vocabSize)
         backwardTrunk(downToLayer: 0)
     }
 
