@@ -107,23 +107,25 @@ public final class Model: @unchecked Sendable {
         Embedding.forward(a.encoded, a.tokens, p(.embed), N: BT, C: C)
         for l in 0..<c.layers {
             let x = a.layerInput(l), L = a.layers[l]
-            RMSNorm.forward(L.ln1, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.q, L.ln1, p(.wq, l), BT, C, C)
-            matmulForward(L.k, L.ln1, p(.wk, l), BT, C, KV)
-            matmulForward(L.v, L.ln1, p(.wv, l), BT, C, KV)
-            for r in 0..<BT {
-                rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
-                rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
+            RMSNorm.forward(a.ln, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.q, a.ln, p(.wq, l), BT, C, C)
+            matmulForward(L.k, a.ln, p(.wk, l), BT, C, KV)
+            matmulForward(L.v, a.ln, p(.wv, l), BT, C, KV)
+            parallelRanges(BT, minPerThread: 64) { rows in
+                for r in rows {
+                    rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
+                    rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
+                }
             }
             Attention.forward(out: L.attY, att: L.att, q: L.q, k: L.k, v: L.v, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
             L.res2.update(from: x, count: BT * C)                      // residual: res2 = x + o(attY)
             matmulForward(L.res2, L.attY, p(.wo, l), BT, C, C, accumulate: true)
-            RMSNorm.forward(L.ln2, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.gate, L.ln2, p(.wgate, l), BT, C, F)
-            matmulForward(L.up, L.ln2, p(.wup, l), BT, C, F)
-            SwiGLU.forward(L.h, L.gate, L.up, N: BT * F)
+            RMSNorm.forward(a.ln, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.gate, a.ln, p(.wgate, l), BT, C, F)
+            matmulForward(L.up, a.ln, p(.wup, l), BT, C, F)
+            SwiGLU.forward(a.h, L.gate, L.up, N: BT * F)
             L.res3.update(from: L.res2, count: BT * C)                 // residual: res3 = res2 + down(h)
-            matmulForward(L.res3, L.h, p(.wdown, l), BT, F, C, accumulate: true)
+            matmulForward(L.res3, a.h, p(.wdown, l), BT, F, C, accumulate: true)
         }
         RMSNorm.forward(a.lnf, a.rstdf, a.layerInput(c.layers), p(.finalNorm), N: BT, C: C, eps: c.normEps)
     }
@@ -208,24 +210,31 @@ public final class Model: @unchecked Sendable {
                          weight: p(.finalNorm), rstd: a.rstdf, N: BT, C: C)
         for l in stride(from: c.layers - 1, through: downToLayer, by: -1) {
             let x = a.layerInput(l), L = a.layers[l]
-            // MLP branch; d.dres holds d(res3) and becomes d(res2)
-            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: L.h, w: p(.wdown, l), BT, F, C)
+            // MLP branch; d.dres holds d(res3) and becomes d(res2). h and ln2 are rebuilt in free scratch.
+            let h = d.dgate, ln2 = d.dattY
+            SwiGLU.forward(h, L.gate, L.up, N: BT * F)
+            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: h, w: p(.wdown, l), BT, F, C)
             SwiGLU.backward(dgate: d.dgate, dup: d.dup, dh: d.dh, gate: L.gate, up: L.up, N: BT * F)
-            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: L.ln2, w: p(.wgate, l), BT, C, F)
-            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: L.ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
+            RMSNorm.recompute(ln2, L.res2, p(.mlpNorm, l), rstd: L.rstd2, N: BT, C: C)
+            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: ln2, w: p(.wgate, l), BT, C, F)
+            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
             RMSNorm.backward(dinp: d.dres, dweight: g(.mlpNorm, l), dout: d.dln, inp: L.res2, weight: p(.mlpNorm, l),
                              rstd: L.rstd2, N: BT, C: C)
             // attention branch; d.dres becomes d(x)
             matmulBackward(dinp: d.dattY, dw: g(.wo, l), dout: d.dres, inp: L.attY, w: p(.wo, l), BT, C, C)
             Attention.backward(dq: d.dq, dk: d.dk, dv: d.dv, datt: d.datt, dout: d.dattY, q: L.q, k: L.k, v: L.v,
                                att: L.att, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
-            for r in 0..<BT {
-                rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
-                rope.backward(d.dk + r * KV, nHeads: c.kvHeads, pos: r % T)
+            parallelRanges(BT, minPerThread: 64) { rows in
+                for r in rows {
+                    rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
+                    rope.backward(d.dk + r * KV, nHeads: c.kvHeads, pos: r % T)
+                }
             }
-            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: L.ln1, w: p(.wq, l), BT, C, C)
-            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: L.ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
-            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: L.ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
+            let ln1 = d.dattY   // free again once attention's backward has read it
+            RMSNorm.recompute(ln1, x, p(.attnNorm, l), rstd: L.rstd1, N: BT, C: C)
+            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: ln1, w: p(.wq, l), BT, C, C)
+            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
+            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
             RMSNorm.backward(dinp: d.dres, dweight: g(.attnNorm, l), dout: d.dln, inp: x, weight: p(.attnNorm, l),
                              rstd: L.rstd1, N: BT, C: C)
         }
