@@ -75,6 +75,7 @@ public final class Model: @unchecked Sendable {
     /// in the forward and again in the backward. Returns the loss; gradients accumulate into `grads`.
     @discardableResult
     public func forwardBackward(tokens: [Int], targets: [Int], mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        BLASThreads.sleepWhenIdle()
         load(tokens: tokens, targets: targets, mask: mask, B: B, T: T)
         forwardTrunk(B: B, T: T)
         setMeanLossGradient()
@@ -203,6 +204,7 @@ public final class Model: @unchecked Sendable {
     /// given d(final norm output) in the scratch `dacts.dln`. Heads other than the tied LM head
     /// (classification) fill dln and call this.
     func backwardTrunk(downToLayer: Int) {
+        BLASThreads.sleepWhenIdle()
         let a = acts!, d = dacts!, c = config
         let B = batch, T = seqLen, BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         d.dres.update(repeating: 0, count: BT * C)
