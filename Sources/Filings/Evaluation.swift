@@ -120,8 +120,7 @@ public enum FilingsEval {
         for step in 0..<steps {
             let b = data.next()
             model.zeroGrad()
-            let loss = model.forward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
-            model.backward()
+            let loss = model.forwardBackward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
             opt.update(model, lr: schedule.lr(at: step))
             if (step + 1) % 10 == 0 || step + 1 == steps {
                 let el = Date().timeIntervalSince(began)

@@ -49,8 +49,7 @@ public enum EngineBench {
         for step in 0..<(warmup + steps) {
             let t0 = now()
             model.zeroGrad()
-            let loss = model.forward(tokens: inputs, targets: targets, batch: B, seqLen: T)
-            model.backward()
+            let loss = model.forwardBackward(tokens: inputs, targets: targets, batch: B, seqLen: T)
             opt.update(model, lr: 1e-4)
             if step == 0 { first = loss }
             if step >= warmup { seconds.append(now() - t0) }

@@ -17,6 +17,8 @@ public final class Model: @unchecked Sendable {
     let rope: RoPE
     var acts: Activations?
     var dacts: ActivationGrads?
+    private var logitsBuffer: FloatBuffer?   // `logits` on demand; fresh until the next forward
+    private var logitsFresh = false
     public private(set) var batch = 0, seqLen = 0
 
     /// Random init: matrices ~ N(0, initStd²), norm gains 1 (as transformers' Llama init).
@@ -55,15 +57,39 @@ public final class Model: @unchecked Sendable {
 
     /// Runs the model on `batch` rows of `seqLen` tokens (row-major, B*T entries).
     /// With targets, returns the mean of mask-weighted cross-entropy (mask defaults to 1 where a
-    /// target is given; a target < 0 is ignored). Without targets, returns 0 and only fills logits.
+    /// target is given; a target < 0 is ignored). Without targets, returns 0 and runs no LM head
+    /// (`logits` computes it on demand).
     @discardableResult
     public func forward(tokens: [Int], targets: [Int]? = nil, mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        load(tokens: tokens, targets: targets, mask: mask, B: B, T: T)
+        forwardTrunk(B: B, T: T)
+        let a = acts!, BT = B * T
+        guard targets != nil else { a.logp.update(repeating: 0, count: BT); return 0 }
+        LMHead.forward(lse: a.lse, logp: a.logp, hidden: a.lnf, embed: p(.embed), targets: a.targets,
+                       chunk: a.headChunk, N: BT, C: config.dim, V: config.vocabSize)
+        return Loss.mean(logp: a.logp, mask: a.mask, N: BT)
+    }
+
+    /// `forward` then `backward()` (mean cross-entropy) in one pass: the LM head's logits are
+    /// computed once per chunk of rows and turned into their gradient in place, instead of once
+    /// in the forward and again in the backward. Returns the loss; gradients accumulate into `grads`.
+    @discardableResult
+    public func forwardBackward(tokens: [Int], targets: [Int], mask: [Float]? = nil, batch B: Int, seqLen T: Int) -> Float {
+        BLASThreads.sleepWhenIdle()
+        load(tokens: tokens, targets: targets, mask: mask, B: B, T: T)
+        forwardTrunk(B: B, T: T)
+        setMeanLossGradient()
+        backwardLoaded()
+        let a = acts!
+        return Loss.mean(logp: a.logp, mask: a.mask, N: B * T)
+    }
+
+    private func load(tokens: [Int], targets: [Int]?, mask: [Float]?, B: Int, T: Int) {
         require(tokens.count == B * T && (targets?.count ?? B * T) == B * T && (mask?.count ?? B * T) == B * T,
                 "forward: tokens, targets and mask need batch*seqLen = \(B * T) entries each")
         ensureActivations(B: B, T: T)
         let a = acts!
-        let BT = B * T
-        for i in 0..<BT {
+        for i in 0..<(B * T) {
             require(tokens[i] >= 0 && tokens[i] < config.vocabSize, "token id \(tokens[i]) out of range")
             a.tokens[i] = Int32(tokens[i])
             let t = targets?[i] ?? -1
@@ -72,42 +98,50 @@ public final class Model: @unchecked Sendable {
             a.mask[i] = t < 0 ? 0 : (mask?[i] ?? 1)
         }
         batch = B; seqLen = T
-        return forwardLoaded(B: B, T: T)
+        logitsFresh = false
     }
 
-    // tokens, targets, mask already in acts -> logits (BT, V), loss
-    private func forwardLoaded(B: Int, T: Int) -> Float {
+    // tokens already in acts -> final norm output lnf (BT, C)
+    private func forwardTrunk(B: Int, T: Int) {
         let a = acts!, c = config
-        let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         Embedding.forward(a.encoded, a.tokens, p(.embed), N: BT, C: C)
         for l in 0..<c.layers {
             let x = a.layerInput(l), L = a.layers[l]
-            RMSNorm.forward(L.ln1, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.q, L.ln1, p(.wq, l), BT, C, C)
-            matmulForward(L.k, L.ln1, p(.wk, l), BT, C, KV)
-            matmulForward(L.v, L.ln1, p(.wv, l), BT, C, KV)
-            for r in 0..<BT {
-                rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
-                rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
+            RMSNorm.forward(a.ln, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.q, a.ln, p(.wq, l), BT, C, C)
+            matmulForward(L.k, a.ln, p(.wk, l), BT, C, KV)
+            matmulForward(L.v, a.ln, p(.wv, l), BT, C, KV)
+            parallelRanges(BT, minPerThread: 64) { rows in
+                for r in rows {
+                    rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
+                    rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
+                }
             }
             Attention.forward(out: L.attY, att: L.att, q: L.q, k: L.k, v: L.v, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
             L.res2.update(from: x, count: BT * C)                      // residual: res2 = x + o(attY)
             matmulForward(L.res2, L.attY, p(.wo, l), BT, C, C, accumulate: true)
-            RMSNorm.forward(L.ln2, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.gate, L.ln2, p(.wgate, l), BT, C, F)
-            matmulForward(L.up, L.ln2, p(.wup, l), BT, C, F)
-            SwiGLU.forward(L.h, L.gate, L.up, N: BT * F)
+            RMSNorm.forward(a.ln, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
+            matmulForward(L.gate, a.ln, p(.wgate, l), BT, C, F)
+            matmulForward(L.up, a.ln, p(.wup, l), BT, C, F)
+            SwiGLU.forward(a.h, L.gate, L.up, N: BT * F)
             L.res3.update(from: L.res2, count: BT * C)                 // residual: res3 = res2 + down(h)
-            matmulForward(L.res3, L.h, p(.wdown, l), BT, F, C, accumulate: true)
+            matmulForward(L.res3, a.h, p(.wdown, l), BT, F, C, accumulate: true)
         }
         RMSNorm.forward(a.lnf, a.rstdf, a.layerInput(c.layers), p(.finalNorm), N: BT, C: C, eps: c.normEps)
-        matmulForward(a.logits, a.lnf, p(.embed), BT, C, V)          // tied LM head
-        return Loss.forward(lse: a.lse, logp: a.logp, logits: a.logits, targets: a.targets, mask: a.mask, N: BT, V: V)
     }
 
-    /// Logits of the last forward, (B, T, V) row-major.
+    /// Logits of the last forward, (B, T, V) row-major. Training never stores them (LMHead.swift);
+    /// the first read after a forward computes them (tied LM head) into a buffer kept for reuse.
     public var logits: UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: acts!.logits, count: batch * seqLen * config.vocabSize)
+        require(acts != nil, "logits: run forward first")
+        let n = batch * seqLen * config.vocabSize
+        if logitsBuffer == nil || logitsBuffer!.count < n { logitsBuffer = FloatBuffer(count: n) }
+        if !logitsFresh {
+            matmulForward(logitsBuffer!.pointer, acts!.lnf, p(.embed), batch * seqLen, config.dim, config.vocabSize)
+            logitsFresh = true
+        }
+        return UnsafeBufferPointer(start: logitsBuffer!.pointer, count: n)
     }
 
     /// log p(target) per token of the last forward (B*T; 0 where there is no target).
@@ -125,12 +159,17 @@ public final class Model: @unchecked Sendable {
 
     /// Gradient of the mean masked cross-entropy of the last forward, accumulated into `grads`.
     public func backward() {
+        setMeanLossGradient()
+        backwardLoaded()
+    }
+
+    // dlogp = d(mean masked cross-entropy)/d(log p(target)) = -mask / Σmask
+    private func setMeanLossGradient() {
         let a = acts!, BT = batch * seqLen
         var w: Float = 0
         for i in 0..<BT { w += a.mask[i] }
         let d = ensureGrads().dlogp
         for i in 0..<BT { d[i] = w > 0 ? -a.mask[i] / w : 0 }
-        backwardLoaded()
     }
 
     /// Gradient of an objective J given dJ/d(sequenceLogProbs[b]) for each row (DPO): every
@@ -156,9 +195,8 @@ public final class Model: @unchecked Sendable {
 
     private func backwardLoaded() {
         let a = acts!, d = dacts!, c = config
-        let BT = batch * seqLen, C = c.dim, V = c.vocabSize
-        Loss.backward(dlogits: d.dlogits, dlogp: d.dlogp, logits: a.logits, lse: a.lse, targets: a.targets, N: BT, V: V)
-        matmulBackward(dinp: d.dln, dw: g(.embed), dout: d.dlogits, inp: a.lnf, w: p(.embed), BT, C, V)
+        LMHead.backward(dhidden: d.dln, dembed: g(.embed), lse: a.lse, logp: a.logp, dlogp: d.dlogp, hidden: a.lnf,
+                        embed: p(.embed), targets: a.targets, chunk: a.headChunk, N: batch * seqLen, C: c.dim, V: c.vocabSize)
         backwardTrunk(downToLayer: 0)
     }
 
@@ -166,6 +204,7 @@ public final class Model: @unchecked Sendable {
     /// given d(final norm output) in the scratch `dacts.dln`. Heads other than the tied LM head
     /// (classification) fill dln and call this.
     func backwardTrunk(downToLayer: Int) {
+        BLASThreads.sleepWhenIdle()
         let a = acts!, d = dacts!, c = config
         let B = batch, T = seqLen, BT = B * T, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         d.dres.update(repeating: 0, count: BT * C)
@@ -173,24 +212,31 @@ public final class Model: @unchecked Sendable {
                          weight: p(.finalNorm), rstd: a.rstdf, N: BT, C: C)
         for l in stride(from: c.layers - 1, through: downToLayer, by: -1) {
             let x = a.layerInput(l), L = a.layers[l]
-            // MLP branch; d.dres holds d(res3) and becomes d(res2)
-            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: L.h, w: p(.wdown, l), BT, F, C)
+            // MLP branch; d.dres holds d(res3) and becomes d(res2). h and ln2 are rebuilt in free scratch.
+            let h = d.dgate, ln2 = d.dattY
+            SwiGLU.forward(h, L.gate, L.up, N: BT * F)
+            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: h, w: p(.wdown, l), BT, F, C)
             SwiGLU.backward(dgate: d.dgate, dup: d.dup, dh: d.dh, gate: L.gate, up: L.up, N: BT * F)
-            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: L.ln2, w: p(.wgate, l), BT, C, F)
-            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: L.ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
+            RMSNorm.recompute(ln2, L.res2, p(.mlpNorm, l), rstd: L.rstd2, N: BT, C: C)
+            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: ln2, w: p(.wgate, l), BT, C, F)
+            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
             RMSNorm.backward(dinp: d.dres, dweight: g(.mlpNorm, l), dout: d.dln, inp: L.res2, weight: p(.mlpNorm, l),
                              rstd: L.rstd2, N: BT, C: C)
             // attention branch; d.dres becomes d(x)
             matmulBackward(dinp: d.dattY, dw: g(.wo, l), dout: d.dres, inp: L.attY, w: p(.wo, l), BT, C, C)
             Attention.backward(dq: d.dq, dk: d.dk, dv: d.dv, datt: d.datt, dout: d.dattY, q: L.q, k: L.k, v: L.v,
                                att: L.att, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
-            for r in 0..<BT {
-                rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
-                rope.backward(d.dk + r * KV, nHeads: c.kvHeads, pos: r % T)
+            parallelRanges(BT, minPerThread: 64) { rows in
+                for r in rows {
+                    rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
+                    rope.backward(d.dk + r * KV, nHeads: c.kvHeads, pos: r % T)
+                }
             }
-            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: L.ln1, w: p(.wq, l), BT, C, C)
-            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: L.ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
-            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: L.ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
+            let ln1 = d.dattY   // free again once attention's backward has read it
+            RMSNorm.recompute(ln1, x, p(.attnNorm, l), rstd: L.rstd1, N: BT, C: C)
+            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: ln1, w: p(.wq, l), BT, C, C)
+            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
+            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
             RMSNorm.backward(dinp: d.dres, dweight: g(.attnNorm, l), dout: d.dln, inp: x, weight: p(.attnNorm, l),
                              rstd: L.rstd1, N: BT, C: C)
         }

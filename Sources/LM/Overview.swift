@@ -8,6 +8,7 @@
 //     model.zeroGrad()
 //     let loss = model.forward(tokens: x, targets: y, mask: w, batch: B, seqLen: T)   // mask 0 = no loss
 //     model.backward()                                     // or backward(sequenceLogProbGrads:) for DPO
+//     // or both at once, cheaper (the LM head's logits computed once): model.forwardBackward(tokens:targets:mask:...)
 //     opt.update(model, lr: schedule.lr(at: step))         // returns the pre-clip gradient norm
 //     model.sequenceLogProbs()                             // Σ mask·log p(target) per row (DPO)
 //

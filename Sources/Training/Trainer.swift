@@ -53,8 +53,7 @@ public final class Trainer {
     public static func languageModelling(_ data: BatchSource) -> Objective {
         { model, _ in
             let b = data.next()
-            let loss = model.forward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
-            model.backward()
+            let loss = model.forwardBackward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
             return StepResult(loss: loss, tokens: b.B * b.T)
         }
     }

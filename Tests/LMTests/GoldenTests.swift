@@ -32,6 +32,21 @@ final class GoldenTests: XCTestCase {
         print("golden: worst per-tensor gradient rel err \(worst)")
     }
 
+    /// The fused training step (LM head and loss by chunks, logits computed once) gives the
+    /// reference gradients too, and the same loss as a plain forward.
+    func testForwardBackwardGradients() throws {
+        let g = try GoldenFixture.load()
+        let m = g.model()
+        m.zeroGrad()
+        let loss = m.forwardBackward(tokens: g.tokens, targets: g.targets, mask: g.mask, batch: g.B, seqLen: g.T)
+        XCTAssertEqual(loss, g.loss, accuracy: 1e-4 * abs(g.loss))
+        for t in m.layout.tensors {
+            let n = t.shape.reduce(1, *)
+            let e = relativeError(UnsafeBufferPointer(start: m.grads.pointer + t.offset, count: n), g.grads[t.offset..<(t.offset + n)])
+            XCTAssertLessThan(e, 1e-3, "gradient of \(t.name)")
+        }
+    }
+
     func testTenAdamWSteps() throws {
         let g = try GoldenFixture.load()
         let m = g.model()

@@ -58,6 +58,31 @@ final class LossTests: XCTestCase {
         XCTAssertTrue(slp.allSatisfy { $0 < 0 })
     }
 
+    /// forwardBackward = forward + backward(): same loss, log-probs and gradients, with a vocabulary
+    /// large enough for several LM-head chunks (and a partial last one).
+    func testForwardBackwardMatchesSeparateCalls() {
+        let c = ModelConfig(vocabSize: 40_000, dim: 16, layers: 1, heads: 2, kvHeads: 1, hiddenDim: 24, maxSeqLen: 256)
+        let m = Model(config: c, seed: 4, initStd: 0.3)
+        let B = 2, T = 150
+        XCTAssertGreaterThan(B * T, LMHead.chunkRows(V: c.vocabSize, N: B * T))
+        let tokens = TestModels.randomTokens(B * T, vocab: c.vocabSize, seed: 10)
+        let targets = TestModels.randomTokens(B * T, vocab: c.vocabSize, seed: 11)
+        let mask: [Float] = (0..<(B * T)).map { $0 % 7 == 0 ? 0 : 1 }
+        let l1 = m.forward(tokens: tokens, targets: targets, mask: mask, batch: B, seqLen: T)
+        let lp1 = Array(m.tokenLogProbs)
+        m.zeroGrad(); m.backward()
+        let g1 = m.grads.array
+        m.zeroGrad()
+        let l2 = m.forwardBackward(tokens: tokens, targets: targets, mask: mask, batch: B, seqLen: T)
+        XCTAssertEqual(l1, l2)
+        XCTAssertEqual(lp1, Array(m.tokenLogProbs))
+        XCTAssertEqual(g1, m.grads.array)
+        // logits on demand agree with the loss: log-softmax at the target is the stored log-prob
+        let V = c.vocabSize, row = Array(m.logits[(5 * V)..<(6 * V)])
+        let mx = row.max()!, lse = mx + log(row.reduce(0) { $0 + exp($1 - mx) })
+        XCTAssertEqual(row[targets[5]] - lse, lp1[5], accuracy: 1e-4)
+    }
+
     /// Finite-difference check of one norm weight and one matrix entry (independent of the golden file).
     func testGradientMatchesFiniteDifference() {
         let c = ModelConfig(vocabSize: 32, dim: 16, layers: 1, heads: 2, kvHeads: 1, hiddenDim: 24, maxSeqLen: 8)

@@ -3,29 +3,37 @@ import Foundation
 
 /// Causal multi-head attention over a full (B, T) batch, with grouped-query K/V
 /// (query head h reads K/V head h / (H / KVH)). Q/K/V projections and RoPE are in Model.swift.
-/// One sgemm per (batch, head) for QKᵀ and for PV; rows are strided views into (BT, heads*d).
+/// Per (batch, head) and block of query rows, one sgemm for QKᵀ and one for PV over the keys the
+/// block can see; rows are strided views into (BT, heads*d).
 /// The (batch, head) pieces are spread over threads (parallelFor); backward groups the heads that
 /// share a K/V head so their dK/dV sums stay on one thread.
 enum Attention {
+    /// Query rows per block: a block of rows r0..<r1 only needs keys 0..<r1, so blocks skip the causal
+    /// upper triangle (4 blocks: 62.5% of the full T×T products) while each sgemm keeps ≥ 16 rows.
+    static func blockRows(T: Int) -> Int { max(16, (T / 4 + 15) / 16 * 16) }
+
     // q (B,T,H,d), k (B,T,KVH,d), v (B,T,KVH,d) -> out (B,T,H,d), att (B,H,T,T) probabilities
     static func forward(out: UnsafeMutablePointer<Float>, att: UnsafeMutablePointer<Float>,
                         q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
                         B: Int, T: Int, H: Int, KVH: Int, d: Int) {
         let C = H * d, KV = KVH * d, group = H / KVH
-        let scale = 1 / Float(d).squareRoot()
+        let scale = 1 / Float(d).squareRoot(), R = blockRows(T: T)
         parallelFor(B * H) { bh in
-                let b = bh / H, h = bh % H
-                let qb = q + b * T * C + h * d
-                let kb = k + b * T * KV + (h / group) * d
-                let vb = v + b * T * KV + (h / group) * d
-                let a = att + (b * H + h) * T * T
-                // a (T,T) = scale * Q (T,d) · K (T,d)ᵀ
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(T), Int32(T), Int32(d),
-                            scale, qb, Int32(C), kb, Int32(KV), 0, a, Int32(T))
-                for i in 0..<T { softmaxCausalRow(a + i * T, count: i + 1, total: T) }
-                // out (T,d) = a (T,T) · V (T,d)
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),
-                            1, a, Int32(T), vb, Int32(KV), 0, out + b * T * C + h * d, Int32(C))
+            let b = bh / H, h = bh % H
+            let qb = q + b * T * C + h * d
+            let kb = k + b * T * KV + (h / group) * d
+            let vb = v + b * T * KV + (h / group) * d
+            let a = att + (b * H + h) * T * T
+            for r0 in stride(from: 0, to: T, by: R) {
+                let n = min(R, T - r0), r1 = r0 + n, ab = a + r0 * T
+                // a[r0..<r1, 0..<r1] (n, r1) = scale * Q[r0..<r1] (n,d) · K[0..<r1] (r1,d)ᵀ
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(r1), Int32(d),
+                            scale, qb + r0 * C, Int32(C), kb, Int32(KV), 0, ab, Int32(T))
+                for i in r0..<r1 { softmaxCausalRow(a + i * T, count: i + 1, total: T) }
+                // out[r0..<r1] (n,d) = a[r0..<r1, 0..<r1] · V[0..<r1] (r1,d)
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(r1),
+                            1, ab, Int32(T), vb, Int32(KV), 0, out + b * T * C + r0 * C + h * d, Int32(C))
+            }
         }
     }
 
@@ -44,7 +52,7 @@ enum Attention {
                          q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, att: UnsafePointer<Float>,
                          B: Int, T: Int, H: Int, KVH: Int, d: Int) {
         let C = H * d, KV = KVH * d, group = H / KVH
-        let scale = 1 / Float(d).squareRoot()
+        let scale = 1 / Float(d).squareRoot(), R = blockRows(T: T)
         dk.update(repeating: 0, count: B * T * KV)
         dv.update(repeating: 0, count: B * T * KV)
         parallelFor(B * KVH) { bg in
@@ -54,24 +62,29 @@ enum Attention {
                 let qOff = b * T * C + h * d
                 let a = att + (b * H + h) * T * T
                 let da = datt + (b * H + h) * T * T
-                // da (T,T) = dout (T,d) · V (T,d)ᵀ
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(T), Int32(T), Int32(d),
-                            1, dout + qOff, Int32(C), v + kvOff, Int32(KV), 0, da, Int32(T))
-                // dV (T,d) += aᵀ (T,T) · dout (T,d)
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),
-                            1, a, Int32(T), dout + qOff, Int32(C), 1, dv + kvOff, Int32(KV))
-                // softmax backward, in place: ds = a * (da - Σ a·da); future entries are 0 since a is 0 there
-                for i in 0..<T {
-                    let ar = a + i * T, dr = da + i * T
-                    let dot = VecMath.dot(ar, dr, i + 1)
-                    for j in 0...i { dr[j] = ar[j] * (dr[j] - dot) }
-                    if i + 1 < T { (dr + i + 1).update(repeating: 0, count: T - i - 1) }
+                // per block of query rows r0..<r1, only keys 0..<r1 (the rest of a is 0)
+                for r0 in stride(from: 0, to: T, by: R) {
+                    let n = min(R, T - r0), r1 = r0 + n, ab = a + r0 * T, dab = da + r0 * T
+                    let doutb = dout + qOff + r0 * C
+                    // da (n, r1) = dout (n,d) · V[0..<r1]ᵀ
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(r1), Int32(d),
+                                1, doutb, Int32(C), v + kvOff, Int32(KV), 0, dab, Int32(T))
+                    // dV[0..<r1] (r1,d) += a[r0..<r1, 0..<r1]ᵀ · dout (n,d)
+                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(r1), Int32(d), Int32(n),
+                                1, ab, Int32(T), doutb, Int32(C), 1, dv + kvOff, Int32(KV))
+                    // softmax backward, in place: ds = a * (da - Σ a·da) over 0...i, 0 after
+                    for i in r0..<r1 {
+                        let ar = a + i * T, dr = da + i * T
+                        let dot = VecMath.dot(ar, dr, i + 1)
+                        for j in 0...i { dr[j] = ar[j] * (dr[j] - dot) }
+                        if i + 1 < r1 { (dr + i + 1).update(repeating: 0, count: r1 - i - 1) }   // future keys the products below read
+                    }
+                    // dQ[r0..<r1] (n,d) = scale * ds (n, r1) · K[0..<r1];  dK[0..<r1] += scale * dsᵀ · Q[r0..<r1]
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(r1),
+                                scale, dab, Int32(T), k + kvOff, Int32(KV), 0, dq + qOff + r0 * C, Int32(C))
+                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(r1), Int32(d), Int32(n),
+                                scale, dab, Int32(T), q + qOff + r0 * C, Int32(C), 1, dk + kvOff, Int32(KV))
                 }
-                // dQ (T,d) = scale * ds (T,T) · K (T,d);  dK (T,d) += scale * dsᵀ · Q
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),
-                            scale, da, Int32(T), k + kvOff, Int32(KV), 0, dq + qOff, Int32(C))
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(T), Int32(d), Int32(T),
-                            scale, da, Int32(T), q + qOff, Int32(C), 1, dk + kvOff, Int32(KV))
             }
         }
     }
