@@ -19,9 +19,11 @@ public struct CopyGuard {
         let bytes: [UInt8]
         let need: Int
         /// The authority's name only: from this many bytes (two letters of its first distinctive word,
-        /// same case) the name is held when the model itself gives it a fair chance (`softMass`), and a
-        /// finished name may not run on into a longer word ("Economyief").
+        /// same case) the name is held when the model itself gives it a fair chance (`softMass`).
         var early: Int? = nil
+        /// The authority's name: once finished it may not run on into a longer word ("Economyief").
+        /// Keywords may ("pothole repair" → "repairs").
+        var isAuthority = false
     }
 
     /// The share of probability the model must give the name's continuation before an early match
@@ -43,6 +45,7 @@ public struct CopyGuard {
             // early only inside a longer first word: "Sir" of "Sir John Soane's Museum" is also "Dear Sir"
             let e = Self.distinctiveStart(request.authority.name) + 2
             if e < a.need && Self.isWordByte(a.bytes[e]) { a.early = e }
+            a.isAuthority = true
             t.append(a)
         }
         for k in request.keywords where k.text.split(separator: " ").count >= 2 {
@@ -58,7 +61,7 @@ public struct CopyGuard {
         targets = t.map { x in
             let shared = t.filter { $0 != x }.map { Self.sharedPrefix(x.bytes, $0.bytes) }.max() ?? 0
             let need = min(max(x.need, shared + 1), x.bytes.count - 1)
-            return Target(bytes: x.bytes, need: need, early: x.early.map { min(max($0, shared + 1), need) })
+            return Target(bytes: x.bytes, need: need, early: x.early.map { min(max($0, shared + 1), need) }, isAuthority: x.isAuthority)
         }
     }
 
@@ -83,7 +86,7 @@ public struct CopyGuard {
     func continuations() -> (sure: [[UInt8]], maybe: [[UInt8]], finished: Bool) {
         var sure: [[UInt8]] = [], maybe: [[UInt8]] = [], finished = false
         for t in targets {
-            if t.early != nil && Self.endsWith(text, prefix: t.bytes[...]) { finished = true; continue }
+            if t.isAuthority && Self.endsWith(text, prefix: t.bytes[...]) { finished = true; continue }
             var k = min(t.bytes.count - 1, text.count)
             while k >= (t.early ?? t.need) {
                 if Self.endsWith(text, prefix: t.bytes[0..<k], exactCase: k < t.need) {
