@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> eval -> ship.
+# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> eval -> ship.
+# dpo2 is a second, on-policy DPO round from the first round's model (configs/dpo2.json).
 # Each stage resumes from its last checkpoint when re-run after a kill, and is skipped once finished.
 # Usage: scripts/pipeline.sh [NAME]   (configs in models/NAME/configs/, work in runs/NAME/)
 set -euo pipefail
@@ -33,8 +34,9 @@ stage pretrain "$run/pretrain/model/model.safetensors" "$bin" train pretrain --c
 stage cpt      "$run/cpt/model/model.safetensors"      "$bin" train cpt --config "$cfg/cpt.json"
 stage sft      "$run/sft/model/model.safetensors"      "$bin" train sft --config "$cfg/sft.json"
 stage dpo      "$run/dpo/model/model.safetensors"      "$bin" train dpo --config "$cfg/dpo.json"
+stage dpo2     "$run/dpo2/model/model.safetensors"     "$bin" train dpo --config "$cfg/dpo2.json" --run "$run/dpo2"
 
-for s in pretrain cpt sft dpo; do
+for s in pretrain cpt sft dpo dpo2; do
   [ -f "$run/$s/model/eval.json" ] && continue
   echo "== eval $s"
   e0=$SECONDS
@@ -45,5 +47,5 @@ for s in pretrain cpt sft dpo; do
   fi
   printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
 done
-"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" | tee "$run/compare.txt"
+"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" | tee "$run/compare.txt"
 echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"

@@ -186,11 +186,11 @@ func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Key
 struct TrainCurves: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curves", abstract: "Draw the stages' loss curves as an SVG picture (for the model card).")
-    @Option(help: "The pipeline's run folder (holding pretrain/, cpt/, sft/, dpo/).") var runs: String
+    @Option(help: "The pipeline's run folder (holding pretrain/, cpt/, sft/, dpo/, dpo2/).") var runs: String
     @Option(help: "Output SVG file.") var out: String
 
     func run() throws {
-        let series = ["pretrain", "cpt", "sft", "dpo"].compactMap { s -> LossChart.Series? in
+        let series = ["pretrain", "cpt", "sft", "dpo", "dpo2"].compactMap { s -> LossChart.Series? in
             let rows = RunDirectory(URL(fileURLWithPath: runs).appendingPathComponent(s)).logRows()
             return rows.isEmpty ? nil : LossChart.Series(stage: s, rows: rows)
         }
