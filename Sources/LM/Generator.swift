@@ -30,9 +30,9 @@ public final class Generator {
             let logits = decoder.append(items)
             var next = [Int]()
             for (row, s) in active.enumerated() {
-                let row = UnsafeMutablePointer(mutating: logits.baseAddress! + row * V)
-                constrain?(s, row)
-                let tok = samplers[s].sample(row, V: V)
+                let rowLogits = UnsafeMutablePointer(mutating: logits.baseAddress! + row * V)
+                constrain?(s, rowLogits)
+                let tok = samplers[s].sample(rowLogits, V: V)
                 if stops.contains(tok) { continue }
                 samplers[s].observe(tok, drawn: true)
                 outputs[s].append(tok)
