@@ -10,8 +10,9 @@ public enum BLASThreads {
     /// After each threaded call OpenBLAS's workers spin (sched_yield) for 2^28 cycles (~70 ms) before
     /// they sleep. In a training step our own threaded kernels (softmax, SwiGLU, norms, loss) run between
     /// the sgemm calls on the same cores, and a spinning worker takes CPU from them: config A trains
-    /// 10–19% faster with the workers sleeping after 2^4 cycles. Training calls this once (the first
-    /// backward); it restarts the workers with that timeout unless OPENBLAS_THREAD_TIMEOUT is set.
+    /// 10–19% faster with the workers sleeping after 2^4 cycles. `forwardBackward` and every backward
+    /// call it; only the first call acts: it restarts the workers with that timeout unless
+    /// OPENBLAS_THREAD_TIMEOUT is set.
     /// Decoding is left alone (batch-16 steps are short sgemm calls where waking a worker costs more).
     public static func sleepWhenIdle() { _ = shortSpin }
 
