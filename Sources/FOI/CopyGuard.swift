@@ -11,19 +11,29 @@ import LM
 /// - Rivals: tokens that would complete the citation of a law of the other jurisdiction (a Scottish
 ///   title to an English council, an English one to a Scottish body) are ruled out.
 ///
-/// The guard never starts a name and never forces one in: what the letter says is still the model's.
+/// - Slots: after the few phrases that introduce the authority in every training letter ("a request
+///   to", "held by", "Dear", …), what follows is one of the words the training letters put there, the
+///   authority's name spelt out in full (`CopyGuardSlots.swift`). That is where a small model, meeting a
+///   name it never saw, writes a stray letter and drifts off ("a request to H request information").
+///
+/// Elsewhere the guard never starts a name: what the letter says is still the model's.
 /// One guard per sequence; `observe` each chosen token, `constrain` each logits row before drawing.
 public struct CopyGuard {
     /// A name to copy, and how much of it must already be written before the rest is held to it.
     struct Target: Equatable {
         let bytes: [UInt8]
-        let need: Int
+        var need: Int
         /// The authority's name only: from this many bytes (two letters of its first distinctive word,
         /// same case) the name is held when the model itself gives it a fair chance (`softMass`).
         var early: Int? = nil
         /// The authority's name: once finished it may not run on into a longer word ("Economyief").
         /// Keywords may ("pothole repair" → "repairs").
         var isAuthority = false
+        /// Held only in the name's own case: an authority's name, unless it starts with "The" ("the
+        /// university's" is not "University of Bristol").
+        var exactCase = false
+        /// Where a law's title may stop before its year ("section 12 of the Freedom of Information Act;").
+        var mayEnd: Int? = nil
     }
 
     /// The share of probability the model must give the name's continuation before an early match
@@ -32,6 +42,11 @@ public struct CopyGuard {
     static let softMass: Float = 0.005
 
     let targets: [Target]
+    /// Where the letter's next words come from a closed set (`CopyGuardSlots.swift`).
+    let slots: [Slot]
+    let name: [UInt8]
+    /// Whether the text has named the authority yet.
+    private(set) var named = false
     /// Lower-cased phrases the letter must not complete.
     let rivals: [[UInt8]]
     /// Tokens that hold a rival phrase whole: never allowed.
@@ -41,37 +56,57 @@ public struct CopyGuard {
 
     public init(request: LetterRequest, vocabulary: TokenTable) {
         var t: [Target] = []
+        name = Array(request.authority.name.utf8)
         if var a = Self.nameTarget(request.authority.name) {
             // early only inside a longer first word: "Sir" of "Sir John Soane's Museum" is also "Dear Sir"
             let e = Self.distinctiveStart(request.authority.name) + 2
             if e < a.need && Self.isWordByte(a.bytes[e]) { a.early = e }
             a.isAuthority = true
+            a.exactCase = Self.distinctiveStart(request.authority.name) == 0
             t.append(a)
         }
         for k in request.keywords where k.text.split(separator: " ").count >= 2 {
             if let kt = Self.nameTarget(k.text, firstWordOnly: true) { t.append(kt) }
         }
         let j = Legislation.jurisdiction(for: request.authority, keywords: request.keywords)
+        slots = Self.slots(authority: request.authority.name, law: j.citation)
         t += j.laws.map(Self.lawTarget)
         rivals = Self.rivalPhrases(scottish: j.general == .foisa2002).map { Array($0.utf8) }
         holders = rivals.flatMap(vocabulary.holding)
         vocab = vocabulary
         // A target begun is one that could be no other: its trigger runs past what it shares with the rest
         // ("Freedom of s…" for the keyword "freedom of speech", not the law's "Freedom of Information").
+        // The authority's name also goes past a plain greeting it starts like ("Information Governance Team"
+        // for the Information Commissioner's Office).
+        let greetings = Phrases.plainGreetings.map { Array($0.dropFirst(5).utf8) }
         targets = t.map { x in
-            let shared = t.filter { $0 != x }.map { Self.sharedPrefix(x.bytes, $0.bytes) }.max() ?? 0
+            let shared = (t.filter { $0 != x }.map(\.bytes) + (x.isAuthority ? greetings : [])).map { Self.sharedPrefix(x.bytes, $0) }.max() ?? 0
             let need = min(max(x.need, shared + 1), x.bytes.count - 1)
-            return Target(bytes: x.bytes, need: need, early: x.early.map { min(max($0, shared + 1), need) }, isAuthority: x.isAuthority)
+            var y = x
+            y.need = need
+            y.early = x.early.map { min(max($0, shared + 1), need) }
+            return y
         }
     }
 
-    public mutating func observe(_ token: Int) { text += vocab.bytes[token] }
+    public mutating func observe(_ token: Int) {
+        let b = vocab.bytes[token]
+        text += b
+        if !named && text.count >= name.count {
+            let from = max(0, text.count - name.count - b.count)
+            named = (from...(text.count - name.count)).contains { text[$0..<($0 + name.count)].elementsEqual(name) }
+        }
+    }
 
     /// Sets the logits of disallowed tokens to -infinity. The first byte of a name is always a token
     /// of its own, so a begun name always has a way on.
     public func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
         for id in holders where id < V { logits[id] = -.infinity }
         for id in rivalCompletions() where id < V { logits[id] = -.infinity }
+        if let rests = slotRests() {
+            for id in 0..<V where !Self.continuesAny(rests, with: vocab.bytes(id)) { logits[id] = -.infinity }
+            return
+        }
         let (sure, maybe, finished) = continuations()
         if !sure.isEmpty || (!maybe.isEmpty && mass(logits, V: V, continuing: maybe) >= Self.softMass) {
             let rest = sure.isEmpty ? maybe : sure
@@ -89,8 +124,15 @@ public struct CopyGuard {
             if t.isAuthority && Self.endsWith(text, prefix: t.bytes[...]) { finished = true; continue }
             var k = min(t.bytes.count - 1, text.count)
             while k >= (t.early ?? t.need) {
-                if Self.endsWith(text, prefix: t.bytes[0..<k], exactCase: k < t.need) {
-                    if k >= t.need { sure.append(Array(t.bytes[k...])) } else { maybe.append(Array(t.bytes[k...])) }
+                if Self.endsWith(text, prefix: t.bytes[0..<k], exactCase: k < t.need || t.exactCase) {
+                    if k < t.need {
+                        maybe.append(Array(t.bytes[k...]))
+                    } else if let e = t.mayEnd, k <= e {
+                        sure.append(Array(t.bytes[k...]))
+                        sure.append(k < e ? Array(t.bytes[k..<e]) : [])   // [] : may stop here
+                    } else {
+                        sure.append(Array(t.bytes[k...]))
+                    }
                     break
                 }
                 k -= 1
@@ -168,7 +210,8 @@ public struct CopyGuard {
             while i < min(title.count, o.count) && title[i] == o[i] { i += 1 }
             shared = max(shared, i)
         }
-        return Target(bytes: title, need: min(shared + 1, title.count - 1))
+        let year = title.count > 5 && title.suffix(4).allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? title.count - 5 : nil
+        return Target(bytes: title, need: min(shared + 1, title.count - 1), mayEnd: year)
     }
 
     /// Citations of the other jurisdiction's laws, as the judge recognises them (JudgeRules.citedLaws).
@@ -206,7 +249,9 @@ public struct CopyGuard {
     }
 
     /// A token continues `rest` if it is a prefix of it, or holds all of it and then leaves the word.
+    /// An empty rest (a law's title stopping before its year) is left by punctuation, not by " 1998".
     static func continues(_ rest: [UInt8], with token: [UInt8]) -> Bool {
+        if rest.isEmpty { return !isWordByte(token[0]) && token[0] != 0x20 }
         if token.count <= rest.count { return rest.starts(with: token) }
         return token.starts(with: rest) && !isWordByte(token[rest.count])
     }

@@ -36,7 +36,7 @@ import Testing
     @Test(.enabled(if: shipped)) func ordinaryTextIsLeftAlone() throws {
         let r = LetterRequest(authority: Self.bassetlaw, keywords: [Self.speech])
         // the common phrase, a lone short word, a word that merely starts like the name
-        for text in ["This is a Freedom of Information", "Dear Sir or Madam,\n\nI am writing to", "Basic", "under the Freedom of"] {
+        for text in ["This is a Freedom of Information", "Dear Bassetlaw District Council,\n\nI am writing to", "Basic", "under the Freedom of"] {
             let (g, tok, allowed) = try guardAfter(text, r)
             #expect(g.continuations().sure.isEmpty, "\(text)")
             #expect(allowed.contains(tok.encode(" request", allowSpecial: false)[0]), "\(text)")
@@ -45,7 +45,7 @@ import Testing
         let (g, _, _) = try guardAfter("under the Freedom of s", r)
         #expect(g.continuations().sure == [Array("peech on campus".utf8)])
         let (law, _, _) = try guardAfter("under the Freedom of Information A", r)
-        #expect(law.continuations().sure == [Array("ct 2000".utf8)])
+        #expect(law.continuations().sure == [Array("ct 2000".utf8), Array("ct".utf8)])
     }
 
     @Test(.enabled(if: shipped)) func anEarlyMatchHoldsOnlyWhenTheModelMeansTheName() throws {
@@ -53,11 +53,11 @@ import Testing
                                    group: "Environment", category: "Internal drainage boards", nation: .england, regime: .foia2000)
         let r = LetterRequest(authority: whittlesey, keywords: [])
         // the model favours the name's next letters: held to the name from then on
-        let (g, tok, held) = try guardAfter("Dear Wh", r, favouring: "itt")
+        let (g, tok, held) = try guardAfter("records of Wh", r, favouring: "itt")
         #expect(g.continuations().maybe == [Array("ittlesey and District Internal Drainage Board".utf8)])
         #expect(held.allSatisfy { CopyGuard.continues(Array("ittlesey and District Internal Drainage Board".utf8), with: tok.tokenBytes($0)) })
         // it writes another word ("Which") with the name nowhere in sight: left alone
-        let (_, _, free) = try guardAfter("Dear Wh", r, favouring: "ich")
+        let (_, _, free) = try guardAfter("records of Wh", r, favouring: "ich")
         #expect(free.count > tok.vocabSize / 2)
     }
 
@@ -81,6 +81,65 @@ import Testing
         }
         let (_, _, abbrev) = try guardAfter("under FO", LetterRequest(authority: Self.bassetlaw, keywords: []))
         #expect(!abbrev.contains(where: { String(decoding: tok.tokenBytes($0), as: UTF8.self).lowercased().hasPrefix("isa") }))
+    }
+
+    @Test(.enabled(if: shipped)) func afterASlotPhraseTheNameFollows() throws {
+        let r = LetterRequest(authority: Self.bassetlaw, keywords: [])
+        let forms = [" Bassetlaw District Council", " the Bassetlaw District Council"].map { Array($0.utf8) }
+        let (_, tok, allowed) = try guardAfter("Dear Sir or Madam,\n\nI am making a request to", r, favouring: " H")
+        #expect(!allowed.isEmpty && allowed.allSatisfy { CopyGuard.continuesAny(forms, with: tok.tokenBytes($0)) })
+        #expect(allowed.contains(tok.encode(" the", allowSpecial: false)[0]))
+        // one letter in, the rest of the name (the stray "H request" the slot exists for is gone)
+        let (_, _, begun) = try guardAfter("This is a request for information held by B", r)
+        #expect(begun.allSatisfy { CopyGuard.continues(Array("assetlaw District Council".utf8), with: tok.tokenBytes($0)) })
+        // a greeting: the name or a plain greeting's first word, and free again once a word is written
+        let (_, _, dear) = try guardAfter("Dear", r)
+        for w in [" FOI", " Sir", " Bass", " Records"] { #expect(dear.contains(tok.encode(w, allowSpecial: false)[0]), "\(w)") }
+        #expect(!dear.contains(tok.encode(" Mr", allowSpecial: false)[0]))
+        let (_, _, free) = try guardAfter("Dear FOI", r)
+        #expect(free.count > tok.vocabSize / 2)
+    }
+
+    @Test(.enabled(if: shipped)) func aLetterNotYetNamedTakesANamedOpening() throws {
+        let r = LetterRequest(authority: Self.bassetlaw, keywords: [])
+        let make = try BPETokenizer(directory: Self.modelDir).encode(" make", allowSpecial: false)[0]
+        let (_, _, plain) = try guardAfter("Dear FOI Team,\n\nI am writing to", r)
+        #expect(!plain.contains(make))
+        let (_, _, named) = try guardAfter("Dear Bassetlaw District Council,\n\nI am writing to", r)
+        #expect(named.contains(make))
+        #expect(CopyGuard.openingSlots(law: "FOIA").contains { $0.0 == "Please treat this" && $0.1 == ["as"] })
+    }
+
+    /// The guard describes the composer's letters: it never rules out a token of one. This is what
+    /// keeps `authoritySlots` and the opening slots true to the phrase bank.
+    @Test(.enabled(if: shipped)) func theGuardAcceptsEveryComposedLetter() throws {
+        let root = Self.modelDir.deletingLastPathComponent().deletingLastPathComponent().path
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let tok = try BPETokenizer(directory: Self.modelDir), table = TokenTable(tokenizer: tok)
+        var rng = SplitMix64(seed: 5)
+        var row = [Float](repeating: 0, count: tok.vocabSize)
+        for i in 0..<300 {
+            let a = rng.pick(authorities)
+            let suitable = keywords.filter { $0.suits(a) }
+            let ks = rng.sample(suitable.isEmpty ? keywords : suitable, 1 + rng.below(3))
+            let letter = Composer().compose(authority: a, keywords: ks, style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
+            // a template that says a keyword's own first words ("How many complaints about" + "complaints about
+            // communications") is the composer's stutter, which the guard rightly cuts short
+            if ks.contains(where: { k in
+                let w = k.text.split(separator: " ").prefix(2).joined(separator: " ")
+                return letter.contains(w + " " + w)
+            }) { continue }
+            var g = CopyGuard(request: LetterRequest(authority: a, keywords: ks), vocabulary: table)
+            for id in tok.encode(letter, allowSpecial: false) {
+                for j in row.indices { row[j] = 0 }
+                row.withUnsafeMutableBufferPointer { g.constrain($0.baseAddress!, V: tok.vocabSize) }
+                guard row[id].isFinite else {
+                    Issue.record("ruled out \(String(decoding: tok.tokenBytes(id), as: UTF8.self).debugDescription) after …\(String(decoding: g.text.suffix(120), as: UTF8.self)) [\(a.name)] \(ks.map(\.text))")
+                    break
+                }
+                g.observe(id)
+            }
+        }
     }
 
     /// End to end with the real model: wherever a letter begins the authority's name, the whole name follows.

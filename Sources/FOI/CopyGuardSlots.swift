@@ -1,0 +1,72 @@
+import Foundation
+
+/// A place in a letter where the training letters' next words come from a closed set: after "a request
+/// to" always the authority's name, after "Dear" the name or the first word of a plain greeting.
+struct Slot: Equatable {
+    /// The words before the slot ("request to"), from a word boundary.
+    let phrase: [UInt8]
+    /// What may follow, each with its leading space. Reaching the end of one frees the letter again.
+    let next: [[UInt8]]
+    /// Only as the first words of a paragraph, and only while the letter has not yet named the authority.
+    var opening = false
+}
+
+extension CopyGuard {
+    /// Phrases that every training letter follows with the authority's name (the composer's `{THEA}`),
+    /// checked over the composer's letters by `CopyGuardTests`. The model may choose the article: the
+    /// composer's rule for it is not one a small model learns for a name it never saw, and
+    /// "the Forestry Commission" and "Forestry Commission" both name it.
+    static let authoritySlots = ["request to", "held by", "requesting from", "information from", "grateful if", "Team at"]
+
+    static func slots(authority name: String, law: String) -> [Slot] {
+        func bytes(_ s: String) -> [UInt8] { Array((" " + s).utf8) }
+        let named = (name.lowercased().hasPrefix("the ") ? [name, "t" + name.dropFirst()] : [name, "the " + name]).map(bytes)
+        var s = authoritySlots.map { Slot(phrase: Array($0.utf8), next: named) }
+        // The greetings' first words, with "{A}" the whole name: "Dear Halesowen College" or "Dear FOI Team".
+        let firsts = Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { g -> String? in
+            guard g.hasPrefix("Dear ") else { return nil }
+            let w = g.dropFirst(5).prefix { $0 != " " && $0 != "," }
+            return w == "{A}" ? name : String(w)
+        })
+        s.append(Slot(phrase: Array("Dear".utf8), next: firsts.sorted().map(bytes)))
+        s += openingSlots(law: law).map { phrase, words in
+            Slot(phrase: Array(phrase.utf8), next: words.flatMap { $0 == "{THEA}" ? named : [bytes($0)] }, opening: true)
+        }
+        return s
+    }
+
+    /// The composer follows a greeting that does not name the authority with an opening that does. Where a
+    /// plain opening parts from the named ones ("I am writing to" make… / {THEA}…), a letter not yet
+    /// named must take a named one's next word: (the words so far, the named openings' next words).
+    static func openingSlots(law: String) -> [(String, [String])] {
+        func words(_ s: String) -> [String] { s.replacingOccurrences(of: "{LAW}", with: law).split(separator: " ").map(String.init) }
+        let named = Phrases.namedOpenings.map(words)
+        return Phrases.plainOpenings.map(words).compactMap { plain in
+            let shared = named.map { n in zip(plain, n).prefix { $0 == $1 }.count }
+            guard let c = shared.max(), c > 0, c < plain.count else { return nil }
+            let next = Set(zip(named, shared).filter { $1 == c && $0.count > c }.map { $0.0[c] })
+            return (plain.prefix(c).joined(separator: " "), next.sorted())
+        }
+    }
+
+    /// The rests of the slot words the text has begun: nil when the text is in no slot, or has just
+    /// finished one of its words.
+    func slotRests() -> [[UInt8]]? {
+        for slot in slots where !(slot.opening && named) {
+            let p = slot.phrase, longest = slot.next.map(\.count).max() ?? 0
+            var k = 0
+            while k < longest && k + p.count <= text.count {
+                let s = text.count - k - p.count
+                let boundary = s == 0 || (slot.opening ? text[s - 1] == 0x0A : !Self.isWordByte(text[s - 1]))
+                if boundary && text[s..<(s + p.count)].elementsEqual(p) {
+                    let tail = text[(s + p.count)...]
+                    if slot.next.contains(where: { $0.count == k && $0.elementsEqual(tail) }) { return nil }
+                    let rests = slot.next.filter { $0.count > k && $0[0..<k].elementsEqual(tail) }.map { Array($0[k...]) }
+                    if !rests.isEmpty { return rests }
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+}
