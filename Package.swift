@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["LM"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        .target(name: "FOI", dependencies: ["LM", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "FOI", dependencies: ["LM", "Training", .product(name: "CSV", package: "CSV.swift")]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
         .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),

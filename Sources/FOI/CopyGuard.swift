@@ -53,6 +53,7 @@ public struct CopyGuard {
     let holders: [Int]
     private let vocab: TokenTable
     private(set) var text: [UInt8] = []
+    private var tokens: [Int] = []
 
     public init(request: LetterRequest, vocabulary: TokenTable) {
         var t: [Target] = []
@@ -69,7 +70,7 @@ public struct CopyGuard {
             if let kt = Self.nameTarget(k.text, firstWordOnly: true) { t.append(kt) }
         }
         let j = Legislation.jurisdiction(for: request.authority, keywords: request.keywords)
-        slots = Self.slots(authority: request.authority.name, law: j.citation)
+        slots = Self.slots(authority: request.authority.name, keywords: request.keywords.map(\.text), law: j.citation)
         t += j.laws.map(Self.lawTarget)
         rivals = Self.rivalPhrases(scottish: j.general == .foisa2002).map { Array($0.utf8) }
         holders = rivals.flatMap(vocabulary.holding)
@@ -92,6 +93,7 @@ public struct CopyGuard {
     public mutating func observe(_ token: Int) {
         let b = vocab.bytes[token]
         text += b
+        tokens.append(token)
         if !named && text.count >= name.count {
             let from = max(0, text.count - name.count - b.count)
             named = (from...(text.count - name.count)).contains { text[$0..<($0 + name.count)].elementsEqual(name) }
@@ -103,9 +105,16 @@ public struct CopyGuard {
     public func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
         for id in holders where id < V { logits[id] = -.infinity }
         for id in rivalCompletions() where id < V { logits[id] = -.infinity }
-        if let rests = slotRests() {
-            for id in 0..<V where !Self.continuesAny(rests, with: vocab.bytes(id)) { logits[id] = -.infinity }
-            return
+        if let (rests, yields) = slotRests() {
+            let allowed = (0..<V).filter { Self.continuesAny(rests, with: vocab.bytes($0)) }
+            let repeats = yields ? Sampler.repeatedNGramCompletions(tokens, n: LetterWriter.noRepeatNGram) : []
+            // the model's own way into the slot, not a one-letter detour around the ban ("c" + "are")
+            if let best = allowed.max(by: { logits[$0] < logits[$1] }), !repeats.contains(best) {
+                var keep = [Bool](repeating: false, count: V)
+                for id in allowed { keep[id] = true }
+                for id in 0..<V where !keep[id] { logits[id] = -.infinity }
+                return
+            }
         }
         let (sure, maybe, finished) = continuations()
         if !sure.isEmpty || (!maybe.isEmpty && mass(logits, V: V, continuing: maybe) >= Self.softMass) {

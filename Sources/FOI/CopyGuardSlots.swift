@@ -1,7 +1,8 @@
 import Foundation
 
 /// A place in a letter where the training letters' next words come from a closed set: after "a request
-/// to" always the authority's name, after "Dear" the name or the first word of a plain greeting.
+/// to" always the authority's name, after "relating to" a keyword, after "Dear" the name or the first
+/// word of a plain greeting.
 struct Slot: Equatable {
     /// The words before the slot ("request to"), from a word boundary.
     let phrase: [UInt8]
@@ -9,6 +10,9 @@ struct Slot: Equatable {
     let next: [[UInt8]]
     /// Only as the first words of a paragraph, and only while the letter has not yet named the authority.
     var opening = false
+    /// Stands aside where the model's likeliest way in would repeat an n-gram already written (`noRepeatNGram`):
+    /// a keyword's slot, so that "3) The number of offences involving care home fees" is not written twice.
+    var yieldsToRepeats = false
 }
 
 extension CopyGuard {
@@ -18,10 +22,20 @@ extension CopyGuard {
     /// "the Forestry Commission" and "Forestry Commission" both name it.
     static let authoritySlots = ["request to", "held by", "requesting from", "information from", "grateful if", "Team at"]
 
-    static func slots(authority name: String, law: String) -> [Slot] {
+    /// Phrases that every training letter follows with one of its prompt's keywords ("records relating to
+    /// {K}"), checked the same way. Any of the keywords may follow: the model chooses which.
+    static let keywordSlots = ["relating to", "affected by", "in connection with", "in relation to", "policy on", "reports on",
+                               "linked to", "investigations into", "incidents involving", "associated with", "document addressing",
+                               "guidance on", "decisions about", "study concerning", "offences involving", "received about",
+                               "looking into", "touches on", "manages"]
+
+    static func slots(authority name: String, keywords: [String], law: String) -> [Slot] {
         func bytes(_ s: String) -> [UInt8] { Array((" " + s).utf8) }
         let named = (name.lowercased().hasPrefix("the ") ? [name, "t" + name.dropFirst()] : [name, "the " + name]).map(bytes)
         var s = authoritySlots.map { Slot(phrase: Array($0.utf8), next: named) }
+        if !keywords.isEmpty {
+            s += keywordSlots.map { Slot(phrase: Array($0.utf8), next: keywords.map(bytes), yieldsToRepeats: true) }
+        }
         // The greetings' first words, with "{A}" the whole name: "Dear Halesowen College" or "Dear FOI Team".
         let firsts = Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { g -> String? in
             guard g.hasPrefix("Dear ") else { return nil }
@@ -51,7 +65,7 @@ extension CopyGuard {
 
     /// The rests of the slot words the text has begun: nil when the text is in no slot, or has just
     /// finished one of its words.
-    func slotRests() -> [[UInt8]]? {
+    func slotRests() -> (rests: [[UInt8]], yieldsToRepeats: Bool)? {
         for slot in slots where !(slot.opening && named) {
             let p = slot.phrase, longest = slot.next.map(\.count).max() ?? 0
             var k = 0
@@ -62,7 +76,7 @@ extension CopyGuard {
                     let tail = text[(s + p.count)...]
                     if slot.next.contains(where: { $0.count == k && $0.elementsEqual(tail) }) { return nil }
                     let rests = slot.next.filter { $0.count > k && $0[0..<k].elementsEqual(tail) }.map { Array($0[k...]) }
-                    if !rests.isEmpty { return rests }
+                    if !rests.isEmpty { return (rests, slot.yieldsToRepeats) }
                 }
                 k += 1
             }

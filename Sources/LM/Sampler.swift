@@ -37,7 +37,7 @@ public struct SamplingOptions: Sendable, Equatable {
 
 /// Picks tokens for one sequence: repetition penalty → temperature → top-k → top-p → draw,
 /// in Hugging Face's order. Scratch is allocated once per sampler, not per token.
-struct Sampler {
+public struct Sampler {
     var rng: Xoshiro256
     let options: SamplingOptions
     var seen: [Bool]
@@ -63,13 +63,18 @@ struct Sampler {
     /// Rules out the tokens that followed the last n−1 drawn tokens before, unless that would leave no
     /// token at all (a logits processor may already have narrowed the row to one).
     func banRepeatedNGrams(_ logits: UnsafeMutablePointer<Float>, V: Int) {
-        let n = options.noRepeatNGram
-        guard n > 0, drawn.count >= n else { return }
+        let banned = Self.repeatedNGramCompletions(drawn, n: options.noRepeatNGram)
+        guard !banned.isEmpty, (0..<V).contains(where: { logits[$0] > -.infinity && !banned.contains($0) }) else { return }
+        for t in banned where t < V { logits[t] = -.infinity }
+    }
+
+    /// The tokens that would repeat an n-gram of `drawn`: those that followed its last n−1 tokens before.
+    public static func repeatedNGramCompletions(_ drawn: [Int], n: Int) -> Set<Int> {
+        guard n > 0, drawn.count >= n else { return [] }
         let tail = drawn[(drawn.count - n + 1)...]
         var banned = Set<Int>()
         for i in 0...(drawn.count - n) where drawn[i..<(i + n - 1)].elementsEqual(tail) { banned.insert(drawn[i + n - 1]) }
-        guard !banned.isEmpty, (0..<V).contains(where: { logits[$0] > -.infinity && !banned.contains($0) }) else { return }
-        for t in banned where t < V { logits[t] = -.infinity }
+        return banned
     }
 
     /// logits (V) are modified in place.

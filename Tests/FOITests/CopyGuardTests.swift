@@ -100,6 +100,18 @@ import Testing
         #expect(free.count > tok.vocabSize / 2)
     }
 
+    @Test(.enabled(if: shipped)) func afterAKeywordSlotAKeywordFollowsUnlessItWouldRepeatAnItem() throws {
+        let potholes = Keyword(text: "pothole repairs", theme: "Roads", categories: [], environmental: false)
+        let r = LetterRequest(authority: Self.bassetlaw, keywords: [potholes, Self.speech])
+        let forms = [" pothole repairs", " freedom of speech on campus"].map { Array($0.utf8) }
+        let (_, tok, held) = try guardAfter("1) The number of complaints relating to", r, favouring: " roads")
+        #expect(!held.isEmpty && held.allSatisfy { CopyGuard.continuesAny(forms, with: tok.tokenBytes($0)) })
+        // the same item again: the model's way in (" pothole") would repeat an 8-token n-gram, so the slot stands aside
+        let item = "The number of complaints relating to"
+        let (_, _, free) = try guardAfter("1) \(item) pothole repairs.\n2) \(item)", r, favouring: " pothole")
+        #expect(free.count > tok.vocabSize / 2)
+    }
+
     @Test(.enabled(if: shipped)) func aLetterNotYetNamedTakesANamedOpening() throws {
         let r = LetterRequest(authority: Self.bassetlaw, keywords: [])
         let make = try BPETokenizer(directory: Self.modelDir).encode(" make", allowSpecial: false)[0]
