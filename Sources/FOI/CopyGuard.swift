@@ -45,6 +45,8 @@ public struct CopyGuard {
     /// Where the letter's next words come from a closed set (`CopyGuardSlots.swift`).
     let slots: [Slot]
     let name: [UInt8]
+    /// The keywords as they follow a keyword slot (" pothole repairs").
+    let keywordBytes: [[UInt8]]
     /// Whether the text has named the authority yet.
     private(set) var named = false
     /// Lower-cased phrases the letter must not complete.
@@ -58,6 +60,7 @@ public struct CopyGuard {
     public init(request: LetterRequest, vocabulary: TokenTable) {
         var t: [Target] = []
         name = Array(request.authority.name.utf8)
+        keywordBytes = request.keywords.map { Array((" " + $0.text).utf8) }
         if var a = Self.nameTarget(request.authority.name) {
             // early only inside a longer first word: "Sir" of "Sir John Soane's Museum" is also "Dear Sir"
             let e = Self.distinctiveStart(request.authority.name) + 2
