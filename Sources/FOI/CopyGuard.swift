@@ -57,7 +57,9 @@ public struct CopyGuard {
     private(set) var text: [UInt8] = []
     private var tokens: [Int] = []
 
-    public init(request: LetterRequest, vocabulary: TokenTable) {
+    /// - Parameter slots: hold the slots of the composer's letters (`CopyGuardSlots.swift`); off for a
+    ///   person's style, whose letters have their own phrasing.
+    public init(request: LetterRequest, vocabulary: TokenTable, slots holdsSlots: Bool = true) {
         var t: [Target] = []
         name = Array(request.authority.name.utf8)
         keywordBytes = request.keywords.map { Array((" " + $0.text).utf8) }
@@ -73,7 +75,7 @@ public struct CopyGuard {
             if let kt = Self.nameTarget(k.text, firstWordOnly: true) { t.append(kt) }
         }
         let j = Legislation.jurisdiction(for: request.authority, keywords: request.keywords)
-        slots = Self.slots(authority: request.authority.name, keywords: request.keywords.map(\.text), law: j.citation)
+        slots = holdsSlots ? Self.slots(authority: request.authority.name, keywords: request.keywords.map(\.text), law: j.citation) : []
         t += j.laws.map(Self.lawTarget)
         rivals = Self.rivalPhrases(scottish: j.general == .foisa2002).map { Array($0.utf8) }
         holders = rivals.flatMap(vocabulary.holding)

@@ -52,7 +52,8 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         }
         let base = write()
         try adapter.merge(into: writer.model)
-        defer { try? adapter.merge(into: writer.model, factor: -1) }
+        writer.holdsSlots = false
+        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = true }
         let adapted = write()
         let n = Double(max(requests.count, 1))
         func validity(_ ls: [WrittenLetter]) -> Double { Double(ls.filter { $0.judge.score >= LetterEval.validScore }.count) / n }

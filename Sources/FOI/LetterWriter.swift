@@ -39,6 +39,9 @@ public final class LetterWriter: @unchecked Sendable {
     public let modelId: String
     /// Hold begun names to the prompt's spelling (`CopyGuard`); off, letters are the raw model's samples.
     public var guardsNames = true
+    /// Hold the composer's slots ("a request to" + the authority; `CopyGuardSlots.swift`). Off while the
+    /// model writes in a person's style (a history adapter): their letters have their own phrasing.
+    public var holdsSlots = true
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     private let lock = NSLock()
 
@@ -75,7 +78,7 @@ public final class LetterWriter: @unchecked Sendable {
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }
         var streams = requests.map { _ in StreamingDecoder(tokenizer: tokenizer, skipSpecialTokens: true) }
         let table = tokenTable, V = model.config.vocabSize
-        var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table) : nil }
+        var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table, slots: holdsSlots) : nil }
         // Requests differ in temperature and length: group those that share options.
         var outputs = [[Int]](repeating: [], count: requests.count)
         let groups = Dictionary(grouping: requests.indices) { i in

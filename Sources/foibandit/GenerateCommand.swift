@@ -26,10 +26,13 @@ struct ModelOptions: ParsableArguments {
         guard let adapter else { return try LetterWriter(modelDirectory: dir, judge: judge) }
         switch try HistoryAdapters.resolve(adapter) {
         case .model(let full):
-            return try LetterWriter(modelDirectory: full, judge: judge)
+            let writer = try LetterWriter(modelDirectory: full, judge: judge)
+            writer.holdsSlots = false
+            return writer
         case .lora(let lora):
             let writer = try LetterWriter(modelDirectory: dir, judge: judge)
             try HistoryAdapters.apply(lora, to: writer.model)
+            writer.holdsSlots = false
             return writer
         }
     }

@@ -14,9 +14,9 @@ import Testing
     static let speech = Keyword(text: "freedom of speech on campus", theme: "Education", categories: [], environmental: false)
 
     /// A guard that has seen `text`, and the ids whose logits survive `constrain` on a flat row.
-    func guardAfter(_ text: String, _ request: LetterRequest, favouring: String? = nil) throws -> (CopyGuard, BPETokenizer, Set<Int>) {
+    func guardAfter(_ text: String, _ request: LetterRequest, favouring: String? = nil, slots: Bool = true) throws -> (CopyGuard, BPETokenizer, Set<Int>) {
         let tok = try BPETokenizer(directory: Self.modelDir)
-        var g = CopyGuard(request: request, vocabulary: TokenTable(tokenizer: tok))
+        var g = CopyGuard(request: request, vocabulary: TokenTable(tokenizer: tok), slots: slots)
         for id in tok.encode(text, allowSpecial: false) { g.observe(id) }
         var row = [Float](repeating: 0, count: tok.vocabSize)
         if let f = favouring { row[tok.encode(f, allowSpecial: false)[0]] = 10 }   // the model's own pick
@@ -98,6 +98,9 @@ import Testing
         #expect(!dear.contains(tok.encode(" Mr", allowSpecial: false)[0]))
         let (_, _, free) = try guardAfter("Dear FOI", r)
         #expect(free.count > tok.vocabSize / 2)
+        // a person's style (a history adapter) has its own phrasing: no slots
+        let (_, _, style) = try guardAfter("Dear Sir or Madam,\n\nI am making a request to", r, favouring: " you", slots: false)
+        #expect(style.count > tok.vocabSize / 2)
     }
 
     @Test(.enabled(if: shipped)) func afterAKeywordSlotAKeywordFollowsNewOnesFirst() throws {
