@@ -1,5 +1,6 @@
 import CBLAS
 import Foundation
+import LMKernels
 
 /// Incremental inference with a KV cache. Each call appends tokens to any subset of the
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
@@ -11,29 +12,34 @@ import Foundation
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
-    private let pool = DecodePool()
+    let pool = DecodePool()
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
-    private var x, ln, q, k, v, attY, gate, up, scores, outRows: UnsafeMutablePointer<Float>
-    private var logitsBuf = FloatBuffer(count: 0)
-    private var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
+    // Scratch rows (M, ·); gate and up hold at least 16 rows (the wide step keeps them transposed,
+    // (F, 16)), xT (C, 16) is the wide step's transposed input.
+    var x, ln, q, k, v, attY, gate, up, scores, outRows, xT: UnsafeMutablePointer<Float>
+    var logitsBuf = FloatBuffer(count: 0)
+    var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
 
     public init(model: Model, batch: Int, capacity: Int) {
         require(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
         self.model = model
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
-        x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p
+        x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p; xT = p
     }
 
     private func reserve(rows M: Int) {
         guard M > rowCapacity else { return }
         let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim
-        scratch = FloatBuffer(count: M * (4 * C + 2 * KV + 2 * F) + pool.workers * cache.capacity + cache.batch * C)
+        let G = max(M, WideKernels.maxRows)
+        scratch = FloatBuffer(count: M * (4 * C + 2 * KV) + 2 * G * F + pool.workers * cache.capacity + cache.batch * C
+                                     + WideKernels.maxRows * C)
         var p = scratch.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
         x = take(M * C); ln = take(M * C); q = take(M * C); k = take(M * KV); v = take(M * KV); attY = take(M * C)
-        gate = take(M * F); up = take(M * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
+        gate = take(G * F); up = take(G * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
+        xT = take(WideKernels.maxRows * C)
         rowCapacity = M
     }
 
@@ -57,6 +63,10 @@ public final class Decoder {
             stepOne(token: rowTok[0], sequence: rowSeq[0], pos: rowPos[0])
             cache.lengths[rowSeq[0]] += 1
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
+        }
+        if M <= WideKernels.maxRows && WideKernels.available {
+            wideStep(rows: M, items: items)
+            return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
         }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
@@ -95,7 +105,7 @@ public final class Decoder {
 
     /// Rotates one row's keys and stores its keys and values in the cache.
     @inline(__always)
-    private func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
+    func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
         let KV = model.config.kvDim
         model.rope.forward(k, nHeads: model.config.kvHeads, pos: pos)
         let o = cache.offset(layer: l, sequence: seq, position: pos)
@@ -105,11 +115,17 @@ public final class Decoder {
 
     /// Query head h of one row (q, out: that row's (heads, d)): rotate it, attend over 0...pos of its sequence.
     @inline(__always)
-    private func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
+    func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
                             out: UnsafeMutablePointer<Float>, worker: Int) {
         let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
         let base = cache.offset(layer: l, sequence: seq, position: 0) + g * d
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
+        if d == WideAttention.headDim && WideKernels.available {
+            WideAttention.attend64(out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
+                                   n: pos + 1, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
+                                   scores: scores + worker * cache.capacity)
+            return
+        }
         DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
                                 n: pos + 1, d: d, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
                                 scores: scores + worker * cache.capacity)
