@@ -37,29 +37,32 @@ enum DecodeKernels {
     }
 
     /// Attention of one query head over positions 0..<n of its K/V head:
-    /// out (d) = softmax(scale · K q) · V, with K, V rows `stride` apart. `scores` holds n floats.
-    /// Scores four positions at a time and the weighted sum of V in registers 32 columns at a time,
-    /// so the add chains are independent and `out` is stored once.
-    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
-                          v: UnsafePointer<Float>, n: Int, d: Int, stride: Int, scale: Float,
+    /// out (d) = softmax(scale · q Kᵀ) · V, kT (d, capacity) the keys transposed, v (capacity, d).
+    /// `scores` holds n floats. Scores 16 positions at a time by vertical products over the key rows,
+    /// and the weighted sum of V in registers 32 columns at a time, so the add chains are independent
+    /// and `out` is stored once. (The baseline path; LMKernels' WideAttention where AVX-512 is there.)
+    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, kT: UnsafePointer<Float>,
+                          v: UnsafePointer<Float>, n: Int, d: Int, capacity: Int, scale: Float,
                           scores: UnsafeMutablePointer<Float>) {
         var t = 0
-        let d4 = d & ~3
-        while t + 4 <= n {
-            let k0 = k + t * stride, k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride
-            var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4(), j = 0
-            while j < d4 {
-                let qv = VecMath.load(q + j)
-                a0 += qv * VecMath.load(k0 + j); a1 += qv * VecMath.load(k1 + j)
-                a2 += qv * VecMath.load(k2 + j); a3 += qv * VecMath.load(k3 + j)
-                j += 4
+        while t + 16 <= n {
+            var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4()
+            for j in 0..<d {
+                let qj = V4(repeating: q[j]), r = kT + j * capacity + t
+                a0 += qj * VecMath.load(r); a1 += qj * VecMath.load(r + 4)
+                a2 += qj * VecMath.load(r + 8); a3 += qj * VecMath.load(r + 12)
             }
-            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
-            while j < d { s0 += q[j] * k0[j]; s1 += q[j] * k1[j]; s2 += q[j] * k2[j]; s3 += q[j] * k3[j]; j += 1 }
-            scores[t] = scale * s0; scores[t + 1] = scale * s1; scores[t + 2] = scale * s2; scores[t + 3] = scale * s3
-            t += 4
+            VecMath.store(a0 * scale, scores + t); VecMath.store(a1 * scale, scores + t + 4)
+            VecMath.store(a2 * scale, scores + t + 8); VecMath.store(a3 * scale, scores + t + 12)
+            t += 16
         }
-        while t < n { scores[t] = scale * VecMath.dot(q, k + t * stride, d); t += 1 }
+        while t < n {
+            var s: Float = 0
+            for j in 0..<d { s += q[j] * kT[j * capacity + t] }
+            scores[t] = scale * s
+            t += 1
+        }
+        let stride = d
         let m = VecMath.max(scores, n)
         let inv = V4(repeating: 1 / VecMath.scaledExp(scores, scores, n, shift: m, scale: 1))
         var j0 = 0

@@ -106,11 +106,8 @@ public final class Decoder {
     /// Rotates one row's keys and stores its keys and values in the cache.
     @inline(__always)
     func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
-        let KV = model.config.kvDim
         model.rope.forward(k, nHeads: model.config.kvHeads, pos: pos)
-        let o = cache.offset(layer: l, sequence: seq, position: pos)
-        (cache.k.pointer + o).update(from: k, count: KV)
-        (cache.v.pointer + o).update(from: v, count: KV)
+        cache.store(layer: l, sequence: seq, position: pos, keys: k, values: v)
     }
 
     /// Query head h of one row (q, out: that row's (heads, d)): rotate it, attend over 0...pos of its sequence.
@@ -118,17 +115,17 @@ public final class Decoder {
     func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
                             out: UnsafeMutablePointer<Float>, worker: Int) {
         let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
-        let base = cache.offset(layer: l, sequence: seq, position: 0) + g * d
+        let base = cache.offset(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
         if d == WideAttention.headDim && WideKernels.available {
-            WideAttention.attend64(out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
-                                   n: pos + 1, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
+            WideAttention.attend64(out + h * d, q: q + h * d, kT: cache.k.pointer + base, v: cache.v.pointer + base,
+                                   n: pos + 1, capacity: cache.capacity, scale: 1 / Float(d).squareRoot(),
                                    scores: scores + worker * cache.capacity)
-            return
+        } else {
+            DecodeKernels.attendOne(out: out + h * d, q: q + h * d, kT: cache.k.pointer + base, v: cache.v.pointer + base,
+                                    n: pos + 1, d: d, capacity: cache.capacity, scale: 1 / Float(d).squareRoot(),
+                                    scores: scores + worker * cache.capacity)
         }
-        DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
-                                n: pos + 1, d: d, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
-                                scores: scores + worker * cache.capacity)
     }
 
     /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,

@@ -30,21 +30,21 @@ public enum WideGemm {
                                xT: UnsafePointer<Float>, w: UnsafePointer<Float>, K: Int, cols: Range<Int>) {
         var n = cols.lowerBound
         while n + 8 <= cols.upperBound {
-            // 8 weight rows at a time: 8 accumulators, one xT load per 8 broadcast FMAs
+            // 8 weight rows at a time: 8 accumulators, one xT load per 8 broadcast FMAs; k unrolled by
+            // two (with one step the FMA chains ran at about 2/3 of the rate in isolation)
             var a0 = Lanes16(), a1 = Lanes16(), a2 = Lanes16(), a3 = Lanes16()
             var a4 = Lanes16(), a5 = Lanes16(), a6 = Lanes16(), a7 = Lanes16()
-            let r = w + n * K
-            for k in 0..<K {
+            let r0 = w + n * K, r1 = r0 + K, r2 = r1 + K, r3 = r2 + K, r4 = r3 + K, r5 = r4 + K, r6 = r5 + K, r7 = r6 + K
+            @inline(__always) func step(_ k: Int) {
                 let x = load16(xT + 16 * k)
-                a0 = a0.addingProduct(x, Lanes16(repeating: r[k]))
-                a1 = a1.addingProduct(x, Lanes16(repeating: r[K + k]))
-                a2 = a2.addingProduct(x, Lanes16(repeating: r[2 * K + k]))
-                a3 = a3.addingProduct(x, Lanes16(repeating: r[3 * K + k]))
-                a4 = a4.addingProduct(x, Lanes16(repeating: r[4 * K + k]))
-                a5 = a5.addingProduct(x, Lanes16(repeating: r[5 * K + k]))
-                a6 = a6.addingProduct(x, Lanes16(repeating: r[6 * K + k]))
-                a7 = a7.addingProduct(x, Lanes16(repeating: r[7 * K + k]))
+                a0 = a0.addingProduct(x, Lanes16(repeating: r0[k])); a1 = a1.addingProduct(x, Lanes16(repeating: r1[k]))
+                a2 = a2.addingProduct(x, Lanes16(repeating: r2[k])); a3 = a3.addingProduct(x, Lanes16(repeating: r3[k]))
+                a4 = a4.addingProduct(x, Lanes16(repeating: r4[k])); a5 = a5.addingProduct(x, Lanes16(repeating: r5[k]))
+                a6 = a6.addingProduct(x, Lanes16(repeating: r6[k])); a7 = a7.addingProduct(x, Lanes16(repeating: r7[k]))
             }
+            var k = 0
+            while k + 2 <= K { step(k); step(k + 1); k += 2 }
+            if k < K { step(k) }
             put(a0, n, out, output, M); put(a1, n + 1, out, output, M); put(a2, n + 2, out, output, M)
             put(a3, n + 3, out, output, M); put(a4, n + 4, out, output, M); put(a5, n + 5, out, output, M)
             put(a6, n + 6, out, output, M); put(a7, n + 7, out, output, M)
