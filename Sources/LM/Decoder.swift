@@ -12,7 +12,9 @@ import LMKernels
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
-    let pool = DecodePool()
+    let pool: DecodePool
+    /// Whether steps of ≤ 16 rows and attention use LMKernels (AVX-512); off where the CPU lacks it.
+    let wide: Bool
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
     // Scratch rows (M, ·); gate and up hold at least 16 rows (the wide step keeps them transposed,
@@ -21,9 +23,13 @@ public final class Decoder {
     var logitsBuf = FloatBuffer(count: 0)
     var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
 
-    public init(model: Model, batch: Int, capacity: Int) {
+    /// wide: use the AVX-512 kernels (ignored, off, where the CPU lacks them); workers: decoding threads
+    /// (OpenBLAS's count by default). Tests set both to compare paths and thread counts.
+    public init(model: Model, batch: Int, capacity: Int, wide: Bool = true, workers: Int = BLASThreads.count) {
         require(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
         self.model = model
+        self.wide = wide && WideKernels.available
+        pool = DecodePool(workers: workers)
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
         x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p; xT = p
@@ -64,7 +70,7 @@ public final class Decoder {
             cache.lengths[rowSeq[0]] += 1
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
         }
-        if M <= WideKernels.maxRows && WideKernels.available {
+        if M <= WideKernels.maxRows && wide {
             wideStep(rows: M, items: items)
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
         }
@@ -117,7 +123,7 @@ public final class Decoder {
         let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
         let base = cache.offset(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
-        if d == WideAttention.headDim && WideKernels.available {
+        if d == WideAttention.headDim && wide {
             WideAttention.attend64(out + h * d, q: q + h * d, kT: cache.k.pointer + base, v: cache.v.pointer + base,
                                    n: pos + 1, capacity: cache.capacity, scale: 1 / Float(d).squareRoot(),
                                    scores: scores + worker * cache.capacity)
