@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "CPUFeatures"),
-        .target(name: "LMKernels", swiftSettings: [.unsafeFlags(wideKernelFlags)]),
+        .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(
             name: "LM",
             dependencies: ["CBLAS", "CPUFeatures", "LMKernels"],

@@ -1,3 +1,5 @@
+import CPUFeatures
+
 // Products of a decoding step for up to 16 rows (one token of each of ≤ 16 sequences), in 16-lane
 // vectors. This module is compiled for AVX-512 (Package.swift), so call it only when
 // `cpu_supports_avx512()` says yes (LM's `WideKernels.available`).
@@ -43,6 +45,13 @@ public enum WideGemm {
                 a6 = a6.addingProduct(x, Lanes16(repeating: r6[k])); a7 = a7.addingProduct(x, Lanes16(repeating: r7[k]))
             }
             var k = 0
+            while k + 16 <= K {     // a cache line of each row of the next block, one block ahead
+                cpu_prefetch(r0 + 8 * K + k); cpu_prefetch(r1 + 8 * K + k); cpu_prefetch(r2 + 8 * K + k)
+                cpu_prefetch(r3 + 8 * K + k); cpu_prefetch(r4 + 8 * K + k); cpu_prefetch(r5 + 8 * K + k)
+                cpu_prefetch(r6 + 8 * K + k); cpu_prefetch(r7 + 8 * K + k)
+                for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
+                k += 16
+            }
             while k + 2 <= K { step(k); step(k + 1); k += 2 }
             if k < K { step(k) }
             put(a0, n, out, output, M); put(a1, n + 1, out, output, M); put(a2, n + 2, out, output, M)
