@@ -37,30 +37,28 @@ enum DecodeKernels {
     }
 
     /// Attention of one query head over positions 0..<n of its K/V head:
-    /// out (d) = softmax(scale · q Kᵀ) · V, kT (d, capacity) the keys transposed, v (capacity, d).
-    /// `scores` holds n floats. Scores 16 positions at a time by vertical products over the key rows,
-    /// and the weighted sum of V in registers 32 columns at a time, so the add chains are independent
-    /// and `out` is stored once. (The baseline path; LMKernels' WideAttention where AVX-512 is there.)
-    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, kT: UnsafePointer<Float>,
-                          v: UnsafePointer<Float>, n: Int, d: Int, capacity: Int, scale: Float,
-                          scores: UnsafeMutablePointer<Float>) {
+    /// out (d) = softmax(scale · q Kᵀ) · V, k (⌈n/16⌉, d, 16) the keys in blocks of 16 positions (KVCache),
+    /// v (n, d). `scores` holds n floats. Scores a block at a time by vertical products (lanes past n
+    /// are computed, not stored), and the weighted sum of V in registers 32 columns at a time, so the
+    /// add chains are independent and `out` is stored once. (LMKernels' WideAttention where AVX-512 is there.)
+    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+                          v: UnsafePointer<Float>, n: Int, d: Int, scale: Float, scores: UnsafeMutablePointer<Float>) {
         var t = 0
-        while t + 16 <= n {
+        while t < n {
             var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4()
+            let b = k + t * d
             for j in 0..<d {
-                let qj = V4(repeating: q[j]), r = kT + j * capacity + t
+                let qj = V4(repeating: q[j]), r = b + 16 * j
                 a0 += qj * VecMath.load(r); a1 += qj * VecMath.load(r + 4)
                 a2 += qj * VecMath.load(r + 8); a3 += qj * VecMath.load(r + 12)
             }
-            VecMath.store(a0 * scale, scores + t); VecMath.store(a1 * scale, scores + t + 4)
-            VecMath.store(a2 * scale, scores + t + 8); VecMath.store(a3 * scale, scores + t + 12)
+            if t + 16 <= n {
+                VecMath.store(a0 * scale, scores + t); VecMath.store(a1 * scale, scores + t + 4)
+                VecMath.store(a2 * scale, scores + t + 8); VecMath.store(a3 * scale, scores + t + 12)
+            } else {
+                for i in 0..<(n - t) { scores[t + i] = scale * (i < 4 ? a0[i] : i < 8 ? a1[i - 4] : i < 12 ? a2[i - 8] : a3[i - 12]) }
+            }
             t += 16
-        }
-        while t < n {
-            var s: Float = 0
-            for j in 0..<d { s += q[j] * kT[j * capacity + t] }
-            scores[t] = scale * s
-            t += 1
         }
         let stride = d
         let m = VecMath.max(scores, n)

@@ -121,16 +121,13 @@ public final class Decoder {
     func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
                             out: UnsafeMutablePointer<Float>, worker: Int) {
         let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
-        let base = cache.offset(layer: l, sequence: seq, head: g)
+        let keys = cache.keys(layer: l, sequence: seq, head: g), values = cache.values(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
+        let scale = 1 / Float(d).squareRoot(), sc = scores + worker * cache.capacity
         if d == WideAttention.headDim && wide {
-            WideAttention.attend64(out + h * d, q: q + h * d, kT: cache.k.pointer + base, v: cache.v.pointer + base,
-                                   n: pos + 1, capacity: cache.capacity, scale: 1 / Float(d).squareRoot(),
-                                   scores: scores + worker * cache.capacity)
+            WideAttention.attend64(out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, scale: scale, scores: sc)
         } else {
-            DecodeKernels.attendOne(out: out + h * d, q: q + h * d, kT: cache.k.pointer + base, v: cache.v.pointer + base,
-                                    n: pos + 1, d: d, capacity: cache.capacity, scale: 1 / Float(d).squareRoot(),
-                                    scores: scores + worker * cache.capacity)
+            DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, d: d, scale: scale, scores: sc)
         }
     }
 

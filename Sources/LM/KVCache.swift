@@ -1,37 +1,45 @@
 /// Keys and values of every past position, per layer, sequence and KV head, laid out for the
-/// decoding attention kernels: keys transposed, (d, capacity) per head, so the scores of many
-/// positions are vertical FMAs over a contiguous row per head dimension (no sum across lanes per
-/// position); values (capacity, d) per head, so each head streams one contiguous block.
-/// k, v: (L, batch, kvHeads, ·) in one allocation each; `lengths[s]` positions are filled.
+/// decoding attention kernels. Keys in blocks of 16 positions, (⌈capacity/16⌉, d, 16) per head: the
+/// scores of 16 positions are vertical FMAs over one contiguous 4 KB block (at d = 64), with no sum
+/// across lanes per position, and a head's keys are read as one sequential stream. Values
+/// (capacity, d) per head, also one stream. k, v: (L, batch, kvHeads, ·); `lengths[s]` positions are filled.
 public final class KVCache {
     public let layers: Int, batch: Int, capacity: Int, kvDim: Int, kvHeads: Int, headDim: Int
+    /// Positions per key block (lanes of the wide kernels).
+    static let block = 16
     let k: FloatBuffer
     let v: FloatBuffer
     public internal(set) var lengths: [Int]
-    /// Floats after the last key row that a kernel may read (not use) when it rounds n up to its width.
-    static let readPadding = 16
+    private let kHead: Int, vHead: Int    // floats per head
 
     public init(config: ModelConfig, batch: Int, capacity: Int) {
         layers = config.layers; self.batch = batch; self.capacity = capacity; kvDim = config.kvDim
         kvHeads = config.kvHeads; headDim = config.headDim
-        k = FloatBuffer(count: layers * batch * capacity * kvDim + Self.readPadding)
-        v = FloatBuffer(count: layers * batch * capacity * kvDim)
+        kHead = (capacity + Self.block - 1) / Self.block * Self.block * headDim
+        vHead = capacity * headDim
+        k = FloatBuffer(count: layers * batch * kvHeads * kHead)
+        v = FloatBuffer(count: layers * batch * kvHeads * vHead)
         lengths = [Int](repeating: 0, count: batch)
     }
 
-    /// Start of KV head g of sequence s in layer l: keys (headDim, capacity), values (capacity, headDim).
-    @inline(__always) func offset(layer l: Int, sequence s: Int, head g: Int) -> Int {
-        ((l * batch + s) * kvHeads + g) * headDim * capacity
+    /// Keys of KV head g of sequence s in layer l: (⌈capacity/16⌉, headDim, 16).
+    @inline(__always) func keys(layer l: Int, sequence s: Int, head g: Int) -> UnsafeMutablePointer<Float> {
+        k.pointer + ((l * batch + s) * kvHeads + g) * kHead
     }
 
-    /// Stores one position's keys and values, kv (kvHeads, headDim) each.
+    /// Values of KV head g of sequence s in layer l: (capacity, headDim).
+    @inline(__always) func values(layer l: Int, sequence s: Int, head g: Int) -> UnsafeMutablePointer<Float> {
+        v.pointer + ((l * batch + s) * kvHeads + g) * vHead
+    }
+
+    /// Stores one position's keys and values, (kvHeads, headDim) each.
     @inline(__always) func store(layer l: Int, sequence s: Int, position pos: Int,
-                                 keys: UnsafePointer<Float>, values: UnsafePointer<Float>) {
+                                 keys kRow: UnsafePointer<Float>, values vRow: UnsafePointer<Float>) {
+        let d = headDim, blk = Self.block
         for g in 0..<kvHeads {
-            let o = offset(layer: l, sequence: s, head: g), kg = keys + g * headDim
-            let kt = k.pointer + o + pos
-            for j in 0..<headDim { kt[j * capacity] = kg[j] }
-            (v.pointer + o + pos * headDim).update(from: values + g * headDim, count: headDim)
+            let kb = keys(layer: l, sequence: s, head: g) + pos / blk * d * blk + pos % blk, kg = kRow + g * d
+            for j in 0..<d { kb[j * blk] = kg[j] }
+            (values(layer: l, sequence: s, head: g) + pos * d).update(from: vRow + g * d, count: d)
         }
     }
 

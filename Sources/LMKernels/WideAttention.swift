@@ -1,36 +1,38 @@
 // Attention of one query row and head over its sequence's KV cache, for decoding, in 16-lane
 // vectors (this module is compiled for AVX-512; call only when LM's `WideKernels.available`).
 // A batch-16 step reads the 16 sequences' caches (about as many bytes as the weights), so this loop
-// must keep up with memory. Keys are stored transposed per head (LM's KVCache), so the scores of 64
-// positions are 4 accumulators of vertical FMAs over the 64 contiguous key rows (no sum across
-// lanes per position); the weighted sum of V runs two positions at a time on independent accumulators.
+// must keep up with memory. Keys come in blocks of 16 positions, (d, 16) each (LM's KVCache): the
+// scores of a block are vertical FMAs over one contiguous 4 KB block (no sum across lanes per
+// position); the weighted sum of V runs two positions at a time on independent accumulators.
 
 public enum WideAttention {
     /// Head dimension this kernel is written for (every benchmark and product config).
     public static let headDim = 64
 
-    /// out (64) = softmax(scale · q Kᵀ) · V over positions 0..<n: kT (64, capacity) the keys transposed,
-    /// v (capacity, 64). scores: room for n floats. Reads (never uses) kT up to 15 floats past row
-    /// ends when n is not a multiple of 16 (the cache pads its end).
+    /// out (64) = softmax(scale · q Kᵀ) · V over positions 0..<n: k (⌈n/16⌉, 64, 16) the keys in
+    /// blocks of 16 positions (lanes past n in the last block are read, never used), v (n, 64).
+    /// scores: room for n floats.
     @inline(never)
-    public static func attend64(_ out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, kT: UnsafePointer<Float>,
-                                v: UnsafePointer<Float>, n: Int, capacity: Int, scale: Float,
-                                scores: UnsafeMutablePointer<Float>) {
+    public static func attend64(_ out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+                                v: UnsafePointer<Float>, n: Int, scale: Float, scores: UnsafeMutablePointer<Float>) {
+        let blockSize = 64 * 16
         var t = 0
-        while t + 64 <= n {
+        while t + 64 <= n {     // four blocks at a time: four independent FMA chains
             var a0 = Lanes16(), a1 = Lanes16(), a2 = Lanes16(), a3 = Lanes16()
+            let b = k + t / 16 * blockSize
             for j in 0..<64 {
-                let qj = Lanes16(repeating: q[j]), r = kT + j * capacity + t
-                a0 = a0.addingProduct(qj, load16(r)); a1 = a1.addingProduct(qj, load16(r + 16))
-                a2 = a2.addingProduct(qj, load16(r + 32)); a3 = a3.addingProduct(qj, load16(r + 48))
+                let qj = Lanes16(repeating: q[j]), r = b + 16 * j
+                a0 = a0.addingProduct(qj, load16(r)); a1 = a1.addingProduct(qj, load16(r + blockSize))
+                a2 = a2.addingProduct(qj, load16(r + 2 * blockSize)); a3 = a3.addingProduct(qj, load16(r + 3 * blockSize))
             }
             store16(a0 * scale, scores + t); store16(a1 * scale, scores + t + 16)
             store16(a2 * scale, scores + t + 32); store16(a3 * scale, scores + t + 48)
             t += 64
         }
-        while t < n {       // 16 at a time, the same FMA chain per position; only lanes < n stored
+        while t < n {           // one block: the same FMA chain per position; only lanes < n stored
             var a = Lanes16()
-            for j in 0..<64 { a = a.addingProduct(Lanes16(repeating: q[j]), load16(kT + j * capacity + t)) }
+            let b = k + t / 16 * blockSize
+            for j in 0..<64 { a = a.addingProduct(Lanes16(repeating: q[j]), load16(b + 16 * j)) }
             a *= scale
             if t + 16 <= n { store16(a, scores + t) } else { for i in 0..<(n - t) { scores[t + i] = a[i] } }
             t += 16

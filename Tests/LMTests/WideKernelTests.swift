@@ -8,7 +8,7 @@ import XCTest
 /// Skipped on a CPU without AVX-512 (the product then never calls them).
 final class WideKernelTests: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(WideKernels.available, "CPU without x86-64-v4 (AVX-512)")
+        try XCTSkipUnless(WideKernels.available, "wide kernels off: CPU without x86-64-v4 (AVX-512), or FOIBANDIT_WIDE_KERNELS=0")
     }
 
     private func random(_ n: Int, seed: UInt64) -> [Float] {
@@ -65,16 +65,17 @@ final class WideKernelTests: XCTestCase {
     }
 
     /// attend64 against the baseline kernel and a scalar reference, for lengths around its blocks
-    /// (16 and 64 positions) in a cache of odd capacity.
+    /// (16 and 64 positions); keys in KVCache's blocks of 16 positions.
     func testAttentionMatchesBaseline() {
         let d = 64, capacity = 141
-        let kT = random(d * capacity + KVCache.readPadding, seed: 3), v = random(capacity * d, seed: 4), q = random(d, seed: 5)
+        let blocks = (capacity + 15) / 16
+        let k = random(blocks * d * 16, seed: 3), v = random(capacity * d, seed: 4), q = random(d, seed: 5)
         let scale = 1 / Float(d).squareRoot()
         for n in [1, 2, 15, 16, 17, 63, 64, 65, 100, 141] {
             var wide = [Float](repeating: 0, count: d), base = wide, scores = [Float](repeating: 0, count: capacity)
-            WideAttention.attend64(&wide, q: q, kT: kT, v: v, n: n, capacity: capacity, scale: scale, scores: &scores)
-            DecodeKernels.attendOne(out: &base, q: q, kT: kT, v: v, n: n, d: d, capacity: capacity, scale: scale, scores: &scores)
-            var s = (0..<n).map { t in scale * (0..<d).reduce(Float(0)) { $0 + q[$1] * kT[$1 * capacity + t] } }
+            WideAttention.attend64(&wide, q: q, k: k, v: v, n: n, scale: scale, scores: &scores)
+            DecodeKernels.attendOne(out: &base, q: q, k: k, v: v, n: n, d: d, scale: scale, scores: &scores)
+            var s = (0..<n).map { t in scale * (0..<d).reduce(Float(0)) { $0 + q[$1] * k[t / 16 * d * 16 + $1 * 16 + t % 16] } }
             let mx = s.max()!
             s = s.map { expf($0 - mx) }
             let total = s.reduce(0, +)
