@@ -132,39 +132,48 @@ public final class Decoder {
     }
 
     /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
-    /// with the three attention inputs in one job and gate, up and SwiGLU in one job.
+    /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of worker w:
+    /// contiguous, for WideGemv (AVX-512) or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
+    /// computed the same way whatever the split.
     private func stepOne(token: Int32, sequence s: Int, pos: Int) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
-        let W = pool.workers
+        let W = pool.workers, wide = wide
+        func rows(_ N: Int, _ K: Int, _ w: Int) -> Range<Int> {
+            if wide { return share(N, w, W, align: 16) }
+            let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, w, W)
+            return min(N, ch.lowerBound * size)..<min(N, ch.upperBound * size)
+        }
+        // y (N) (+)= w (N, K) · x, worker w's rows
+        func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>,
+                  N: Int, K: Int, _ w: Int, accumulate: Bool = false) {
+            if wide { WideGemv.product(y, x, wt, K: K, rows: rows(N, K, w), accumulate: accumulate) }
+            else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, w, W), accumulate: accumulate) }
+        }
         x.update(from: m.p(.embed) + Int(token) * C, count: C)
         for l in 0..<c.layers {
             DecodeKernels.rmsNorm(ln, x, m.p(.attnNorm, l), C: C, eps: c.normEps)
             let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
             pool.run { w in
-                DecodeKernels.gemv(q, ln, wq, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: false)
-                DecodeKernels.gemv(k, ln, wk, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
-                DecodeKernels.gemv(v, ln, wv, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
+                gemv(q, ln, wq, N: C, K: C, w); gemv(k, ln, wk, N: KV, K: C, w); gemv(v, ln, wv, N: KV, K: C, w)
             }
             storeKV(layer: l, row: 0, seq: s, pos: pos, k: k, v: v)
             pool.run { w in
                 for h in share(c.heads, w, W, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
             }
             let wo = m.p(.wo, l)
-            pool.run { w in DecodeKernels.gemv(x, attY, wo, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: true) }
+            pool.run { w in gemv(x, attY, wo, N: C, K: C, w, accumulate: true) }
             DecodeKernels.rmsNorm(ln, x, m.p(.mlpNorm, l), C: C, eps: c.normEps)
             let wg = m.p(.wgate, l), wu = m.p(.wup, l)
             pool.run { w in
-                let ch = DecodeKernels.chunks(N: F, K: C, w, W), size = DecodeKernels.gemvChunk(K: C)
-                DecodeKernels.gemv(gate, ln, wg, N: F, K: C, chunks: ch, accumulate: false)
-                DecodeKernels.gemv(up, ln, wu, N: F, K: C, chunks: ch, accumulate: false)
-                DecodeKernels.swiglu(gate, gate, up, range: min(F, ch.lowerBound * size)..<min(F, ch.upperBound * size))
+                gemv(gate, ln, wg, N: F, K: C, w); gemv(up, ln, wu, N: F, K: C, w)
+                DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, w))
             }
             let wd = m.p(.wdown, l)
-            pool.run { w in DecodeKernels.gemv(x, gate, wd, N: C, K: F, chunks: DecodeKernels.chunks(N: C, K: F, w, W), accumulate: true) }
+            pool.run { w in gemv(x, gate, wd, N: C, K: F, w, accumulate: true) }
         }
         DecodeKernels.rmsNorm(outRows, x, m.p(.finalNorm), C: C, eps: c.normEps)
         let emb = m.p(.embed), logits = logitsBuf.pointer
-        pool.run { w in DecodeKernels.gemv(logits, outRows, emb, N: V, K: C, chunks: DecodeKernels.chunks(N: V, K: C, w, W), accumulate: false) }
+        pool.run { w in gemv(logits, outRows, emb, N: V, K: C, w) }
     }
 
     deinit { pool.shutdown() }

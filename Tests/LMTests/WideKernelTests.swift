@@ -64,6 +64,29 @@ final class WideKernelTests: XCTestCase {
         }
     }
 
+    /// The one-row product against cblas_sgemv (K with and without a 16-lane tail, N not a multiple of
+    /// its 4-row block), plain and accumulated, and bit-identical under any split of the rows.
+    func testGemvMatchesOpenBLASAndDoesNotDependOnTheSplit() {
+        for (N, K) in [(1, 3), (7, 16), (37, 200), (101, 384)] {
+            let w = random(N * K, seed: UInt64(N + K)), x = random(K, seed: 8), base = random(N, seed: 9)
+            var ref = base
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(N), Int32(K), 1, w, Int32(K), x, 1, 1, &ref, 1)
+            var acc = base, plain = [Float](repeating: 0, count: N)
+            WideGemv.product(&acc, x, w, K: K, rows: 0..<N, accumulate: true)
+            WideGemv.product(&plain, x, w, K: K, rows: 0..<N, accumulate: false)
+            for n in 0..<N {
+                XCTAssertEqual(acc[n], ref[n], accuracy: 1e-4, "N \(N) K \(K)")
+                XCTAssertEqual(plain[n], ref[n] - base[n], accuracy: 1e-4, "N \(N) K \(K)")
+            }
+            for cut in [1, N / 2, N - 1] where cut > 0 && cut < N {
+                var parts = [Float](repeating: 0, count: N)
+                WideGemv.product(&parts, x, w, K: K, rows: 0..<cut, accumulate: false)
+                WideGemv.product(&parts, x, w, K: K, rows: cut..<N, accumulate: false)
+                XCTAssertEqual(parts, plain, "N \(N) K \(K) cut \(cut)")
+            }
+        }
+    }
+
     /// attend64 against the baseline kernel and a scalar reference, for lengths around its blocks
     /// (16 and 64 positions); keys in KVCache's blocks of 16 positions.
     func testAttentionMatchesBaseline() {
