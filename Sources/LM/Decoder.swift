@@ -124,7 +124,7 @@ public final class Decoder {
         let keys = cache.keys(layer: l, sequence: seq, head: g), values = cache.values(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
         let scale = 1 / Float(d).squareRoot(), sc = scores + worker * cache.capacity
-        if d == WideAttention.headDim && wide {
+        if wide && d == WideAttention.headDim {     // (LMKernels code runs only when wide)
             WideAttention.attend64(out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, scale: scale, scores: sc)
         } else {
             DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, d: d, scale: scale, scores: sc)
