@@ -30,6 +30,9 @@ public final class Decoder {
         self.model = model
         self.wide = wide && WideKernels.available
         pool = DecodePool(workers: workers)
+        // With the wide kernels only the prefill calls OpenBLAS; its workers would then spin ~70 ms
+        // (sched_yield) on the cores the pool's helpers need. Let them sleep after each call instead.
+        if self.wide { BLASThreads.sleepWhenIdle() }
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
         x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p; xT = p
