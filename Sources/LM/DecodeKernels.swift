@@ -4,6 +4,7 @@ import Foundation
 /// Kernels of the one-token decoding step (Decoder), where every product is a matrix-vector product
 /// that streams the weights once from memory: no packing (as sgemm needs) and no threads of their own
 /// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
+/// The baseline path: where the CPU has AVX-512, LMKernels' WideGemv and WideAttention replace them.
 enum DecodeKernels {
     typealias V4 = VecMath.V4
 

@@ -8,7 +8,9 @@ import LMKernels
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
 /// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
 /// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
-/// streaming the weights from memory, not by arithmetic.
+/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512, a call of at most
+/// 16 rows (a decoding step of ≤ 16 sequences) takes `wideStep` (LMKernels; no OpenBLAS, no weight
+/// repacking), and `stepOne` and attention use LMKernels too.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
