@@ -2,6 +2,14 @@
 import PackageDescription
 
 // Module layout and import rules: see DESIGN.md ("Modules").
+
+// LMKernels holds the decoding kernels compiled for AVX-512; LM calls them only after a runtime check
+// (CPUFeatures), so the product still runs on any x86-64 CPU. Other architectures compile them plainly.
+#if arch(x86_64)
+let wideKernelFlags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
+#else
+let wideKernelFlags = ["-Ounchecked"]
+#endif
 let package = Package(
     name: "foibandit",
     platforms: [.macOS(.v14)],
@@ -21,9 +29,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .target(name: "CPUFeatures"),
+        .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(
             name: "LM",
-            dependencies: ["CBLAS"],
+            dependencies: ["CBLAS", "CPUFeatures", "LMKernels"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(
@@ -65,7 +75,7 @@ let package = Package(
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
         .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
-        .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
+        .testTarget(name: "LMTests", dependencies: ["LM", "LMKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),

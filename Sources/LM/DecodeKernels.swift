@@ -4,6 +4,7 @@ import Foundation
 /// Kernels of the one-token decoding step (Decoder), where every product is a matrix-vector product
 /// that streams the weights once from memory: no packing (as sgemm needs) and no threads of their own
 /// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
+/// The baseline path: where the CPU has AVX-512, LMKernels' WideGemv and WideAttention replace them.
 enum DecodeKernels {
     typealias V4 = VecMath.V4
 
@@ -37,29 +38,30 @@ enum DecodeKernels {
     }
 
     /// Attention of one query head over positions 0..<n of its K/V head:
-    /// out (d) = softmax(scale · K q) · V, with K, V rows `stride` apart. `scores` holds n floats.
-    /// Scores four positions at a time and the weighted sum of V in registers 32 columns at a time,
-    /// so the add chains are independent and `out` is stored once.
+    /// out (d) = softmax(scale · q Kᵀ) · V, k (⌈n/16⌉, d, 16) the keys in blocks of 16 positions (KVCache),
+    /// v (n, d). `scores` holds n floats. Scores a block at a time by vertical products (lanes past n
+    /// are computed, not stored), and the weighted sum of V in registers 32 columns at a time, so the
+    /// add chains are independent and `out` is stored once. (LMKernels' WideAttention where AVX-512 is there.)
     static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
-                          v: UnsafePointer<Float>, n: Int, d: Int, stride: Int, scale: Float,
-                          scores: UnsafeMutablePointer<Float>) {
+                          v: UnsafePointer<Float>, n: Int, d: Int, scale: Float, scores: UnsafeMutablePointer<Float>) {
         var t = 0
-        let d4 = d & ~3
-        while t + 4 <= n {
-            let k0 = k + t * stride, k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride
-            var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4(), j = 0
-            while j < d4 {
-                let qv = VecMath.load(q + j)
-                a0 += qv * VecMath.load(k0 + j); a1 += qv * VecMath.load(k1 + j)
-                a2 += qv * VecMath.load(k2 + j); a3 += qv * VecMath.load(k3 + j)
-                j += 4
+        while t < n {
+            var a0 = V4(), a1 = V4(), a2 = V4(), a3 = V4()
+            let b = k + t * d
+            for j in 0..<d {
+                let qj = V4(repeating: q[j]), r = b + 16 * j
+                a0 += qj * VecMath.load(r); a1 += qj * VecMath.load(r + 4)
+                a2 += qj * VecMath.load(r + 8); a3 += qj * VecMath.load(r + 12)
             }
-            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
-            while j < d { s0 += q[j] * k0[j]; s1 += q[j] * k1[j]; s2 += q[j] * k2[j]; s3 += q[j] * k3[j]; j += 1 }
-            scores[t] = scale * s0; scores[t + 1] = scale * s1; scores[t + 2] = scale * s2; scores[t + 3] = scale * s3
-            t += 4
+            if t + 16 <= n {
+                VecMath.store(a0 * scale, scores + t); VecMath.store(a1 * scale, scores + t + 4)
+                VecMath.store(a2 * scale, scores + t + 8); VecMath.store(a3 * scale, scores + t + 12)
+            } else {
+                for i in 0..<(n - t) { scores[t + i] = scale * (i < 4 ? a0[i] : i < 8 ? a1[i - 4] : i < 12 ? a2[i - 8] : a3[i - 12]) }
+            }
+            t += 16
         }
-        while t < n { scores[t] = scale * VecMath.dot(q, k + t * stride, d); t += 1 }
+        let stride = d
         let m = VecMath.max(scores, n)
         let inv = V4(repeating: 1 / VecMath.scaledExp(scores, scores, n, shift: m, scale: 1))
         var j0 = 0

@@ -1,5 +1,6 @@
 import CBLAS
 import Foundation
+import LMKernels
 
 /// Incremental inference with a KV cache. Each call appends tokens to any subset of the
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
@@ -7,33 +8,49 @@ import Foundation
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
 /// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
 /// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
-/// streaming the weights from memory, not by arithmetic.
+/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512, a call of at most
+/// 16 rows (a decoding step of ≤ 16 sequences) takes `wideStep` (LMKernels; no OpenBLAS, no weight
+/// repacking), and `stepOne` and attention use LMKernels too.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
-    private let pool = DecodePool()
+    let pool: DecodePool
+    /// Whether steps of ≤ 16 rows and attention use LMKernels (AVX-512); off where the CPU lacks it.
+    let wide: Bool
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
-    private var x, ln, q, k, v, attY, gate, up, scores, outRows: UnsafeMutablePointer<Float>
-    private var logitsBuf = FloatBuffer(count: 0)
-    private var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
+    // Scratch rows (M, ·); gate and up hold at least 16 rows (the wide step keeps them transposed,
+    // (F, 16)), xT (C, 16) is the wide step's transposed input.
+    var x, ln, q, k, v, attY, gate, up, scores, outRows, xT: UnsafeMutablePointer<Float>
+    var logitsBuf = FloatBuffer(count: 0)
+    var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
 
-    public init(model: Model, batch: Int, capacity: Int) {
+    /// wide: use the AVX-512 kernels (ignored, off, where the CPU lacks them); workers: decoding threads
+    /// (OpenBLAS's count by default). Tests set both to compare paths and thread counts.
+    public init(model: Model, batch: Int, capacity: Int, wide: Bool = true, workers: Int = BLASThreads.count) {
         require(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
         self.model = model
+        self.wide = wide && WideKernels.available
+        pool = DecodePool(workers: workers)
+        // With the wide kernels only the prefill calls OpenBLAS; its workers would then spin ~70 ms
+        // (sched_yield) on the cores the pool's helpers need. Let them sleep after each call instead.
+        if self.wide { BLASThreads.sleepWhenIdle() }
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
-        x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p
+        x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p; xT = p
     }
 
     private func reserve(rows M: Int) {
         guard M > rowCapacity else { return }
         let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim
-        scratch = FloatBuffer(count: M * (4 * C + 2 * KV + 2 * F) + pool.workers * cache.capacity + cache.batch * C)
+        let G = max(M, WideKernels.maxRows)
+        scratch = FloatBuffer(count: M * (4 * C + 2 * KV) + 2 * G * F + pool.workers * cache.capacity + cache.batch * C
+                                     + WideKernels.maxRows * C)
         var p = scratch.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
         x = take(M * C); ln = take(M * C); q = take(M * C); k = take(M * KV); v = take(M * KV); attY = take(M * C)
-        gate = take(M * F); up = take(M * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
+        gate = take(G * F); up = take(G * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
+        xT = take(WideKernels.maxRows * C)
         rowCapacity = M
     }
 
@@ -57,6 +74,10 @@ public final class Decoder {
             stepOne(token: rowTok[0], sequence: rowSeq[0], pos: rowPos[0])
             cache.lengths[rowSeq[0]] += 1
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
+        }
+        if M <= WideKernels.maxRows && wide {
+            wideStep(rows: M, items: items)
+            return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
         }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
@@ -95,60 +116,69 @@ public final class Decoder {
 
     /// Rotates one row's keys and stores its keys and values in the cache.
     @inline(__always)
-    private func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
-        let KV = model.config.kvDim
+    func storeKV(layer l: Int, row: Int, seq: Int, pos: Int, k: UnsafeMutablePointer<Float>, v: UnsafePointer<Float>) {
         model.rope.forward(k, nHeads: model.config.kvHeads, pos: pos)
-        let o = cache.offset(layer: l, sequence: seq, position: pos)
-        (cache.k.pointer + o).update(from: k, count: KV)
-        (cache.v.pointer + o).update(from: v, count: KV)
+        cache.store(layer: l, sequence: seq, position: pos, keys: k, values: v)
     }
 
     /// Query head h of one row (q, out: that row's (heads, d)): rotate it, attend over 0...pos of its sequence.
     @inline(__always)
-    private func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
+    func attendHead(layer l: Int, head h: Int, seq: Int, pos: Int, q: UnsafeMutablePointer<Float>,
                             out: UnsafeMutablePointer<Float>, worker: Int) {
         let c = model.config, d = c.headDim, g = h / (c.heads / c.kvHeads)
-        let base = cache.offset(layer: l, sequence: seq, position: 0) + g * d
+        let keys = cache.keys(layer: l, sequence: seq, head: g), values = cache.values(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
-        DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: cache.k.pointer + base, v: cache.v.pointer + base,
-                                n: pos + 1, d: d, stride: c.kvDim, scale: 1 / Float(d).squareRoot(),
-                                scores: scores + worker * cache.capacity)
+        let scale = 1 / Float(d).squareRoot(), sc = scores + worker * cache.capacity
+        if wide && d == WideAttention.headDim {     // (LMKernels code runs only when wide)
+            WideAttention.attend64(out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, scale: scale, scores: sc)
+        } else {
+            DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, d: d, scale: scale, scores: sc)
+        }
     }
 
     /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
-    /// with the three attention inputs in one job and gate, up and SwiGLU in one job.
+    /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of worker w:
+    /// contiguous, for WideGemv (AVX-512) or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
+    /// computed the same way whatever the split.
     private func stepOne(token: Int32, sequence s: Int, pos: Int) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
-        let W = pool.workers
+        let W = pool.workers, wide = wide
+        func rows(_ N: Int, _ K: Int, _ w: Int) -> Range<Int> {
+            if wide { return share(N, w, W, align: 16) }
+            let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, w, W)
+            return min(N, ch.lowerBound * size)..<min(N, ch.upperBound * size)
+        }
+        // y (N) (+)= w (N, K) · x, worker w's rows
+        func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>,
+                  N: Int, K: Int, _ w: Int, accumulate: Bool = false) {
+            if wide { WideGemv.product(y, x, wt, K: K, rows: rows(N, K, w), accumulate: accumulate) }
+            else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, w, W), accumulate: accumulate) }
+        }
         x.update(from: m.p(.embed) + Int(token) * C, count: C)
         for l in 0..<c.layers {
             DecodeKernels.rmsNorm(ln, x, m.p(.attnNorm, l), C: C, eps: c.normEps)
             let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
             pool.run { w in
-                DecodeKernels.gemv(q, ln, wq, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: false)
-                DecodeKernels.gemv(k, ln, wk, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
-                DecodeKernels.gemv(v, ln, wv, N: KV, K: C, chunks: DecodeKernels.chunks(N: KV, K: C, w, W), accumulate: false)
+                gemv(q, ln, wq, N: C, K: C, w); gemv(k, ln, wk, N: KV, K: C, w); gemv(v, ln, wv, N: KV, K: C, w)
             }
             storeKV(layer: l, row: 0, seq: s, pos: pos, k: k, v: v)
             pool.run { w in
                 for h in share(c.heads, w, W, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
             }
             let wo = m.p(.wo, l)
-            pool.run { w in DecodeKernels.gemv(x, attY, wo, N: C, K: C, chunks: DecodeKernels.chunks(N: C, K: C, w, W), accumulate: true) }
+            pool.run { w in gemv(x, attY, wo, N: C, K: C, w, accumulate: true) }
             DecodeKernels.rmsNorm(ln, x, m.p(.mlpNorm, l), C: C, eps: c.normEps)
             let wg = m.p(.wgate, l), wu = m.p(.wup, l)
             pool.run { w in
-                let ch = DecodeKernels.chunks(N: F, K: C, w, W), size = DecodeKernels.gemvChunk(K: C)
-                DecodeKernels.gemv(gate, ln, wg, N: F, K: C, chunks: ch, accumulate: false)
-                DecodeKernels.gemv(up, ln, wu, N: F, K: C, chunks: ch, accumulate: false)
-                DecodeKernels.swiglu(gate, gate, up, range: min(F, ch.lowerBound * size)..<min(F, ch.upperBound * size))
+                gemv(gate, ln, wg, N: F, K: C, w); gemv(up, ln, wu, N: F, K: C, w)
+                DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, w))
             }
             let wd = m.p(.wdown, l)
-            pool.run { w in DecodeKernels.gemv(x, gate, wd, N: C, K: F, chunks: DecodeKernels.chunks(N: C, K: F, w, W), accumulate: true) }
+            pool.run { w in gemv(x, gate, wd, N: C, K: F, w, accumulate: true) }
         }
         DecodeKernels.rmsNorm(outRows, x, m.p(.finalNorm), C: C, eps: c.normEps)
         let emb = m.p(.embed), logits = logitsBuf.pointer
-        pool.run { w in DecodeKernels.gemv(logits, outRows, emb, N: V, K: C, chunks: DecodeKernels.chunks(N: V, K: C, w, W), accumulate: false) }
+        pool.run { w in gemv(logits, outRows, emb, N: V, K: C, w) }
     }
 
     deinit { pool.shutdown() }

@@ -1,0 +1,57 @@
+import LMKernels
+
+extension Decoder {
+    /// A step of M ≤ 16 rows (a decoding step of a batch, or a short prefill) with the wide kernels
+    /// (LMKernels, AVX-512): every product streams its weights once, its output columns split over the
+    /// pool (no OpenBLAS call, so the helpers never park). rowTok/rowSeq/rowPos are filled;
+    /// writes the logits of each item's last row to logitsBuf and advances the cache lengths.
+    func wideStep(rows M: Int, items: [(sequence: Int, tokens: [Int])]) {
+        let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let W = pool.workers, x = x, ln = ln, q = q, k = k, v = v, attY = attY, gate = gate, up = up, xT = xT
+        // Output columns of worker w: boundaries on 16 floats (a cache line) so no line has two writers.
+        func cols(_ N: Int, _ w: Int) -> Range<Int> { share(N, w, W, align: 16) }
+        rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
+        for l in 0..<c.layers {
+            for r in 0..<M { DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.attnNorm, l), C: C, eps: c.normEps) }
+            WideGemm.transpose(xT, ln, M: M, K: C)
+            let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
+            pool.run { w in
+                WideGemm.product(q, .rows(ld: C, accumulate: false), M: M, xT: xT, w: wq, K: C, cols: cols(C, w))
+                WideGemm.product(k, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wk, K: C, cols: cols(KV, w))
+                WideGemm.product(v, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wv, K: C, cols: cols(KV, w))
+            }
+            for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
+            pool.run { w in
+                for i in share(M * c.heads, w, W, align: 1) {
+                    let r = i / c.heads
+                    attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
+                }
+            }
+            WideGemm.transpose(xT, attY, M: M, K: C)
+            let wo = m.p(.wo, l)
+            pool.run { w in WideGemm.product(x, .rows(ld: C, accumulate: true), M: M, xT: xT, w: wo, K: C, cols: cols(C, w)) }
+            for r in 0..<M { DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.mlpNorm, l), C: C, eps: c.normEps) }
+            WideGemm.transpose(xT, ln, M: M, K: C)
+            // gate and up transposed, (F, 16): SwiGLU of each worker's columns, then the input of the down product
+            let wg = m.p(.wgate, l), wu = m.p(.wup, l)
+            pool.run { w in
+                let n = cols(F, w)
+                WideGemm.product(gate, .transposed, M: M, xT: xT, w: wg, K: C, cols: n)
+                WideGemm.product(up, .transposed, M: M, xT: xT, w: wu, K: C, cols: n)
+                WideGemm.swiglu(gate, gate, up, groups: n)
+            }
+            let wd = m.p(.wdown, l)
+            pool.run { w in WideGemm.product(x, .rows(ld: C, accumulate: true), M: M, xT: gate, w: wd, K: F, cols: cols(C, w)) }
+        }
+        for it in items { cache.lengths[it.sequence] += it.tokens.count }
+        // Logits of each item's last row only
+        var r = 0
+        for (i, it) in items.enumerated() {
+            r += it.tokens.count
+            DecodeKernels.rmsNorm(outRows + i * C, x + (r - 1) * C, m.p(.finalNorm), C: C, eps: c.normEps)
+        }
+        WideGemm.transpose(xT, outRows, M: items.count, K: C)
+        let emb = m.p(.embed), logits = logitsBuf.pointer, n = items.count
+        pool.run { w in WideGemm.product(logits, .rows(ld: V, accumulate: false), M: n, xT: xT, w: emb, K: C, cols: cols(V, w)) }
+    }
+}

@@ -1,0 +1,92 @@
+import CPUFeatures
+
+// Products of a decoding step for up to 16 rows (one token of each of ≤ 16 sequences), in 16-lane
+// vectors. This module is compiled for AVX-512 (Package.swift), so call it only when
+// `cpu_supports_avx512()` says yes (LM's `WideKernels.available`).
+//
+// out (M, N) = x (M, K) · w (N, K)ᵀ without repacking w (OpenBLAS's sgemm packs all of w on every
+// call, which at M = 16 costs as much as the product): x is passed transposed, xT (K, 16) with lanes
+// M..<16 zero (24–64 KB, it stays in L1/L2), and each weight row n is streamed once, its entries
+// broadcast into an FMA against xT[k]: the accumulator of row n holds out[0..<16, n].
+// Every output column is the same chain of FMAs k = 0..<K whatever block or worker computes it,
+// so results do not depend on how the columns are split.
+
+public enum WideGemm {
+    /// Where a product's outputs go: rows of `out` (M, ld) (added to them when accumulating), or
+    /// transposed, out (N, 16) (all 16 lanes: the input layout of the next product).
+    public enum Output { case rows(ld: Int, accumulate: Bool), transposed }
+
+    /// xT (K, 16) = x (M, K)ᵀ, lanes M..<16 zero.
+    @inline(never)
+    public static func transpose(_ xT: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, M: Int, K: Int) {
+        xT.update(repeating: 0, count: K * 16)
+        for m in 0..<M {
+            let row = x + m * K
+            for k in 0..<K { xT[k * 16 + m] = row[k] }
+        }
+    }
+
+    /// Columns `cols` of out = x · wᵀ: x given as xT (K, 16), w (N, K) row-major (the [out, in] layout), M ≤ 16.
+    @inline(never)
+    public static func product(_ out: UnsafeMutablePointer<Float>, _ output: Output, M: Int,
+                               xT: UnsafePointer<Float>, w: UnsafePointer<Float>, K: Int, cols: Range<Int>) {
+        var n = cols.lowerBound
+        while n + 8 <= cols.upperBound {
+            // 8 weight rows at a time: 8 accumulators, one xT load per 8 broadcast FMAs; k unrolled by
+            // two (with one step the FMA chains ran at about 2/3 of the rate in isolation)
+            var a0 = Lanes16(), a1 = Lanes16(), a2 = Lanes16(), a3 = Lanes16()
+            var a4 = Lanes16(), a5 = Lanes16(), a6 = Lanes16(), a7 = Lanes16()
+            let r0 = w + n * K, r1 = r0 + K, r2 = r1 + K, r3 = r2 + K, r4 = r3 + K, r5 = r4 + K, r6 = r5 + K, r7 = r6 + K
+            @inline(__always) func step(_ k: Int) {
+                let x = load16(xT + 16 * k)
+                a0 = a0.addingProduct(x, Lanes16(repeating: r0[k])); a1 = a1.addingProduct(x, Lanes16(repeating: r1[k]))
+                a2 = a2.addingProduct(x, Lanes16(repeating: r2[k])); a3 = a3.addingProduct(x, Lanes16(repeating: r3[k]))
+                a4 = a4.addingProduct(x, Lanes16(repeating: r4[k])); a5 = a5.addingProduct(x, Lanes16(repeating: r5[k]))
+                a6 = a6.addingProduct(x, Lanes16(repeating: r6[k])); a7 = a7.addingProduct(x, Lanes16(repeating: r7[k]))
+            }
+            var k = 0
+            while k + 16 <= K {     // a cache line of each row of the next block, one block ahead
+                cpu_prefetch(r0 + 8 * K + k); cpu_prefetch(r1 + 8 * K + k); cpu_prefetch(r2 + 8 * K + k)
+                cpu_prefetch(r3 + 8 * K + k); cpu_prefetch(r4 + 8 * K + k); cpu_prefetch(r5 + 8 * K + k)
+                cpu_prefetch(r6 + 8 * K + k); cpu_prefetch(r7 + 8 * K + k)
+                for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
+                k += 16
+            }
+            while k + 2 <= K { step(k); step(k + 1); k += 2 }
+            if k < K { step(k) }
+            put(a0, n, out, output, M); put(a1, n + 1, out, output, M); put(a2, n + 2, out, output, M)
+            put(a3, n + 3, out, output, M); put(a4, n + 4, out, output, M); put(a5, n + 5, out, output, M)
+            put(a6, n + 6, out, output, M); put(a7, n + 7, out, output, M)
+            n += 8
+        }
+        while n < cols.upperBound {     // tail rows one by one: the same FMA chain per column
+            var a = Lanes16()
+            let r = w + n * K
+            for k in 0..<K { a = a.addingProduct(load16(xT + 16 * k), Lanes16(repeating: r[k])) }
+            put(a, n, out, output, M)
+            n += 1
+        }
+    }
+
+    /// Stores column n (lanes = rows 0..<M) of the product.
+    @inline(__always)
+    static func put(_ a: Lanes16, _ n: Int, _ out: UnsafeMutablePointer<Float>, _ output: Output, _ M: Int) {
+        switch output {
+        case .transposed: store16(a, out + n * 16)
+        case .rows(let ld, let accumulate):
+            if accumulate { for m in 0..<M { out[m * ld + n] += a[m] } }
+            else { for m in 0..<M { out[m * ld + n] = a[m] } }
+        }
+    }
+
+    /// h = silu(gate) · up over 16-lane groups `groups` of transposed (F, 16) gate/up (h may be gate).
+    /// The same polynomial exp as LM's VecMath, lane by lane, so each element is the same in any split.
+    @inline(never)
+    public static func swiglu(_ h: UnsafeMutablePointer<Float>, _ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>,
+                              groups: Range<Int>) {
+        for i in groups {
+            let g = load16(gate + 16 * i)
+            store16(g / (1 + exp16(-g)) * load16(up + 16 * i), h + 16 * i)
+        }
+    }
+}
