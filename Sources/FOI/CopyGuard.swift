@@ -45,8 +45,6 @@ public struct CopyGuard {
     /// Where the letter's next words come from a closed set (`CopyGuardSlots.swift`).
     let slots: [Slot]
     let name: [UInt8]
-    /// The keywords as they follow a keyword slot (" pothole repairs").
-    let keywordBytes: [[UInt8]]
     /// Whether the text has named the authority yet.
     private(set) var named = false
     /// Lower-cased phrases the letter must not complete.
@@ -62,7 +60,6 @@ public struct CopyGuard {
     public init(request: LetterRequest, vocabulary: TokenTable, slots holdsSlots: Bool = true) {
         var t: [Target] = []
         name = Array(request.authority.name.utf8)
-        keywordBytes = request.keywords.map { Array((" " + $0.text).utf8) }
         if var a = Self.nameTarget(request.authority.name) {
             // early only inside a longer first word: "Sir" of "Sir John Soane's Museum" is also "Dear Sir"
             let e = Self.distinctiveStart(request.authority.name) + 2
@@ -110,9 +107,9 @@ public struct CopyGuard {
     public func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
         for id in holders where id < V { logits[id] = -.infinity }
         for id in rivalCompletions() where id < V { logits[id] = -.infinity }
-        if let (rests, yields) = slotRests() {
+        if let (rests, keywords) = slotRests() {
             let allowed = (0..<V).filter { Self.continuesAny(rests, with: vocab.bytes($0)) }
-            let repeats = yields ? Sampler.repeatedNGramCompletions(tokens, n: LetterWriter.noRepeatNGram) : []
+            let repeats = keywords ? Sampler.repeatedNGramCompletions(tokens, n: LetterWriter.noRepeatNGram) : []
             // the model's own way into the slot, not a one-letter detour around the ban ("c" + "are")
             if let best = allowed.max(by: { logits[$0] < logits[$1] }), !repeats.contains(best) {
                 var keep = [Bool](repeating: false, count: V)

@@ -10,9 +10,10 @@ struct Slot: Equatable {
     let next: [[UInt8]]
     /// Only as the first words of a paragraph, and only while the letter has not yet named the authority.
     var opening = false
-    /// Stands aside where the model's likeliest way in would repeat an n-gram already written (`noRepeatNGram`):
-    /// a keyword's slot, so that "3) The number of offences involving care home fees" is not written twice.
-    var yieldsToRepeats = false
+    /// A keyword's slot: keywords the letter has not named yet come first, and it stands aside where the
+    /// model's likeliest way in would repeat an n-gram already written (`noRepeatNGram`), so that
+    /// "3) The number of offences involving care home fees" is not written twice.
+    var keywords = false
 }
 
 extension CopyGuard {
@@ -36,7 +37,7 @@ extension CopyGuard {
         let named = (name.lowercased().hasPrefix("the ") ? [name, "t" + name.dropFirst()] : [name, "the " + name]).map(bytes)
         var s = authoritySlots.map { Slot(phrase: Array($0.utf8), next: named) }
         if !keywords.isEmpty {
-            s += keywordSlots.map { Slot(phrase: Array($0.utf8), next: keywords.map(bytes), yieldsToRepeats: true) }
+            s += keywordSlots.map { Slot(phrase: Array($0.utf8), next: keywords.map(bytes), keywords: true) }
         }
         // The greetings' first words, with "{A}" the whole name: "Dear Halesowen College" or "Dear FOI Team".
         let firsts = Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { g -> String? in
@@ -67,7 +68,7 @@ extension CopyGuard {
 
     /// The rests of the slot words the text has begun: nil when the text is in no slot, or has just
     /// finished one of its words.
-    func slotRests() -> (rests: [[UInt8]], yieldsToRepeats: Bool)? {
+    func slotRests() -> (rests: [[UInt8]], keywords: Bool)? {
         for slot in slots where !(slot.opening && named) {
             let p = slot.phrase, longest = slot.next.map(\.count).max() ?? 0
             var k = 0
@@ -77,11 +78,13 @@ extension CopyGuard {
                 if boundary && text[s..<(s + p.count)].elementsEqual(p) {
                     let tail = text[(s + p.count)...]
                     if slot.next.contains(where: { $0.count == k && $0.elementsEqual(tail) }) { return nil }
-                    let unmentioned = keywordBytes.map { kw in !Self.containsLowered(text, kw) }
-                    let next = slot.yieldsToRepeats && unmentioned.contains(true)
-                        ? zip(slot.next, unmentioned).filter { $0.1 }.map(\.0) : slot.next
+                    var next = slot.next
+                    if slot.keywords {
+                        let fresh = next.filter { !Self.containsLowered(text, $0) }
+                        if !fresh.isEmpty { next = fresh }
+                    }
                     let rests = next.filter { $0.count > k && $0[0..<k].elementsEqual(tail) }.map { Array($0[k...]) }
-                    if !rests.isEmpty { return (rests, slot.yieldsToRepeats) }
+                    if !rests.isEmpty { return (rests, slot.keywords) }
                 }
                 k += 1
             }
