@@ -14,12 +14,6 @@ public typealias Lanes16 = SIMD16<Float>
     return p[0] + p[1]
 }
 
-/// Lanes of two vectors summed in adjacent pairs: (a0+a1, a2+a3, …, a14+a15, b0+b1, …, b14+b15).
-/// Four rounds turn 16 vectors into the vector of their 16 lane sums, in order.
-@inline(__always) func pairSums(_ a: Lanes16, _ b: Lanes16) -> Lanes16 {
-    Lanes16(lowHalf: a.evenHalf + a.oddHalf, highHalf: b.evenHalf + b.oddHalf)
-}
-
 @inline(__always) func max16(_ a: Lanes16, _ b: Lanes16) -> Lanes16 { a.replacing(with: b, where: b .> a) }
 
 /// e^x, 16 lanes: LM's VecMath.exp (range reduction to 2^n · e^r, Cephes polynomial; within 2 ulp of
