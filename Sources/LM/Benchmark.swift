@@ -74,10 +74,18 @@ public enum EngineBench {
         return (out, now() - t0)
     }
 
-    /// Index of the first largest entry (as torch.argmax).
+    /// Index of the first largest entry (as torch.argmax): the largest value by 16-lane maxima, then
+    /// the first position holding it.
     static func argmax(_ p: UnsafePointer<Float>, _ n: Int) -> Int {
-        var best = 0, m = p[0]
-        for i in 1..<n where p[i] > m { m = p[i]; best = i }
+        var lanes = SIMD16<Float>(repeating: -.infinity), i = 0
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<Float>.self)
+            lanes.replace(with: v, where: v .> lanes); i += 16
+        }
+        var m = lanes.max()
+        for j in i..<n { m = max(m, p[j]) }
+        var best = 0
+        while best < n - 1 && p[best] != m { best += 1 }    // (NaN logits: index n - 1)
         return best
     }
 

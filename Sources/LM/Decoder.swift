@@ -4,13 +4,13 @@ import LMKernels
 
 /// Incremental inference with a KV cache. Each call appends tokens to any subset of the
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
-/// projection is one sgemm per layer per call (prefill of several prompts, or one decode step
+/// projection is one product per layer per call (prefill of several prompts, or one decode step
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
 /// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
 /// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
-/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512, a call of at most
-/// 16 rows (a decoding step of ≤ 16 sequences) takes `wideStep` (LMKernels; no OpenBLAS, no weight
-/// repacking), and `stepOne` and attention use LMKernels too.
+/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512, OpenBLAS is not
+/// called at all: a decoding step of ≤ 16 sequences takes `wideStep`, a prefill runs the same wide
+/// products on tiles of 16 rows, and `stepOne` and attention use LMKernels too.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
@@ -20,7 +20,7 @@ public final class Decoder {
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
     // Scratch rows (M, ·); gate and up hold at least 16 rows (the wide step keeps them transposed,
-    // (F, 16)), xT (C, 16) is the wide step's transposed input.
+    // (F, 16)), xT the wide kernels' transposed input, (K, 16) per tile of 16 rows.
     var x, ln, q, k, v, attY, gate, up, scores, outRows, xT: UnsafeMutablePointer<Float>
     var logitsBuf = FloatBuffer(count: 0)
     var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
@@ -32,9 +32,6 @@ public final class Decoder {
         self.model = model
         self.wide = wide && WideKernels.available
         pool = DecodePool(workers: workers)
-        // With the wide kernels only the prefill calls OpenBLAS; its workers would then spin ~70 ms
-        // (sched_yield) on the cores the pool's helpers need. Let them sleep after each call instead.
-        if self.wide { BLASThreads.sleepWhenIdle() }
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
         x = p; ln = p; q = p; k = p; v = p; attY = p; gate = p; up = p; scores = p; outRows = p; xT = p
@@ -44,13 +41,14 @@ public final class Decoder {
         guard M > rowCapacity else { return }
         let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim
         let G = max(M, WideKernels.maxRows)
+        let tileRows = (max(M, cache.batch) + 15) / 16 * 16    // xT: the rows of a call (or of the logits) in 16-row tiles
         scratch = FloatBuffer(count: M * (4 * C + 2 * KV) + 2 * G * F + pool.workers * cache.capacity + cache.batch * C
-                                     + WideKernels.maxRows * C)
+                                     + tileRows * max(C, F))
         var p = scratch.pointer
         func take(_ n: Int) -> UnsafeMutablePointer<Float> { defer { p += n }; return p }
         x = take(M * C); ln = take(M * C); q = take(M * C); k = take(M * KV); v = take(M * KV); attY = take(M * C)
         gate = take(G * F); up = take(G * F); scores = take(pool.workers * cache.capacity); outRows = take(cache.batch * C)
-        xT = take(WideKernels.maxRows * C)
+        xT = take(tileRows * max(C, F))
         rowCapacity = M
     }
 
@@ -75,43 +73,59 @@ public final class Decoder {
             cache.lengths[rowSeq[0]] += 1
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
         }
-        if M <= WideKernels.maxRows && wide {
-            wideStep(rows: M, items: items)
+        if M == items.count && M <= WideKernels.maxRows && wide {
+            wideStep(rows: M)
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
         }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
-        pool.park()          // OpenBLAS threads the products below on the same cores
+        if !wide { pool.park() }     // OpenBLAS threads the products below on the same cores
         for l in 0..<c.layers {
             RMSNorm.forward(ln, nil, x, m.p(.attnNorm, l), N: M, C: C, eps: c.normEps)
-            matmulForward(q, ln, m.p(.wq, l), M, C, C)
-            matmulForward(k, ln, m.p(.wk, l), M, C, KV)
-            matmulForward(v, ln, m.p(.wv, l), M, C, KV)
+            product(q, ln, m.p(.wq, l), M, C, C)
+            product(k, ln, m.p(.wk, l), M, C, KV)
+            product(v, ln, m.p(.wv, l), M, C, KV)
             for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
             // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
-            pool.run(parkAfter: true) { w in
+            pool.run(parkAfter: !wide) { w in
                 for i in share(M * c.heads, w, pool.workers, align: 1) {
                     let r = i / c.heads
                     attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
                 }
             }
-            matmulForward(x, attY, m.p(.wo, l), M, C, C, accumulate: true)
+            product(x, attY, m.p(.wo, l), M, C, C, accumulate: true)
             RMSNorm.forward(ln, nil, x, m.p(.mlpNorm, l), N: M, C: C, eps: c.normEps)
-            matmulForward(gate, ln, m.p(.wgate, l), M, C, F)
-            matmulForward(up, ln, m.p(.wup, l), M, C, F)
+            product(gate, ln, m.p(.wgate, l), M, C, F)
+            product(up, ln, m.p(.wup, l), M, C, F)
             SwiGLU.forward(gate, gate, up, N: M * F)
-            matmulForward(x, gate, m.p(.wdown, l), M, F, C, accumulate: true)
+            product(x, gate, m.p(.wdown, l), M, F, C, accumulate: true)
         }
         for it in items { cache.lengths[it.sequence] += it.tokens.count }
-        // Only the last row of each item needs logits: gather, norm, one sgemm against the embedding.
+        // Only the last row of each item needs logits: gather, norm, one product against the embedding.
         var r = 0
         for (i, it) in items.enumerated() {
             r += it.tokens.count
             (outRows + i * C).update(from: x + (r - 1) * C, count: C)
         }
         RMSNorm.forward(outRows, nil, outRows, m.p(.finalNorm), N: items.count, C: C, eps: c.normEps)
-        matmulForward(logitsBuf.pointer, outRows, m.p(.embed), items.count, C, V)
+        product(logitsBuf.pointer, outRows, m.p(.embed), items.count, C, V)
         return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
+    }
+
+    /// out (M, N) (+)= inp (M, K) · w (N, K)ᵀ for a prefill: with the wide kernels, in tiles of 16 rows
+    /// (each transposed once into xT), output columns split over the pool; else one sgemm.
+    private func product(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                         _ M: Int, _ K: Int, _ N: Int, accumulate: Bool = false) {
+        guard wide else { matmulForward(out, inp, w, M, K, N, accumulate: accumulate); return }
+        let tiles = (M + 15) / 16, xT = xT, W = pool.workers
+        for t in 0..<tiles { WideGemm.transpose(xT + t * 16 * K, inp + t * 16 * K, M: min(16, M - 16 * t), K: K) }
+        pool.run { worker in
+            let cols = share(N, worker, W, align: 16)
+            for t in 0..<tiles {
+                WideGemm.product(out + t * 16 * N, .rows(ld: N, accumulate: accumulate), M: min(16, M - 16 * t),
+                                 xT: xT + t * 16 * K, w: w, K: K, cols: cols)
+            }
+        }
     }
 
     /// Rotates one row's keys and stores its keys and values in the cache.

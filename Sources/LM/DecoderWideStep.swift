@@ -1,11 +1,11 @@
 import LMKernels
 
 extension Decoder {
-    /// A step of M ≤ 16 rows (a decoding step of a batch, or a short prefill) with the wide kernels
-    /// (LMKernels, AVX-512): every product streams its weights once, its output columns split over the
-    /// pool (no OpenBLAS call, so the helpers never park). rowTok/rowSeq/rowPos are filled;
-    /// writes the logits of each item's last row to logitsBuf and advances the cache lengths.
-    func wideStep(rows M: Int, items: [(sequence: Int, tokens: [Int])]) {
+    /// A decoding step of M ≤ 16 sequences, one token each, with the wide kernels (LMKernels, AVX-512):
+    /// every product streams its weights once, its output columns split over the pool (no OpenBLAS call,
+    /// so the helpers never park). rowTok/rowSeq/rowPos are filled (row r = item r); writes the logits
+    /// of every row to logitsBuf and advances the cache lengths.
+    func wideStep(rows M: Int) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
         let W = pool.workers, x = x, ln = ln, q = q, k = k, v = v, attY = attY, gate = gate, up = up, xT = xT
         // Output columns of worker w: boundaries on 16 floats (a cache line) so no line has two writers.
@@ -20,11 +20,17 @@ extension Decoder {
                 WideGemm.product(k, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wk, K: C, cols: cols(KV, w))
                 WideGemm.product(v, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wv, K: C, cols: cols(KV, w))
             }
-            for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
+            // The worker of (row, KV head) rotates and stores that head's keys and values, then attends
+            // with its query heads: one row per sequence, so no other piece reads them.
+            let group = c.heads / c.kvHeads
             pool.run { w in
-                for i in share(M * c.heads, w, W, align: 1) {
-                    let r = i / c.heads
-                    attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
+                for i in share(M * c.kvHeads, w, W, align: 1) {
+                    let r = i / c.kvHeads, g = i % c.kvHeads, kg = k + r * KV + g * c.headDim
+                    m.rope.forward(kg, nHeads: 1, pos: rowPos[r])
+                    cache.store(layer: l, sequence: rowSeq[r], position: rowPos[r], head: g, keys: kg, values: v + r * KV + g * c.headDim)
+                    for h in g * group..<(g + 1) * group {
+                        attendHead(layer: l, head: h, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
+                    }
                 }
             }
             WideGemm.transpose(xT, attY, M: M, K: C)
@@ -43,15 +49,12 @@ extension Decoder {
             let wd = m.p(.wdown, l)
             pool.run { w in WideGemm.product(x, .rows(ld: C, accumulate: true), M: M, xT: gate, w: wd, K: F, cols: cols(C, w)) }
         }
-        for it in items { cache.lengths[it.sequence] += it.tokens.count }
-        // Logits of each item's last row only
-        var r = 0
-        for (i, it) in items.enumerated() {
-            r += it.tokens.count
-            DecodeKernels.rmsNorm(outRows + i * C, x + (r - 1) * C, m.p(.finalNorm), C: C, eps: c.normEps)
+        for r in 0..<M {
+            cache.lengths[rowSeq[r]] += 1
+            DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.finalNorm), C: C, eps: c.normEps)
         }
-        WideGemm.transpose(xT, outRows, M: items.count, K: C)
-        let emb = m.p(.embed), logits = logitsBuf.pointer, n = items.count
-        pool.run { w in WideGemm.product(logits, .rows(ld: V, accumulate: false), M: n, xT: xT, w: emb, K: C, cols: cols(V, w)) }
+        WideGemm.transpose(xT, ln, M: M, K: C)
+        let emb = m.p(.embed), logits = logitsBuf.pointer
+        pool.run { w in WideGemm.product(logits, .rows(ld: V, accumulate: false), M: M, xT: xT, w: emb, K: C, cols: cols(V, w)) }
     }
 }

@@ -35,12 +35,16 @@ public final class KVCache {
     /// Stores one position's keys and values, (kvHeads, headDim) each.
     @inline(__always) func store(layer l: Int, sequence s: Int, position pos: Int,
                                  keys kRow: UnsafePointer<Float>, values vRow: UnsafePointer<Float>) {
+        for g in 0..<kvHeads { store(layer: l, sequence: s, position: pos, head: g, keys: kRow + g * headDim, values: vRow + g * headDim) }
+    }
+
+    /// Stores one position's keys and values of KV head g, (headDim) each.
+    @inline(__always) func store(layer l: Int, sequence s: Int, position pos: Int, head g: Int,
+                                 keys kg: UnsafePointer<Float>, values vg: UnsafePointer<Float>) {
         let d = headDim, blk = Self.block
-        for g in 0..<kvHeads {
-            let kb = keys(layer: l, sequence: s, head: g) + pos / blk * d * blk + pos % blk, kg = kRow + g * d
-            for j in 0..<d { kb[j * blk] = kg[j] }
-            (values(layer: l, sequence: s, head: g) + pos * d).update(from: vRow + g * d, count: d)
-        }
+        let kb = keys(layer: l, sequence: s, head: g) + pos / blk * d * blk + pos % blk
+        for j in 0..<d { kb[j * blk] = kg[j] }
+        (values(layer: l, sequence: s, head: g) + pos * d).update(from: vg, count: d)
     }
 
     public func reset() { for s in 0..<batch { lengths[s] = 0 } }

@@ -46,9 +46,9 @@ public enum WideGemm {
             }
             var k = 0
             while k + 16 <= K {     // a cache line of each row of the next block, one block ahead
-                cpu_prefetch(r0 + 8 * K + k); cpu_prefetch(r1 + 8 * K + k); cpu_prefetch(r2 + 8 * K + k)
-                cpu_prefetch(r3 + 8 * K + k); cpu_prefetch(r4 + 8 * K + k); cpu_prefetch(r5 + 8 * K + k)
-                cpu_prefetch(r6 + 8 * K + k); cpu_prefetch(r7 + 8 * K + k)
+                cpu_prefetch_once(r0 + 8 * K + k); cpu_prefetch_once(r1 + 8 * K + k); cpu_prefetch_once(r2 + 8 * K + k)
+                cpu_prefetch_once(r3 + 8 * K + k); cpu_prefetch_once(r4 + 8 * K + k); cpu_prefetch_once(r5 + 8 * K + k)
+                cpu_prefetch_once(r6 + 8 * K + k); cpu_prefetch_once(r7 + 8 * K + k)
                 for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
                 k += 16
             }

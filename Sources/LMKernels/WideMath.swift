@@ -18,7 +18,7 @@ public typealias Lanes16 = SIMD16<Float>
 
 /// e^x, 16 lanes: LM's VecMath.exp (range reduction to 2^n · e^r, Cephes polynomial; within 2 ulp of
 /// expf), the same operations in the same order.
-@inline(__always) func exp16(_ x0: Lanes16) -> Lanes16 {
+@_transparent func exp16(_ x0: Lanes16) -> Lanes16 {
     let x = x0.replacing(with: -87.3, where: x0 .< -87.3).replacing(with: 88.7, where: x0 .> 88.7)
     let t = x * 1.442_695_04 + 12_582_912
     let n = t - 12_582_912

@@ -10,4 +10,7 @@ int cpu_supports_avx512(void);
 /// pages, and WideGemm reads 8 weight rows as 8 short interleaved streams.
 static inline void cpu_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
+/// The same, for data read once: it should not displace what the last-level cache holds.
+static inline void cpu_prefetch_once(const void *p) { __builtin_prefetch(p, 0, 0); }
+
 #endif
