@@ -20,10 +20,10 @@ public enum WideGemv {
             var a0 = Lanes16(), a1 = Lanes16(), a2 = Lanes16(), a3 = Lanes16()
             var k = 0
             while k < K16 {
-                if k & 63 == 0 {    // the same line of the next four rows
-                    cpu_prefetch(r0 + 4 * K + k); cpu_prefetch(r1 + 4 * K + k)
-                    cpu_prefetch(r2 + 4 * K + k); cpu_prefetch(r3 + 4 * K + k)
-                }
+                // the same lines of the next four rows (every line: with one in four, as before, a token
+                // took about 10% longer here)
+                cpu_prefetch(r0 + 4 * K + k); cpu_prefetch(r1 + 4 * K + k)
+                cpu_prefetch(r2 + 4 * K + k); cpu_prefetch(r3 + 4 * K + k)
                 let xv = load16(x + k)
                 a0 = a0.addingProduct(load16(r0 + k), xv); a1 = a1.addingProduct(load16(r1 + k), xv)
                 a2 = a2.addingProduct(load16(r2 + k), xv); a3 = a3.addingProduct(load16(r3 + k), xv)
