@@ -82,9 +82,7 @@ public final class Decoder {
         if !wide { pool.park() }     // OpenBLAS threads the products below on the same cores
         for l in 0..<c.layers {
             RMSNorm.forward(ln, nil, x, m.p(.attnNorm, l), N: M, C: C, eps: c.normEps)
-            product(q, ln, m.p(.wq, l), M, C, C)
-            product(k, ln, m.p(.wk, l), M, C, KV)
-            product(v, ln, m.p(.wv, l), M, C, KV)
+            products(ln, M: M, K: C, [(q, m.p(.wq, l), C), (k, m.p(.wk, l), KV), (v, m.p(.wv, l), KV)])
             for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
             // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
             pool.run(parkAfter: !wide) { w in
@@ -93,12 +91,11 @@ public final class Decoder {
                     attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
                 }
             }
-            product(x, attY, m.p(.wo, l), M, C, C, accumulate: true)
+            products(attY, M: M, K: C, [(x, m.p(.wo, l), C)], accumulate: true)
             RMSNorm.forward(ln, nil, x, m.p(.mlpNorm, l), N: M, C: C, eps: c.normEps)
-            product(gate, ln, m.p(.wgate, l), M, C, F)
-            product(up, ln, m.p(.wup, l), M, C, F)
+            products(ln, M: M, K: C, [(gate, m.p(.wgate, l), F), (up, m.p(.wup, l), F)])
             SwiGLU.forward(gate, gate, up, N: M * F)
-            product(x, gate, m.p(.wdown, l), M, F, C, accumulate: true)
+            products(gate, M: M, K: F, [(x, m.p(.wdown, l), C)], accumulate: true)
         }
         for it in items { cache.lengths[it.sequence] += it.tokens.count }
         // Only the last row of each item needs logits: gather, norm, one product against the embedding.
@@ -108,22 +105,28 @@ public final class Decoder {
             (outRows + i * C).update(from: x + (r - 1) * C, count: C)
         }
         RMSNorm.forward(outRows, nil, outRows, m.p(.finalNorm), N: items.count, C: C, eps: c.normEps)
-        product(logitsBuf.pointer, outRows, m.p(.embed), items.count, C, V)
+        products(outRows, M: items.count, K: C, [(logitsBuf.pointer, m.p(.embed), V)])
         return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
     }
 
-    /// out (M, N) (+)= inp (M, K) · w (N, K)ᵀ for a prefill: with the wide kernels, in tiles of 16 rows
-    /// (each transposed once into xT), output columns split over the pool; else one sgemm.
-    private func product(_ out: UnsafeMutablePointer<Float>, _ inp: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                         _ M: Int, _ K: Int, _ N: Int, accumulate: Bool = false) {
-        guard wide else { matmulForward(out, inp, w, M, K, N, accumulate: accumulate); return }
+    /// out (M, N) (+)= inp (M, K) · w (N, K)ᵀ for each (out, w, N), all of one input (a prefill): with the
+    /// wide kernels, inp is transposed once into xT in tiles of 16 rows and every product's output columns
+    /// are split over the pool in one job; else one sgemm each.
+    private func products(_ inp: UnsafePointer<Float>, M: Int, K: Int,
+                          _ outs: [(out: UnsafeMutablePointer<Float>, w: UnsafeMutablePointer<Float>, N: Int)], accumulate: Bool = false) {
+        guard wide else {
+            for o in outs { matmulForward(o.out, inp, o.w, M, K, o.N, accumulate: accumulate) }
+            return
+        }
         let tiles = (M + 15) / 16, xT = xT, W = pool.workers
         for t in 0..<tiles { WideGemm.transpose(xT + t * 16 * K, inp + t * 16 * K, M: min(16, M - 16 * t), K: K) }
         pool.run { worker in
-            let cols = share(N, worker, W, align: 16)
-            for t in 0..<tiles {
-                WideGemm.product(out + t * 16 * N, .rows(ld: N, accumulate: accumulate), M: min(16, M - 16 * t),
-                                 xT: xT + t * 16 * K, w: w, K: K, cols: cols)
+            for o in outs {
+                let cols = share(o.N, worker, W, align: 16)
+                for t in 0..<tiles {
+                    WideGemm.product(o.out + t * 16 * o.N, .rows(ld: o.N, accumulate: accumulate), M: min(16, M - 16 * t),
+                                     xT: xT + t * 16 * K, w: o.w, K: K, cols: cols)
+                }
             }
         }
     }
