@@ -71,16 +71,16 @@ public enum WideGemm {
     @inline(__always)
     static func putBlock(_ a0: Lanes16, _ a1: Lanes16, _ a2: Lanes16, _ a3: Lanes16, _ a4: Lanes16, _ a5: Lanes16,
                          _ a6: Lanes16, _ a7: Lanes16, _ n: Int, _ out: UnsafeMutablePointer<Float>, _ output: Output, _ M: Int) {
+        @inline(__always) func spill(_ t: UnsafeMutablePointer<Float>) {      // (8, 16): column j at t + 16 j
+            store16(a0, t); store16(a1, t + 16); store16(a2, t + 32); store16(a3, t + 48)
+            store16(a4, t + 64); store16(a5, t + 80); store16(a6, t + 96); store16(a7, t + 112)
+        }
         switch output {
-        case .transposed:
-            let o = out + n * 16
-            store16(a0, o); store16(a1, o + 16); store16(a2, o + 32); store16(a3, o + 48)
-            store16(a4, o + 64); store16(a5, o + 80); store16(a6, o + 96); store16(a7, o + 112)
+        case .transposed: spill(out + n * 16)
         case .rows(let ld, let accumulate):
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 128) { tile in
                 let t = tile.baseAddress!
-                store16(a0, t); store16(a1, t + 16); store16(a2, t + 32); store16(a3, t + 48)
-                store16(a4, t + 64); store16(a5, t + 80); store16(a6, t + 96); store16(a7, t + 112)
+                spill(t)
                 for m in 0..<M {
                     let row = SIMD8<Float>(t[m], t[16 + m], t[32 + m], t[48 + m], t[64 + m], t[80 + m], t[96 + m], t[112 + m])
                     let dst = UnsafeMutableRawPointer(out + m * ld + n)
