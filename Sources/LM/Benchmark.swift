@@ -1,4 +1,5 @@
 import CBLAS
+import CPUFeatures
 import Dispatch
 import Foundation
 
@@ -72,6 +73,50 @@ public enum EngineBench {
             items = (0..<prompts.count).map { (sequence: $0, tokens: [out[$0].last!]) }
         }
         return (out, now() - t0)
+    }
+
+    /// Bytes a greedy decode must read from memory at least: every weight once per step (the tied LM
+    /// head included; norms, a few KB, left out) and, each step, the keys and values of every position
+    /// each sequence attends to. Positions: a prompt of length P, then the step making new token i
+    /// (1..<newTokens; the first comes from the prefill) attends to P + i of them.
+    public static func decodeBytes(_ c: ModelConfig, promptLengths: [Int], newTokens: Int) -> Double {
+        let C = Double(c.dim), KV = Double(c.kvDim), F = Double(c.hiddenDim), L = Double(c.layers)
+        let weights = 4 * (L * (2 * C * C + 2 * C * KV + 3 * C * F) + Double(c.vocabSize) * C)
+        let kvPerPosition = 4 * L * 2 * KV
+        var positions = 0.0
+        for P in promptLengths { for i in 1..<max(1, newTokens) { positions += Double(P + i) } }
+        return Double(newTokens) * weights + positions * kvPerPosition
+    }
+
+    /// GB/s of a plain read by `workers` threads (the decoder's pool) of a buffer of `bytes` (a decode
+    /// step's bytes), read again and again as a decode reads its weights, each thread summing its half
+    /// and prefetching ahead as the decoding kernels do: the memory bound a decode is measured against.
+    /// A buffer near the last-level cache's size is partly served from it, for the probe as for the
+    /// decoder. On shared machines this moves with the neighbours, so the harness probes it beside every run.
+    public static func readBandwidth(bytes: Int, workers: Int = BLASThreads.count, passes: Int = 9) -> Double {
+        let buf = FloatBuffer(count: max(1, bytes / 256) * 64)
+        for i in Swift.stride(from: 0, to: buf.count, by: 1024) { buf[i] = 1 }     // touch every page
+        let pool = DecodePool(workers: workers)
+        defer { pool.shutdown() }
+        let sums = UnsafeMutablePointer<Float>.allocate(capacity: workers * 16)
+        defer { sums.deallocate() }
+        var times = [Double]()
+        for _ in 0..<passes {
+            let t0 = now()
+            pool.run { w in
+                let r = share(buf.count / 64, w, workers, align: 1), p = buf.pointer
+                var a = SIMD16<Float>(), b = a, c = a, d = a
+                for i in r {    // four cache lines a step, on four independent sums, 4 KB prefetched ahead
+                    let q = UnsafeRawPointer(p + 64 * i)
+                    cpu_prefetch(q + 4096); cpu_prefetch(q + 4160); cpu_prefetch(q + 4224); cpu_prefetch(q + 4288)
+                    a += q.loadUnaligned(as: SIMD16<Float>.self); b += q.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+                    c += q.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self); d += q.loadUnaligned(fromByteOffset: 192, as: SIMD16<Float>.self)
+                }
+                sums[w * 16] = (a + b + c + d).sum()
+            }
+            times.append(now() - t0)
+        }
+        return Double(buf.count * 4) / median(Array(times.dropFirst())) / 1e9
     }
 
     /// Index of the first largest entry (as torch.argmax): the largest value by 16-lane maxima, then

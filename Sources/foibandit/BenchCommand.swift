@@ -79,8 +79,10 @@ struct BenchDecode: ParsableCommand {
             throw ValidationError("\(prompts) is not a JSON list of token-id lists")
         }
         var first = EngineBench.greedyDecode(model: m, prompts: p, newTokens: newTokens)
-        var seconds = [Double]()
+        let bytes = EngineBench.decodeBytes(m.config, promptLengths: p.map(\.count), newTokens: newTokens)
+        var seconds = [Double](), bandwidth = [Double]()
         for _ in 0..<runs {
+            bandwidth.append(EngineBench.readBandwidth(bytes: Int(bytes) / newTokens))     // the bound of the run that follows
             let r = EngineBench.greedyDecode(model: m, prompts: p, newTokens: newTokens)
             seconds.append(r.seconds)
             first.tokens = r.tokens
@@ -89,6 +91,7 @@ struct BenchDecode: ParsableCommand {
         try printJSON([
             "engine": "ours", "batch": p.count, "new_tokens": newTokens, "threads": BLASThreads.count,
             "tokens": first.tokens, "seconds": seconds, "tokens_per_s": seconds.map { n / $0 },
+            "read_gbps": bandwidth, "bytes_read": bytes,
             "peak_rss_bytes": EngineBench.peakRSSBytes(),
         ])
     }

@@ -138,12 +138,25 @@ def main():
             for name, v in r.items():
                 v["median_tokens_per_s"] = med(v["tokens_per_s"])
                 v["agreement"], v["first_divergence"] = agreement(r["ours"]["tokens"], v["tokens"])
+            memory_bound(r["ours"])
             res["decode"][str(nb)] = r
             res["decode_config"] = c
             save(res, a.out)
         res["decode_config"] = c
     save(res, a.out)
     print(table(res))
+
+
+def memory_bound(o):
+    """The memory bound of each of our runs: tokens/s if a decode only had to read its bytes (every weight
+    once a step, each sequence's keys and values) at the speed of a plain read of a step's bytes probed
+    just before the run; and our share of it, run by run (bandwidth here moves with the neighbours)."""
+    if "read_gbps" not in o:
+        return
+    n = o["batch"] * o["new_tokens"]
+    bounds = [n * g * 1e9 / o["bytes_read"] for g in o["read_gbps"]]
+    o["memory_bound_tokens_per_s"] = med(bounds)
+    o["share_of_memory_bound"] = med([t / b for t, b in zip(o["tokens_per_s"], bounds)])
 
 
 def save(res, out):
@@ -180,9 +193,19 @@ def table(res):
                 ratio = f"{o / v['median_tokens_per_s']:.2f}" if agree >= 0.99 else "n/a (tokens differ)"
                 L.append(f"| batch {nb} | {name} | {v['median_tokens_per_s']:.0f} | {ratio} | {100 * agree:.1f}% | "
                          f"{v['peak_rss_bytes'] / MB:.0f} |")
+        for nb, r in res["decode"].items():
+            o = r["ours"]
+            if "memory_bound_tokens_per_s" in o:
+                L.append(f"\nbatch {nb}: memory bound {o['memory_bound_tokens_per_s']:.0f} tokens/s (a plain read of a step's "
+                         f"{o['bytes_read'] / o['new_tokens'] / 1e6:.0f} MB at {med(o['read_gbps']):.1f} GB/s, probed before "
+                         f"each run); ours {100 * o['share_of_memory_bound']:.0f}% of it")
         if "1" in res["decode"] and "16" in res["decode"]:
             b1, b16 = res["decode"]["1"]["ours"]["median_tokens_per_s"], res["decode"]["16"]["ours"]["median_tokens_per_s"]
             L.append(f"\nours: batch 16 / batch 1 = {b16 / b1:.1f}")
+            o1, o16 = res["decode"]["1"]["ours"], res["decode"]["16"]["ours"]
+            if "memory_bound_tokens_per_s" in o1 and "memory_bound_tokens_per_s" in o16:
+                L.append(f"memory bounds: batch 16 / batch 1 = "
+                         f"{o16['memory_bound_tokens_per_s'] / o1['memory_bound_tokens_per_s']:.1f}")
     return "\n".join(L)
 
 
