@@ -32,9 +32,13 @@ public enum EngineBench {
     /// (the tied LM head included, the embedding lookup not) plus 12·L·T·C for attention scores and
     /// values (the PaLM convention: full T×T, as our kernels compute it).
     public static func trainFlopsPerToken(_ c: ModelConfig, seqLen T: Int) -> Double {
-        let C = Double(c.dim), KV = Double(c.kvDim), F = Double(c.hiddenDim), L = Double(c.layers)
-        let perLayer = 2 * C * C + 2 * C * KV + 3 * C * F
-        return 6 * (L * perLayer + Double(c.vocabSize) * C) + 12 * L * Double(T) * C
+        6 * matrixWeights(c) + 12 * Double(c.layers) * Double(T) * Double(c.dim)
+    }
+
+    /// Weights of every matrix product: Q, K, V, O and the SwiGLU three per layer, and the tied LM head.
+    static func matrixWeights(_ c: ModelConfig) -> Double {
+        let C = Double(c.dim), KV = Double(c.kvDim), F = Double(c.hiddenDim)
+        return Double(c.layers) * (2 * C * C + 2 * C * KV + 3 * C * F) + Double(c.vocabSize) * C
     }
 
     /// Times `steps` training steps (zero grad, forward, backward, AdamW) on one fixed random batch,
@@ -80,12 +84,10 @@ public enum EngineBench {
     /// each sequence attends to. Positions: a prompt of length P, then the step making new token i
     /// (1..<newTokens; the first comes from the prefill) attends to P + i of them.
     public static func decodeBytes(_ c: ModelConfig, promptLengths: [Int], newTokens: Int) -> Double {
-        let C = Double(c.dim), KV = Double(c.kvDim), F = Double(c.hiddenDim), L = Double(c.layers)
-        let weights = 4 * (L * (2 * C * C + 2 * C * KV + 3 * C * F) + Double(c.vocabSize) * C)
-        let kvPerPosition = 4 * L * 2 * KV
+        let kvPerPosition = 4 * Double(c.layers) * 2 * Double(c.kvDim)
         var positions = 0.0
         for P in promptLengths { for i in 1..<max(1, newTokens) { positions += Double(P + i) } }
-        return Double(newTokens) * weights + positions * kvPerPosition
+        return Double(newTokens) * 4 * matrixWeights(c) + positions * kvPerPosition
     }
 
     /// GB/s of a plain read by `workers` threads (the decoder's pool) of a buffer of `bytes` (a decode
@@ -94,12 +96,9 @@ public enum EngineBench {
     /// A buffer near the last-level cache's size is partly served from it, for the probe as for the
     /// decoder. On shared machines this moves with the neighbours, so the harness probes it beside every run.
     public static func readBandwidth(bytes: Int, workers: Int = BLASThreads.count, passes: Int = 9) -> Double {
-        let buf = FloatBuffer(count: max(1, bytes / 256) * 64)
-        for i in Swift.stride(from: 0, to: buf.count, by: 1024) { buf[i] = 1 }     // touch every page
+        let buf = FloatBuffer(count: max(1, bytes / 256) * 64), sums = FloatBuffer(count: workers * 16)
         let pool = DecodePool(workers: workers)
         defer { pool.shutdown() }
-        let sums = UnsafeMutablePointer<Float>.allocate(capacity: workers * 16)
-        defer { sums.deallocate() }
         var times = [Double]()
         for _ in 0..<passes {
             let t0 = now()
