@@ -229,13 +229,6 @@ public final class LoRAAdapter: @unchecked Sendable {
         }
     }
 
-    /// The model shape recorded in an adapter's config, so a caller can tell a mismatch before loading.
-    public static func recordedBase(directory: URL) -> (model: String, fingerprint: String)? {
-        guard let d = FileManager.default.contents(atPath: directory.appendingPathComponent(configFile).path),
-              let j = (try? JSONSerialization.jsonObject(with: d)) as? [String: Any] else { return nil }
-        return (j["base_model_name_or_path"] as? String ?? "", j["foibandit_base_fingerprint"] as? String ?? "")
-    }
-
     /// FNV-1a over the model's weight bits: which base an adapter belongs to.
     public static func fingerprint(_ model: Model) -> String {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
