@@ -109,10 +109,10 @@ public final class Decoder {
         return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
     }
 
-    /// out (M, N) (+)= inp (M, K) · w (N, K)ᵀ for each (out, w, N), all of one input (a prefill): with the
-    /// wide kernels, inp is transposed once into xT in tiles of 16 rows and every product's output columns
-    /// are split over the pool in one job; else one sgemm each.
-    private func products(_ inp: UnsafePointer<Float>, M: Int, K: Int,
+    /// out (M, N) (+)= inp (M, K) · w (N, K)ᵀ for each (out, w, N), all of one input (a prefill, or the
+    /// row outputs of a wide step): with the wide kernels, inp is transposed once into xT in tiles of 16
+    /// rows and every product's output columns are split over the pool in one job; else one sgemm each.
+    func products(_ inp: UnsafePointer<Float>, M: Int, K: Int,
                           _ outs: [(out: UnsafeMutablePointer<Float>, w: UnsafeMutablePointer<Float>, N: Int)], accumulate: Bool = false) {
         guard wide else {
             for o in outs { matmulForward(o.out, inp, o.w, M, K, o.N, accumulate: accumulate) }

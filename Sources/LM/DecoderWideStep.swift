@@ -13,13 +13,7 @@ extension Decoder {
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
         for l in 0..<c.layers {
             for r in 0..<M { DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.attnNorm, l), C: C, eps: c.normEps) }
-            WideGemm.transpose(xT, ln, M: M, K: C)
-            let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
-            pool.run { w in
-                WideGemm.product(q, .rows(ld: C, accumulate: false), M: M, xT: xT, w: wq, K: C, cols: cols(C, w))
-                WideGemm.product(k, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wk, K: C, cols: cols(KV, w))
-                WideGemm.product(v, .rows(ld: KV, accumulate: false), M: M, xT: xT, w: wv, K: C, cols: cols(KV, w))
-            }
+            products(ln, M: M, K: C, [(q, m.p(.wq, l), C), (k, m.p(.wk, l), KV), (v, m.p(.wv, l), KV)])
             // The worker of (row, KV head) rotates and stores that head's keys and values, then attends
             // with its query heads: one row per sequence, so no other piece reads them.
             let group = c.heads / c.kvHeads
@@ -33,9 +27,7 @@ extension Decoder {
                     }
                 }
             }
-            WideGemm.transpose(xT, attY, M: M, K: C)
-            let wo = m.p(.wo, l)
-            pool.run { w in WideGemm.product(x, .rows(ld: C, accumulate: true), M: M, xT: xT, w: wo, K: C, cols: cols(C, w)) }
+            products(attY, M: M, K: C, [(x, m.p(.wo, l), C)], accumulate: true)
             for r in 0..<M { DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.mlpNorm, l), C: C, eps: c.normEps) }
             WideGemm.transpose(xT, ln, M: M, K: C)
             // gate and up transposed, (F, 16): SwiGLU of each worker's columns, then the input of the down product
@@ -53,8 +45,6 @@ extension Decoder {
             cache.lengths[rowSeq[r]] += 1
             DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.finalNorm), C: C, eps: c.normEps)
         }
-        WideGemm.transpose(xT, ln, M: M, K: C)
-        let emb = m.p(.embed), logits = logitsBuf.pointer
-        pool.run { w in WideGemm.product(logits, .rows(ld: V, accumulate: false), M: M, xT: xT, w: emb, K: C, cols: cols(V, w)) }
+        products(ln, M: M, K: C, [(logitsBuf.pointer, m.p(.embed), V)])
     }
 }
