@@ -3,12 +3,15 @@ import PackageDescription
 
 // Module layout and import rules: see DESIGN.md ("Modules").
 
-// LMKernels holds the decoding kernels compiled for AVX-512; LM calls them only after a runtime check
-// (CPUFeatures), so the product still runs on any x86-64 CPU. Other architectures compile them plainly.
+// The decoding kernels' source (Sources/LMKernels) is built twice: LMKernels for AVX-512, and
+// LMKernelsV3 (its files are links to the same files) for AVX2 + FMA. LM calls a build only after a
+// run-time check (CPUFeatures), so the product runs on any x86-64 CPU. Other architectures build both plainly.
 #if arch(x86_64)
 let wideKernelFlags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
+let wideKernelV3Flags = ["-Ounchecked", "-target-cpu", "haswell"]
 #else
 let wideKernelFlags = ["-Ounchecked"]
+let wideKernelV3Flags = ["-Ounchecked"]
 #endif
 let package = Package(
     name: "foibandit",
@@ -31,9 +34,10 @@ let package = Package(
         ),
         .target(name: "CPUFeatures"),
         .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
+        .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
         .target(
             name: "LM",
-            dependencies: ["CBLAS", "CPUFeatures", "LMKernels"],
+            dependencies: ["CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(
@@ -75,7 +79,7 @@ let package = Package(
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
         .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
-        .testTarget(name: "LMTests", dependencies: ["LM", "LMKernels"], exclude: ["Fixtures"]),
+        .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),

@@ -9,3 +9,12 @@ int cpu_supports_avx512(void) {
     return 0;
 #endif
 }
+
+int cpu_supports_avx2(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("x86-64-v3") ? 1 : 0;
+#else
+    return 0;
+#endif
+}

@@ -4,7 +4,7 @@ import Foundation
 /// Kernels of the one-token decoding step (Decoder), where every product is a matrix-vector product
 /// that streams the weights once from memory: no packing (as sgemm needs) and no threads of their own
 /// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
-/// The baseline path: where the CPU has AVX-512, LMKernels' WideGemv and WideAttention replace them.
+/// The baseline path: where the CPU has AVX-512 or AVX2, the wide kernels (WideKernels) replace them.
 enum DecodeKernels {
     typealias V4 = VecMath.V4
 
@@ -41,7 +41,7 @@ enum DecodeKernels {
     /// out (d) = softmax(scale · q Kᵀ) · V, k (⌈n/16⌉, d, 16) the keys in blocks of 16 positions (KVCache),
     /// v (n, d). `scores` holds n floats. Scores a block at a time by vertical products (lanes past n
     /// are computed, not stored), and the weighted sum of V in registers 32 columns at a time, so the
-    /// add chains are independent and `out` is stored once. (LMKernels' WideAttention where AVX-512 is there.)
+    /// add chains are independent and `out` is stored once. (The wide kernels' attention where the CPU has them.)
     static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
                           v: UnsafePointer<Float>, n: Int, d: Int, scale: Float, scores: UnsafeMutablePointer<Float>) {
         var t = 0

@@ -1,6 +1,5 @@
 import CBLAS
 import Foundation
-import LMKernels
 
 /// Incremental inference with a KV cache. Each call appends tokens to any subset of the
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
@@ -8,15 +7,15 @@ import LMKernels
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
 /// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
 /// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
-/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512, OpenBLAS is not
-/// called at all: a decoding step of ≤ 16 sequences takes `wideStep`, a prefill runs the same wide
-/// products on tiles of 16 rows, and `stepOne` and attention use LMKernels too.
+/// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512 or AVX2
+/// (WideKernels), OpenBLAS is not called at all: a decoding step of ≤ 16 sequences takes `wideStep`,
+/// a prefill runs the same wide products on tiles of 16 rows, and `stepOne` and attention use them too.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
     let pool: DecodePool
-    /// Whether steps of ≤ 16 rows and attention use LMKernels (AVX-512); off where the CPU lacks it.
-    let wide: Bool
+    /// The wide kernels' build that steps of ≤ 16 rows, prefills and attention use; nil: OpenBLAS.
+    let kernels: WideKernels?
     private var rowCapacity = 0
     private var scratch = FloatBuffer(count: 0)
     // Scratch rows (M, ·); gate and up hold at least 16 rows (the wide step keeps them transposed,
@@ -25,12 +24,14 @@ public final class Decoder {
     var logitsBuf = FloatBuffer(count: 0)
     var rowTok = [Int32](), rowSeq = [Int](), rowPos = [Int]()
 
-    /// wide: use the AVX-512 kernels (ignored, off, where the CPU lacks them); workers: decoding threads
-    /// (OpenBLAS's count by default). Tests set both to compare paths and thread counts.
-    public init(model: Model, batch: Int, capacity: Int, wide: Bool = true, workers: Int = BLASThreads.count) {
+    /// kernels: the wide kernels' build (the best this CPU runs by default; nil for OpenBLAS); workers:
+    /// decoding threads (OpenBLAS's count by default). Tests set both to compare paths and thread counts.
+    public init(model: Model, batch: Int, capacity: Int, kernels: WideKernels? = WideKernels.best,
+                workers: Int = BLASThreads.count) {
         require(capacity <= model.config.maxSeqLen, "KV cache capacity \(capacity) exceeds maxSeqLen")
+        require(kernels?.supported ?? true, "this CPU cannot run the \(kernels!.rawValue) kernels")
         self.model = model
-        self.wide = wide && WideKernels.available
+        self.kernels = kernels
         pool = DecodePool(workers: workers)
         cache = KVCache(config: model.config, batch: batch, capacity: capacity)
         let p = scratch.pointer
@@ -73,19 +74,19 @@ public final class Decoder {
             cache.lengths[rowSeq[0]] += 1
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
         }
-        if M == items.count && M <= WideKernels.maxRows && wide {
-            wideStep(rows: M)
+        if M == items.count && M <= WideKernels.maxRows, let kernels {
+            wideStep(rows: M, kernels)
             return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
         }
         let m = model
         rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
-        if !wide { pool.park() }     // OpenBLAS threads the products below on the same cores
+        if kernels == nil { pool.park() }     // OpenBLAS threads the products below on the same cores
         for l in 0..<c.layers {
             RMSNorm.forward(ln, nil, x, m.p(.attnNorm, l), N: M, C: C, eps: c.normEps)
             products(ln, M: M, K: C, [(q, m.p(.wq, l), C), (k, m.p(.wk, l), KV), (v, m.p(.wv, l), KV)])
             for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
             // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
-            pool.run(parkAfter: !wide) { w in
+            pool.run(parkAfter: kernels == nil) { w in
                 for i in share(M * c.heads, w, pool.workers, align: 1) {
                     let r = i / c.heads
                     attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
@@ -114,18 +115,18 @@ public final class Decoder {
     /// rows and every product's output columns are split over the pool in one job; else one sgemm each.
     func products(_ inp: UnsafePointer<Float>, M: Int, K: Int,
                           _ outs: [(out: UnsafeMutablePointer<Float>, w: UnsafeMutablePointer<Float>, N: Int)], accumulate: Bool = false) {
-        guard wide else {
+        guard let kernels else {
             for o in outs { matmulForward(o.out, inp, o.w, M, K, o.N, accumulate: accumulate) }
             return
         }
         let tiles = (M + 15) / 16, xT = xT, W = pool.workers
-        for t in 0..<tiles { WideGemm.transpose(xT + t * 16 * K, inp + t * 16 * K, M: min(16, M - 16 * t), K: K) }
+        for t in 0..<tiles { kernels.transpose(xT + t * 16 * K, inp + t * 16 * K, M: min(16, M - 16 * t), K: K) }
         pool.run { worker in
             for o in outs {
                 let cols = share(o.N, worker, W, align: 16)
                 for t in 0..<tiles {
-                    WideGemm.product(o.out + t * 16 * o.N, .rows(ld: o.N, accumulate: accumulate), M: min(16, M - 16 * t),
-                                     xT: xT + t * 16 * K, w: o.w, K: K, cols: cols)
+                    kernels.product(o.out + t * 16 * o.N, .rows(ld: o.N, accumulate: accumulate), M: min(16, M - 16 * t),
+                                    xT: xT + t * 16 * K, w: o.w, K: K, cols: cols)
                 }
             }
         }
@@ -146,8 +147,8 @@ public final class Decoder {
         let keys = cache.keys(layer: l, sequence: seq, head: g), values = cache.values(layer: l, sequence: seq, head: g)
         model.rope.forward(q + h * d, nHeads: 1, pos: pos)
         let scale = 1 / Float(d).squareRoot(), sc = scores + worker * cache.capacity
-        if wide && d == WideAttention.headDim {     // (LMKernels code runs only when wide)
-            WideAttention.attend64(out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, scale: scale, scores: sc)
+        if let kernels, d == WideKernels.headDim {
+            kernels.attend64(out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, scale: scale, scores: sc)
         } else {
             DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, d: d, scale: scale, scores: sc)
         }
@@ -155,20 +156,20 @@ public final class Decoder {
 
     /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
     /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of worker w:
-    /// contiguous, for WideGemv (AVX-512) or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
+    /// contiguous, for the wide kernels' gemv or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
     /// computed the same way whatever the split.
     private func stepOne(token: Int32, sequence s: Int, pos: Int) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
-        let W = pool.workers, wide = wide
+        let W = pool.workers, kernels = kernels
         func rows(_ N: Int, _ K: Int, _ w: Int) -> Range<Int> {
-            if wide { return share(N, w, W, align: 16) }
+            if kernels != nil { return share(N, w, W, align: 16) }
             let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, w, W)
             return min(N, ch.lowerBound * size)..<min(N, ch.upperBound * size)
         }
         // y (N) (+)= w (N, K) · x, worker w's rows
         func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>,
                   N: Int, K: Int, _ w: Int, accumulate: Bool = false) {
-            if wide { WideGemv.product(y, x, wt, K: K, rows: rows(N, K, w), accumulate: accumulate) }
+            if let kernels { kernels.gemv(y, x, wt, K: K, rows: rows(N, K, w), accumulate: accumulate) }
             else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, w, W), accumulate: accumulate) }
         }
         x.update(from: m.p(.embed) + Int(token) * C, count: C)

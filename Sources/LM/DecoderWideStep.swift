@@ -1,11 +1,9 @@
-import LMKernels
-
 extension Decoder {
-    /// A decoding step of M ≤ 16 sequences, one token each, with the wide kernels (LMKernels, AVX-512):
+    /// A decoding step of M ≤ 16 sequences, one token each, with the wide kernels:
     /// every product streams its weights once, its output columns split over the pool (no OpenBLAS call,
     /// so the helpers never park). rowTok/rowSeq/rowPos are filled (row r = item r); writes the logits
     /// of every row to logitsBuf and advances the cache lengths.
-    func wideStep(rows M: Int) {
+    func wideStep(rows M: Int, _ kernels: WideKernels) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
         let W = pool.workers, x = x, ln = ln, q = q, k = k, v = v, attY = attY, gate = gate, up = up, xT = xT
         // Output columns of worker w: boundaries on 16 floats (a cache line) so no line has two writers.
@@ -29,17 +27,17 @@ extension Decoder {
             }
             products(attY, M: M, K: C, [(x, m.p(.wo, l), C)], accumulate: true)
             for r in 0..<M { DecodeKernels.rmsNorm(ln + r * C, x + r * C, m.p(.mlpNorm, l), C: C, eps: c.normEps) }
-            WideGemm.transpose(xT, ln, M: M, K: C)
+            kernels.transpose(xT, ln, M: M, K: C)
             // gate and up transposed, (F, 16): SwiGLU of each worker's columns, then the input of the down product
             let wg = m.p(.wgate, l), wu = m.p(.wup, l)
             pool.run { w in
                 let n = cols(F, w)
-                WideGemm.product(gate, .transposed, M: M, xT: xT, w: wg, K: C, cols: n)
-                WideGemm.product(up, .transposed, M: M, xT: xT, w: wu, K: C, cols: n)
-                WideGemm.swiglu(gate, gate, up, groups: n)
+                kernels.product(gate, .transposed, M: M, xT: xT, w: wg, K: C, cols: n)
+                kernels.product(up, .transposed, M: M, xT: xT, w: wu, K: C, cols: n)
+                kernels.swiglu(gate, gate, up, groups: n)
             }
             let wd = m.p(.wdown, l)
-            pool.run { w in WideGemm.product(x, .rows(ld: C, accumulate: true), M: M, xT: gate, w: wd, K: F, cols: cols(C, w)) }
+            pool.run { w in kernels.product(x, .rows(ld: C, accumulate: true), M: M, xT: gate, w: wd, K: F, cols: cols(C, w)) }
         }
         for r in 0..<M {
             cache.lengths[rowSeq[r]] += 1

@@ -1,5 +1,5 @@
 // Attention of one query row and head over its sequence's KV cache, for decoding, in 16-lane
-// vectors (this module is compiled for AVX-512; call only when LM's `WideKernels.available`).
+// vectors (compiled for AVX-512 and for AVX2; call through LM's `WideKernels`).
 // A batch-16 step reads the 16 sequences' caches (about as many bytes as the weights), so this loop
 // must keep up with memory. Keys come in blocks of 16 positions, (d, 16) each (LM's KVCache): the
 // scores of a block are vertical FMAs over one contiguous 4 KB block (no sum across lanes per

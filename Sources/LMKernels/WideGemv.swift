@@ -1,7 +1,7 @@
 import CPUFeatures
 
-// Matrix-vector products of a one-token decoding step, 16 lanes wide (this module is compiled for
-// AVX-512; call only when LM's `WideKernels.available`). The step is bound by streaming the weights
+// Matrix-vector products of a one-token decoding step, 16 lanes wide (compiled for AVX-512 and for
+// AVX2; call through LM's `WideKernels`). The step is bound by streaming the weights
 // from memory: four rows at a time, 64-byte loads, the next rows prefetched. Each output is one chain
 // over k in the same order whatever rows a worker gets, so results do not depend on the split.
 

@@ -1,5 +1,5 @@
-// 16-lane building blocks of the wide decoding kernels (this module is compiled for AVX-512:
-// a Lanes16 is one zmm register).
+// 16-lane building blocks of the wide decoding kernels: a Lanes16 is one zmm register in the
+// AVX-512 build (LMKernels), two ymm registers in the AVX2 build (LMKernelsV3).
 
 public typealias Lanes16 = SIMD16<Float>
 

@@ -90,7 +90,7 @@ struct BenchDecode: ParsableCommand {
         let n = Double(p.count * newTokens)
         try printJSON([
             "engine": "ours", "batch": p.count, "new_tokens": newTokens, "threads": BLASThreads.count,
-            "tokens": first.tokens, "seconds": seconds, "tokens_per_s": seconds.map { n / $0 },
+            "kernels": WideKernels.best?.rawValue ?? "openblas", "tokens": first.tokens, "seconds": seconds, "tokens_per_s": seconds.map { n / $0 },
             "read_gbps": bandwidth, "bytes_read": bytes,
             "peak_rss_bytes": EngineBench.peakRSSBytes(),
         ])

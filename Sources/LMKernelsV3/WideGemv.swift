@@ -1,0 +1,1 @@
+../LMKernels/WideGemv.swift

@@ -1,0 +1,1 @@
+../LMKernels/WideMath.swift
