@@ -191,7 +191,8 @@ def table(res):
             for name, v in r.items():
                 agree = v["agreement"]
                 ratio = f"{o / v['median_tokens_per_s']:.2f}" if agree >= 0.99 else "n/a (tokens differ)"
-                L.append(f"| batch {nb} | {name} | {v['median_tokens_per_s']:.0f} | {ratio} | {100 * agree:.1f}% | "
+                label = f"ours ({v['kernels']} kernels)" if name == "ours" and "kernels" in v else name
+                L.append(f"| batch {nb} | {label} | {v['median_tokens_per_s']:.0f} | {ratio} | {100 * agree:.1f}% | "
                          f"{v['peak_rss_bytes'] / MB:.0f} |")
         for nb, r in res["decode"].items():
             o = r["ours"]
