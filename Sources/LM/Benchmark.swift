@@ -102,8 +102,8 @@ public enum EngineBench {
         var times = [Double]()
         for _ in 0..<passes {
             let t0 = now()
-            pool.run { w in
-                let r = share(buf.count / 64, w, workers, align: 1), p = buf.pointer
+            pool.run { piece, w in
+                let r = share(buf.count / 64, piece, pool.pieces, align: 1), p = buf.pointer
                 var a = SIMD16<Float>(), b = a, c = a, d = a
                 for i in r {    // four cache lines a step, on four independent sums, 4 KB prefetched ahead
                     let q = UnsafeRawPointer(p + 64 * i)

@@ -86,8 +86,8 @@ public final class Decoder {
             products(ln, M: M, K: C, [(q, m.p(.wq, l), C), (k, m.p(.wk, l), KV), (v, m.p(.wv, l), KV)])
             for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
             // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
-            pool.run(parkAfter: kernels == nil) { w in
-                for i in share(M * c.heads, w, pool.workers, align: 1) {
+            pool.run(parkAfter: kernels == nil) { p, w in
+                for i in share(M * c.heads, p, pool.pieces, align: 1) {
                     let r = i / c.heads
                     attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
                 }
@@ -119,11 +119,11 @@ public final class Decoder {
             for o in outs { matmulForward(o.out, inp, o.w, M, K, o.N, accumulate: accumulate) }
             return
         }
-        let tiles = (M + 15) / 16, xT = xT, W = pool.workers
+        let tiles = (M + 15) / 16, xT = xT, P = pool.pieces
         for t in 0..<tiles { kernels.transpose(xT + t * 16 * K, inp + t * 16 * K, M: min(16, M - 16 * t), K: K) }
-        pool.run { worker in
+        pool.run { piece, _ in
             for o in outs {
-                let cols = share(o.N, worker, W, align: 16)
+                let cols = share(o.N, piece, P, align: 16)
                 for t in 0..<tiles {
                     kernels.product(o.out + t * 16 * o.N, .rows(ld: o.N, accumulate: accumulate), M: min(16, M - 16 * t),
                                     xT: xT + t * 16 * K, w: o.w, K: K, cols: cols)
@@ -155,48 +155,48 @@ public final class Decoder {
     }
 
     /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
-    /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of worker w:
+    /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of a piece:
     /// contiguous, for the wide kernels' gemv or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
     /// computed the same way whatever the split.
     private func stepOne(token: Int32, sequence s: Int, pos: Int) {
         let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
-        let W = pool.workers, kernels = kernels
-        func rows(_ N: Int, _ K: Int, _ w: Int) -> Range<Int> {
-            if kernels != nil { return share(N, w, W, align: 16) }
-            let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, w, W)
+        let P = pool.pieces, kernels = kernels
+        func rows(_ N: Int, _ K: Int, _ p: Int) -> Range<Int> {
+            if kernels != nil { return share(N, p, P, align: 16) }
+            let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, p, P)
             return min(N, ch.lowerBound * size)..<min(N, ch.upperBound * size)
         }
-        // y (N) (+)= w (N, K) · x, worker w's rows
+        // y (N) (+)= w (N, K) · x, piece p's rows
         func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>,
-                  N: Int, K: Int, _ w: Int, accumulate: Bool = false) {
-            if let kernels { kernels.gemv(y, x, wt, K: K, rows: rows(N, K, w), accumulate: accumulate) }
-            else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, w, W), accumulate: accumulate) }
+                  N: Int, K: Int, _ p: Int, accumulate: Bool = false) {
+            if let kernels { kernels.gemv(y, x, wt, K: K, rows: rows(N, K, p), accumulate: accumulate) }
+            else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, p, P), accumulate: accumulate) }
         }
         x.update(from: m.p(.embed) + Int(token) * C, count: C)
         for l in 0..<c.layers {
             DecodeKernels.rmsNorm(ln, x, m.p(.attnNorm, l), C: C, eps: c.normEps)
             let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
-            pool.run { w in
-                gemv(q, ln, wq, N: C, K: C, w); gemv(k, ln, wk, N: KV, K: C, w); gemv(v, ln, wv, N: KV, K: C, w)
+            pool.run { p, _ in
+                gemv(q, ln, wq, N: C, K: C, p); gemv(k, ln, wk, N: KV, K: C, p); gemv(v, ln, wv, N: KV, K: C, p)
             }
             storeKV(layer: l, row: 0, seq: s, pos: pos, k: k, v: v)
-            pool.run { w in
-                for h in share(c.heads, w, W, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
+            pool.run { p, w in
+                for h in share(c.heads, p, P, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
             }
             let wo = m.p(.wo, l)
-            pool.run { w in gemv(x, attY, wo, N: C, K: C, w, accumulate: true) }
+            pool.run { p, _ in gemv(x, attY, wo, N: C, K: C, p, accumulate: true) }
             DecodeKernels.rmsNorm(ln, x, m.p(.mlpNorm, l), C: C, eps: c.normEps)
             let wg = m.p(.wgate, l), wu = m.p(.wup, l)
-            pool.run { w in
-                gemv(gate, ln, wg, N: F, K: C, w); gemv(up, ln, wu, N: F, K: C, w)
-                DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, w))
+            pool.run { p, _ in
+                gemv(gate, ln, wg, N: F, K: C, p); gemv(up, ln, wu, N: F, K: C, p)
+                DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, p))
             }
             let wd = m.p(.wdown, l)
-            pool.run { w in gemv(x, gate, wd, N: C, K: F, w, accumulate: true) }
+            pool.run { p, _ in gemv(x, gate, wd, N: C, K: F, p, accumulate: true) }
         }
         DecodeKernels.rmsNorm(outRows, x, m.p(.finalNorm), C: C, eps: c.normEps)
         let emb = m.p(.embed), logits = logitsBuf.pointer
-        pool.run { w in gemv(logits, outRows, emb, N: V, K: C, w) }
+        pool.run { p, _ in gemv(logits, outRows, emb, N: V, K: C, p) }
     }
 
     deinit { pool.shutdown() }
