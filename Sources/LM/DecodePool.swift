@@ -13,7 +13,7 @@ import Synchronization
 /// returns once every piece is done, not once every helper has answered: a helper the OS has
 /// descheduled (another program on its core) leaves its pieces to the others instead of holding up
 /// the step. With one fixed share a worker, a busy loop on one of 2 cores cut batch-1 decoding to
-/// 230–370 tokens/s, against 740 on one thread.
+/// 145–420 tokens/s, against 740 on one thread (bench/speed/README.md, round 5).
 ///
 /// Thread count: OpenBLAS's (read, never changed), so one knob sets every engine thread.
 /// Jobs must give each piece disjoint outputs and compute each output the same way whatever the
@@ -33,9 +33,14 @@ final class DecodePool: @unchecked Sendable {
         let wake = DispatchSemaphore(value: 0), exited = DispatchSemaphore(value: 0)
         private let padding = (0, 0, 0, 0, 0, 0, 0, 0)
     }
+    /// A word on a cache line of its own.
+    private final class Word: Sendable {
+        let value = Atomic<Int>(0)
+        private let padding = (0, 0, 0, 0, 0, 0, 0, 0)
+    }
     private let slots: [Slot]
     /// The open job's number (from 1) and flags, `job << 2 | stop << 1 | park`: what idle helpers watch.
-    private let posted = Slot()
+    private let posted = Word()
     private var job: ((Int, Int) -> Void)?
     private var number = 0
     /// Spin iterations before an idle helper sleeps (about 0.1–0.5 ms).
@@ -92,7 +97,7 @@ final class DecodePool: @unchecked Sendable {
             s.finished.store(0, ordering: .relaxed)
             s.claims.store(number << 40 | mine.upperBound << 20 | mine.lowerBound, ordering: .releasing)
         }
-        posted.claims.store(number << 2 | flags, ordering: .sequentiallyConsistent)
+        posted.value.store(number << 2 | flags, ordering: .sequentiallyConsistent)
         for s in slots.dropFirst() where s.sleeping.load(ordering: .sequentiallyConsistent) { s.wake.signal() }
     }
 
@@ -117,17 +122,17 @@ final class DecodePool: @unchecked Sendable {
         var seen = 0, parkNext = false
         while true {
             var spins = 0
-            while posted.claims.load(ordering: .acquiring) == seen {
+            while posted.value.load(ordering: .acquiring) == seen {
                 spins += 1
                 if spins & 255 == 0 && spins > 4096 { sched_yield() }   // let a descheduled worker 0 run
                 if parkNext || spins > spinLimit {
                     s.sleeping.store(true, ordering: .sequentiallyConsistent)
-                    if posted.claims.load(ordering: .sequentiallyConsistent) == seen { s.wake.wait() }
+                    if posted.value.load(ordering: .sequentiallyConsistent) == seen { s.wake.wait() }
                     s.sleeping.store(false, ordering: .sequentiallyConsistent)
                     spins = 0; parkNext = false
                 }
             }
-            seen = posted.claims.load(ordering: .acquiring)
+            seen = posted.value.load(ordering: .acquiring)
             if seen & 2 != 0 { s.exited.signal(); return }
             parkNext = seen & 1 != 0
             runPieces(of: seen >> 2, worker: w)
