@@ -91,8 +91,8 @@ public enum EngineBench {
     }
 
     /// GB/s of a plain read by `workers` threads (the decoder's pool) of a buffer of `bytes` (a decode
-    /// step's bytes), read again and again as a decode reads its weights, each thread summing its half
-    /// and prefetching ahead as the decoding kernels do: the memory bound a decode is measured against.
+    /// step's bytes), read again and again as a decode reads its weights, in the pool's pieces and
+    /// prefetching ahead as the decoding kernels do: the memory bound a decode is measured against.
     /// A buffer near the last-level cache's size is partly served from it, for the probe as for the
     /// decoder. On shared machines this moves with the neighbours, so the harness probes it beside every run.
     public static func readBandwidth(bytes: Int, workers: Int = BLASThreads.count, passes: Int = 9) -> Double {

@@ -30,11 +30,11 @@ enum DecodeKernels {
         }
     }
 
-    /// Worker w's chunks of an N × K gemv split `workers` ways.
+    /// Part p's chunks of an N × K gemv cut into `parts`.
     @inline(__always)
-    static func chunks(N: Int, K: Int, _ w: Int, _ workers: Int) -> Range<Int> {
+    static func chunks(N: Int, K: Int, _ p: Int, _ parts: Int) -> Range<Int> {
         let size = gemvChunk(K: K)
-        return share((N + size - 1) / size, w, workers, align: 1)
+        return share((N + size - 1) / size, p, parts, align: 1)
     }
 
     /// Attention of one query head over positions 0..<n of its K/V head:

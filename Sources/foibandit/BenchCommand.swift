@@ -79,10 +79,13 @@ struct BenchDecode: ParsableCommand {
             throw ValidationError("\(prompts) is not a JSON list of token-id lists")
         }
         var first = EngineBench.greedyDecode(model: m, prompts: p, newTokens: newTokens)
+        let peakRSS = EngineBench.peakRSSBytes()    // the decode's own, before the probe's buffer exists
         let bytes = EngineBench.decodeBytes(m.config, promptLengths: p.map(\.count), newTokens: newTokens)
         var seconds = [Double](), bandwidth = [Double]()
         for _ in 0..<runs {
-            bandwidth.append(EngineBench.readBandwidth(bytes: Int(bytes) / newTokens))     // the bound of the run that follows
+            // the bound of the run that follows (its buffer freed before the run: holding it slowed the
+            // first timed run by about a fifth)
+            bandwidth.append(EngineBench.readBandwidth(bytes: Int(bytes) / newTokens))
             let r = EngineBench.greedyDecode(model: m, prompts: p, newTokens: newTokens)
             seconds.append(r.seconds)
             first.tokens = r.tokens
@@ -91,8 +94,7 @@ struct BenchDecode: ParsableCommand {
         try printJSON([
             "engine": "ours", "batch": p.count, "new_tokens": newTokens, "threads": BLASThreads.count,
             "kernels": WideKernels.best?.rawValue ?? "openblas", "tokens": first.tokens, "seconds": seconds, "tokens_per_s": seconds.map { n / $0 },
-            "read_gbps": bandwidth, "bytes_read": bytes,
-            "peak_rss_bytes": EngineBench.peakRSSBytes(),
+            "read_gbps": bandwidth, "bytes_read": bytes, "peak_rss_bytes": peakRSS,
         ])
     }
 }
