@@ -166,18 +166,12 @@ struct LetterBuilder {
         }
     }
 
+    /// How the letter refers to the body once named: what the body is (`BodyProfile`), or a neutral phrase.
     mutating func makeOrg() -> String {
-        let n = authority.name.lowercased()
-        var own = "the authority"
-        for (key, ref) in [("council", "the council"), ("police", "the force"), ("constabulary", "the force"),
-                           ("trust", "the trust"), ("health board", "the board"), ("university", "the university"),
-                           ("college", "the college"), ("department", "the department"), ("ministry", "the ministry"),
-                           ("agency", "the agency"), ("commission", "the commission"), ("authority", "the authority"),
-                           ("service", "the service"), ("office", "the office"), ("school", "the school")]
-        where n.contains(key) { own = ref; break }
+        let own = BodyProfile.of(authority).reference
         let v = rng.below(4)
         shape.append("org:\(v)")
-        return [own, own, "your organisation", "the authority"][v]
+        return [own, own, "your organisation", own][v]
     }
 
     var place: String {
@@ -265,6 +259,10 @@ struct LetterBuilder {
         if jurisdiction.allEnvironmental {
             return part("cost-env", scottish ? Phrases.costEISR : Phrases.costEIR)
         }
+        // Now and then the figure itself, which differs by body (£600 central government, £450 the rest).
+        if !scottish, let limit = BodyProfile.of(authority).foiaCostLimit, rng.chance(0.3) {
+            return part("cost-fig", Phrases.costFOIAFigure).replacingOccurrences(of: "{LIMIT}", with: "£\(limit)")
+        }
         return part("cost", scottish ? Phrases.costFOISA : Phrases.costFOIA)
     }
 
@@ -280,23 +278,35 @@ struct LetterBuilder {
         return out
     }
 
-    /// Chooses `count` question items (at least one per keyword), as noun phrases or questions.
-    mutating func items(count: Int, questions: Bool, numericOnly: Bool = false) -> [String] {
+    /// People the letter may ask about: those the body serves and those a keyword is about (the judge's rule).
+    var servedPeople: Set<Population> { JudgeRules.servedPeople(profile: BodyProfile.of(authority), keywords: keywords) }
+
+    /// Whether a question asks only about people the body serves.
+    func suitsBody(_ q: TopicQuestion) -> Bool {
+        let w = Set(TextTools.words(q.text)), served = servedPeople
+        return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
+    }
+
+    /// Chooses `count` specialist questions (`QuestionBanks`), at least one per keyword, each keyword's
+    /// first one naming it.
+    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false) -> [String] {
         var order: [Keyword] = []
         let shuffled = rng.shuffled(keywords)
         for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
         var out: [String] = []
+        var named = Set<String>()
         for k in order {
-            let kinds = QuestionBank.kinds(for: k).filter { !usedKinds.contains($0.id) && (!numericOnly || $0.numeric) }
-            guard !kinds.isEmpty else { continue }
-            // Theme kinds are listed first; give them a fair chance without always taking them.
-            let kind = rng.pick(kinds)
-            usedKinds.append(kind.id)
-            let useQuestion = questions && !kind.questions.isEmpty && rng.chance(0.45)
-            let bank = useQuestion ? kind.questions : kind.nouns
-            let (i, t) = rng.pickIndexed(bank)
-            shape.append("item:\(kind.id)\(useQuestion ? "q" : "n")\(i)")
-            out.append(fill(t, keyword: k.text))
+            let pool = QuestionBanks.questions(for: k).filter {
+                !usedKinds.contains($0.text) && (!numericOnly || $0.numeric) && suitsBody($0)
+            }
+            let naming = pool.filter { $0.text.contains("{K}") }
+            let choices = named.contains(k.text) || naming.isEmpty ? pool : naming
+            guard !choices.isEmpty else { continue }
+            let (i, q) = rng.pickIndexed(choices)
+            usedKinds.append(q.text)
+            if q.text.contains("{K}") { named.insert(k.text) }
+            shape.append("item:\(q.numeric ? "n" : "d")\(i)")
+            out.append(fill(q.text, keyword: k.text))
         }
         return out
     }

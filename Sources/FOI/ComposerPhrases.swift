@@ -130,6 +130,12 @@ enum Phrases {
         "I am aware of the cost limit in section 12 of the Freedom of Information Act; if this request would exceed it, please let me know how it could be narrowed, in line with your duty to advise and assist under section 16.",
     ]
 
+    /// With the appropriate limit's figure, `{LIMIT}`, filled from the body's profile.
+    static let costFOIAFigure = [
+        "If complying would cost more than the {LIMIT} appropriate limit under section 12 of the Freedom of Information Act, please tell me how I could narrow the request, in line with your duty under section 16 to advise and assist.",
+        "I understand that you may refuse a request that would cost more than {LIMIT} to answer; if this one would, please help me narrow it under section 16 rather than refusing it outright.",
+    ]
+
     static let costFOISA = [
         "If the cost of complying would exceed the £600 limit set under section 12 of the Freedom of Information (Scotland) Act 2002, please let me know how I could narrow the request, in line with your duty to advise and assist under section 15.",
         "Should this request exceed the cost limit in section 12 of FOISA, please contact me so that I can narrow it before you issue a refusal.",
@@ -174,7 +180,8 @@ enum Phrases {
         "With thanks,", "Best regards,", "Regards,",
     ]
 
-    static let names = ["[Your name]", "[Name]", "", "", "[Requester's name]", "[Full name]"]
+    /// A request must give the requester's name: a placeholder that the product fills (`--requester`).
+    static let names = ["[Your name]", "[Name]", "[Requester's name]", "[Full name]"]
 
     /// Brief style: one paragraph.
     static let briefOpenings = [

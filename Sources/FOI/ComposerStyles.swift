@@ -13,8 +13,9 @@ extension LetterBuilder {
         let body = numberedList(list, questionsAllowed: true)
         let format = part("format", Phrases.formats)
         let cost = costClause()
-        var paras = [greeting, timeFirst ? opening + " " + timeSentence : opening, intro + "\n" + body]
-        if !timeFirst { paras.append(timeSentence) }
+        // The period comes before the list: items refer back to it ("in each of those years").
+        var paras = timeFirst ? [greeting, opening + " " + timeSentence] : [greeting, opening, timeSentence]
+        paras.append(intro + "\n" + body)
         paras.append(rng.chance(0.5) ? format + " " + cost : format + "\n\n" + cost)
         paras.append(closing())
         return paras.joined(separator: "\n\n")
@@ -99,7 +100,8 @@ extension LetterBuilder {
         }.joined(separator: "\n")
         let scope = part("doc-scope", Phrases.documentScopes)
         let format = part("doc-format", Phrases.documentFormats)
-        return [greeting, opening, intro + "\n" + list, scope + " " + format, costClause(), closing()]
+        // The scope gives the period before any document refers back to it.
+        return [greeting, opening + " " + scope, intro + "\n" + list, format, costClause(), closing()]
             .joined(separator: "\n\n")
     }
 

@@ -9,6 +9,14 @@ struct LetterContext {
     let casedWords: [String]
     let sentences: [String]
     let wordCount: Int
+    /// Blank-line separated blocks.
+    let paragraphs: [String]
+    /// The sign-off line ("Yours faithfully,"), the last one if several.
+    let closeIndex: Int?
+    /// Every line but the name lines after the sign-off: what the reading checks read.
+    let bodyLines: [String]
+    /// Lower-cased words of `bodyLines`.
+    let bodyWords: [String]
 
     init(_ text: String) {
         var t = text
@@ -19,6 +27,13 @@ struct LetterContext {
         casedWords = TextTools.wordsKeepingCase(t)
         sentences = TextTools.sentences(t)
         wordCount = TextTools.wordCount(t)
+        paragraphs = t.components(separatedBy: "\n\n").map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let all = lines
+        let close = all.lastIndex(where: JudgeRules.isCloseLine)
+        closeIndex = close
+        let body = close.map { Array(all[...$0]) } ?? all
+        bodyLines = body
+        bodyWords = TextTools.words(body.joined(separator: "\n"))
     }
 }
 
@@ -36,34 +51,68 @@ enum JudgeRules {
         var greetingOther: String?
         if let first = ctx.lines.first, ["dear", "to"].contains(TextTools.words(first).first ?? "") {
             let g = TextTools.wordsKeepingCase(first)
-            if let m = names.matches(in: g, target: authority).first(where: { $0.name != authority.name }) {
+            let own = Self.namesPartOf(authority, in: first)
+            if !own, let m = names.matches(in: g, target: authority).first(where: { $0.name != authority.name }) {
                 greetingOther = m.name
             }
         }
         if let g = greetingOther {
             return (false, "the greeting addresses \(g), not \(authority.name)")
         }
+        // The opening says whom the request is to: "writing to X", "held by X" with X another body.
+        let opening = (ctx.lines.dropFirst().first ?? "").lowercased()
+        for other in others {
+            let n = other.lowercased()
+            for lead in ["writing to ", "request to ", "held by ", "information from ", "requesting from ", "request from "]
+            where opening.contains(lead + n) || opening.contains(lead + "the " + n) {
+                return (false, "the request is made to \(other), not \(authority.name)")
+            }
+        }
         if !others.isEmpty {
-            return (false, "names another authority: \(others.prefix(3).joined(separator: ", "))")
+            return (true, "addressed to \(authority.name); mentions \(others.prefix(3).joined(separator: ", ")) in passing")
         }
-        if own.isEmpty {
-            return (false, "never names \(authority.name)")
+        return (true, own.isEmpty ? "names no other authority" : "names \(authority.name) and no other authority")
+    }
+
+    /// Whether `text` holds two words in a row of the authority's name ("Dear NHS Greater Manchester").
+    static func namesPartOf(_ a: Authority, in text: String) -> Bool {
+        let name = TextTools.words(a.name).filter { $0 != "the" }, t = TextTools.words(text)
+        guard name.count >= 2 else { return false }
+        for i in 0..<(name.count - 1) {
+            for j in t.indices.dropLast() where t[j] == name[i] && t[j + 1] == name[i + 1] { return true }
         }
-        return (true, "names \(authority.name) and no other authority")
+        return false
     }
 
     // MARK: keywords
 
+    /// Who the requester is or why they ask ("I am researching bank charges across public bodies"): a keyword
+    /// named only there is never asked about.
+    static func isPersona(_ s: String) -> Bool {
+        let l = s.lowercased().replacingOccurrences(of: "’", with: "'")
+        guard ["i am ", "i'm ", "as a ", "my interest", "i work ", "the information will help"].contains(where: l.hasPrefix) else { return false }
+        return !(["please", "provide", "request", "i would like", "could you", "can you", "copies", "copy of"].contains(where: l.contains) || s.hasSuffix("?"))
+    }
+
+    /// A keyword is addressed when a sentence other than the requester's persona names it.
     static func keywords(_ ctx: LetterContext, keywords: [String]) -> Outcome {
-        let sentenceStems = ctx.sentences.map { Set(TextTools.words($0).map(TextTools.stem)) }
-        var missing: [String] = []
+        let asking = ctx.sentences.filter { !isPersona($0) } + listItems(ctx)
+        let stems = asking.map { Set(TextTools.words($0).map(TextTools.stem)) }
+        let all = ctx.sentences.map { Set(TextTools.words($0).map(TextTools.stem)) }
+        var missing: [String] = [], unasked: [String] = []
         for k in keywords {
             let need = TextTools.contentStems(k)
             if need.isEmpty { continue }
-            if !sentenceStems.contains(where: { s in need.allSatisfy { s.contains($0) } }) { missing.append(k) }
+            guard all.contains(where: { s in need.allSatisfy { s.contains($0) } }) else { missing.append(k); continue }
+            // Named in full somewhere, asked about in part ("101 calls" for 101 call handling) is asked.
+            let half = (need.count + 1) / 2
+            if !stems.contains(where: { s in need.filter { s.contains($0) }.count >= half }) { unasked.append(k) }
         }
-        if missing.isEmpty { return (true, "every keyword is addressed") }
-        return (false, "keyword\(missing.count == 1 ? "" : "s") not addressed: " + missing.map { "“\($0)”" }.joined(separator: ", "))
+        if missing.isEmpty && unasked.isEmpty { return (true, "every keyword is asked about") }
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("never named: " + missing.map { "“\($0)”" }.joined(separator: ", ")) }
+        if !unasked.isEmpty { parts.append("named but never asked about: " + unasked.map { "“\($0)”" }.joined(separator: ", ")) }
+        return (false, "keywords " + parts.joined(separator: "; "))
     }
 
     // MARK: legislation
@@ -93,20 +142,7 @@ enum JudgeRules {
         if !wrong.isEmpty {
             return (false, "cites \(wrong.map(\.fullTitle).joined(separator: " and ")), which does not apply to \(scottish ? "a Scottish" : "a non-Scottish") authority (expected \(j.laws.map(\.shortForm).joined(separator: "/")))")
         }
-        var required: [Law] = []
-        if j.allEnvironmental {
-            required = [j.environmentalLaw]
-        } else {
-            required = [j.general]
-            if j.topics.contains(where: { $0.environmental && $0.sure }) { required.append(j.environmentalLaw) }
-        }
-        let missing = required.filter { !cited.contains($0) }
-        if !missing.isEmpty {
-            let unsure = j.notes.isEmpty ? "" : " (" + j.notes.joined(separator: "; ") + ")"
-            return (false, "does not cite \(missing.map(\.fullTitle).joined(separator: " or "))\(unsure)")
-        }
-        let note = j.notes.isEmpty ? "" : "; " + j.notes.joined(separator: "; ")
-        return (true, "cites \(cited.map(\.shortForm).joined(separator: " and "))\(note)")
+        return (true, cited.isEmpty ? "cites no law (not required)" : "cites \(cited.map(\.shortForm).joined(separator: " and "))")
     }
 
     // MARK: items
@@ -125,6 +161,8 @@ enum JudgeRules {
         "the following documents", "the following data", "the following figures", "provide me with",
         "send me", "disclose to me", "a copy of", "copies of", "request for information", "request information",
         "request a copy", "request copies", "to ask for", "writing to ask", "to ask,", "i am asking for",
+        "please can you", "please can i", "can you tell", "can you let me know", "can you send", "could you let me know",
+        "i'd like to know", "i would like to know", "please advise", "i'd be grateful", "please could i",
     ]
 
     static let questionStarts: Set<String> = [
@@ -206,12 +244,12 @@ enum JudgeRules {
         let leadInLetter = hasLead(ctx.text)
         let items = listItems(ctx)
         let specific = items.filter { TextTools.wordCount($0) >= 4 && (isQuestion($0) || leadInLetter) }
-        if specific.count >= 2 {
-            return (true, "asks for \(specific.count) specific items")
+        if !specific.isEmpty {
+            return (true, "asks for \(specific.count) specific item\(specific.count == 1 ? "" : "s")")
         }
-        let asks = ctx.sentences.filter { hasLead($0) && TextTools.wordCount($0) >= 8 }
-        if asks.count + specific.count >= 2 {
-            return (true, "asks for information in \(asks.count + specific.count) specific requests")
+        let asks = ctx.sentences.filter { (hasLead($0) && TextTools.wordCount($0) >= 8) || ($0.hasSuffix("?") && TextTools.wordCount($0) >= 5) }
+        if !asks.isEmpty {
+            return (true, "asks for information in \(asks.count) specific request\(asks.count == 1 ? "" : "s")")
         }
         if !items.isEmpty && !leadInLetter {
             return (false, "lists \(items.count) topic\(items.count == 1 ? "" : "s") but never asks for information")
@@ -230,8 +268,11 @@ enum JudgeRules {
     ]
 
     static func timeframe(_ ctx: LetterContext) -> Outcome {
-        for w in ctx.words where w.count == 4 {
-            if let n = Int(w), (1990...2039).contains(n) { return (true, "gives a time frame (\(w))") }
+        for (i, w) in ctx.words.enumerated() where w.count == 4 {
+            // The Act's own year is not a time frame.
+            if let n = Int(w), (1990...2039).contains(n), i == 0 || !["act", "regulations"].contains(ctx.words[i - 1]) {
+                return (true, "gives a time frame (\(w))")
+            }
         }
         let t = " " + ctx.words.joined(separator: " ") + " "
         let numbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "2", "3", "4", "5", "6", "10", "12", "18", "24", "36"]
@@ -298,6 +339,17 @@ enum JudgeRules {
             seenLines[key, default: 0] += 1
             if seenLines[key]! >= 2 { return (false, "a line is repeated: “\(line.prefix(60))”") }
         }
+        // Two items that ask the same thing: the same first five words, or nearly the same words.
+        let items = listItems(ctx).map(TextTools.words).filter { $0.count >= 6 }
+        for i in items.indices {
+            for j in items.indices where j > i {
+                let a = items[i], b = items[j]
+                let same = Set(a).intersection(b).count
+                if Double(same) / Double(min(Set(a).count, Set(b).count)) >= 0.85 {
+                    return (false, "two items ask the same: “\(a.prefix(8).joined(separator: " "))…”")
+                }
+            }
+        }
         // A word three times in a row.
         // Keywords and statute titles may recur (a topic in several items, the Act cited twice).
         let w = collapsingKeywords(ctx.words, keywords + Law.allCases.map(\.fullTitle))
@@ -307,9 +359,21 @@ enum JudgeRules {
             }
         }
         // A run of 8 words that occurs twice, or 4 words that occur four times.
-        if let g = repeatedGram(w, n: 8, times: 2) { return (false, "the phrase “\(g)” repeats") }
+        // People restate a date or a unit ("on 31 March 2023 and 31 March 2024"); a loop repeats more, or at once.
+        if let g = repeatedGram(w, n: 10, times: 2) { return (false, "the phrase “\(g)” repeats") }
+        if let g = stutter(w) { return (false, "the words “\(g)” repeat at once") }
         if let g = repeatedGram(w, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
         return (true, "no repeated lines or phrases")
+    }
+
+    /// A run of 3 to 6 words followed at once by itself ("a table with a table with").
+    static func stutter(_ w: [String]) -> String? {
+        for n in 3...6 where w.count >= 2 * n {
+            for i in 0...(w.count - 2 * n) where w[i..<(i + n)] == w[(i + n)..<(i + 2 * n)] && w[i..<(i + n)].contains(where: { Int($0) == nil }) {
+                return w[i..<(i + n)].joined(separator: " ")
+            }
+        }
+        return nil
     }
 
     static func repeatedGram(_ w: [String], n: Int, times: Int) -> String? {
@@ -328,19 +392,13 @@ enum JudgeRules {
     static let closes = [
         "yours faithfully", "yours sincerely", "yours truly", "kind regards", "best regards", "warm regards",
         "many thanks", "with thanks", "with many thanks", "thanks in advance", "thank you", "best wishes", "regards",
-        "with best wishes", "thanks",
+        "with best wishes", "thanks", "cheers", "all the best", "best",
     ]
 
     static func isCloseLine(_ line: String) -> Bool {
         let l = line.lowercased().trimmingSpaces
         guard TextTools.wordCount(l) <= 6 else { return false }
         return closes.contains { l.hasPrefix($0) }
-    }
-
-    static func close(_ ctx: LetterContext) -> Outcome {
-        let tail = ctx.lines.suffix(4)
-        if let c = tail.first(where: isCloseLine) { return (true, "closes with “\(c)”") }
-        return (false, "no sign-off at the end (Yours faithfully, Yours sincerely, Kind regards...)")
     }
 
     // MARK: finished

@@ -10,16 +10,25 @@ struct JudgeCommand: ParsableCommand {
         discussion: """
         FILE may be '-' for standard input. If the text starts with the prompt format \
         (<|authority|>…<|request|>), the authority and keywords come from it; otherwise give \
-        --authority and --keywords. Prints the score and each failed check with its reason.
+        --authority and --keywords. Prints the score and each failed check with its reason: a \
+        defect (✗) makes the letter invalid (score below 80), a missing nicety (·) only costs points.
+
+        --calibrate measures the judge against people instead: the handwritten good letters \
+        (good.jsonl) and the labelled model letters (model_letters.jsonl) in evalsets/judge/, \
+        with precision and recall for each check and every letter where the two disagree.
         """)
 
-    @Argument(help: "Letter file, or '-' for standard input.") var file: String
+    @Argument(help: "Letter file, or '-' for standard input.") var file: String?
+    @Flag(help: "Measure the judge on the labelled letters of --labelled instead of judging a file.") var calibrate = false
+    @Option(help: "Folder of labelled letters for --calibrate.") var labelled = "evalsets/judge"
     @Option(help: "Authority name or short name.") var authority: String?
     @Option(help: "Keywords separated by semicolons.") var keywords: String?
     @Flag(help: "Print the full result as JSON.") var json = false
     @OptionGroup var seedRoot: SeedRootOptions
 
     func run() throws {
+        if calibrate { return try runCalibration() }
+        guard let file else { throw ValidationError("give a letter FILE (or '-'), or --calibrate") }
         let text: String
         if file == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -60,6 +69,25 @@ struct JudgeCommand: ParsableCommand {
             print(String(decoding: try e.encode(result), as: UTF8.self))
         } else {
             print(result.report)
+        }
+    }
+
+    func runCalibration() throws {
+        let (authorities, known) = try seedRoot.load()
+        let judge = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)
+        let good = try JudgeCalibration.load(labelled + "/good.jsonl")
+        let model = try JudgeCalibration.load(labelled + "/model_letters.jsonl")
+        let c = try JudgeCalibration.measure(good: good, labelled: model, judge: judge)
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try e.encode(c), as: UTF8.self))
+            return
+        }
+        print(c.report)
+        if !c.disagreements.isEmpty {
+            print("\ndisagreements (\(c.disagreements.count)):")
+            for d in c.disagreements { print("  " + d) }
         }
     }
 }

@@ -1,0 +1,147 @@
+/// People a letter may ask a body about. A body serves some of them; a letter that asks a city council
+/// about patients, or the Environment Agency about pupils, asks the wrong body.
+public enum Population: String, CaseIterable, Codable, Sendable {
+    case patients, pupils, students, tenants, prisoners, passengers, arrests
+
+    /// The words a letter uses for them (lower case, as the judge's tokens).
+    public var words: [String] {
+        switch self {
+        case .patients: ["patient", "patients", "inpatients", "outpatients"]
+        case .pupils: ["pupil", "pupils", "schoolchildren"]
+        case .students: ["student", "students", "undergraduates", "postgraduates"]
+        case .tenants: ["tenant", "tenants"]
+        case .prisoners: ["prisoner", "prisoners", "inmates"]
+        case .passengers: ["passenger", "passengers"]
+        case .arrests: ["arrest", "arrests", "arrested"]
+        }
+    }
+
+    /// Words in a body's name or a keyword that say the body serves these people, or that the topic is
+    /// about them ("student accommodation" makes students fit whoever receives it).
+    var signals: [String] {
+        switch self {
+        case .patients: ["patient", "patients", "health", "nhs", "hospital", "hospitals", "medical", "clinical",
+                         "ambulance", "gp", "gps", "nursing", "dental", "mental", "maternity", "cancer", "a&e"]
+        case .pupils: ["pupil", "pupils", "school", "schools", "education", "children", "sen", "send", "exam",
+                       "exams", "qualifications", "curriculum", "teachers"]
+        case .students: ["student", "students", "university", "universities", "college", "colleges", "education",
+                         "tuition", "learning", "apprenticeships", "qualifications"]
+        case .tenants: ["tenant", "tenants", "housing", "homes", "landlord", "landlords", "rent", "rents", "tenancy",
+                        "homelessness", "lettings"]
+        case .prisoners: ["prisoner", "prisoners", "prison", "prisons", "probation", "parole", "justice", "offender",
+                          "offenders", "custody", "jail"]
+        case .passengers: ["passenger", "passengers", "transport", "rail", "railway", "railways", "bus", "buses",
+                           "train", "trains", "travel", "airport", "airports", "ferry", "ferries", "tram", "trams",
+                           "underground", "metro", "concessionary", "fares"]
+        case .arrests: ["arrest", "arrests", "police", "policing", "constabulary", "crime", "crimes", "criminal",
+                        "offence", "offences", "stop", "custody", "taser", "firearms"]
+        }
+    }
+}
+
+/// What a body is, as a letter must treat it: what to call it and whom it serves. Read by the composer
+/// (how a letter refers to the body, which questions it may ask) and by the judge (the same rules, checked).
+public struct BodyProfile: Sendable, Equatable {
+    /// How a letter refers to the body after naming it: "the council", "the trust", "the force".
+    public var reference: String
+    /// Kind nouns a letter may use for the body ("council"); see `BodyProfile.kindNouns`.
+    public var kinds: Set<String>
+    /// People it serves.
+    public var serves: Set<Population>
+    /// The appropriate limit under FOIA s.12 and the FOIA fees regulations: £600 for the government
+    /// departments, legislatures and the other bodies of Schedule 1 Part I, £450 for everyone else;
+    /// nil where both are defensible (a body whose place in Part I we do not know).
+    public var foiaCostLimit: Int?
+
+    /// Kind nouns that a letter uses to refer to a body ("the college set targets"). A letter that uses one
+    /// for a body of another kind calls the body the wrong thing. Nouns such as "department" or "agency"
+    /// are left out: "the department responsible" or "the recruitment agency" are ordinary in any letter.
+    public static let kindNouns: Set<String> = ["council", "trust", "force", "constabulary", "college", "university", "ministry"]
+
+    /// The profile of an authority: its category's, widened by what its name says it is.
+    public static func of(_ a: Authority) -> BodyProfile {
+        var p = forCategory(a.category, group: a.group)
+        let nameWords = Set(TextTools.words(a.name + " " + a.shortName))
+        for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }
+        if nameWords.contains("police") { p.kinds.insert("force") }
+        for pop in Population.allCases where pop.signals.contains(where: nameWords.contains) { p.serves.insert(pop) }
+        return p
+    }
+
+    /// The profile of a body that is not in the store, from a plain description ("parish council").
+    public static func described(_ text: String) -> BodyProfile {
+        let w = Set(TextTools.words(text))
+        var p = BodyProfile(reference: "your organisation", kinds: [], serves: [], foiaCostLimit: 450)
+        for kind in kindNouns where w.contains(kind) { p.kinds.insert(kind); p.reference = "the " + kind }
+        if w.contains("school") || w.contains("academy") { p.reference = "the school"; p.serves.insert(.pupils) }
+        if w.contains("gp") || w.contains("practice") || w.contains("surgery") { p.reference = "the practice"; p.serves.insert(.patients) }
+        for pop in Population.allCases where pop.signals.contains(where: w.contains) { p.serves.insert(pop) }
+        return p
+    }
+
+    static func forCategory(_ category: String, group: String) -> BodyProfile {
+        func p(_ ref: String, _ kinds: Set<String>, _ serves: Set<Population>, limit: Int? = 450) -> BodyProfile {
+            BodyProfile(reference: ref, kinds: kinds, serves: serves, foiaCostLimit: limit)
+        }
+        switch category {
+        // Councils: education and social services authorities, housing authorities, transport authorities.
+        case "County councils":
+            return p("the council", ["council"], [.pupils, .students, .passengers])
+        case "Unitary authorities (England)", "Metropolitan district councils", "London boroughs", "Local councils (London)",
+             "Unitary authorities (Wales)", "Unitary authorities (Scotland)":
+            return p("the council", ["council"], [.pupils, .students, .tenants, .passengers])
+        case "Non-metropolitan district councils":
+            return p("the council", ["council"], [.tenants])
+        case "District councils (Northern Ireland)":
+            return p("the council", ["council"], [])
+        case "Combined authorities", "Corporate Joint Committees", "Greater London Authority Group and Family",
+             "Mayoral development corporation", "Sub-national transport bodies", "Passenger transport executives":
+            return p("the authority", [], [.passengers])
+        case "Economic development agencies (Scotland)", "Valuation joint boards (Scotland)":
+            return p("the board", [], [])
+        case "Education authority":
+            return p("the authority", [], [.pupils, .students])
+        case "Exam boards", "School inspectorates", "Education regulators":
+            return p("your organisation", [], [.pupils, .students])
+        case "Further education institutions":
+            return p("the college", ["college"], [.students])
+        case "Universities", "University colleges":
+            return p("the university", ["university", "college"], [.students])
+        case "Research councils":
+            return p("the council", ["council"], [.students])
+        case "Main police forces", "Other police forces/constabularies":
+            return p("the force", ["force", "constabulary"], [.arrests])
+        case "Police and Crime Commissioners", "Policing bodies", "Police regulators":
+            return p("your office", [], [.arrests])
+        case "Fire and rescue services":
+            return p("the service", [], [])
+        case "Hospital trusts", "Mental Health Trusts", "Community Services Trusts", "Ambulance Services":
+            return p("the trust", ["trust"], [.patients])
+        case "Integrated Care Boards", "Integration Joint Boards", "NHS Wales Local Health Boards", "NHS Scotland",
+             "NHS in Northern Ireland", "NHS in Wales", "NHS bodies", "Special health authorities":
+            return p("the board", [], [.patients])
+        case "Health and social care regulators":
+            return p("your organisation", [], [.patients])
+        case "Prison and probation services", "Independent monitoring boards for prisons", "Parole boards", "Probation boards":
+            return p("your organisation", [], [.prisoners])
+        case "Independent monitoring boards for immigration removal centres":
+            return p("the board", [], [])
+        case "Registered Social Landlords (Scotland)", "Housing regulators":
+            return p("your organisation", [], [.tenants])
+        case "Railway companies", "Transport regulators":
+            return p("your organisation", [], [.passengers])
+        case "Ministerial Departments - UK", "Non-ministerial Departments - UK", "Departments - NI":
+            return p("the department", [], [], limit: 600)
+        case "Devolved Administration or Government":
+            return p("the government", [], Set(Population.allCases), limit: 600)
+        case "National Parliaments and Assemblies":
+            return p("your organisation", [], [], limit: 600)
+        case "Executive agencies":
+            return p("the agency", [], [], limit: 600)
+        case "Non-ministerial Departments - Scotland", "Non-ministerial Departments - Wales":
+            return p("the department", [], [], limit: nil)
+        default:
+            return p("your organisation", [], [])
+        }
+    }
+}

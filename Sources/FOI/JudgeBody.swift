@@ -1,0 +1,186 @@
+/// The judge's checks of the body as the letter treats it: what it calls the body, whom it asks about,
+/// and whether each question suits its topic. The knowledge is `BodyProfile`'s, shared with the composer.
+extension JudgeRules {
+    /// Words after "the college" that show the phrase is the subject or object of the sentence, so it names a
+    /// body: a verb, an auxiliary or a preposition. Anything else ("the university campuses", "the council
+    /// tax") is another noun of which it is only a part.
+    static let kindFollowers: Set<String> = [
+        "has", "have", "had", "is", "was", "are", "were", "does", "did", "do", "holds", "hold", "held", "set", "sets",
+        "spent", "spends", "spend", "uses", "use", "records", "recorded", "record", "keeps", "keep", "kept", "receives",
+        "received", "receive", "employs", "employ", "employed", "publishes", "published", "publish", "will", "would",
+        "can", "could", "may", "might", "must", "should", "currently", "pays", "paid", "pay", "provides", "provided",
+        "provide", "issues", "issued", "issue", "to", "in", "on", "for", "and", "or", "at", "about", "with", "by", "as",
+        "from", "over", "during", "since", "between", "itself", "operates", "operated", "runs", "ran", "manages",
+        "managed", "carried", "carries", "made", "makes", "took", "takes", "conducted", "commissioned", "awarded",
+        "allocated", "approved", "considers", "considered", "reported", "reports", "collects", "collected", "monitors",
+        "monitored", "agreed", "decided", "plans", "planned", "already", "also", "still", "within", "under", "against",
+    ]
+
+    /// The kind nouns the letter uses for a body ("the college set", "reported to the trust.", "your force's")
+    /// that this body is not.
+    static func body(_ ctx: LetterContext, profile: BodyProfile) -> Outcome {
+        let text = ctx.bodyLines.joined(separator: "\n").lowercased().replacingOccurrences(of: "’", with: "'")
+        let chars = Array(text)
+        for noun in BodyProfile.kindNouns where !profile.kinds.contains(noun) {
+            for determiner in ["the ", "your ", "this "] {
+                for r in TextTools.wholeWordRanges(of: determiner + noun, in: chars) {
+                    var j = r.upperBound
+                    if j + 1 < chars.count, chars[j] == "'", chars[j + 1] == "s" { return defect(determiner + noun + "'s", profile) }
+                    if j >= chars.count || ".,;:?!)\n".contains(chars[j]) { return defect(determiner + noun, profile) }
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    var next = ""
+                    while j < chars.count, chars[j].isLetter { next.append(chars[j]); j += 1 }
+                    // "use of force", "the force used": force as in policing, not a body.
+                    if noun == "force" && next == "used" { continue }
+                    if kindFollowers.contains(next) { return defect("\(determiner)\(noun) \(next)", profile) }
+                }
+            }
+        }
+        return (true, "refers to the body as what it is")
+    }
+
+    static func defect(_ quote: String, _ profile: BodyProfile) -> Outcome {
+        (false, "calls the body “\(quote)”, which it is not (it is \(profile.reference))")
+    }
+
+    /// People the body serves, or that a keyword is about; a keyword's theme counts (health → patients).
+    static func servedPeople(profile: BodyProfile, keywords: [Keyword]) -> Set<Population> {
+        var out = profile.serves
+        for k in keywords {
+            let w = Set(TextTools.words(k.text))
+            for p in Population.allCases where p.signals.contains(where: w.contains) { out.insert(p) }
+            if let p = themePopulation[k.theme] { out.insert(p) }
+        }
+        return out
+    }
+
+    static let themePopulation: [String: Population] = [
+        "health": .patients, "public health": .patients, "education": .pupils, "children's services": .pupils,
+        "higher education": .students, "housing": .tenants, "prisons": .prisoners, "policing": .arrests,
+        "transport": .passengers,
+    ]
+
+    static func people(_ ctx: LetterContext, profile: BodyProfile, keywords: [Keyword]) -> Outcome {
+        let served = servedPeople(profile: profile, keywords: keywords)
+        // Who the requester is ("I am a student") asks about nobody.
+        let w = TextTools.words(ctx.sentences.filter { !isPersona($0) }.joined(separator: " "))
+        // Offences: a police matter, or the enforcement a keyword is about (fly-tipping, rogue traders).
+        let crime = served.contains(.arrests) || keywords.contains { !Set(TextTools.words($0.text)).isDisjoint(with: crimeWords) }
+        for (i, word) in w.enumerated() {
+            if !crime && (word == "offences" || word == "offence") {
+                let quote = w[max(0, i - 3)..<min(w.count, i + 4)].joined(separator: " ")
+                return (false, "asks about offences, which neither the body nor the topic deals with: “\(quote)”")
+            }
+            for p in Population.allCases where !served.contains(p) && p.words.contains(word) {
+                // "students" at a council: school students are its pupils.
+                if p == .students && served.contains(.pupils) { continue }
+                if p == .pupils && served.contains(.students) && !profile.serves.isEmpty { continue }
+                let quote = w[max(0, i - 3)..<min(w.count, i + 4)].joined(separator: " ")
+                return (false, "asks about \(p.rawValue), whom this body does not serve: “\(quote)”")
+            }
+        }
+        return (true, "asks only about people the body serves")
+    }
+
+    /// Words that make a topic something that "affects" people or places: an event, a failure or a cut.
+    static let adverseWords: Set<String> = [
+        "closure", "closures", "cut", "cuts", "flood", "flooding", "floods", "breach", "breaches", "attack", "attacks",
+        "incident", "incidents", "cancelled", "cancellations", "delay", "delays", "delayed", "outage", "outages",
+        "strike", "strikes", "fire", "fires", "outbreak", "outbreaks", "pollution", "damp", "mould", "overcrowding",
+        "backlog", "backlogs", "shortage", "shortages", "missed", "failure", "failures", "error", "errors",
+        "evictions", "eviction", "exclusion", "exclusions", "suspension", "suspensions", "heatwave", "disruption",
+        "changes", "change", "reductions", "withdrawal", "ransomware", "leaks", "contamination", "subsidence",
+        "collapse", "noise", "odour", "erosion", "sewage", "overflows", "spills", "collisions", "accidents", "deaths",
+        "fraud", "scams", "arrears", "debt", "sanctions", "losses", "lockdown", "rationing", "restrictions", "waits",
+        "waiting", "vacancies", "sickness", "absence", "violence", "assaults", "abuse", "harassment", "crime",
+    ]
+
+    static let crimeWords: Set<String> = [
+        "crime", "crimes", "offence", "offences", "offenders", "theft", "fraud", "assault", "assaults", "abuse",
+        "violence", "drugs", "drug", "knife", "weapons", "firearms", "stalking", "harassment", "burglary",
+        "robbery", "trafficking", "exploitation", "antisocial", "anti", "tipping", "fly", "dealing", "scams",
+        "counterfeit", "rogue", "doorstep", "illegal", "unlicensed", "smuggling", "terrorism", "hate", "taser", "arrests", "custody", "prosecutions", "speeding", "driving", "vandalism", "graffiti",
+    ]
+
+    /// Nouns of things that happen and can be counted: a topic made of one can be "reported" or "involved".
+    static let eventNouns: Set<String> = [
+        "incidents", "incident", "accidents", "complaints", "claims", "reports", "applications", "requests", "calls",
+        "alarms", "injuries", "stops", "searches", "notices", "penalties", "fines", "appeals", "referrals",
+        "admissions", "call", "outs", "deployments", "cases", "investigations", "inspections", "prosecutions",
+        "seizures", "sales", "tipping", "defects", "potholes", "repairs", "collections", "escapes", "disorder",
+        "protests", "challenges", "errors", "warnings", "alerts", "diagnoses", "infections", "overdoses", "suicides",
+        "attendances", "readmissions", "falls", "bites", "nuisance", "complaint", "dogs", "litter", "graffiti",
+    ]
+
+    /// Themes whose topics are about money, people or governance, never about inspection or enforcement.
+    static let officeThemes: Set<String> = [
+        "finance", "staffing", "consultants", "communications and PR", "governance", "procurement", "central government",
+        "IT and cyber security", "information rights", "equality", "economic development", "elections",
+        "council tax and benefits",
+    ]
+
+    static let spendingWords: Set<String> = [
+        "spending", "spend", "costs", "cost", "contracts", "contract", "payments", "fees", "budget", "budgets",
+        "grants", "funding", "fund", "allowances", "expenses", "salaries", "pay", "procurement", "consultancy",
+        "agency", "subsidies", "subsidy", "rates", "charges", "income", "invoices", "suppliers", "bills",
+    ]
+
+    /// Question frames that only make sense for some topics, and when a keyword gives one its sense.
+    static func frames(crime: Bool) -> [(frames: [String], fits: (Keyword, Set<String>) -> Bool)] {
+        let event: (Keyword, Set<String>) -> Bool = { _, w in
+            !w.isDisjoint(with: adverseWords) || !w.isDisjoint(with: crimeWords) || !w.isDisjoint(with: eventNouns)
+        }
+        let harm: (Keyword, Set<String>) -> Bool = { _, w in !w.isDisjoint(with: adverseWords) || !w.isDisjoint(with: crimeWords) }
+        return [
+            (["recorded offences involving", "offences involving", "arrests made in connection with"], { k, w in crime || !w.isDisjoint(with: crimeWords) }),
+            (["affected by", "incidents involving", "serious incidents linked to", "cases of"], harm),
+            (["reports of", "reports concerning", "reports relating to", "respond to reports of"], event),
+            (["compensation claims linked to", "claims relating to", "compensation claims relating to"], { k, w in
+                event(k, w) || ["highways", "housing", "parks and trees", "water and flooding", "waste and recycling"].contains(k.theme) }),
+            (["inspections carried out in relation to", "enforcement notices issued in relation to", "enforcement actions relating to"], { k, w in
+                k.theme.isEmpty ? event(k, w) : !officeThemes.contains(k.theme) }),
+            (["largest payments made in connection with", "breakdown of spending on"], { k, w in
+                !w.isDisjoint(with: spendingWords) || ["finance", "procurement", "consultants", "staffing"].contains(k.theme) }),
+            (["waiting time associated with", "waiting time for", "waiting times for"], { k, w in
+                ["health", "adult social care", "housing", "children's services", "courts and justice", "immigration"].contains(k.theme)
+                    || !w.isDisjoint(with: ["waiting", "wait", "waits", "list", "lists", "assessment", "assessments",
+                                            "appointments", "referrals", "treatment", "backlog", "applications", "times"]) }),
+        ]
+    }
+
+    /// Question frames that only make sense for some topics: offences, people "affected by" a topic, cases
+    /// and incidents of it, claims, inspections, payments, waiting times. A frame fits when the keyword that
+    /// follows it gives it a reason.
+    static func topic(_ ctx: LetterContext, profile: BodyProfile, keywords: [Keyword]) -> Outcome {
+        let text = " " + ctx.bodyWords.joined(separator: " ") + " "
+        let crime = keywords.contains { ["policing", "courts and justice", "prisons", "immigration",
+                                         "trading standards and environmental health", "licensing"].contains($0.theme) }
+            || profile.serves.contains(.arrests)
+        if !crime {
+            for frame in [" led to a charge ", " led to charges ", " crimes recorded ", " recorded crimes "] where text.contains(frame) {
+                return (false, "asks about\(frame)where the topic is no crime: “\(quote(ctx, frame))”")
+            }
+        }
+        let table = frames(crime: crime)
+        for k in keywords {
+            let phrase = TextTools.words(k.text).joined(separator: " ")
+            let w = Set(TextTools.words(k.text))
+            for (frames, fits) in table {
+                for f in frames where text.contains(" \(f) \(phrase) ") || text.contains(" \(f) the \(phrase) ") {
+                    if !fits(k, w) { return (false, "“\(f) \(k.text)” does not suit the topic") }
+                }
+            }
+        }
+        return (true, "each question suits its topic")
+    }
+
+    /// A few words around the first occurrence of `phrase` in the letter's words.
+    static func quote(_ ctx: LetterContext, _ phrase: String) -> String {
+        let p = TextTools.words(phrase), w = ctx.bodyWords
+        guard let first = p.first else { return phrase }
+        for i in w.indices where w[i] == first && Array(w[i..<min(w.count, i + p.count)]) == p {
+            return w[max(0, i - 3)..<min(w.count, i + p.count + 4)].joined(separator: " ")
+        }
+        return phrase.trimmingSpaces
+    }
+}

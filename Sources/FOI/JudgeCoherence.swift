@@ -1,0 +1,147 @@
+import Foundation
+
+/// The judge's coherence check: one persona, one greeting, one list, one cost-limit paragraph, whole
+/// sentences, and one period, defined before anything refers back to it.
+extension JudgeRules {
+    static let verbClues: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "would", "could", "should", "will", "can", "may", "might",
+        "must", "do", "does", "did", "have", "has", "had", "cannot", "can't", "won't", "isn't", "aren't", "don't",
+        "doesn't", "exceed", "exceeds", "exceeded", "apply", "applies", "take", "takes", "need",
+        "needs", "hold", "holds", "held", "consider", "think", "believe", "require", "requires", "mean", "means",
+        "find", "decide", "refuse", "withhold", "want", "prefer", "exist", "exists", "unable", "wish", "feel",
+        "helps", "help", "makes", "make", "gets", "involves", "contains", "covers", "falls", "fall", "goes", "go",
+        "costing", "exceeding", "answering", "responding", "complying", "providing", "including", "there",
+    ]
+
+    /// Sentence ends that leave a sentence unfinished.
+    static let danglingEnds: Set<String> = ["the", "a", "an", "of", "and", "or", "your", "my", "per"]
+
+    static let backReferences = ["that period", "those years", "each of those years", "that year", "the same period",
+                                 "those months", "that time frame", "since then", "during that year", "in the period.",
+                                 "in the period,", "in the period;", "over the period."]
+
+    /// Sentences that set one period for the whole request.
+    static let globalPeriod = ["request covers", "period i am interested in", "each part of this request", "each question for",
+                               "all parts of the request", "the period” means", "the period\" means", "covering the",
+                               "give them for", "please answer each", "at any point since", "at any time since",
+                               "documents in force", "produced during"]
+
+    /// First years of "since 1 April 2021" and of ranges: the starts of the periods a letter uses.
+    static func periodStarts(_ text: String) -> Set<Int> {
+        var out = Set(yearRanges(text).map(\.lowerBound))
+        let w = TextTools.words(text)
+        for (i, x) in w.enumerated() where x == "since" || x == "from" {
+            for y in w[(i + 1)..<min(w.count, i + 4)] {
+                if let n = Int(y), (1990...2039).contains(n) { out.insert(n); break }
+            }
+        }
+        return out
+    }
+
+    /// "2020/21 to 2024/25", "2019 to 2023": (first year, last year) of each range in the text.
+    static func yearRanges(_ text: String) -> [ClosedRange<Int>] {
+        let w = TextTools.words(text)
+        var out: [ClosedRange<Int>] = []
+        for i in w.indices {
+            guard let a = Int(w[i]), (1990...2039).contains(a) else { continue }
+            // "2020/21" is two tokens: skip the two-digit tail.
+            var j = i + 1
+            if j < w.count, w[j].count == 2, Int(w[j]) != nil { j += 1 }
+            guard j + 1 < w.count, ["to", "until", "through"].contains(w[j]),
+                  let b = Int(w[j + 1]), (a...2039).contains(b) else { continue }
+            out.append(a...b)
+        }
+        return out
+    }
+
+    /// Years of a statute's title ("Act 2000") are not a period.
+    static func definesPeriod(_ before: String) -> Bool {
+        let w = TextTools.words(before)
+        for (i, x) in w.enumerated() {
+            if let y = Int(x), (1990...2039).contains(y), i == 0 || !["act", "regulations", "2000", "2002"].contains(w[i - 1]) { return true }
+            if ["financial", "calendar", "academic", "since", "months", "quarter", "quarters", "annually"].contains(x) { return true }
+            if ["last", "past", "previous", "preceding"].contains(x), i + 2 < w.count,
+               ["year", "years", "month", "months", "financial", "calendar", "full", "complete", "three", "two", "five",
+                "four", "six", "ten", "twelve", "12", "3", "5", "2", "4", "6", "10"].contains(w[i + 1]) { return true }
+        }
+        return false
+    }
+
+    static func coherence(_ ctx: LetterContext) -> Outcome {
+        let lower = ctx.bodyLines.map { $0.lowercased() }
+        // One persona.
+        let personas = ctx.sentences.filter { s in
+            let l = " " + s.lowercased().replacingOccurrences(of: "’", with: "'")
+            return [" i am a ", " i am an ", " i'm a ", " i'm an ", " as a local ", " as a journalist", " as a student",
+                    " as a researcher", " as a parent", " i work for a ", " i work for an "].contains { l.contains($0) }
+        }
+        if personas.count > 1 {
+            return (false, "two personas: “\(personas[0].prefix(50))” and “\(personas[1].prefix(50))”")
+        }
+        // One greeting.
+        let greetings = lower.filter { $0.hasPrefix("dear ") }
+        if greetings.count > 1 { return (false, "two greetings: “\(greetings[1].prefix(40))”") }
+        // One list: a list starts with 1 (or a, or i) once per family of markers.
+        var starts: [String: Int] = [:]
+        for line in ctx.bodyLines {
+            guard let body = stripMarker(line) else { continue }
+            let marker = String(line.dropLast(body.count)).trimmingCharacters(in: CharacterSet(charactersIn: " ().:"))
+            if marker == "1" { starts["number", default: 0] += 1 }
+            if marker == "a" { starts["letter", default: 0] += 1 }
+        }
+        if starts.values.contains(where: { $0 > 1 }) { return (false, "two separate lists of questions, each starting again at 1") }
+        // One cost-limit paragraph.
+        let costParagraphs = ctx.paragraphs.filter { p in
+            let l = p.lowercased()
+            return ["cost limit", "appropriate limit", "section 12", "manifestly unreasonable", "12(4)(b)", "10(4)(b)"].contains { l.contains($0) }
+        }
+        if costParagraphs.count > 1 { return (false, "the cost limit is raised twice: “\(costParagraphs[1].prefix(60))”") }
+        // Whole sentences.
+        for s in ctx.sentences {
+            let w = TextTools.words(s)
+            if w.count >= 5, let last = w.last, danglingEnds.contains(last), s.hasSuffix(".") || s.hasSuffix("?") {
+                return (false, "a sentence breaks off: “…\(s.suffix(50))”")
+            }
+            for i in w.indices.dropFirst() where w[i] == w[i - 1] && ["the", "of", "to", "a", "and", "in", "for", "that"].contains(w[i]) {
+                return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
+            }
+            if w.first == "if", let comma = s.firstIndex(of: ",") {
+                let clause = TextTools.words(String(s[..<comma]))
+                if clause.count >= 4, clause.allSatisfy({ !verbClues.contains($0) && !$0.hasSuffix("ed") }) {
+                    return (false, "a sentence is spliced: “\(s.prefix(70))”")
+                }
+            }
+        }
+        // A list item run into the sentence before it: "relating to dog wardens.4. Any training".
+        for line in ctx.bodyLines {
+            let c = Array(line)
+            for i in c.indices.dropLast(3) where c[i] == "." && (c[i + 1].isNumber || (c[i + 1] == "(" && c[i + 2].isNumber)) {
+                var j = i + 1
+                while j < c.count, c[j] == "(" || c[j].isNumber { j += 1 }
+                if j + 1 < c.count, c[j] == "." || c[j] == ")", c[j + 1] == " " || c[j + 1].isUppercase {
+                    return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
+                }
+            }
+        }
+        for line in ctx.bodyLines.dropFirst() where stripMarker(line) == nil && !isCloseLine(line) {
+            if TextTools.wordCount(line) >= 8, let c = line.last, !".?!:;)\"”’'".contains(c) {
+                return (false, "a sentence is cut off: “…\(line.suffix(50))”")
+            }
+        }
+        // One period, defined before it is referred to.
+        let text = lower.joined(separator: " ")
+        for ref in backReferences {
+            guard let r = text.range(of: " " + ref) ?? text.range(of: ref) else { continue }
+            if !definesPeriod(String(text[..<r.lowerBound])) {
+                return (false, "“\(ref)” refers to a period the letter never gave")
+            }
+        }
+        // A letter that sets one period for every part must not then start another ("since 1 April 2019" in a
+        // request for 2021/22 to 2024/25). Without such a sentence, each item may carry its own dates.
+        if globalPeriod.contains(where: text.contains) {
+            let starts = periodStarts(ctx.bodyLines.joined(separator: "\n"))
+            if starts.count > 1 { return (false, "two different periods, starting \(starts.sorted().map(String.init).joined(separator: " and "))") }
+        }
+        return (true, "one voice, whole sentences, one period")
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The judge's reading checks: every word is a word, and the prompt's names are whole.
+extension JudgeRules {
+    typealias Quote = String
+
+    /// Words a token may mix with digits: ordinals, units, money and codes ("3rd", "10am", "£2m", "A40", "NO2").
+    static func isCode(_ t: String) -> Bool {
+        let chars = Array(t)
+        var i = 0
+        while i < chars.count, chars[i].isLetter, chars[i].isUppercase { i += 1 }
+        let caps = i
+        var digits = 0
+        while i < chars.count, chars[i].isNumber { i += 1; digits += 1 }
+        let rest = String(chars[i...]).lowercased()
+        if caps > 0 { return caps <= 4 && digits > 0 && (rest.isEmpty || rest.count == 1) }
+        guard caps == 0, digits > 0 else { return false }
+        return ["", "st", "nd", "rd", "th", "am", "pm", "m", "bn", "k", "km", "mph", "kg", "mm", "cm", "ft", "kw",
+                "kwh", "mw", "mwh", "gw", "gwh", "gb", "tb", "s", "g", "a", "b", "c", "d", "e", "f", "x", "ml", "l"].contains(rest)
+    }
+
+    static let namePrecursors: Set<String> = ["in", "at", "near", "of", "from", "to", "the", "on", "by", "and", "with",
+                                              "between", "around", "across", "outside", "into", "local", "for", "via", "or"]
+
+    static let tokenTrim = CharacterSet(charactersIn: "()[]{},.;:?!\"“”‘’'*•…<>|=+_#%£$€")
+
+    /// Whether `w` is a known word or name, also with a possessive ending.
+    static func isKnown(_ w: String, names: Set<String>) -> Bool {
+        let l = w.lowercased().replacingOccurrences(of: "’", with: "'")
+        if l.isEmpty || Lexicon.words.contains(l) || names.contains(l) { return true }
+        for suffix in ["'s", "'"] where l.hasSuffix(suffix) {
+            let base = String(l.dropLast(suffix.count))
+            if Lexicon.words.contains(base) || names.contains(base) { return true }
+        }
+        return false
+    }
+
+    /// A token of several parts ("s.12", "12(4)(b)", "body-worn", "e-mail"): each part must pass, and a
+    /// hyphenated compound may not have a stray letter ("liming-s-ion").
+    static func partsKnown(_ token: String, names: Set<String>) -> Bool {
+        let parts = token.split(whereSeparator: { "-.()&".contains($0) }).map(String.init)
+        guard parts.count > 1 || token.contains("(") else { return false }
+        for p in parts {
+            let hasLetter = p.contains(where: { $0.isLetter })
+            if !hasLetter { continue }
+            if p.count == 1 {
+                if token.contains("-") && !"extu".contains(p.lowercased()) { return false }
+                continue
+            }
+            if isKnown(p, names: names) { continue }
+            if p.contains(where: { $0.isNumber }) && isCode(p) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Non-words in `line`: tokens that are neither in the lexicon, nor a name from the store, nor a code.
+    /// An unknown capitalised word is taken as a proper name when it stands beside another capitalised word
+    /// ("Priya Raman", "Cardiff Bay"); alone between lower-case words ("supply Thachers") it is not.
+    static func nonWords(in line: String, names: Set<String>) -> [Quote] {
+        let raw: [String] = line.split(whereSeparator: { " \t/\u{2014}\u{2013}".contains($0) })
+            .map { String($0).trimmingCharacters(in: tokenTrim) }
+        func capitalised(_ w: String) -> Bool { w.first?.isUppercase == true }
+        var bad: [Quote] = []
+        for (k, token) in raw.enumerated() where !token.isEmpty {
+            let lower = token.lowercased()
+            if token.contains("@") || lower.hasPrefix("http") || lower.hasPrefix("www.") { continue }
+            if !token.contains(where: { $0.isLetter }) || token.count == 1 { continue }
+            if isKnown(token, names: names) || partsKnown(token, names: names) { continue }
+            if token.contains(where: { $0.isNumber }) && isCode(token) { continue }
+            // All-capital acronyms: an FOI letter is full of them.
+            if token.count <= 8 && token.allSatisfy({ $0.isUppercase || $0 == "&" }) { continue }
+            // Proper names: an unknown capitalised word beside another, after a word that introduces a name
+            // ("in Ringwood", "the Synnovis attack"), or with capitals inside ("PwC", "ScotRail").
+            if capitalised(token) {
+                let prev = k > 0 ? raw[k - 1] : "", next = k + 1 < raw.count ? raw[k + 1] : ""
+                if capitalised(prev) || capitalised(next) || k == 0 { continue }
+                if namePrecursors.contains(prev.lowercased()) { continue }
+                if token.dropFirst().contains(where: { $0.isUppercase }) { continue }
+            }
+            bad.append(token)
+        }
+        return bad
+    }
+
+    static func words(_ ctx: LetterContext, names: Set<String>) -> Outcome {
+        guard Lexicon.available else { return (true, "no word list installed (apt-get install wbritish-large); words not checked") }
+        var bad: [Quote] = []
+        for line in ctx.bodyLines { bad.append(contentsOf: nonWords(in: line, names: names)) }
+        if bad.isEmpty { return (true, "every word is an English word or a known name") }
+        return (false, "not English words: " + bad.prefix(4).map { "“\($0)”" }.joined(separator: ", "))
+    }
+
+    /// Words that may stand before a keyword's tail without changing what it names ("the", "issued",
+    /// "outstanding penalty notices" are the same notices; "database penalty notices" are not).
+    static let neutralModifiers: Set<String> = [
+        "issued", "total", "such", "new", "unpaid", "outstanding", "related", "similar", "other", "existing", "current",
+        "recent", "relevant", "those", "these", "all", "any", "each", "every", "no", "more", "fewer", "further",
+        "annual", "monthly", "weekly", "average", "recorded", "reported", "completed", "planned", "the", "your",
+        "its", "their", "our", "of", "for", "on", "in", "and", "or", "to", "with", "by", "about", "many", "much",
+        "how", "what", "which", "of", "a", "an", "separate", "individual", "successful", "unsuccessful", "open",
+        "closed", "pending", "late", "overdue", "contested", "cancelled", "paid", "valid", "invalid",
+    ]
+
+    /// Names whole: a keyword's tail appears only after its own head. A head taken from another of the
+    /// prompt's keywords is always a splice ("gas book stock" for library book stock beside gas consumption);
+    /// for keywords of three words or more, so is any other noun ("database penalty notices" for fixed
+    /// penalty notices, "single worn video" for body-worn video). A different word after the head is not
+    /// checked: "body-worn cameras" is a person's way to say it. Known keywords and terms are fine.
+    static func names(_ ctx: LetterContext, keywords: [String], knownPhrases: Set<String>) -> Outcome {
+        let w = ctx.bodyWords
+        let split = keywords.map { TextTools.words($0.replacingOccurrences(of: "-", with: " ")) }
+        for (n, kw) in split.enumerated() where kw.count >= 2 {
+            let tailLength = kw.count >= 3 ? 2 : 1
+            let tail = Array(kw.suffix(tailLength)), head = kw[kw.count - tailLength - 1]
+            guard !tail.contains(where: TextTools.stopwords.contains) else { continue }
+            let otherWords = Set(split.enumerated().filter { $0.offset != n }.flatMap(\.element)).subtracting(kw)
+                .subtracting(TextTools.stopwords)
+            for i in 1..<max(1, w.count - tailLength + 1) where Array(w[i..<(i + tailLength)]) == tail {
+                let before = w[i - 1]
+                guard before != head, !neutralModifiers.contains(before), Int(before) == nil,
+                      !knownPhrases.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")),
+                      !knownTerms.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")) else { continue }
+                // Two-word keywords: only a head taken from another keyword (three-word ones: any noun).
+                let spliced = otherWords.contains(before) && !Lexicon.words.contains(before + " " + tail.joined(separator: " "))
+                    && kw.count >= 3
+                let foreign = kw.count >= 3 && before.count > 2 && !before.hasSuffix("ed") && !before.hasSuffix("ing")
+                    && !TextTools.stopwords.contains(before)
+                if spliced || foreign {
+                    return (false, "“\(before) \(tail.joined(separator: " "))” where the keyword is “\(keywords[n])”")
+                }
+            }
+        }
+        return (true, "every keyword is named whole")
+    }
+
+    /// Established terms that share a keyword's tail.
+    static let knownTerms: Set<String> = ["plate recognition cameras", "number plate recognition"]
+}

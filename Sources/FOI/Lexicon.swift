@@ -1,0 +1,59 @@
+import Foundation
+
+/// The English words the judge accepts: a packaged word list (Debian's `wbritish-large`, which `make`
+/// installs), the words of FOI practice it lacks, and the names in the store (the judge adds those).
+/// One non-word makes a letter invalid, so the list is large: it must pass every word a person writes.
+public enum Lexicon {
+    /// Where the word list is looked for, first found wins. `FOIBANDIT_WORDLIST` overrides.
+    static let paths = ["/usr/share/dict/british-english-large", "/usr/share/dict/british-english",
+                        "/usr/share/dict/words"]
+
+    /// The loaded list's path, or nil when none is installed.
+    public static let source: String? = {
+        if let p = ProcessInfo.processInfo.environment["FOIBANDIT_WORDLIST"], !p.isEmpty { return p }
+        return paths.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    /// Lower-cased words of the list plus `practice`, loaded once.
+    public static let words: Set<String> = {
+        var out = Set<String>(practice)
+        guard let path = source, let data = FileManager.default.contents(atPath: path) else { return out }
+        out.reserveCapacity(180_000)
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            var w = line.lowercased()
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            out.insert(w.replacingOccurrences(of: "’", with: "'"))
+        }
+        return out
+    }()
+
+    /// Whether a word list is installed (without one the words check cannot run and says so).
+    public static var available: Bool { source != nil }
+
+    /// Words of FOI letters that general word lists lack: the statutes' abbreviations, file formats,
+    /// public-sector acronyms and a few modern compounds.
+    static let practice: [String] = [
+        "foi", "fois", "foia", "foisa", "foi(s)a", "eir", "eirs", "eisr", "ico", "sic", "csv", "xlsx", "xls", "ods",
+        "pdf", "pdfs", "docx", "json", "url", "urls", "fte", "ftes", "nhs", "icb", "icbs", "ijb", "ijbs", "gp", "gps",
+        "a&e", "sen", "send", "senco", "ehcp", "ehcps", "cctv", "anpr", "bwv", "pcn", "pcns", "cil", "s106", "hmo",
+        "hmos", "dbs", "nox", "no2", "pm2", "pm10", "dols", "lps", "rtt", "cqc", "dwp", "hmrc", "mod", "moj", "tfl",
+        "hmpps", "hmcts", "dvla", "dvsa", "ofsted", "ofgem", "ofwat", "ofcom", "ofqual", "estyn", "pcc", "pccs",
+        "pcso", "pcsos", "iopc", "cps", "ulez", "lez", "caz", "ltn", "ltns", "ev", "evs", "hgv", "hgvs", "pip",
+        "esa", "uc", "lha", "dhp", "dhps", "ctr", "ctrs", "nndr", "ks1", "ks2", "ks3", "ks4", "gcse", "gcses",
+        "cyber", "timeframe", "timeframes", "timescale", "timescales", "dataset", "datasets", "online", "offline",
+        "email", "emailed", "emails", "e-mail", "spreadsheet", "spreadsheets", "hyperlink", "weblink", "signpost",
+        "subcontractor", "subcontractors", "subcontracted", "outsourced", "insourced", "insourcing", "reoffending",
+        "safeguarding", "wellbeing", "onboarding", "webcasts", "livestreamed", "covid", "covid-19", "lgbt",
+        "lgbtq", "bame", "neet", "neets", "cwmni", "cyngor", "sir", "bwrdd", "iechyd", "prifysgol", "coleg",
+        "heddlu", "dyfed", "gwent", "gwynedd", "cymru", "wrexham", "ceredigion", "sandbag", "sandbags", "e-bikes",
+        "e-scooters", "e-scooter", "e-books", "e-book", "pothole", "potholes", "flytipping", "fly-tipping",
+        "rewilding", "geolocation", "cybersecurity", "ransomware", "chatbot", "chatbots", "homeworking",
+        "hybrid", "checklist", "checklists", "workstream", "workstreams", "placemaking", "decarbonisation",
+        "retrofitting", "retrofit", "microsoft", "google", "amazon", "oracle", "tiktok", "facebook", "instagram",
+        "whatsapp", "linkedin", "youtube", "twitter", "zoom", "teams", "sharepoint", "vapes", "vaping", "vape",
+        "cllr", "cllrs", "ref", "refs", "etc", "eg", "ie", "vs", "no", "nos", "approx", "inc", "incl", "q1", "q2",
+        "q3", "q4", "h1", "h2", "fy", "mp", "mps", "msp", "msps", "ms", "mss", "mla", "mlas", "ceo", "cfo", "hr",
+        "it", "ict", "ai", "app", "apps", "specialty", "specialties", "neurodevelopmental", "neurodivergent",
+        "arrestment", "arrestments", "healthwatch", "pentre", "ehcps", "adhd", "asd", "sms", "opt-out", "opt-outs", "re-use", "reuse", "re-usable", "reusable",
+    ]
+}

@@ -1,0 +1,25 @@
+/// A question a specialist in a topic would ask, written as a noun phrase that completes
+/// "Please provide …" ("the number of potholes reported by members of the public {T}").
+///
+/// Placeholders: `{K}` the keyword as the prompt spells it, `{T}` a back-reference to the letter's
+/// period ("in each financial year", "over that period"; may be empty), `{ORG}` how the letter refers
+/// to the body ("the council", "the trust", "your organisation").
+public struct TopicQuestion: Sendable, Equatable {
+    public let text: String
+    /// The answer is a figure, so the question can be a column of a table by year.
+    public let numeric: Bool
+
+    /// A question answered with a figure.
+    static func n(_ text: String) -> TopicQuestion { TopicQuestion(text: text, numeric: true) }
+    /// A question answered with documents, names or a description.
+    static func d(_ text: String) -> TopicQuestion { TopicQuestion(text: text, numeric: false) }
+}
+
+/// The questions for one keyword theme of `keywords/keywords.csv`.
+public struct ThemeQuestions: Sendable {
+    public let theme: String
+    /// Questions that read right with any keyword of the theme in `{K}`.
+    public let general: [TopicQuestion]
+    /// Questions for one keyword (by its text), where the theme's general ones do not say enough.
+    public let keywords: [String: [TopicQuestion]]
+}
