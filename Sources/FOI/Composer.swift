@@ -198,7 +198,13 @@ struct LetterBuilder {
         if let k = keyword { s = s.replacingOccurrences(of: "{K}", with: k) }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
-            let fresh = time.backRefs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
+            // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.
+            let before = s.components(separatedBy: "{T}")[0].trimmingSpaces
+            let needed = before.hasSuffix("ed") || before.hasSuffix(" out") || before.hasSuffix(" made")
+            let periods = time.backRefs.filter { ["in ", "since", "over", "during", "for "].contains(where: $0.hasPrefix) }
+            var fresh = needed ? periods.filter { !usedBackRefs.contains($0) }
+                               : time.backRefs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
+            if fresh.isEmpty { fresh = needed ? periods : time.backRefs }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)
@@ -278,6 +284,12 @@ struct LetterBuilder {
         return out
     }
 
+    /// A question as it will read, but for its period back-reference (for comparing items).
+    func preview(_ q: TopicQuestion, _ k: Keyword) -> String {
+        q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: org)
+            .replacingOccurrences(of: "{T}", with: "")
+    }
+
     /// People the letter may ask about: those the body serves and those a keyword is about (the judge's rule).
     var servedPeople: Set<Population> { JudgeRules.servedPeople(profile: BodyProfile.of(authority), keywords: keywords) }
 
@@ -289,18 +301,26 @@ struct LetterBuilder {
 
     /// Chooses `count` specialist questions (`QuestionBanks`), at least one per keyword, each keyword's
     /// first one naming it.
-    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false) -> [String] {
+    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false, documentsOnly: Bool = false) -> [String] {
         var order: [Keyword] = []
         let shuffled = rng.shuffled(keywords)
         for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
         var out: [String] = []
         var named = Set<String>()
         for k in order {
-            let pool = QuestionBanks.questions(for: k).filter {
-                !usedKinds.contains($0.text) && (!numericOnly || $0.numeric) && suitsBody($0)
+            let fresh = QuestionBanks.questions(for: k).filter { q in
+                !usedKinds.contains(q.text) && suitsBody(q)
+                    && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
             }
-            let naming = pool.filter { $0.text.contains("{K}") }
-            let choices = named.contains(k.text) || naming.isEmpty ? pool : naming
+            let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) }
+            // A keyword's first item names it (the judge's keyword check): a numeric one if there is one,
+            // else any that names it, else a generic one that does.
+            var choices = pool
+            if !named.contains(k.text) {
+                let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
+                let generic = QuestionBanks.generic.filter { suitsBody($0) && (!documentsOnly || $0.asksForDocument) }
+                choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
+            }
             guard !choices.isEmpty else { continue }
             let (i, q) = rng.pickIndexed(choices)
             usedKinds.append(q.text)

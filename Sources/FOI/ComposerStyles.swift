@@ -82,16 +82,8 @@ extension LetterBuilder {
         let (greeting, opening) = greetingAndOpening()
         let intro = part("doc-intro", Phrases.documentIntros)
         let n = max(keywords.count, 3 + rng.below(3))
-        var docs: [String] = []
-        let order = rng.shuffled(keywords)
-        var available = Array(QuestionBank.documents.indices)
-        for i in 0..<n {
-            let k = order[i % order.count]
-            let j = rng.below(available.count)
-            let idx = available.remove(at: j)
-            shape.append("doc:\(idx)")
-            docs.append(fill(QuestionBank.documents[idx], keyword: k.text))
-        }
+        // The topic's own document questions (a body's policy, minutes, reviews), not one list for every topic.
+        let docs = items(count: n, documentsOnly: true)
         let bullet = rng.below(3)
         shape.append("bullet:\(bullet)")
         let list = docs.enumerated().map { i, d in

@@ -65,7 +65,7 @@ extension JudgeRules {
         // Who the requester is ("I am a student") asks about nobody.
         let w = TextTools.words(ctx.sentences.filter { !isPersona($0) }.joined(separator: " "))
         // Offences: a police matter, or the enforcement a keyword is about (fly-tipping, rogue traders).
-        let crime = served.contains(.arrests) || keywords.contains { !Set(TextTools.words($0.text)).isDisjoint(with: crimeWords) }
+        let crime = served.contains(.arrests) || served.contains(.prisoners) || keywords.contains { !Set(TextTools.words($0.text)).isDisjoint(with: crimeWords) }
         for (i, word) in w.enumerated() {
             if !crime && (word == "offences" || word == "offence") {
                 let quote = w[max(0, i - 3)..<min(w.count, i + 4)].joined(separator: " ")
@@ -110,6 +110,7 @@ extension JudgeRules {
         "seizures", "sales", "tipping", "defects", "potholes", "repairs", "collections", "escapes", "disorder",
         "protests", "challenges", "errors", "warnings", "alerts", "diagnoses", "infections", "overdoses", "suicides",
         "attendances", "readmissions", "falls", "bites", "nuisance", "complaint", "dogs", "litter", "graffiti",
+        "abandoned", "vehicles", "sightings", "finds", "drones", "escapes",
     ]
 
     /// Themes whose topics are about money, people or governance, never about inspection or enforcement.
@@ -130,11 +131,17 @@ extension JudgeRules {
         let event: (Keyword, Set<String>) -> Bool = { _, w in
             !w.isDisjoint(with: adverseWords) || !w.isDisjoint(with: crimeWords) || !w.isDisjoint(with: eventNouns)
         }
-        let harm: (Keyword, Set<String>) -> Bool = { _, w in !w.isDisjoint(with: adverseWords) || !w.isDisjoint(with: crimeWords) }
+        // Themes where every topic is a risk or a harm that incidents can involve.
+        let risky: Set<String> = ["prisons", "policing", "fire safety", "emergency planning", "IT and cyber security",
+                                  "water and flooding", "environment", "animal welfare", "immigration", "waste and recycling",
+                                  "health", "public health", "highways", "transport", "children's services", "adult social care"]
+        let harm: (Keyword, Set<String>) -> Bool = { k, w in
+            !w.isDisjoint(with: adverseWords) || !w.isDisjoint(with: crimeWords) || risky.contains(k.theme)
+        }
         return [
             (["recorded offences involving", "offences involving", "arrests made in connection with"], { k, w in crime || !w.isDisjoint(with: crimeWords) }),
             (["affected by", "incidents involving", "serious incidents linked to", "cases of"], harm),
-            (["reports of", "reports concerning", "reports relating to", "respond to reports of"], event),
+            (["number of reports of", "number of reports concerning", "number of reports relating to", "respond to reports of"], event),
             (["compensation claims linked to", "claims relating to", "compensation claims relating to"], { k, w in
                 event(k, w) || ["highways", "housing", "parks and trees", "water and flooding", "waste and recycling"].contains(k.theme) }),
             (["inspections carried out in relation to", "enforcement notices issued in relation to", "enforcement actions relating to"], { k, w in

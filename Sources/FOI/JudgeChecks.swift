@@ -344,8 +344,7 @@ enum JudgeRules {
         for i in items.indices {
             for j in items.indices where j > i {
                 let a = items[i], b = items[j]
-                let same = Set(a).intersection(b).count
-                if Double(same) / Double(min(Set(a).count, Set(b).count)) >= 0.85 {
+                if sameQuestion(a, b) {
                     return (false, "two items ask the same: “\(a.prefix(8).joined(separator: " "))…”")
                 }
             }
@@ -364,6 +363,12 @@ enum JudgeRules {
         if let g = stutter(w) { return (false, "the words “\(g)” repeat at once") }
         if let g = repeatedGram(w, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
         return (true, "no repeated lines or phrases")
+    }
+
+    /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.
+    static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
+        let x = Set(a), y = Set(b)
+        return Double(x.intersection(y).count) / Double(max(1, min(x.count, y.count))) >= 0.85
     }
 
     /// A run of 3 to 6 words followed at once by itself ("a table with a table with").

@@ -102,12 +102,15 @@ extension JudgeRules {
             if w.count >= 5, let last = w.last, danglingEnds.contains(last), s.hasSuffix(".") || s.hasSuffix("?") {
                 return (false, "a sentence breaks off: “…\(s.suffix(50))”")
             }
-            for i in w.indices.dropFirst() where w[i] == w[i - 1] && ["the", "of", "to", "a", "and", "in", "for", "that"].contains(w[i]) {
+            // ("a a" is left alone: "(a) a breakdown" is a marker and an article.)
+            for i in w.indices.dropFirst() where w[i] == w[i - 1] && ["the", "of", "to", "and", "in", "for", "that"].contains(w[i]) {
                 return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
             }
-            if w.first == "if", let comma = s.firstIndex(of: ",") {
+            // "If the cost limit in section 12 of FOISA, please…": an if-clause with a subject and no verb.
+            if w.first == "if", w.count > 1, ["the", "a", "an", "this", "that", "these", "those", "my", "your"].contains(w[1]),
+               let comma = s.firstIndex(of: ",") {
                 let clause = TextTools.words(String(s[..<comma]))
-                if clause.count >= 4, clause.allSatisfy({ !verbClues.contains($0) && !$0.hasSuffix("ed") }) {
+                if clause.count >= 4, clause.allSatisfy({ !verbClues.contains($0) && !$0.hasSuffix("ed") && !$0.hasSuffix("s") }) {
                     return (false, "a sentence is spliced: “\(s.prefix(70))”")
                 }
             }

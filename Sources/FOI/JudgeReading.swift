@@ -113,7 +113,7 @@ extension JudgeRules {
         for (n, kw) in split.enumerated() where kw.count >= 2 {
             let tailLength = kw.count >= 3 ? 2 : 1
             let tail = Array(kw.suffix(tailLength)), head = kw[kw.count - tailLength - 1]
-            guard !tail.contains(where: TextTools.stopwords.contains) else { continue }
+            guard !tail.contains(where: TextTools.stopwords.contains), !TextTools.stopwords.contains(head) else { continue }
             let otherWords = Set(split.enumerated().filter { $0.offset != n }.flatMap(\.element)).subtracting(kw)
                 .subtracting(TextTools.stopwords)
             for i in 1..<max(1, w.count - tailLength + 1) where Array(w[i..<(i + tailLength)]) == tail {
@@ -125,7 +125,7 @@ extension JudgeRules {
                 let spliced = otherWords.contains(before) && !Lexicon.words.contains(before + " " + tail.joined(separator: " "))
                     && kw.count >= 3
                 let foreign = kw.count >= 3 && before.count > 2 && !before.hasSuffix("ed") && !before.hasSuffix("ing")
-                    && !TextTools.stopwords.contains(before)
+                    && !TextTools.stopwords.contains(before) && !ordinaryModifiers.contains(before)
                 if spliced || foreign {
                     return (false, "“\(before) \(tail.joined(separator: " "))” where the keyword is “\(keywords[n])”")
                 }
@@ -133,6 +133,15 @@ extension JudgeRules {
         }
         return (true, "every keyword is named whole")
     }
+
+    /// Modifiers that make another real kind of the same thing ("external audit reports", "privacy impact
+    /// assessments"), not a broken name.
+    static let ordinaryModifiers: Set<String> = [
+        "internal", "external", "annual", "local", "national", "regional", "public", "private", "social", "financial",
+        "environmental", "inequalities", "equality", "health", "privacy", "economic", "community", "customer", "school",
+        "road", "street", "staff", "council", "police", "interim", "final", "draft", "independent", "joint", "formal",
+        "informal", "written", "online", "emergency", "major", "minor", "serious", "full", "partial",
+    ]
 
     /// Established terms that share a keyword's tail.
     static let knownTerms: Set<String> = ["plate recognition cameras", "number plate recognition"]

@@ -54,6 +54,7 @@ public enum Lexicon {
         "cllr", "cllrs", "ref", "refs", "etc", "eg", "ie", "vs", "no", "nos", "approx", "inc", "incl", "q1", "q2",
         "q3", "q4", "h1", "h2", "fy", "mp", "mps", "msp", "msps", "ms", "mss", "mla", "mlas", "ceo", "cfo", "hr",
         "it", "ict", "ai", "app", "apps", "specialty", "specialties", "neurodevelopmental", "neurodivergent",
-        "arrestment", "arrestments", "healthwatch", "pentre", "ehcps", "adhd", "asd", "sms", "opt-out", "opt-outs", "re-use", "reuse", "re-usable", "reusable",
+        "arrestment", "arrestments", "post-mortem", "post-mortems", "mortem", "influencer", "influencers",
+        "funder", "funders", "semaglutide", "tirzepatide", "mpox", "naloxone", "rebooked", "rebook", "rebrand", "rebranding", "rebranded", "e-learning", "co-production", "co-produced", "healthwatch", "pentre", "ehcps", "adhd", "asd", "sms", "opt-out", "opt-outs", "re-use", "reuse", "re-usable", "reusable",
     ]
 }

@@ -38,10 +38,27 @@ struct Compose: ParsableCommand {
     @Option(help: "Seed.") var seed: UInt64 = 0
     @Option(help: "Measure diversity over N composed letters instead of printing one.") var stats: Int?
     @Flag(help: "Print the prompt before the letter (the training format).") var prompt = false
+    @Option(help: "Judge the composer's letters for every prompt of the eval sets in --sets plus N fresh prompts, and report the share valid.") var audit: Int?
+    @Option(help: "Folder of eval sets for --audit.") var sets = "evalsets"
     @OptionGroup var seedRoot: SeedRootOptions
 
     func run() throws {
         let (authorities, known) = try seedRoot.load()
+        if let n = audit {
+            var specs: [PromptSpec] = []
+            for name in ["ordinary", "unseen_authorities", "unseen_keywords"] {
+                guard let d = FileManager.default.contents(atPath: "\(sets)/\(name).jsonl") else { continue }
+                for line in String(decoding: d, as: UTF8.self).split(separator: "\n") {
+                    specs.append(try JSONDecoder().decode(PromptSpec.self, from: Data(line.utf8)))
+                }
+            }
+            let a = ComposerAudit.run(sets: specs, fresh: n, seed: seed, authorities: authorities, keywords: known)
+            print("letters: \(a.letters) (\(specs.count) eval-set prompts, \(n) fresh)")
+            print("valid:   \(a.valid) (\(String(format: "%.2f", 100 * a.validity))%)")
+            for (id, count) in a.failedChecks.sorted(by: { $0.value > $1.value }) { print("  \(id): \(count)") }
+            for e in a.examples { print("\n---\n" + e) }
+            return
+        }
         if let n = stats {
             let s = ComposerStats.measure(count: n, authorities: authorities, keywords: known, seed: seed)
             print("letters:          \(s.count)")

@@ -9,6 +9,14 @@ public struct TopicQuestion: Sendable, Equatable {
     /// The answer is a figure, so the question can be a column of a table by year.
     public let numeric: Bool
 
+    /// A request for documents ("a copy of…", "the minutes of…"): what the documents style lists.
+    public var asksForDocument: Bool {
+        !numeric && ["a copy", "copies", "any ", "the minutes", "the papers", "the current", "the most recent", "the latest",
+                     "the terms of reference", "the business case", "the report", "the agenda", "the register",
+                     "the policy", "the guidance", "the strategy", "the plan", "the contract", "the data protection"]
+            .contains(where: text.hasPrefix)
+    }
+
     /// A question answered with a figure.
     static func n(_ text: String) -> TopicQuestion { TopicQuestion(text: text, numeric: true) }
     /// A question answered with documents, names or a description.
