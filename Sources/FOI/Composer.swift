@@ -195,16 +195,24 @@ struct LetterBuilder {
         s = s.replacingOccurrences(of: "{U}", with: time.unit)
         s = s.replacingOccurrences(of: "{PLACE}", with: place)
         s = s.replacingOccurrences(of: "{ORG}", with: org)
+        // Only councils have a cabinet; "the board's board" is the board.
+        if !BodyProfile.of(authority).kinds.contains("council") {
+            for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"),
+                               ("committees or cabinet", "committees"), ("cabinet or ", ""), ("or cabinet ", "")] {
+                s = s.replacingOccurrences(of: from, with: to)
+            }
+        }
+        s = s.replacingOccurrences(of: "the board's board", with: "the board")
         if let k = keyword { s = s.replacingOccurrences(of: "{K}", with: k) }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
             // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.
             let before = s.components(separatedBy: "{T}")[0].trimmingSpaces
             let needed = before.hasSuffix("ed") || before.hasSuffix(" out") || before.hasSuffix(" made")
-            let periods = time.backRefs.filter { ["in ", "since", "over", "during", "for "].contains(where: $0.hasPrefix) }
+            let periods = time.backRefs.filter { ["in ", "since", "over", "during"].contains(where: $0.hasPrefix) }
             var fresh = needed ? periods.filter { !usedBackRefs.contains($0) }
                                : time.backRefs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
-            if fresh.isEmpty { fresh = needed ? periods : time.backRefs }
+            if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : time.backRefs }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)
@@ -225,6 +233,7 @@ struct LetterBuilder {
     static func withArticle(_ name: String) -> String {
         let lower = name.lowercased()
         if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
+        if lower.hasPrefix("house of ") { return "the " + name }
         if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
         if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
             .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
@@ -265,6 +274,10 @@ struct LetterBuilder {
         if jurisdiction.allEnvironmental {
             return part("cost-env", scottish ? Phrases.costEISR : Phrases.costEIR)
         }
+        // Part environmental: the Act's cost limit and the Regulations' exception, each for its part.
+        if jurisdiction.laws.contains(where: \.isEnvironmental) {
+            return part("cost-mixed", scottish ? Phrases.costFOISAandEISR : Phrases.costFOIAandEIR)
+        }
         // Now and then the figure itself, which differs by body (£600 central government, £450 the rest).
         if !scottish, let limit = BodyProfile.of(authority).foiaCostLimit, rng.chance(0.3) {
             return part("cost-fig", Phrases.costFOIAFigure).replacingOccurrences(of: "{LIMIT}", with: "£\(limit)")
@@ -276,7 +289,9 @@ struct LetterBuilder {
         var lines: [String] = []
         if rng.chance(0.5) { lines.append(part("clarify", Phrases.clarifications)) } else { shape.append("clarify:-") }
         if rng.chance(0.6) { lines.append(part("thanks", Phrases.thanks)) } else { shape.append("thanks:-") }
-        let sign = part("sign", Phrases.signOffs)
+        // After a thanks line, a sign-off that thanks again reads twice.
+        let thanked = lines.contains { $0.lowercased().contains("thank") }
+        let sign = part("sign", thanked ? Phrases.signOffs.filter { !$0.lowercased().contains("thank") } : Phrases.signOffs)
         let name = part("name", Phrases.names)
         var out = lines.isEmpty ? "" : lines.joined(separator: rng.chance(0.5) ? " " : "\n\n") + "\n\n"
         out += sign
@@ -345,9 +360,11 @@ struct LetterBuilder {
     mutating func numberedList(_ items: [String], questionsAllowed: Bool) -> String {
         let style = rng.below(5)
         shape.append("marker:\(style)")
+        // One way of ending items for the whole list: full stops, or semicolons with a full stop at the end.
+        let semicolons = rng.chance(0.15)
         return items.enumerated().map { i, item in
             var s = Self.capitalised(item)
-            if !(s.hasSuffix("?") || s.hasSuffix(".")) { s += rng.chance(0.85) ? "." : ";" }
+            if !(s.hasSuffix("?") || s.hasSuffix(".")) { s += semicolons && i < items.count - 1 ? ";" : "." }
             return marker(style, i) + " " + s
         }.joined(separator: "\n")
     }

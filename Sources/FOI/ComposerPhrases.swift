@@ -55,14 +55,14 @@ enum Phrases {
         "I am compiling a comparison of {K} across several authorities.",
         "I am a student writing a dissertation that touches on {K}.",
         "I work for a small charity and we are looking at {K} in our area.",
-        "The information will help me understand the scale of {K}.",
-        "I am asking because {K} has been raised at several community meetings.",
+        "The information will help me understand how {ORG} deals with {K}.",
+        "I am asking because questions about {K} have been raised at several community meetings.",
     ]
 
     /// Sentences that fix the time frame for the whole request.
     static let timeSentences = [
         "Unless stated otherwise, each part of this request covers {P}.",
-        "The period I am interested in is {P}.",
+        "I am interested in {P}.",
         "Please answer each question for {P}.",
         "Where figures are requested, please give them for {P}.",
         "This request covers {P}.",
@@ -128,6 +128,17 @@ enum Phrases {
         "If the cost limit in section 12 of FOIA would be exceeded, please prioritise the first two items and advise me, under section 16, how to refine the remainder.",
         "If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.",
         "I am aware of the cost limit in section 12 of the Freedom of Information Act; if this request would exceed it, please let me know how it could be narrowed, in line with your duty to advise and assist under section 16.",
+    ]
+
+    /// For requests that fall partly under the Act and partly under the Regulations.
+    static let costFOIAandEIR = [
+        "If answering the non-environmental parts would exceed the cost limit in section 12 of FOIA, or you consider any environmental part manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how I could narrow the request before refusing it.",
+        "Should the request exceed the section 12 cost limit for the parts under the Act, or be manifestly unreasonable under regulation 12(4)(b) for the parts under the EIR, I would be glad of your advice on narrowing it.",
+    ]
+
+    static let costFOISAandEISR = [
+        "If answering the non-environmental parts would exceed the £600 cost limit in section 12 of FOISA, or you consider any environmental part manifestly unreasonable under regulation 10(4)(b) of the EISR, please advise me how to narrow the request.",
+        "Should the request exceed the section 12 cost limit of FOISA for the parts under the Act, or be manifestly unreasonable under regulation 10(4)(b) of the EISR for the rest, please contact me so that I can refine it.",
     ]
 
     /// With the appropriate limit's figure, `{LIMIT}`, filled from the body's profile.
@@ -231,10 +242,9 @@ enum Phrases {
     ]
 
     static let keywordDefinitions = [
-        "“{K}” means any activity, case, service or spending that {ORG} records under that heading or a similar one.",
-        "“{K}” includes any work that {ORG} carries out or commissions under that description, whatever the internal name.",
         "by “{K}” I mean the matter as {ORG} itself records it; if you use a different term, please use your own definition and tell me what it is.",
-        "“{K}” covers both work done by your own staff and work done by contractors on your behalf.",
+        "“{K}” has the meaning {ORG} gives it in its own records.",
+        "where {ORG} records “{K}” under another heading, please treat that heading as included.",
     ]
 
     static let otherDefinitions = [

@@ -25,6 +25,7 @@ extension LetterBuilder {
         let named = rng.chance(0.4)
         let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
         let opening = part("brief-open", Phrases.briefOpenings)
+        time.backRefs = [""]
         let n = max(keywords.count, 3 + rng.below(2))
         let list = items(count: n, questions: false)
         let style = rng.below(3)
@@ -51,26 +52,17 @@ extension LetterBuilder {
 
     mutating func detailed() -> String {
         let (greeting, opening) = greetingAndOpening()
-        var defs: [String] = []
-        var defBank = Array(Phrases.keywordDefinitions.indices)
-        for k in keywords {
-            if defBank.isEmpty { defBank = Array(Phrases.keywordDefinitions.indices) }
-            let idx = defBank.remove(at: rng.below(defBank.count))
-            shape.append("def-k:\(idx)")
-            defs.append(fill(Phrases.keywordDefinitions[idx], keyword: k.text))
-        }
-        let periodDefined = rng.chance(0.5)
-        var others = Phrases.otherDefinitions.filter { !$0.contains("{P}") }
-        if periodDefined { defs.append(fill("“the period” means {P};")); shape.append("def:period") }
-        others = rng.sample(others, rng.below(2) + (periodDefined ? 0 : 1))
-        for o in others { defs.append(part("def-o", [o])) }
+        // One definition, of the first topic, and the general terms: stock definitions for every topic read
+        // oddly ("“rape investigations” covers work done by contractors").
+        var defs = [part("def-k", Phrases.keywordDefinitions, keyword: keywords[0].text)]
+        for o in rng.sample(Phrases.otherDefinitions.filter { !$0.contains("{P}") }, 1 + rng.below(2)) { defs.append(part("def-o", [o])) }
         let defIntro = part("def-intro", Phrases.definitionIntros)
         let defBlock = defIntro + "\n" + defs.map { "- " + Self.capitalised($0) }.joined(separator: "\n")
         let n = 3 + rng.below(3)
         let intro = part("intro", Phrases.numberedIntros)
         let body = numberedList(items(count: n, questions: true), questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
-        if !periodDefined { paras.append(part("time", Phrases.timeSentences)) }
+        paras.append(part("time", Phrases.timeSentences))
         paras.append(intro + "\n" + body)
         paras.append(part("format", Phrases.formats))
         paras.append(costClause())
@@ -83,14 +75,17 @@ extension LetterBuilder {
         let intro = part("doc-intro", Phrases.documentIntros)
         let n = max(keywords.count, 3 + rng.below(3))
         // The topic's own document questions (a body's policy, minutes, reviews), not one list for every topic.
-        let docs = items(count: n, documentsOnly: true)
+        let scope = part("doc-scope", Phrases.documentScopes)
+        if scope.contains(" since ") { time.backRefs = ["since then", "", ""] }
+        let docs = items(count: n, documentsOnly: true).map { d in
+            d.hasPrefix("copies of ") ? String(d.dropFirst(10)) : d.hasPrefix("a copy of ") ? String(d.dropFirst(10)) : d
+        }
         let bullet = rng.below(3)
         shape.append("bullet:\(bullet)")
         let list = docs.enumerated().map { i, d in
             let m = bullet == 0 ? "-" : bullet == 1 ? "•" : "\(i + 1)."
             return m + " " + Self.capitalised(d) + (bullet == 2 ? "." : "")
         }.joined(separator: "\n")
-        let scope = part("doc-scope", Phrases.documentScopes)
         let format = part("doc-format", Phrases.documentFormats)
         // The scope gives the period before any document refers back to it.
         return [greeting, opening + " " + scope, intro + "\n" + list, format, costClause(), closing()]
@@ -101,6 +96,7 @@ extension LetterBuilder {
         let (greeting, opening) = greetingAndOpening()
         let timeSentence = part("time", Phrases.timeSentences)
         let intro = part("table-intro", Phrases.tableIntros)
+        time.backRefs = [""]
         let n = 3 + rng.below(3)
         let body = numberedList(items(count: n, questions: false, numericOnly: true), questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)

@@ -40,9 +40,10 @@ public enum DomainCorpus {
     public static func drawPrompt(authorities: [Authority], keywords: [Keyword], rng: inout SplitMix64,
                                   mustInclude: [Keyword] = []) -> (Authority, [Keyword], LetterStyle, UInt64) {
         let a = rng.pick(authorities)
+        // Keywords suited to the body (a fire service is not asked about pupils); any only when none suit.
         var pool = keywords.filter { $0.suits(a) }
-        if pool.count < 3 { pool = keywords }
-        let n = 1 + rng.below(3)
+        if pool.isEmpty { pool = keywords }
+        let n = min(1 + rng.below(3), pool.count)
         var ks = mustInclude
         for k in rng.sample(pool, n + ks.count) where ks.count < max(n, mustInclude.count) && !ks.contains(k) {
             ks.append(k)

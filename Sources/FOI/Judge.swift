@@ -105,6 +105,8 @@ public struct Judge: Sendable {
     let nameWords: Set<String>
     /// Lower-cased known keywords, so that a keyword inside another is not a broken name.
     let keywordPhrases: Set<String>
+    /// Known keywords by lower-cased text.
+    let keywordIndex: [String: Keyword]
 
     /// - Parameters:
     ///   - knownAuthorities: every authority we know, to detect a letter naming the wrong one.
@@ -117,17 +119,24 @@ public struct Judge: Sendable {
         for k in knownKeywords { w.formUnion(TextTools.words(k.text)) }
         nameWords = w
         keywordPhrases = Set(knownKeywords.map { TextTools.words($0.text).joined(separator: " ") })
+        keywordIndex = Dictionary(knownKeywords.map { ($0.text.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Judges with the keywords' themes and flags taken from the known keywords where they match.
     public func judge(letter: String, authority: Authority, keywords: [String]) -> JudgeResult {
-        judge(letter: letter, authority: authority, keywords: Composer.keywords(keywords, known: knownKeywords))
+        judge(letter: letter, authority: authority, keywords: self.keywords(keywords))
+    }
+
+    /// Keywords given as text: known ones with their theme and flags (as `Composer.keywords`, by index).
+    public func keywords(_ texts: [String]) -> [Keyword] {
+        texts.map { keywordIndex[$0.lowercased()] ?? Composer.keywords([$0], known: [])[0] }
     }
 
     /// - Parameter profile: what the body is; by default its category's profile (`BodyProfile.of`).
     public func judge(letter: String, authority: Authority, keywords: [Keyword], profile: BodyProfile? = nil) -> JudgeResult {
         let texts = keywords.map(\.text)
-        let jurisdiction = Legislation.jurisdiction(for: authority, topics: texts, known: knownKeywords + keywords)
+        // Known keywords carry their flags (a keyword with a theme came from the store); others are assessed.
+        let jurisdiction = Legislation.jurisdiction(for: authority, topics: texts, known: keywords.filter { !$0.theme.isEmpty })
         let profile = profile ?? BodyProfile.of(authority)
         let ctx = LetterContext(letter)
         let words = nameWords.union(texts.flatMap(TextTools.words)).union(TextTools.words(authority.name))

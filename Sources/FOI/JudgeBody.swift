@@ -19,7 +19,7 @@ extension JudgeRules {
     /// The kind nouns the letter uses for a body ("the college set", "reported to the trust.", "your force's")
     /// that this body is not.
     static func body(_ ctx: LetterContext, profile: BodyProfile) -> Outcome {
-        let text = ctx.bodyLines.joined(separator: "\n").lowercased().replacingOccurrences(of: "’", with: "'")
+        let text = ctx.bodyLines.joined(separator: "\n").lowercased().replacing("’", with: "'")
         let chars = Array(text)
         for noun in BodyProfile.kindNouns where !profile.kinds.contains(noun) {
             for determiner in ["the ", "your ", "this "] {
@@ -173,7 +173,7 @@ extension JudgeRules {
             let phrase = TextTools.words(k.text).joined(separator: " ")
             let w = Set(TextTools.words(k.text))
             for (frames, fits) in table {
-                for f in frames where text.contains(" \(f) \(phrase) ") || text.contains(" \(f) the \(phrase) ") {
+                for f in frames where text.has(" \(f) \(phrase) ") || text.has(" \(f) the \(phrase) ") {
                     if !fits(k, w) { return (false, "“\(f) \(k.text)” does not suit the topic") }
                 }
             }

@@ -17,6 +17,10 @@ struct LetterContext {
     let bodyLines: [String]
     /// Lower-cased words of `bodyLines`.
     let bodyWords: [String]
+    /// List items: numbered, lettered or bulleted lines and inline "(a) … (b) …" parts.
+    let items: [String]
+    /// The laws the letter cites.
+    let cited: [Law]
 
     init(_ text: String) {
         var t = text
@@ -34,6 +38,8 @@ struct LetterContext {
         let body = close.map { Array(all[...$0]) } ?? all
         bodyLines = body
         bodyWords = TextTools.words(body.joined(separator: "\n"))
+        items = JudgeRules.listItems(all)
+        cited = JudgeRules.citedLaws(t)
     }
 }
 
@@ -89,14 +95,14 @@ enum JudgeRules {
     /// Who the requester is or why they ask ("I am researching bank charges across public bodies"): a keyword
     /// named only there is never asked about.
     static func isPersona(_ s: String) -> Bool {
-        let l = s.lowercased().replacingOccurrences(of: "’", with: "'")
+        let l = s.lowercased().replacing("’", with: "'")
         guard ["i am ", "i'm ", "as a ", "my interest", "i work ", "the information will help"].contains(where: l.hasPrefix) else { return false }
-        return !(["please", "provide", "request", "i would like", "could you", "can you", "copies", "copy of"].contains(where: l.contains) || s.hasSuffix("?"))
+        return !(["please", "provide", "request", "i would like", "could you", "can you", "copies", "copy of"].contains(where: l.has) || s.hasSuffix("?"))
     }
 
     /// A keyword is addressed when a sentence other than the requester's persona names it.
     static func keywords(_ ctx: LetterContext, keywords: [String]) -> Outcome {
-        let asking = ctx.sentences.filter { !isPersona($0) } + listItems(ctx)
+        let asking = ctx.sentences.filter { !isPersona($0) } + ctx.items
         let stems = asking.map { Set(TextTools.words($0).map(TextTools.stem)) }
         let all = ctx.sentences.map { Set(TextTools.words($0).map(TextTools.stem)) }
         var missing: [String] = [], unasked: [String] = []
@@ -119,10 +125,10 @@ enum JudgeRules {
 
     /// The laws a letter cites, by full title or abbreviation.
     static func citedLaws(_ text: String) -> [Law] {
-        var t = " " + text.lowercased().replacingOccurrences(of: "\n", with: " ") + " "
+        var t = " " + text.lowercased().replacing("\n", with: " ") + " "
         var found: [Law] = []
         func take(_ law: Law, _ phrases: [String]) {
-            for p in phrases where t.contains(p) {
+            for p in phrases where t.has(p) {
                 if !found.contains(law) { found.append(law) }
                 t = t.replacingOccurrences(of: p, with: " ")
             }
@@ -136,7 +142,7 @@ enum JudgeRules {
     }
 
     static func legislation(_ ctx: LetterContext, jurisdiction j: Jurisdiction) -> Outcome {
-        let cited = citedLaws(ctx.text)
+        let cited = ctx.cited
         let scottish = j.general == .foisa2002
         let wrong = cited.filter { $0.isScottish != scottish }
         if !wrong.isEmpty {
@@ -171,9 +177,9 @@ enum JudgeRules {
     ]
 
     /// List items: numbered, lettered or bulleted lines, and inline "(a) … (b) …" parts.
-    static func listItems(_ ctx: LetterContext) -> [String] {
+    static func listItems(_ lines: [String]) -> [String] {
         var items: [String] = []
-        for line in ctx.lines {
+        for line in lines {
             if let body = stripMarker(line) { items.append(body) }
             items.append(contentsOf: inlineParts(line))
         }
@@ -206,31 +212,28 @@ enum JudgeRules {
         return String(chars[i...]).trimmingSpaces
     }
 
+    static let inlineMarkers = ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)",
+                                "(i)", "(ii)", "(iii)", "(iv)"].map { Array($0.utf8) }
+
     static func inlineParts(_ line: String) -> [String] {
-        let markers = ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(i)", "(ii)", "(iii)", "(iv)"]
-        let lower = line.lowercased()
-        var positions: [String.Index] = []
-        for m in markers {
-            var search = lower.startIndex..<lower.endIndex
-            while let r = lower.range(of: m, range: search) {
-                if r.lowerBound != lower.startIndex { positions.append(r.lowerBound) }
-                search = r.upperBound..<lower.endIndex
+        let bytes = Array(line.utf8)
+        guard bytes.contains(UInt8(ascii: "(")) else { return [] }
+        var positions: [(Int, Int)] = []  // (offset, marker length)
+        for m in inlineMarkers where bytes.count >= m.count {
+            for i in 1...(bytes.count - m.count) where bytes[i] == m[0] && Array(bytes[i..<(i + m.count)]) == m {
+                positions.append((i, m.count))
             }
         }
         guard positions.count >= 2 else { return [] }
-        positions.sort()
-        var parts: [String] = []
-        for (k, p) in positions.enumerated() {
-            let end = k + 1 < positions.count ? positions[k + 1] : lower.endIndex
-            var s = String(line[p..<end])
-            if let close = s.firstIndex(of: ")") { s = String(s[s.index(after: close)...]) }
-            parts.append(s.trimmingSpaces)
+        positions.sort { $0.0 < $1.0 }
+        return positions.enumerated().map { k, p in
+            let end = k + 1 < positions.count ? positions[k + 1].0 : bytes.count
+            return String(decoding: bytes[(p.0 + p.1)..<max(p.0 + p.1, end)], as: UTF8.self).trimmingSpaces
         }
-        return parts
     }
 
     static func hasLead(_ text: String) -> Bool {
-        let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let t = text.lowercased().replacing("’", with: "'")
         return requestLeads.contains { t.contains($0) }
     }
 
@@ -242,7 +245,7 @@ enum JudgeRules {
 
     static func items(_ ctx: LetterContext) -> Outcome {
         let leadInLetter = hasLead(ctx.text)
-        let items = listItems(ctx)
+        let items = ctx.items
         let specific = items.filter { TextTools.wordCount($0) >= 4 && (isQuestion($0) || leadInLetter) }
         if !specific.isEmpty {
             return (true, "asks for \(specific.count) specific item\(specific.count == 1 ? "" : "s")")
@@ -279,11 +282,11 @@ enum JudgeRules {
         for lead in ["last", "past", "previous", "preceding"] {
             for n in numbers {
                 for unit in ["years", "months", "financial years", "calendar years", "full years", "complete years", "complete financial years"] {
-                    if t.contains(" \(lead) \(n) \(unit) ") { return (true, "gives a time frame (\(lead) \(n) \(unit))") }
+                    if t.has(" \(lead) \(n) \(unit) ") { return (true, "gives a time frame (\(lead) \(n) \(unit))") }
                 }
             }
         }
-        for p in timeWords where t.contains(" \(p) ") {
+        for p in timeWords where t.has(" \(p) ") {
             if p == "since" || p == "between" { continue }
             return (true, "gives a time frame (\(p))")
         }
@@ -299,7 +302,7 @@ enum JudgeRules {
     ]
 
     static func format(_ ctx: LetterContext) -> Outcome {
-        let t = " " + ctx.text.lowercased().replacingOccurrences(of: "\n", with: " ") + " "
+        let t = " " + ctx.text.lowercased().replacing("\n", with: " ") + " "
         for f in formatWords where TextTools.wholeWordRanges(of: f, in: Array(t)).count > 0 {
             return (true, "asks for a format (\(f))")
         }
@@ -340,7 +343,7 @@ enum JudgeRules {
             if seenLines[key]! >= 2 { return (false, "a line is repeated: “\(line.prefix(60))”") }
         }
         // Two items that ask the same thing: the same first five words, or nearly the same words.
-        let items = listItems(ctx).map(TextTools.words).filter { $0.count >= 6 }
+        let items = ctx.items.map(TextTools.words).filter { $0.count >= 6 }
         for i in items.indices {
             for j in items.indices where j > i {
                 let a = items[i], b = items[j]
@@ -383,11 +386,14 @@ enum JudgeRules {
 
     static func repeatedGram(_ w: [String], n: Int, times: Int) -> String? {
         guard w.count >= n else { return nil }
-        var counts: [String: Int] = [:]
-        for i in 0...(w.count - n) {
-            let g = w[i..<(i + n)].joined(separator: " ")
+        // Words as numbers, n-grams as arrays of them: no string is built until one repeats.
+        var ids: [String: Int] = [:]
+        let x = w.map { word in ids[word] ?? { let id = ids.count; ids[word] = id; return id }() }
+        var counts: [ArraySlice<Int>: Int] = [:]
+        for i in 0...(x.count - n) {
+            let g = x[i..<(i + n)]
             counts[g, default: 0] += 1
-            if counts[g]! >= times { return g }
+            if counts[g]! >= times { return w[i..<(i + n)].joined(separator: " ") }
         }
         return nil
     }

@@ -71,9 +71,9 @@ extension JudgeRules {
         let lower = ctx.bodyLines.map { $0.lowercased() }
         // One persona.
         let personas = ctx.sentences.filter { s in
-            let l = " " + s.lowercased().replacingOccurrences(of: "’", with: "'")
+            let l = " " + s.lowercased().replacing("’", with: "'")
             return [" i am a ", " i am an ", " i'm a ", " i'm an ", " as a local ", " as a journalist", " as a student",
-                    " as a researcher", " as a parent", " i work for a ", " i work for an "].contains { l.contains($0) }
+                    " as a researcher", " as a parent", " i work for a ", " i work for an "].contains { l.has($0) }
         }
         if personas.count > 1 {
             return (false, "two personas: “\(personas[0].prefix(50))” and “\(personas[1].prefix(50))”")
@@ -93,7 +93,7 @@ extension JudgeRules {
         // One cost-limit paragraph.
         let costParagraphs = ctx.paragraphs.filter { p in
             let l = p.lowercased()
-            return ["cost limit", "appropriate limit", "section 12", "manifestly unreasonable", "12(4)(b)", "10(4)(b)"].contains { l.contains($0) }
+            return ["cost limit", "appropriate limit", "section 12", "manifestly unreasonable", "12(4)(b)", "10(4)(b)"].contains { l.has($0) }
         }
         if costParagraphs.count > 1 { return (false, "the cost limit is raised twice: “\(costParagraphs[1].prefix(60))”") }
         // Whole sentences.
@@ -134,14 +134,14 @@ extension JudgeRules {
         // One period, defined before it is referred to.
         let text = lower.joined(separator: " ")
         for ref in backReferences {
-            guard let r = text.range(of: " " + ref) ?? text.range(of: ref) else { continue }
-            if !definesPeriod(String(text[..<r.lowerBound])) {
+            guard let at = text.byteOffset(of: ref) else { continue }
+            if !definesPeriod(String(decoding: text.utf8.prefix(at), as: UTF8.self)) {
                 return (false, "“\(ref)” refers to a period the letter never gave")
             }
         }
         // A letter that sets one period for every part must not then start another ("since 1 April 2019" in a
         // request for 2021/22 to 2024/25). Without such a sentence, each item may carry its own dates.
-        if globalPeriod.contains(where: text.contains) {
+        if globalPeriod.contains(where: text.has) {
             let starts = periodStarts(ctx.bodyLines.joined(separator: "\n"))
             if starts.count > 1 { return (false, "two different periods, starting \(starts.sorted().map(String.init).joined(separator: " and "))") }
         }

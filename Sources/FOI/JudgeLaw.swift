@@ -11,7 +11,7 @@ extension JudgeRules {
         for s in ctx.sentences {
             let l = s.lowercased()
             let w = TextTools.words(s)
-            if l.contains("advise and assist") || l.contains("advice and assistance") {
+            if l.has("advise and assist") || l.has("advice and assistance") {
                 for i in w.indices.dropLast() where w[i] == "section" {
                     guard let n = Int(w[i + 1]), n == 15 || n == 16 else { continue }
                     let right = adviseAndAssistSection(scottish: scottish)
@@ -22,8 +22,8 @@ extension JudgeRules {
             if l.contains(wrongReg) {
                 return (false, "cites regulation \(wrongReg), which is the \(scottish ? "EIR's" : "EISR's"); \(scottish ? "the EISR's" : "the EIR's") is \(manifestlyUnreasonable(scottish: scottish))")
             }
-            let costTalk = l.contains("limit") || l.contains("section 12") || l.contains("cost")
-            for figure in [450, 600] where costTalk && l.contains("£\(figure)") {
+            let costTalk = l.has("limit") || l.has("section 12") || l.has("cost")
+            for figure in [450, 600] where costTalk && l.has("£\(figure)") {
                 if j.allEnvironmental {
                     return (false, "gives a £\(figure) cost limit, but the \(j.environmentalLaw.shortForm) have no cost limit")
                 }
@@ -32,7 +32,7 @@ extension JudgeRules {
                     return (false, "gives the cost limit as £\(figure); for this body it is £\(e)")
                 }
             }
-            if j.allEnvironmental, l.contains("section 12") {
+            if j.allEnvironmental, l.has("section 12") {
                 return (false, "cites the section 12 cost limit, but the request falls under the \(j.environmentalLaw.shortForm), which have none")
             }
         }
@@ -75,7 +75,7 @@ extension JudgeRules {
     /// Nicety: the letter cites the law(s) it falls under. A request need not cite any; citing the wrong
     /// one is the legislation check's defect.
     static func citation(_ ctx: LetterContext, jurisdiction j: Jurisdiction) -> Outcome {
-        let cited = citedLaws(ctx.text)
+        let cited = ctx.cited
         var required: [Law] = j.allEnvironmental ? [j.environmentalLaw] : [j.general]
         if !j.allEnvironmental, j.topics.contains(where: { $0.environmental && $0.sure }) { required.append(j.environmentalLaw) }
         let missing = required.filter { !cited.contains($0) }

@@ -22,11 +22,20 @@ extension JudgeRules {
     static let namePrecursors: Set<String> = ["in", "at", "near", "of", "from", "to", "the", "on", "by", "and", "with",
                                               "between", "around", "across", "outside", "into", "local", "for", "via", "or"]
 
-    static let tokenTrim = CharacterSet(charactersIn: "()[]{},.;:?!\"“”‘’'*•…<>|=+_#%£$€")
+    static let tokenTrim = Set("()[]{},.;:?!\"“”‘’'*•…<>|=+_#%£$€".unicodeScalars)
+
+    /// A token without the punctuation around it.
+    static func trimmed(_ s: String) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !tokenTrim.contains($0) }) else { return "" }
+        let last = u.lastIndex(where: { !tokenTrim.contains($0) })!
+        return String(u[first...last])
+    }
 
     /// Whether `w` is a known word or name, also with a possessive ending.
     static func isKnown(_ w: String, names: Set<String>) -> Bool {
-        let l = w.lowercased().replacingOccurrences(of: "’", with: "'")
+        var l = w.lowercased()
+        l = l.replacing("’", with: "'")
         if l.isEmpty || Lexicon.words.contains(l) || names.contains(l) { return true }
         for suffix in ["'s", "'"] where l.hasSuffix(suffix) {
             let base = String(l.dropLast(suffix.count))
@@ -59,7 +68,7 @@ extension JudgeRules {
     /// ("Priya Raman", "Cardiff Bay"); alone between lower-case words ("supply Thachers") it is not.
     static func nonWords(in line: String, names: Set<String>) -> [Quote] {
         let raw: [String] = line.split(whereSeparator: { " \t/\u{2014}\u{2013}".contains($0) })
-            .map { String($0).trimmingCharacters(in: tokenTrim) }
+            .map { trimmed(String($0)) }
         func capitalised(_ w: String) -> Bool { w.first?.isUppercase == true }
         var bad: [Quote] = []
         for (k, token) in raw.enumerated() where !token.isEmpty {

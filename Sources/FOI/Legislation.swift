@@ -160,12 +160,24 @@ public enum EnvironmentalRules {
         TextTools.stem(a) == TextTools.stem(b) && a.hasSuffix("ing") == b.hasSuffix("ing")
     }
 
+    /// A term as words' stems and "-ing" flags, worked out once (the judge assesses topics on every letter).
+    private struct Term { let text: String; let stems: [String]; let ing: [Bool] }
+    private static let termCache: [String: Term] = {
+        var out: [String: Term] = [:]
+        for t in strongTerms + weakTerms + counterTerms {
+            let w = TextTools.words(t)
+            out[t] = Term(text: t, stems: w.map(TextTools.stem), ing: w.map { $0.hasSuffix("ing") })
+        }
+        return out
+    }()
+
     private static func matches(_ terms: [String], in words: [String]) -> [String] {
         var found: [String] = []
+        let stems = words.map(TextTools.stem), ing = words.map { $0.hasSuffix("ing") }
         for term in terms {
-            let t = TextTools.words(term)
-            guard !t.isEmpty, t.count <= words.count else { continue }
-            for i in 0...(words.count - t.count) where zip(words[i..<(i + t.count)], t).allSatisfy(wordMatch) {
+            guard let t = termCache[term], !t.stems.isEmpty, t.stems.count <= words.count else { continue }
+            for i in 0...(words.count - t.stems.count)
+            where t.stems.indices.allSatisfy({ stems[i + $0] == t.stems[$0] && ing[i + $0] == t.ing[$0] }) {
                 if !found.contains(term) { found.append(term) }
                 break
             }

@@ -9,16 +9,30 @@ public enum TextTools {
 
     static func words(_ text: String, lowercased: Bool) -> [String] {
         var out: [String] = []
-        var cur = ""
-        for ch in (lowercased ? text.lowercased() : text) {
-            if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" {
-                if ch != "'" && ch != "’" { cur.append(ch) } else if !cur.isEmpty { cur.append("'") }
-            } else if !cur.isEmpty {
-                out.append(trimApostrophes(cur)); cur = ""
+        var cur = String.UnicodeScalarView()
+        func flush() {
+            if !cur.isEmpty { let w = trimApostrophes(String(cur)); if !w.isEmpty { out.append(w) }; cur = String.UnicodeScalarView() }
+        }
+        // Scalar by scalar with an ASCII fast path: the judge tokenises every sampled letter several times.
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v < 128 {
+                if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { cur.append(u) }
+                else if v >= 65 && v <= 90 { cur.append(lowercased ? Unicode.Scalar(v + 32)! : u) }
+                else if v == 39 { if !cur.isEmpty { cur.append(u) } }
+                else { flush() }
+            } else if v == 0x2019 {
+                if !cur.isEmpty { cur.append("'") }
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                if lowercased { cur.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { cur.append(u) }
+            } else if u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .spacingMark {
+                cur.append(u)
+            } else {
+                flush()
             }
         }
-        if !cur.isEmpty { out.append(trimApostrophes(cur)) }
-        return out.filter { !$0.isEmpty }
+        flush()
+        return out
     }
 
     private static func trimApostrophes(_ w: String) -> String {
@@ -150,3 +164,4 @@ extension String {
         return String(s)
     }
 }
+

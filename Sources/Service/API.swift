@@ -21,6 +21,25 @@ struct CheckOut: Encodable, Sendable {
     var weight: Int
     var passed: Bool
     var reason: String
+    /// A failed critical check makes the letter invalid.
+    var critical: Bool
+
+    init(_ c: CheckResult) { id = c.id; weight = c.weight; passed = c.passed; reason = c.reason; critical = c.critical }
+}
+
+/// `POST /v1/judge`: a letter someone wrote, and what it was written to and about.
+struct JudgeBody: Decodable, Sendable {
+    var authority: String
+    var keywords: [String]
+    var letter: String
+}
+
+struct JudgeOut: Encodable, Sendable {
+    var authority: String
+    var score: Int
+    var valid: Bool
+    var checks: [CheckOut]
+    var failed_checks: [String]
 }
 
 struct LetterOut: Encodable, Sendable {
@@ -37,7 +56,7 @@ struct LetterOut: Encodable, Sendable {
         self.authority = authority
         letter = w.letter
         score = w.judge.score
-        checks = w.judge.checks.map { CheckOut(id: $0.id, weight: $0.weight, passed: $0.passed, reason: $0.reason) }
+        checks = w.judge.checks.map(CheckOut.init)
         failed_checks = w.judge.failed.map(\.id)
         model = w.modelId
         seed = w.seed
@@ -119,6 +138,25 @@ struct API: Sendable {
     }
 
     /// Checks a letter body and turns it into a request for the model.
+    /// Judges a letter without the model: the checks run in microseconds, off no queue.
+    func judge(_ req: Request) async throws -> Response {
+        let b = try await decode(JudgeBody.self, req)
+        guard b.letter.utf8.count <= 64_000 else { throw APIError(.badRequest, "a letter of at most 64 KB") }
+        let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
+        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 && $0.utf8.count <= 400 }) else {
+            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
+        }
+        let authority: Authority
+        switch state.directory.planner(maxTokensCap: config.maxTokensCap).authority(b.authority) {
+        case .success(let a): authority = a
+        case .failure(let e): throw APIError(.notFound, e.message)
+        }
+        let r = state.judge.judge(letter: b.letter, authority: authority, keywords: texts)
+        return try jsonResponse(.ok, JudgeOut(authority: authority.name, score: r.score, valid: r.valid,
+                                              checks: r.checks.map(CheckOut.init), failed_checks: r.failed.map(\.id)))
+    }
+
     func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
         let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
         let authority: Authority

@@ -49,6 +49,7 @@ public enum OpenAPI {
             weight: {type: integer}
             passed: {type: boolean}
             reason: {type: string}
+            critical: {type: boolean, description: A failed critical check makes the letter invalid.}
         Letter:
           type: object
           properties:
@@ -126,6 +127,40 @@ public enum OpenAPI {
             '404': {$ref: '#/components/responses/Error'}
             '413': {$ref: '#/components/responses/Error'}
             '503': {$ref: '#/components/responses/Error'}
+      /v1/judge:
+        post:
+          summary: Judge a letter, as the slot machine's payout does.
+          description: |
+            Every check with its reason; a failed critical check (a non-word, the wrong kind of body,
+            people the body does not serve, a spliced sentence, a wrong section, no name...) makes the
+            letter invalid, with a score below 80.
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  type: object
+                  required: [authority, keywords, letter]
+                  properties:
+                    authority: {type: string}
+                    keywords: {type: array, items: {type: string}}
+                    letter: {type: string, maxLength: 64000}
+          responses:
+            '200':
+              description: The verdict.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      authority: {type: string}
+                      score: {type: integer, minimum: 0, maximum: 100}
+                      valid: {type: boolean}
+                      checks: {type: array, items: {$ref: '#/components/schemas/Check'}}
+                      failed_checks: {type: array, items: {type: string}}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
       /v1/letters/stream:
         post:
           summary: Write one letter as server-sent events.

@@ -49,9 +49,12 @@ public struct ServiceState: Sendable {
     public let directory: Directory
     public let queue: GenerationQueue?
     public let modelId: String?
+    /// Built once: its word sets take a moment to build and no time to use.
+    public let judge: Judge
 
     public init(directory: Directory, writer: LetterWriter?, config: ServiceConfig, logger: Logger = Logger(label: "foibandit.queue")) {
         self.directory = directory
+        judge = writer?.judge ?? directory.judge
         queue = writer.map { GenerationQueue(writer: $0, window: config.batchWindow, maxBatch: config.maxBatch, logger: logger) }
         modelId = writer?.modelId
     }
@@ -79,6 +82,7 @@ public enum Routes {
         (.get, "/openapi.yaml"),
         (.post, "/v1/letters"),
         (.post, "/v1/letters/stream"),
+        (.post, "/v1/judge"),
         (.get, "/v1/spin"),
         (.get, "/v1/authorities"),
         (.get, "/v1/keywords"),
@@ -100,6 +104,7 @@ public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logg
     }
     router.post("/v1/letters") { req, ctx in try await api.letter(req, log: ctx.logger) }
     router.post("/v1/letters/stream") { req, ctx in try await api.stream(req, log: ctx.logger) }
+    router.post("/v1/judge") { req, _ in try await api.judge(req) }
     router.get("/v1/spin") { req, _ in try api.spin(req) }
     router.get("/v1/authorities") { req, _ in try api.authorities(req) }
     router.get("/v1/keywords") { req, _ in try api.keywords(req) }

@@ -100,8 +100,16 @@ public enum Layout {
         case "format": "format"
         case "length": "length"
         case "repetition": "no-loop"
-        case "close": "close"
         case "finished": "ending"
+        case "words": "words"
+        case "names": "names"
+        case "body": "body"
+        case "people": "people"
+        case "topic": "topic"
+        case "coherence": "sense"
+        case "law": "sections"
+        case "signed": "signed"
+        case "citation": "cites"
         default: String(id.prefix(8))
         }
     }

@@ -96,18 +96,36 @@ extension PlayApp {
         // Payline rule behind the arrows.
     }
 
+    /// One glyph per check (the defects first), then the name of each failed one: eighteen labelled lamps
+    /// would not fit a terminal's width, and what a player needs is what went wrong.
     func drawLamps(_ s: Snapshot, cols: Int) {
         var x = 1
         Terminal.put(8, x, "judge", Terminal.attr(.dim)); x += 6
-        for lamp in s.lamps {
-            let label = Layout.lampLabel(lamp.id)
-            let (glyph, a): (String, Int32)
-            switch lamp.lit {
-            case .some(true): (glyph, a) = (Terminal.utf8 ? "●" : "*", Terminal.attr(.lampOn, bold: true))
-            case .some(false): (glyph, a) = (Terminal.utf8 ? "○" : "o", Terminal.attr(.lampOff))
-            case .none: (glyph, a) = (Terminal.utf8 ? "·" : ".", Terminal.attr(.dim))
+        func glyph(_ lit: Bool?) -> (String, Int32) {
+            switch lit {
+            case .some(true): (Terminal.utf8 ? "●" : "*", Terminal.attr(.lampOn, bold: true))
+            case .some(false): (Terminal.utf8 ? "○" : "o", Terminal.attr(.lampOff))
+            case .none: (Terminal.utf8 ? "·" : ".", Terminal.attr(.dim))
             }
-            let cell = "\(glyph) \(label)"
+        }
+        let critical = s.lamps.filter { JudgeCheck(rawValue: $0.id)?.critical ?? true }
+        let niceties = s.lamps.filter { !(JudgeCheck(rawValue: $0.id)?.critical ?? true) }
+        for lamp in critical + niceties {
+            let (g, a) = glyph(lamp.lit)
+            if x + 1 >= cols { return }
+            Terminal.put(8, x, g, a)
+            x += 1
+        }
+        x += 1
+        let failed = s.lamps.filter { $0.lit == false }
+        if !s.lamps.isEmpty && s.lamps.allSatisfy({ $0.lit == true }) {
+            let (g, a) = glyph(true)
+            Terminal.put(8, x, "\(g) all \(s.lamps.count) checks", a)
+            return
+        }
+        for lamp in failed {
+            let (g, a) = glyph(false)
+            let cell = "\(g) \(Layout.lampLabel(lamp.id))"
             if x + Layout.width(cell) >= cols { break }
             Terminal.put(8, x, cell, a)
             x += Layout.width(cell) + 1

@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Engine speed benchmarks as JSON (used by bench/speed/run.sh).",
-        subcommands: [BenchInit.self, BenchTrain.self, BenchDecode.self, BenchSGEMM.self])
+        subcommands: [BenchInit.self, BenchTrain.self, BenchDecode.self, BenchSGEMM.self, BenchJudge.self])
 }
 
 func printJSON(_ obj: [String: Any]) throws {

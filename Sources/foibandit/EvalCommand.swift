@@ -13,13 +13,17 @@ struct EvalReport: Codable {
     var seconds: Double
     /// Whether letters were written with the copy guard (absent in reports from before it).
     var copyGuard: Bool?
+    /// Bits per UTF-8 byte of each reference file's letters: comparable across tokenizers (absent before it).
+    var bitsPerByte: [String: Double]?
 }
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a model on the held-out eval sets and write eval.json.",
         discussion: """
-        Perplexity on reference letters given their prompts (files of {"prompt", "letter"} lines), \
+        Perplexity and bits per byte on reference letters given their prompts (files of {"prompt", \
+        "letter"} lines, or {"authority", "keywords", "letter"} lines whose prompt eval builds, so \
+        anyone can measure the model on letters of their own), \
         and for each prompt set (files of {"authority", "keywords", "style", "seed"} lines) the judge's \
         mean score, validity (score >= 80), keyword coverage, wrong-authority count, legislation \
         accuracy, repetition rate, distinct-2 and the share of letters copying a training letter.
@@ -47,12 +51,13 @@ struct Eval: ParsableCommand {
         let writer = try modelOptions.writer(judge: resolver.judge)
         writer.guardsNames = !unguarded
         var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,
-                                copyGuard: !unguarded)
+                                copyGuard: !unguarded, bitsPerByte: [:])
         let files = try letters.map { [$0] } ?? jsonlFiles(in: sets)
         for f in files where try firstRow(f)["letter"] != nil {
-            let ppl = perplexity(writer, file: f)
+            let (ppl, bpb) = try likelihood(writer, file: f, resolver: resolver)
             report.perplexity[stem(f)] = ppl
-            stderr(String(format: "perplexity %@: %.3f", stem(f), ppl))
+            report.bitsPerByte?[stem(f)] = bpb
+            stderr(String(format: "perplexity %@: %.3f, %.3f bits per byte", stem(f), ppl, bpb))
         }
         if letters == nil {
             let bodies = Set((try? jsonRows(training))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
@@ -76,12 +81,28 @@ struct Eval: ParsableCommand {
         stderr("wrote \(target.path)")
     }
 
-    func perplexity(_ w: LetterWriter, file: String) -> Double {
-        guard let ex = try? StageData.examples([file], tokenizer: w.tokenizer) else { return .nan }
+    /// Perplexity per token, and bits per byte of the letters as written (total negative log-likelihood in
+    /// bits over their UTF-8 bytes, names included), of a file of letters given their prompts.
+    func likelihood(_ w: LetterWriter, file: String, resolver r: Resolver) throws -> (Double, Double) {
+        let examples = try jsonRows(file).map { row -> Example in
+            guard let letter = row["letter"] as? String else { throw ValidationError("\(file): a row without \"letter\"") }
+            let prompt: String
+            if let p = row["prompt"] as? String { prompt = p } else {
+                guard let name = row["authority"] as? String else { throw ValidationError("\(file): a row needs \"prompt\" or \"authority\"") }
+                let kws = (row["keywords"] as? [String])?.joined(separator: "; ") ?? (row["keywords"] as? String) ?? ""
+                prompt = Prompt(authority: try r.authority(name), keywords: try r.keywords(kws),
+                                style: row["style"] as? String ?? LetterStyle.numbered.rawValue).text
+            }
+            return Example(prompt: w.tokenizer.encode(prompt), completion: w.tokenizer.encode(StageData.completion(letter)))
+        }
         let T = w.model.config.maxSeqLen
-        let fitting = ex.filter { $0.prompt.count + $0.completion.count <= T + 1 }
+        let fitting = examples.filter { $0.prompt.count + $0.completion.count <= T + 1 }
+        if fitting.count < examples.count { stderr("\(stem(file)): \(examples.count - fitting.count) letters longer than the context left out") }
         let batches = ExampleBatches.sequential(fitting, batchSize: 8, seqLen: T, pad: w.tokenizer.endOfTextId)
-        return exp(Double(Trainer.meanLoss(w.model, batches)))
+        let loss = Double(Trainer.meanLoss(w.model, batches))
+        let tokens = Double(fitting.map(\.completion.count).reduce(0, +))
+        let bytes = Double(fitting.map { w.tokenizer.decode($0.completion, skipSpecialTokens: true).utf8.count }.reduce(0, +))
+        return (exp(loss), loss * tokens / log(2) / max(bytes, 1))
     }
 
     func request(_ row: [String: Any], _ r: Resolver) throws -> LetterRequest {
@@ -107,6 +128,7 @@ func table(_ reports: [EvalReport]) -> String {
     var rows: [(String, [String])] = [("model", reports.map(\.model))]
     let pplKeys = Set(reports.flatMap(\.perplexity.keys)).sorted()
     for k in pplKeys { rows.append(("perplexity \(k)", reports.map { $0.perplexity[k].map { String(format: "%.3f", $0) } ?? "-" })) }
+    for k in pplKeys { rows.append(("bits per byte \(k)", reports.map { $0.bitsPerByte?[k].map { String(format: "%.3f", $0) } ?? "-" })) }
     let setNames = reports.flatMap { $0.sets.map(\.set) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     for name in setNames {
         let metrics: [(String, (LetterEval) -> String)] = [
