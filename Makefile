@@ -2,7 +2,7 @@
 SWIFT        ?= swift
 BUILD_FLAGS  ?= -c release
 BIN          := .build/release/foibandit
-APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config
+APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config wbritish-large
 
 .PHONY: deps build run test interop model corpus bench clean
 

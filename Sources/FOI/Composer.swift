@@ -91,12 +91,17 @@ struct LetterBuilder {
     var org: String
     var usedKinds: [String] = []
     var usedBackRefs: [String] = []
+    /// What the body is, and the people a letter may ask it about (its own and those its keywords name).
+    let profile: BodyProfile
+    let servedPeople: Set<Population>
 
     init(rng: SplitMix64, authority: Authority, keywords: [Keyword], jurisdiction: Jurisdiction) {
         self.rng = rng
         self.authority = authority
         self.keywords = keywords
         self.jurisdiction = jurisdiction
+        profile = BodyProfile.of(authority)
+        servedPeople = JudgeRules.servedPeople(profile: profile, keywords: keywords)
         time = TimeFrame(id: "", phrase: "", unit: "", start: "", backRefs: [])
         org = ""
         time = makeTimeFrame()
@@ -168,7 +173,7 @@ struct LetterBuilder {
 
     /// How the letter refers to the body once named: what the body is (`BodyProfile`), or a neutral phrase.
     mutating func makeOrg() -> String {
-        let own = BodyProfile.of(authority).reference
+        let own = profile.reference
         let v = rng.below(4)
         shape.append("org:\(v)")
         return [own, own, "your organisation", own][v]
@@ -196,7 +201,7 @@ struct LetterBuilder {
         s = s.replacingOccurrences(of: "{PLACE}", with: place)
         s = s.replacingOccurrences(of: "{ORG}", with: org)
         // Only councils have a cabinet; "the board's board" is the board.
-        if !BodyProfile.of(authority).kinds.contains("council") {
+        if !profile.kinds.contains("council") {
             for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"),
                                ("committees or cabinet", "committees"), ("cabinet or ", ""), ("or cabinet ", "")] {
                 s = s.replacingOccurrences(of: from, with: to)
@@ -279,7 +284,7 @@ struct LetterBuilder {
             return part("cost-mixed", scottish ? Phrases.costFOISAandEISR : Phrases.costFOIAandEIR)
         }
         // Now and then the figure itself, which differs by body (£600 central government, £450 the rest).
-        if !scottish, let limit = BodyProfile.of(authority).foiaCostLimit, rng.chance(0.3) {
+        if !scottish, let limit = profile.foiaCostLimit, rng.chance(0.3) {
             return part("cost-fig", Phrases.costFOIAFigure).replacingOccurrences(of: "{LIMIT}", with: "£\(limit)")
         }
         return part("cost", scottish ? Phrases.costFOISA : Phrases.costFOIA)
@@ -306,7 +311,6 @@ struct LetterBuilder {
     }
 
     /// People the letter may ask about: those the body serves and those a keyword is about (the judge's rule).
-    var servedPeople: Set<Population> { JudgeRules.servedPeople(profile: BodyProfile.of(authority), keywords: keywords) }
 
     /// Whether a question asks only about people the body serves.
     func suitsBody(_ q: TopicQuestion) -> Bool {
@@ -323,17 +327,19 @@ struct LetterBuilder {
         var out: [String] = []
         var named = Set<String>()
         for k in order {
-            let fresh = QuestionBanks.questions(for: k).filter { q in
+            // Not asked already, about people the body serves, and not the same question in other words.
+            func usable(_ q: TopicQuestion) -> Bool {
                 !usedKinds.contains(q.text) && suitsBody(q)
                     && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
             }
+            let fresh = QuestionBanks.questions(for: k).filter(usable)
             let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) }
             // A keyword's first item names it (the judge's keyword check): a numeric one if there is one,
-            // else any that names it, else a generic one that does.
+            // else a generic one that does, else any that does.
             var choices = pool
             if !named.contains(k.text) {
                 let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
-                let generic = QuestionBanks.generic.filter { suitsBody($0) && (!documentsOnly || $0.asksForDocument) }
+                let generic = QuestionBanks.generic.filter { usable($0) && (!documentsOnly || $0.asksForDocument) }
                 choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
             }
             guard !choices.isEmpty else { continue }

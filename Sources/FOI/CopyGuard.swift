@@ -68,9 +68,9 @@ public struct CopyGuard {
             a.exactCase = Self.distinctiveStart(request.authority.name) == 0
             t.append(a)
         }
-        for k in request.keywords where k.text.split(separator: " ").count >= 2 {
-            if let kt = Self.nameTarget(k.text, firstWordOnly: true) { t.append(kt) }
-        }
+        // Keywords are not held: the specialist questions use a keyword's words in phrases of their own
+        // ("paid trade union duties" beside "trade union facility time"), so finishing a begun keyword would
+        // rule out what the training letters write. The judge's names check catches a broken one.
         let j = Legislation.jurisdiction(for: request.authority, keywords: request.keywords)
         slots = holdsSlots ? Self.slots(authority: request.authority.name, keywords: request.keywords.map(\.text), law: j.citation) : []
         t += j.laws.map(Self.lawTarget)

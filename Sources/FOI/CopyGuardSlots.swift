@@ -27,10 +27,9 @@ extension CopyGuard {
     /// {K}"), checked the same way. A keyword the letter has not named yet comes first: a person who asks
     /// about two topics wants both (the composer's letters do the same in 95% of these places); among
     /// those the model chooses.
-    static let keywordSlots = ["relating to", "affected by", "in connection with", "in relation to", "policy on", "reports on",
-                               "linked to", "investigations into", "incidents involving", "associated with", "document addressing",
-                               "guidance on", "decisions about", "study concerning", "offences involving", "received about",
-                               "looking into", "touches on", "manages"]
+    /// (The specialist question banks follow these phrases with other words as often as with a keyword, so
+    /// only the persona sentences' phrases remain.)
+    static let keywordSlots = ["looking into", "touches on"]
 
     static func slots(authority name: String, keywords: [String], law: String) -> [Slot] {
         func bytes(_ s: String) -> [UInt8] { Array((" " + s).utf8) }

@@ -32,7 +32,7 @@ extension JudgeRules {
                     while j < chars.count, chars[j].isLetter { next.append(chars[j]); j += 1 }
                     // "use of force", "the force used": force as in policing, not a body.
                     if noun == "force" && next == "used" { continue }
-                    if kindFollowers.contains(next) { return defect("\(determiner)\(noun) \(next)", profile) }
+                    if kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) { return defect("\(determiner)\(noun) \(next)", profile) }
                 }
             }
         }

@@ -80,11 +80,20 @@ enum JudgeRules {
         return (true, own.isEmpty ? "names no other authority" : "names \(authority.name) and no other authority")
     }
 
-    /// Whether `text` holds two words in a row of the authority's name ("Dear NHS Greater Manchester").
+    /// Words that many bodies' names share: "City Council" names no one in particular.
+    static let genericNameWords: Set<String> = [
+        "the", "of", "and", "for", "city", "county", "borough", "district", "metropolitan", "council", "nhs", "trust",
+        "foundation", "health", "board", "service", "services", "police", "fire", "rescue", "national", "royal",
+        "university", "college", "hospital", "hospitals", "teaching", "community", "care", "integrated", "authority",
+        "agency", "department", "office", "commission", "greater", "combined", "partnership", "social",
+    ]
+
+    /// Whether `text` holds two words in a row of the authority's name, one of them its own rather than
+    /// generic ("Dear NHS Greater Manchester" for NHS Greater Manchester Integrated Care Board).
     static func namesPartOf(_ a: Authority, in text: String) -> Bool {
         let name = TextTools.words(a.name).filter { $0 != "the" }, t = TextTools.words(text)
         guard name.count >= 2 else { return false }
-        for i in 0..<(name.count - 1) {
+        for i in 0..<(name.count - 1) where !(genericNameWords.contains(name[i]) && genericNameWords.contains(name[i + 1])) {
             for j in t.indices.dropLast() where t[j] == name[i] && t[j + 1] == name[i + 1] { return true }
         }
         return false
@@ -96,7 +105,9 @@ enum JudgeRules {
     /// named only there is never asked about.
     static func isPersona(_ s: String) -> Bool {
         let l = s.lowercased().replacing("’", with: "'")
-        guard ["i am ", "i'm ", "as a ", "my interest", "i work ", "the information will help"].contains(where: l.hasPrefix) else { return false }
+        guard ["i am a ", "i am an ", "i'm a ", "i'm an ", "as a ", "my interest", "i work ", "i am researching", "i am compiling",
+               "i am interested", "i am asking because", "i am looking into", "i am studying", "the information will help"]
+            .contains(where: l.hasPrefix) else { return false }
         return !(["please", "provide", "request", "i would like", "could you", "can you", "copies", "copy of"].contains(where: l.has) || s.hasSuffix("?"))
     }
 
@@ -219,7 +230,7 @@ enum JudgeRules {
         let bytes = Array(line.utf8)
         guard bytes.contains(UInt8(ascii: "(")) else { return [] }
         var positions: [(Int, Int)] = []  // (offset, marker length)
-        for m in inlineMarkers where bytes.count >= m.count {
+        for m in inlineMarkers where bytes.count > m.count {
             for i in 1...(bytes.count - m.count) where bytes[i] == m[0] && Array(bytes[i..<(i + m.count)]) == m {
                 positions.append((i, m.count))
             }
@@ -231,6 +242,12 @@ enum JudgeRules {
             return String(decoding: bytes[(p.0 + p.1)..<max(p.0 + p.1, end)], as: UTF8.self).trimmingSpaces
         }
     }
+
+    /// How the reply should come, not what it should say.
+    static let replyPreferences = ["i would like to receive", "i would like any reply", "i would like the information",
+                                   "i would like the reply", "i would prefer", "please reply", "please send the information",
+                                   "please send it", "please provide the information in", "please provide the information as",
+                                   "please provide it", "if possible, please provide the data", "i would like the documents"]
 
     static func hasLead(_ text: String) -> Bool {
         let t = text.lowercased().replacing("’", with: "'")
@@ -250,7 +267,12 @@ enum JudgeRules {
         if !specific.isEmpty {
             return (true, "asks for \(specific.count) specific item\(specific.count == 1 ? "" : "s")")
         }
-        let asks = ctx.sentences.filter { (hasLead($0) && TextTools.wordCount($0) >= 8) || ($0.hasSuffix("?") && TextTools.wordCount($0) >= 5) }
+        // A request, not a reply preference or the cost-limit courtesy ("I would like any reply by email").
+        let asks = ctx.sentences.filter { s in
+            let l = s.lowercased()
+            if replyPreferences.contains(where: l.hasPrefix) || l.has("cost limit") || l.has("section 12") { return false }
+            return (hasLead(s) && TextTools.wordCount(s) >= 8) || (s.hasSuffix("?") && TextTools.wordCount(s) >= 5)
+        }
         if !asks.isEmpty {
             return (true, "asks for information in \(asks.count) specific request\(asks.count == 1 ? "" : "s")")
         }

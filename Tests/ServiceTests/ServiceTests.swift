@@ -76,7 +76,7 @@ final class ServiceTests: XCTestCase {
         }
         let routes = Set(Routes.all.map { "\($0.method.rawValue) \($0.path)" })
         XCTAssertEqual(documented, routes)
-        XCTAssertEqual(routes.count, 9)
+        XCTAssertEqual(routes.count, 10)
         // And each route answers (not 404) in the app.
         try await app().test(.router) { c in
             for r in Routes.all {
@@ -104,6 +104,33 @@ final class ServiceTests: XCTestCase {
             // Same seed, same letter.
             let again = try Self.json(try await Self.post(c, "/v1/letters", body))
             XCTAssertEqual(again["letter"] as? String, j["letter"] as? String)
+        }
+    }
+
+    /// The judge over HTTP, on a real server: every check with its reason; a defect makes the letter invalid.
+    func testJudge() async throws {
+        let good = """
+        Dear Leeds City Council,\n\nUnder the Freedom of Information Act 2000, please tell me how many pothole repairs the \
+        council completed in each of the financial years 2022/23 and 2023/24, as a spreadsheet.\n\nYours faithfully,\nJo Smith
+        """
+        try await app().test(.live) { c in
+            let body = { (letter: String) in
+                let l = String(decoding: try JSONEncoder().encode(letter), as: UTF8.self)
+                return #"{"authority": "Leeds City Council", "keywords": ["pothole repairs"], "letter": \#(l)}"#
+            }
+            let ok = try Self.json(try await Self.post(c, "/v1/judge", try body(good)))
+            XCTAssertEqual(ok["valid"] as? Bool, true, "\(ok)")
+            XCTAssertGreaterThanOrEqual(ok["score"] as? Int ?? 0, 80)
+            let wrong = try Self.json(try await Self.post(c, "/v1/judge", try body(good.replacingOccurrences(of: "how many pothole repairs the", with: "how many pothole repairs the college completed, and the"))))
+            do {
+                let r = wrong
+                XCTAssertEqual(r["valid"] as? Bool, false, "\(r)")
+                XCTAssertTrue((r["failed_checks"] as? [String])?.contains("body") == true, "\(r)")
+                let checks = r["checks"] as? [[String: Any]] ?? []
+                XCTAssertTrue(checks.contains { $0["id"] as? String == "body" && ($0["reason"] as? String)?.contains("the college") == true && $0["critical"] as? Bool == true })
+            }
+            try Self.assertError(try await Self.post(c, "/v1/judge", #"{"authority": "Nowhere Council", "keywords": ["x"], "letter": "Dear"}"#), .notFound, contains: "unknown authority")
+            try Self.assertError(try await Self.post(c, "/v1/judge", #"{"authority": "Leeds City Council", "keywords": ["x"]}"#), .badRequest, contains: "missing field 'letter'")
         }
     }
 

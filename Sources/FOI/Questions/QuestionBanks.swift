@@ -25,7 +25,7 @@ public enum QuestionBanks {
         .d("any internal guidance given to staff on {K}"),
         .n("the number of complaints received about {K} {T}, and how many were upheld"),
         .n("the number of full-time equivalent staff who work on {K}"),
-        .d("the minutes of any meetings of senior managers or a committee at which {K} was discussed {T}"),
+        .d("the minutes of any meetings of senior managers or a committee that discussed {K} {T}"),
         .d("any internal audit or external review reports on {K} completed {T}"),
         .d("any risk assessment covering {K} that is currently in force"),
         .d("any briefing notes on {K} prepared for senior officers or board members {T}"),

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import FOI
+
+/// The defects an FOI officer sees at once: each makes a good letter invalid, on its own check, with a
+/// reason that quotes the offending words. The letters are the shipped model's failures, rewritten into
+/// the fixture's good letter.
+@Suite struct JudgeDefectTests {
+    typealias F = Fixtures
+    let judge = F.judge
+    let kws = ["pothole repairs", "compensation claims"]
+
+    func verdict(_ letter: String, _ a: Authority = F.leeds, _ k: [String]? = nil) -> JudgeResult {
+        judge.judge(letter: letter, authority: a, keywords: k ?? kws)
+    }
+
+    func item(_ text: String) -> String {
+        F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. \(text)\n4. A copy")
+    }
+
+    /// The letter fails exactly `id`, is invalid, and the reason quotes `quote`.
+    func expectDefect(_ r: JudgeResult, _ id: String, quoting quote: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.failed.map(\.id) == [id], "\(r.report)", sourceLocation: sourceLocation)
+        #expect(!r.valid && r.score < 80, sourceLocation: sourceLocation)
+        #expect(r.check(JudgeCheck(rawValue: id)!)?.reason.contains(quote) == true, "\(r.report)", sourceLocation: sourceLocation)
+    }
+
+    @Test func nonWords() throws {
+        try #require(Lexicon.available, "install wbritish-large (make deps)")
+        expectDefect(verdict(item("The amount of unpension debt written off in each year.")), "words", quoting: "unpension")
+        expectDefect(verdict(item("The ten largestionH payments in each year.")), "words", quoting: "largestionH")
+        expectDefect(verdict(item("Any contracts with supply Thachers in each year.")), "words", quoting: "Thachers")
+        // Place names, firms and codes are not non-words.
+        #expect(verdict(item("The number of potholes on the A61 in Headingley reported to PwC auditors in each year.")).valid)
+    }
+
+    @Test func brokenKeywordNames() {
+        let k = ["fixed penalty notices"]
+        let base = F.goodLetter.replacingOccurrences(of: "pothole repairs", with: "fixed penalty notices")
+            .replacingOccurrences(of: "2. The total amount paid out in compensation claims arising from road defects in each year.\n", with: "")
+        #expect(verdict(base, F.leeds, k).valid, "\(verdict(base, F.leeds, k).report)")
+        let broken = base.replacingOccurrences(of: "1. The number of fixed penalty notices", with: "1. The number of database penalty notices")
+        let r = verdict(broken + "\nP.S. I also ask about fixed penalty notices issued in 2024.", F.leeds, k)
+        #expect(r.check(.names)?.passed == false && r.check(.names)?.reason.contains("database penalty notices") == true, "\(r.report)")
+    }
+
+    @Test func wrongKindOfBody() {
+        expectDefect(verdict(item("What targets does the college set for pothole repairs?")), "body", quoting: "the college set")
+        expectDefect(verdict(item("Any reports on compensation claims made to the trust.")), "body", quoting: "the trust")
+        // "council tax" is not the council; "the force" is right for a police force.
+        #expect(verdict(item("Any council tax refunds linked to compensation claims in each year.")).valid)
+        let psni = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "Police Service of Northern Ireland")
+            .replacingOccurrences(of: "A copy of your current", with: "A copy of the force's current")
+        #expect(verdict(psni, F.psni).check(.body)?.passed == true)
+    }
+
+    @Test func peopleTheBodyDoesNotServe() {
+        expectDefect(verdict(item("The number of patients who complained about pothole repairs in each year.")), "people", quoting: "patients")
+        expectDefect(verdict(item("The number of arrests linked to compensation claims.")), "people", quoting: "arrests")
+        // A keyword about them makes them fit: "school exclusions" lets a council be asked about pupils.
+        let pupils = item("The number of pupils excluded in each year.")
+        #expect(verdict(pupils, F.leeds, kws + ["school exclusions"]).check(.people)?.passed == true)
+        // A persona is not a question: "I am a student" asks about nobody.
+        #expect(verdict(F.goodLetter.replacingOccurrences(of: "I am writing", with: "I am a student, and I am writing")).valid)
+    }
+
+    @Test func questionsThatDoNotSuitTheTopic() {
+        expectDefect(verdict(item("The number of incidents involving compensation claims in each year.")), "topic", quoting: "incidents involving compensation claims")
+        expectDefect(verdict(item("The number of households affected by compensation claims in each year.")), "topic", quoting: "affected by compensation claims")
+    }
+
+    @Test func incoherence() {
+        let personas = F.goodLetter.replacingOccurrences(of: "I am writing to request", with: "I am a student writing a dissertation. I am a journalist. I am writing to request")
+        expectDefect(verdict(personas), "coherence", quoting: "two personas")
+        let spliced = F.goodLetter.replacingOccurrences(of: "If this request would exceed the cost limit under section 12 of the Act, please tell me how I could narrow it.",
+                                                        with: "If the cost limit in section 12 of the Act, please provide the data as a spreadsheet.")
+        expectDefect(verdict(spliced), "coherence", quoting: "spliced")
+        let undefined = F.goodLetter.replacingOccurrences(of: " for the financial years 2021/22 to 2024/25", with: "")
+            .replacingOccurrences(of: "carried out in each year", with: "carried out in each of those years")
+        #expect(verdict(undefined).check(.coherence)?.reason.contains("never gave") == true)
+        let twice = F.goodLetter.replacingOccurrences(of: "Yours faithfully,", with: "I know the section 12 cost limit applies.\n\nYours faithfully,")
+        expectDefect(verdict(twice), "coherence", quoting: "cost limit is raised twice")
+    }
+
+    @Test func legalSlips() {
+        let foisa = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "City of Edinburgh Council")
+            .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
+            .replacingOccurrences(of: "please tell me how I could narrow it.", with: "please advise and assist me under section 16 to narrow it.")
+        expectDefect(verdict(foisa, F.edinburgh), "law", quoting: "section 15")
+        let police = F.goodLetter.replacingOccurrences(of: "the cost limit under section 12", with: "the £600 cost limit under section 12")
+        expectDefect(verdict(police), "law", quoting: "£450")
+        let hmrc = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "HM Revenue and Customs")
+            .replacingOccurrences(of: "the cost limit under section 12", with: "the £600 cost limit under section 12")
+        #expect(verdict(hmrc, F.hmrc.with(category: "Ministerial Departments - UK")).check(.law)?.passed == true)
+    }
+
+    @Test func goodLettersPeopleWriteAreValid() {
+        let plain = """
+        Hello,
+
+        Please can you tell me how much the council spent on pothole repairs in 2023/24, and how many compensation claims for vehicle damage it paid?
+
+        Thanks,
+        Jo Whitmore
+        """
+        #expect(verdict(plain).valid, "\(verdict(plain).report)")
+        let mention = item("Any correspondence with Leeds Teaching Hospitals NHS Trust about compensation claims.")
+        #expect(verdict(mention).valid)
+    }
+
+    /// The labelled set's acceptance: the judge agrees with the people who read the letters.
+    @Test func calibrationOnTheLabelledSet() throws {
+        guard let root = repoRoot() else { return }
+        try #require(Lexicon.available, "install wbritish-large (make deps)")
+        let j = Judge(knownAuthorities: try SeedData.authorities(root: root), knownKeywords: try SeedData.keywords(root: root))
+        let good = try JudgeCalibration.load(root + "/evalsets/judge/good.jsonl")
+        let model = try JudgeCalibration.load(root + "/evalsets/judge/model_letters.jsonl")
+        #expect(good.count >= 100 && model.count >= 200)
+        let c = try JudgeCalibration.measure(good: good, labelled: model, judge: j)
+        #expect(c.goodValidRate >= 0.98, "\(c.report)")
+        #expect(c.defectiveInvalidRate >= 0.95, "\(c.report)")
+    }
+}
+
+extension Authority {
+    func with(name: String) -> Authority { var a = self; a.name = name; return a }
+    func with(category: String) -> Authority { var a = self; a.category = category; return a }
+}
