@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> eval -> ship.
+# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> sft2 -> dpo-v2 -> eval.
 # dpo2 is a second, on-policy DPO round from the first round's model (configs/dpo2.json).
 # Each stage resumes from its last checkpoint when re-run after a kill, and is skipped once finished.
 # Usage: scripts/pipeline.sh [NAME]   (configs in models/NAME/configs/, work in runs/NAME/)
@@ -35,17 +35,22 @@ stage cpt      "$run/cpt/model/model.safetensors"      "$bin" train cpt --config
 stage sft      "$run/sft/model/model.safetensors"      "$bin" train sft --config "$cfg/sft.json"
 stage dpo      "$run/dpo/model/model.safetensors"      "$bin" train dpo --config "$cfg/dpo.json"
 stage dpo2     "$run/dpo2/model/model.safetensors"     "$bin" train dpo --config "$cfg/dpo2.json" --run "$run/dpo2"
+# The judge that reads letters as a person does, and the composer rewritten to pass it: SFT again on the new
+# composer's letters, then DPO on pairs the new judge ranks.
+stage sft2     "$run/sft2/model/model.safetensors"     "$bin" train sft --config "$cfg/sft2.json" --run "$run/sft2"
+stage dpo-v2   "$run/dpo-v2/model/model.safetensors"   "$bin" train dpo --config "$cfg/dpo-v2.json" --run "$run/dpo-v2"
 
-for s in pretrain cpt sft dpo dpo2; do
+for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2; do
   [ -f "$run/$s/model/eval.json" ] && continue
   echo "== eval $s"
   e0=$SECONDS
   if [ "$s" = pretrain ] || [ "$s" = cpt ]; then
     "$bin" eval --model "$run/$s/model" --sets evalsets --letters evalsets/reference_letters.jsonl
   else
-    "$bin" eval --model "$run/$s/model" --sets evalsets
+    "$bin" eval --model "$run/$s/model" --sets evalsets --candidates 1
   fi
   printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
 done
-"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" | tee "$run/compare.txt"
+"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" \
+  "$run/sft2/model" "$run/dpo-v2/model" | tee "$run/compare.txt"
 echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"

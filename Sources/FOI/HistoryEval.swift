@@ -45,6 +45,10 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
                                personLetters: [String], heldOutLetters: [String], batchSize: Int = 16) throws -> HistoryGain {
         let profile = StyleProfile(letters: personLetters)
+        // The model's own letters, base and adapter alike: reranking would hide what the adapter changed.
+        let kept = writer.candidates
+        writer.candidates = 1
+        defer { writer.candidates = kept }
         func write() -> [WrittenLetter] {
             stride(from: 0, to: requests.count, by: batchSize).flatMap {
                 writer.write(Array(requests[$0..<min($0 + batchSize, requests.count)]))

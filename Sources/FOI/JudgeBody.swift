@@ -147,7 +147,10 @@ extension JudgeRules {
             (["inspections carried out in relation to", "enforcement notices issued in relation to", "enforcement actions relating to"], { k, w in
                 k.theme.isEmpty ? event(k, w) : !officeThemes.contains(k.theme) }),
             (["largest payments made in connection with", "breakdown of spending on"], { k, w in
-                !w.isDisjoint(with: spendingWords) || ["finance", "procurement", "consultants", "staffing"].contains(k.theme) }),
+                // Money paid out: topics of spending, or services bought from contractors.
+                !w.isDisjoint(with: spendingWords) || ["finance", "procurement", "consultants", "staffing", "highways", "housing",
+                                                        "waste and recycling", "parks and trees", "transport", "IT and cyber security",
+                                                        "energy", "adult social care", "children's services"].contains(k.theme) }),
             (["waiting time associated with", "waiting time for", "waiting times for"], { k, w in
                 ["health", "adult social care", "housing", "children's services", "courts and justice", "immigration"].contains(k.theme)
                     || !w.isDisjoint(with: ["waiting", "wait", "waits", "list", "lists", "assessment", "assessments",

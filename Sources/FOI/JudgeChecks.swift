@@ -24,7 +24,7 @@ struct LetterContext {
 
     init(_ text: String) {
         var t = text
-        if let r = t.range(of: PromptFormat.endToken) { t = String(t[..<r.lowerBound]) }
+        if let at = t.byteOffset(of: PromptFormat.endToken) { t = String(decoding: t.utf8.prefix(at), as: UTF8.self) }
         self.text = t
         lines = TextTools.lines(t)
         words = TextTools.words(t)
@@ -141,7 +141,8 @@ enum JudgeRules {
         func take(_ law: Law, _ phrases: [String]) {
             for p in phrases where t.has(p) {
                 if !found.contains(law) { found.append(law) }
-                t = t.replacingOccurrences(of: p, with: " ")
+                // Only "EIR (Scotland)" hides a UK title inside a Scottish one; the others do not overlap.
+                if p == "eir (scotland)" { t = t.replacingOccurrences(of: p, with: " ") }
             }
         }
         // Scottish titles first: the UK titles are substrings of them.

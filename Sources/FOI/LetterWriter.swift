@@ -42,6 +42,12 @@ public final class LetterWriter: @unchecked Sendable {
     /// Hold the composer's slots ("a request to" + the authority; `CopyGuardSlots.swift`). Off while the
     /// model writes in a person's style (a history adapter): their letters have their own phrasing.
     public var holdsSlots = true
+    /// Letters sampled for each request, decoded together in one batch; the judge's best is the one written
+    /// (ties to the first, whose seed is the request's). 1 is the model's own letter, as DPO and
+    /// `eval --candidates 1` need it.
+    public var candidates = LetterWriter.productCandidates
+    /// What the product decodes: best of 8.
+    public static let productCandidates = 8
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     private let lock = NSLock()
 
@@ -73,6 +79,42 @@ public final class LetterWriter: @unchecked Sendable {
     /// on its own request and seed, not on the rest of the batch.
     public func write(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)? = nil) -> [WrittenLetter] {
         guard !requests.isEmpty else { return [] }
+        if candidates > 1 { return best(of: candidates, requests, onText: onText) }
+        return sample(requests, onText: onText)
+    }
+
+    /// Best-of-n: every request's candidates in one batched decode, each judged, the best kept. The chosen
+    /// letter is then handed to `onText` in word-sized pieces, so a caller that streams still streams.
+    func best(of n: Int, _ requests: [LetterRequest], onText: ((Int, String) -> Bool)?) -> [WrittenLetter] {
+        var expanded: [LetterRequest] = []
+        for r in requests {
+            for c in 0..<n {
+                var x = r
+                // Candidate 0 keeps the request's seed, so best-of-1 is plain sampling.
+                if c > 0 { x.seed = StableHash.fnv1a([String(r.seed), "candidate", String(c)]) }
+                expanded.append(x)
+            }
+        }
+        let all = sample(expanded, onText: nil)
+        return requests.indices.map { i in
+            let group = all[(i * n)..<((i + 1) * n)]
+            var chosen = group.first!
+            for l in group.dropFirst() where l.judge.score > chosen.judge.score { chosen = l }
+            chosen.seed = requests[i].seed
+            if let onText {
+                var piece = ""
+                for ch in chosen.letter {
+                    piece.append(ch)
+                    if ch == " " || ch == "\n" { if !onText(i, piece) { break }; piece = "" }
+                }
+                if !piece.isEmpty { _ = onText(i, piece) }
+            }
+            return chosen
+        }
+    }
+
+    /// Samples one letter for each request, exactly as the model writes it (with the copy guard if on).
+    func sample(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)?) -> [WrittenLetter] {
         // One decode at a time: the model's activation buffers are shared.
         lock.lock(); defer { lock.unlock() }
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }

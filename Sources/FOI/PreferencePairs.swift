@@ -26,6 +26,10 @@ public enum PreferencePairBuilder {
             }
         }
         var letters: [WrittenLetter] = []
+        // DPO learns from the model's own samples, not from the judge's pick of them.
+        let n = writer.candidates
+        writer.candidates = 1
+        defer { writer.candidates = n }
         for start in stride(from: 0, to: requests.count, by: batchSize) {
             letters += writer.write(Array(requests[start..<min(start + batchSize, requests.count)]))
             progress?(letters.count, requests.count)

@@ -13,6 +13,8 @@ struct EvalReport: Codable {
     var seconds: Double
     /// Whether letters were written with the copy guard (absent in reports from before it).
     var copyGuard: Bool?
+    /// Letters sampled a prompt, the judge's best kept (absent in reports from before best-of-n).
+    var candidates: Int?
     /// Bits per UTF-8 byte of each reference file's letters: comparable across tokenizers (absent before it).
     var bitsPerByte: [String: Double]?
 }
@@ -39,6 +41,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Letters decoded together.") var batchSize = 16
     @Flag(help: "Letters as the model samples them, without the copy guard that holds begun names to the prompt.")
     var unguarded = false
+    @Option(help: "Letters sampled a prompt, the judge's best kept (the product's decoding); 1 for the model's own letters.")
+    var candidates = LetterWriter.productCandidates
     @Option(parsing: .upToNextOption, help: "Print eval.json of these model folders side by side instead.")
     var compare: [String] = []
 
@@ -50,8 +54,9 @@ struct Eval: ParsableCommand {
         let resolver = try Resolver(s)
         let writer = try modelOptions.writer(judge: resolver.judge)
         writer.guardsNames = !unguarded
+        writer.candidates = max(1, candidates)
         var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,
-                                copyGuard: !unguarded, bitsPerByte: [:])
+                                copyGuard: !unguarded, candidates: max(1, candidates), bitsPerByte: [:])
         let files = try letters.map { [$0] } ?? jsonlFiles(in: sets)
         for f in files where try firstRow(f)["letter"] != nil {
             let (ppl, bpb) = try likelihood(writer, file: f, resolver: resolver)
