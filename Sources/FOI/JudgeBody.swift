@@ -167,7 +167,7 @@ extension JudgeRules {
                                          "trading standards and environmental health", "licensing"].contains($0.theme) }
             || profile.serves.contains(.arrests)
         if !crime {
-            for frame in [" led to a charge ", " led to charges ", " crimes recorded ", " recorded crimes "] where text.contains(frame) {
+            for frame in [" led to a charge ", " led to charges ", " crimes recorded ", " recorded crimes "] where text.has(frame) {
                 return (false, "asks about\(frame)where the topic is no crime: “\(quote(ctx, frame))”")
             }
         }

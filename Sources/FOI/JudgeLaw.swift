@@ -19,7 +19,7 @@ extension JudgeRules {
                 }
             }
             let wrongReg = manifestlyUnreasonable(scottish: !scottish)
-            if l.contains(wrongReg) {
+            if l.has(wrongReg) {
                 return (false, "cites regulation \(wrongReg), which is the \(scottish ? "EIR's" : "EISR's"); \(scottish ? "the EISR's" : "the EIR's") is \(manifestlyUnreasonable(scottish: scottish))")
             }
             let costTalk = l.has("limit") || l.has("section 12") || l.has("cost")

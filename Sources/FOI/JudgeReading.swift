@@ -48,12 +48,12 @@ extension JudgeRules {
     /// hyphenated compound may not have a stray letter ("liming-s-ion").
     static func partsKnown(_ token: String, names: Set<String>) -> Bool {
         let parts = token.split(whereSeparator: { "-.()&".contains($0) }).map(String.init)
-        guard parts.count > 1 || token.contains("(") else { return false }
+        guard parts.count > 1 || token.utf8.contains(UInt8(ascii: "(")) else { return false }
         for p in parts {
             let hasLetter = p.contains(where: { $0.isLetter })
             if !hasLetter { continue }
             if p.count == 1 {
-                if token.contains("-") && !"extu".contains(p.lowercased()) { return false }
+                if token.utf8.contains(UInt8(ascii: "-")) && !["e", "x", "t", "u"].contains(p.lowercased()) { return false }
                 continue
             }
             if isKnown(p, names: names) { continue }
@@ -73,7 +73,7 @@ extension JudgeRules {
         var bad: [Quote] = []
         for (k, token) in raw.enumerated() where !token.isEmpty {
             let lower = token.lowercased()
-            if token.contains("@") || lower.hasPrefix("http") || lower.hasPrefix("www.") { continue }
+            if token.utf8.contains(UInt8(ascii: "@")) || lower.hasPrefix("http") || lower.hasPrefix("www.") { continue }
             if !token.contains(where: { $0.isLetter }) || token.count == 1 { continue }
             if isKnown(token, names: names) || partsKnown(token, names: names) { continue }
             if token.contains(where: { $0.isNumber }) && isCode(token) { continue }
@@ -118,7 +118,7 @@ extension JudgeRules {
     /// checked: "body-worn cameras" is a person's way to say it. Known keywords and terms are fine.
     static func names(_ ctx: LetterContext, keywords: [String], knownPhrases: Set<String>) -> Outcome {
         let w = ctx.bodyWords
-        let split = keywords.map { TextTools.words($0.replacingOccurrences(of: "-", with: " ")) }
+        let split = keywords.map { TextTools.words($0) }  // hyphens already split words
         for (n, kw) in split.enumerated() where kw.count >= 2 {
             let tailLength = kw.count >= 3 ? 2 : 1
             let tail = Array(kw.suffix(tailLength)), head = kw[kw.count - tailLength - 1]

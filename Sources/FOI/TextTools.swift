@@ -109,6 +109,20 @@ public enum TextTools {
         return out.filter { !$0.isEmpty }
     }
 
+    /// Blocks separated by a blank line, trimmed.
+    public static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = [], cur: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !cur.isEmpty { out.append(cur.joined(separator: "\n").trimmingSpaces); cur = [] }
+            } else {
+                cur.append(line)
+            }
+        }
+        if !cur.isEmpty { out.append(cur.joined(separator: "\n").trimmingSpaces) }
+        return out
+    }
+
     /// Non-empty lines, trimmed.
     public static func lines(_ text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
