@@ -208,7 +208,17 @@ struct LetterBuilder {
             }
         }
         s = s.replacingOccurrences(of: "the board's board", with: "the board")
-        if let k = keyword { s = s.replacingOccurrences(of: "{K}", with: k) }
+        s = Self.devolved(s, nation: authority.nation)
+        if let k = keyword {
+            // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
+            // ("looking into the gender pay gap", not "looking into gender pay gap").
+            if let topic = Self.withTopicArticle(k) {
+                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on"] {
+                    s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
+                }
+            }
+            s = s.replacingOccurrences(of: "{K}", with: k)
+        }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
             // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.
@@ -249,6 +259,41 @@ struct LetterBuilder {
         let words = TextTools.words(name)
         if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }
         return name
+    }
+
+    /// Count nouns that a keyword ends in and that need "the" when the keyword stands alone.
+    static let singularHeads: Set<String> = [
+        "gap", "plan", "register", "scheme", "strategy", "policy", "programme", "budget", "fund", "review",
+        "network", "zone", "levy", "framework", "list", "index", "system", "process", "portal", "project",
+        "partnership", "agreement", "duty", "standard", "code", "charter", "pilot", "initiative", "campaign",
+        "inquiry", "database", "app", "website", "helpline", "hub", "estate", "rate", "ratio", "target",
+        "backlog", "deficit", "surplus", "ban", "cap", "deal", "model", "pathway", "trial", "premium", "contract",
+        "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register",
+    ]
+
+    /// "the gender pay gap" for "gender pay gap"; nil when the keyword reads alone as it is ("pothole repairs",
+    /// "air quality", "CCTV").
+    static func withTopicArticle(_ k: String) -> String? {
+        let lower = k.lowercased()
+        guard let last = lower.split(separator: " ").last, singularHeads.contains(String(last)),
+              !lower.hasPrefix("the "), !lower.hasPrefix("a "), k.first?.isLowercase == true else { return nil }
+        return "the " + k
+    }
+
+    /// "Central or devolved government" means something only where there is a devolved one to write to.
+    static func devolved(_ s: String, nation: Nation) -> String {
+        guard s.contains("devolved") else { return s }
+        let (government, members): (String, String) = switch nation {
+        case .wales: ("the UK or Welsh Government", "Members of the Senedd")
+        case .scotland: ("the UK or Scottish Government", "MSPs")
+        case .northernIreland: ("the UK Government or the Northern Ireland Executive", "MLAs")
+        case .england, .uk: ("central government", "")
+        }
+        var out = s
+        out = out.replacingOccurrences(of: "central or devolved government departments", with: government + " departments")
+        out = out.replacingOccurrences(of: "central or devolved government", with: government)
+        out = out.replacingOccurrences(of: "MPs or members of devolved parliaments", with: members.isEmpty ? "MPs" : "MPs or " + members)
+        return out
     }
 
     static func capitalised(_ s: String) -> String {
@@ -331,6 +376,8 @@ struct LetterBuilder {
             func usable(_ q: TopicQuestion) -> Bool {
                 !usedKinds.contains(q.text) && suitsBody(q)
                     && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
+                    // Two "relating to" items are enough: more read as one frame with the topic swapped in.
+                    && !(q.text.contains("relating to") && out.filter { $0.contains("relating to") }.count >= 2)
             }
             let fresh = QuestionBanks.questions(for: k).filter(usable)
             let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) }

@@ -49,14 +49,14 @@ enum Phrases {
     static let contexts = [
         "I am interested in how {ORG} manages {K}.",
         "I am researching {K} across public bodies in {PLACE}.",
-        "As a local resident, I have followed recent discussion of {K} with interest.",
+        "I have followed recent public discussion of {K} with interest.",
         "I am a journalist looking into {K}.",
         "My interest is in {K} and how the picture has changed in recent years.",
         "I am compiling a comparison of {K} across several authorities.",
         "I am a student writing a dissertation that touches on {K}.",
-        "I work for a small charity and we are looking at {K} in our area.",
+        "I work for a small charity and we are looking at {K}.",
         "The information will help me understand how {ORG} deals with {K}.",
-        "I am asking because questions about {K} have been raised at several community meetings.",
+        "I would like to understand the facts about {K} from the records themselves.",
     ]
 
     /// Sentences that fix the time frame for the whole request.
@@ -187,7 +187,8 @@ enum Phrases {
     ]
 
     static let signOffs = [
-        "Yours faithfully,", "Yours faithfully,", "Yours sincerely,", "Kind regards,", "Many thanks,",
+        // No "Yours sincerely": every greeting is to a team or an office, not a named person.
+        "Yours faithfully,", "Yours faithfully,", "Kind regards,", "Many thanks,",
         "With thanks,", "Best regards,", "Regards,",
     ]
 
@@ -242,7 +243,6 @@ enum Phrases {
     ]
 
     static let keywordDefinitions = [
-        "by “{K}” I mean the matter as {ORG} itself records it; if you use a different term, please use your own definition and tell me what it is.",
         "“{K}” has the meaning {ORG} gives it in its own records.",
         "where {ORG} records “{K}” under another heading, please treat that heading as included.",
     ]
@@ -250,7 +250,6 @@ enum Phrases {
     static let otherDefinitions = [
         "“recorded information” includes emails, spreadsheets, reports, notes and database records;",
         "“documents” includes drafts where no final version exists;",
-        "“contractor” means any external organisation paid by {ORG}, including under a framework agreement;",
         "“the period” means {P};",
     ]
 

@@ -37,15 +37,17 @@ extension LetterBuilder {
         }
         let sep = rng.chance(0.5) ? "; " : ", "
         var inline = parts.dropLast().joined(separator: sep)
-        inline += (sep == "; " ? "; and " : " and ") + parts.last!
+        // ", and" before the last item: items have "and" of their own, and without the comma the list runs on.
+        inline += (sep == "; " ? "; and " : ", and ") + parts.last!
         let env = jurisdiction.allEnvironmental
         let regime: Regime = jurisdiction.general == .foisa2002 ? .foisa2002 : .foia2000
         let costBank = (env ? Phrases.briefCostsEnvironmental : Phrases.briefCosts)[regime]!
         var para = opening + " " + inline + "."
         para += " " + part("brief-format", Phrases.briefFormats)
         para += " " + part("brief-cost", costBank)
-        if rng.chance(0.5) { para += " " + part("brief-thanks", ["Thank you.", "Many thanks.", "Thank you for your help."]) }
-        let sign = part("sign", Phrases.signOffs)
+        let thanked = rng.chance(0.5)
+        if thanked { para += " " + part("brief-thanks", ["Thank you.", "Many thanks.", "Thank you for your help."]) }
+        let sign = part("sign", thanked ? Phrases.signOffs.filter { !$0.lowercased().contains("thank") } : Phrases.signOffs)
         let name = part("name", Phrases.names)
         return greeting + "\n\n" + para + "\n\n" + sign + (name.isEmpty ? "" : "\n" + name)
     }
@@ -57,7 +59,11 @@ extension LetterBuilder {
         var defs = [part("def-k", Phrases.keywordDefinitions, keyword: keywords[0].text)]
         for o in rng.sample(Phrases.otherDefinitions.filter { !$0.contains("{P}") }, 1 + rng.below(2)) { defs.append(part("def-o", [o])) }
         let defIntro = part("def-intro", Phrases.definitionIntros)
-        let defBlock = defIntro + "\n" + defs.map { "- " + Self.capitalised($0) }.joined(separator: "\n")
+        // One punctuation for the whole list: semicolons between the definitions, a full stop after the last.
+        let trimmed = defs.map { d in var d = d; while d.hasSuffix(";") || d.hasSuffix(".") { d.removeLast() }; return d }
+        let defBlock = defIntro + "\n" + trimmed.enumerated().map { i, d in
+            "- " + Self.capitalised(d) + (i == trimmed.count - 1 ? "." : ";")
+        }.joined(separator: "\n")
         let n = 3 + rng.below(3)
         let intro = part("intro", Phrases.numberedIntros)
         let body = numberedList(items(count: n, questions: true), questionsAllowed: true)

@@ -150,12 +150,12 @@ extension QuestionBanks {
         ThemeQuestions(theme: "communications and PR", general: [
             .d("a copy of any policy, guidance or protocol that governs {K} at {ORG}"),
             .n("the number of full-time equivalent staff who work on matters relating to {K}, and their salary bands"),
-            .n("the total paid to external agencies or freelancers in connection with {K} {T}, by supplier"),
+            .d("any communications plans or media briefings {ORG} prepared about {K} {T}"),
             .d("any internal audit, review or evaluation concerning {K} carried out {T}, with its findings"),
             .d("the job title of the officer or official responsible for signing off decisions on {K}"),
             .d("any guidance on political neutrality or pre-election restrictions that applies to {K}"),
             .d("the minutes or papers of any senior leadership or board meeting that discussed {K} {T}"),
-            .n("the number of contracts relating to {K} awarded without competitive tender {T}, and their total value"),
+            .d("copies of any press releases or public statements {ORG} issued about {K} {T}"),
             .n("the results recorded {T} for any performance measures {ORG} uses in relation to {K}"),
         ], keywords: [
             "communications team budget": [
@@ -247,12 +247,12 @@ extension QuestionBanks {
             .d("a list of contracts relating to {K} awarded {T}, with the supplier, value, duration and procurement route"),
             .n("the number of contracts relating to {K} awarded without competition {T}, and their total value"),
             .d("the approval process and spending thresholds that apply to {K}, including who must sign off"),
-            .n("the number of engagements relating to {K} extended beyond their original end date or value {T}"),
-            .d("any evaluation of value for money for engagements relating to {K}"),
+            .n("the number of consultancy contracts extended beyond their original end date or value {T}, and the subject of each"),
+            .d("any evaluation of the value for money of consultancy work {ORG} commissioned {T}"),
             .d("any internal audit reports concerning {K} {T}, with their recommendations"),
             .d("the papers of any board or committee meeting that considered {K} {T}"),
-            .d("the job titles of the senior officers who approved the five largest engagements relating to {K} {T}"),
-            .n("the number of individuals or firms engaged in connection with {K} {T}"),
+            .d("the job titles of the senior officers who approved the five largest consultancy contracts {T}"),
+            .n("the number of consultants or interim workers engaged by {ORG} {T}, and the total paid to them"),
         ], keywords: [
             "consultancy spending": [
                 .n("the total {K} of {ORG} {T}, split by category such as finance, technology, strategy and legal"),

@@ -133,7 +133,7 @@ extension QuestionBanks {
             .n("the amount paid to external consultants or trainers for work relating to {K} {T}"),
             .d("the name or job title of the senior officer responsible for {ORG}'s work relating to {K}"),
             .d("any data {ORG} collects to monitor {K}, and the most recent figures reported to its board"),
-            .d("any changes to {ORG}'s policies or practice relating to {K} agreed {T}, with the reasons"),
+            .d("any changes agreed {T} to {ORG}'s policies or practice relating to {K}, with the reasons"),
             .n("the number of formal consultations with staff, trade unions or service users about {K} {T}"),
         ], keywords: [
             "equality impact assessments": [
@@ -223,10 +223,10 @@ extension QuestionBanks {
         ]),
         ThemeQuestions(theme: "fire safety", general: [
             .d("copies of reports on {K} presented to {ORG}'s governing body or its committees {T}"),
-            .d("any inspection, audit or peer review findings about {K} made {T}, and {ORG}'s response"),
+            .d("any findings that inspections, audits or peer reviews made about {K} {T}, and {ORG}'s response"),
             .d("the performance measures {ORG} uses for {K}, with any targets and the results achieved {T}"),
             .d("any corporate risk register entries concerning {K}, with their current rating and planned actions"),
-            .d("any changes to {ORG}'s policy or procedures relating to {K} made or proposed {T}, with the reasons"),
+            .d("any changes made or proposed {T} to {ORG}'s policy or procedures relating to {K}, with the reasons"),
             .n("the total spent by {ORG} on work relating to {K} {T}, including equipment and staff costs"),
             .n("the amount paid to outside contractors or consultants for work relating to {K} {T}"),
             .n("the amount of external funding or grants received for work relating to {K} {T}"),
@@ -744,12 +744,12 @@ extension QuestionBanks {
         ThemeQuestions(theme: "staffing", general: [
             .d("copies of reports on {K} presented to {ORG}'s board, senior leadership team or committees {T}"),
             .d("any guidance for managers {ORG} has issued relating to {K}, with the date it was last reviewed"),
-            .n("the figures {ORG} holds relating to {K} {T}, broken down by directorate or department"),
-            .n("the figures relating to {K} {T}, broken down by sex, ethnicity and pay grade"),
+            .n("the figures {ORG} holds on {K} {T}, in the breakdown it already records"),
+            .d("any equality analysis {ORG} has carried out relating to {K} {T}"),
             .d("any benchmarking {ORG} has carried out of {K} against similar organisations"),
             .d("any internal audit reports or reviews relating to {K} {T}, with their findings"),
             .d("the performance indicators or targets {ORG} uses relating to {K}, and the results {T}"),
-            .n("the amount paid to external consultants or advisers for work relating to {K} {T}"),
+            .d("any advice {ORG} received from external HR or legal advisers about {K} {T}"),
             .d("the job title of the senior officer responsible for {ORG}'s approach to {K}"),
             .d("any discussions with recognised trade unions about {K} {T}, including minutes of joint consultation meetings"),
         ], keywords: [

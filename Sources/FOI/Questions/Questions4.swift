@@ -9,7 +9,7 @@ extension QuestionBanks {
             .n("the number of reports or briefings on {K} presented to {ORG}'s board, audit committee or senior leadership team {T}"),
             .d("copies of any internal or external audit reports covering {K} {T}"),
             .d("copies of the entries on {ORG}'s corporate risk register relating to {K}, with current risk scores and planned actions"),
-            .n("the number of audit recommendations relating to {K} made {T}, and how many remain outstanding"),
+            .n("the number of recommendations internal or external auditors made about {K} {T}, and how many remain outstanding"),
             .d("any business cases, options appraisals or decision papers relating to {K} {T}"),
             .n("the number of cyber security and information governance staff in post, in full-time equivalents, and the number of vacant posts"),
             .n("the total budget for {ORG}'s IT and digital services {T}, and the amount of it spent on security"),
@@ -449,7 +449,7 @@ extension QuestionBanks {
             .n("the number of risks relating to {K} on {ORG}'s corporate risk register, with their current scores"),
             .d("the job title of the senior officer accountable for {K}"),
             .n("the number of recommendations about {K} made by auditors, ombudsmen or parliamentary committees {T}, and how many have been carried out"),
-            .n("the number of letters from MPs or members of devolved parliaments about {K} received {T}"),
+            .n("the number of letters {ORG} received from MPs or members of devolved parliaments about {K} {T}"),
         ], keywords: [
             "school admissions appeals": [
                 .n("the number of {K} lodged {T}, split between primary and secondary, and how many were upheld"),
@@ -754,7 +754,7 @@ extension QuestionBanks {
 
         ThemeQuestions(theme: "finance", general: [
             .d("any reports on {ORG}'s {K} presented to its board, cabinet or audit committee {T}"),
-            .d("any benchmarking that compares {ORG}'s {K} with similar organisations"),
+            .d("any report comparing {ORG}'s {K} with previous years"),
             .n("the number of risks relating to {ORG}'s {K} recorded on its corporate risk register"),
             .d("the job title of the officer responsible for {ORG}'s {K}"),
             .n("the amount spent on external advisers or consultants in connection with {ORG}'s {K} {T}"),
@@ -762,7 +762,7 @@ extension QuestionBanks {
             .d("the decision papers and minutes for decisions about {ORG}'s {K} {T}"),
             .d("the sections of the most recent statement of accounts or annual report that cover {ORG}'s {K}"),
             .n("the number of full-time equivalent finance staff employed by {ORG}, and how many posts are vacant or filled by interim staff"),
-            .n("the number of recommendations about {ORG}'s {K} made by scrutiny or audit committees {T}, and how many have been acted on"),
+            .n("the number of recommendations scrutiny or audit committees made about {ORG}'s {K} {T}, and how many have been acted on"),
         ], keywords: [
             "budget savings": [
                 .n("the total {K} planned and achieved {T}, in pounds"),
