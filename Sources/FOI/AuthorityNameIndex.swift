@@ -37,12 +37,14 @@ struct AuthorityNameIndex: Sendable {
     }
 
     /// Matches of known names (plus the target's own names) in `words` (as written): (start, length, canonical name).
-    func matches(in words: [String], target: Authority) -> [(start: Int, length: Int, name: String)] {
+    /// `lowered`, when given, is `words` lower-cased (the letter's own `words`), so each word is not lowered again.
+    func matches(in words: [String], lowered: [String]? = nil, target: Authority) -> [(start: Int, length: Int, name: String)] {
         var candidates: [(start: Int, length: Int, name: String)] = []
         let targetVariants = Self.variants(of: target).map { TextTools.wordsKeepingCase($0) }
         let targetLower = targetVariants.map { $0.map { $0.lowercased() } }
+        let lower = lowered?.count == words.count ? lowered! : words.map { $0.lowercased() }
         for i in words.indices {
-            let lw = words[i].lowercased()
+            let lw = lower[i]
             var here: [([String], String)] = byFirstWord[lw] ?? []
             for v in targetVariants where v.first?.lowercased() == lw { here.append((v, target.name)) }
             for (nameWords, canonical) in here where i + nameWords.count <= words.count {

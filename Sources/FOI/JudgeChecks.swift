@@ -49,7 +49,7 @@ enum JudgeRules {
     // MARK: authority
 
     static func authority(_ ctx: LetterContext, authority: Authority, names: AuthorityNameIndex) -> Outcome {
-        let found = names.matches(in: ctx.casedWords, target: authority)
+        let found = names.matches(in: ctx.casedWords, lowered: ctx.words, target: authority)
         let own = found.filter { $0.name == authority.name }
         var others: [String] = []
         for f in found where f.name != authority.name && !others.contains(f.name) { others.append(f.name) }
@@ -108,14 +108,21 @@ enum JudgeRules {
         guard ["i am a ", "i am an ", "i'm a ", "i'm an ", "as a ", "my interest", "i work ", "i am researching", "i am compiling",
                "i am interested", "i am asking because", "i am looking into", "i am studying", "the information will help"]
             .contains(where: l.hasPrefix) else { return false }
-        return !(["please", "provide", "request", "i would like", "could you", "can you", "copies", "copy of"].contains(where: l.has) || s.hasSuffix("?"))
+        // "request" only as the asking verb: "subject access requests" is a topic, not an ask.
+        return !(["please", "provide", "this request", "to request", "i request", "i would like", "could you", "can you", "copies",
+                  "copy of"].contains(where: l.has) || s.hasSuffix("?"))
     }
 
     /// A keyword is addressed when a sentence other than the requester's persona names it.
     static func keywords(_ ctx: LetterContext, keywords: [String]) -> Outcome {
         let asking = ctx.sentences.filter { !isPersona($0) } + ctx.items
-        let stems = asking.map { Set(TextTools.words($0).map(TextTools.stem)) }
-        let all = ctx.sentences.map { Set(TextTools.words($0).map(TextTools.stem)) }
+        // Each word stemmed once: sentences share most of their words.
+        var memo: [String: String] = [:]
+        func stemSet(_ s: String) -> Set<String> {
+            Set(TextTools.words(s).map { w in memo[w] ?? { let x = TextTools.stem(w); memo[w] = x; return x }() })
+        }
+        let stems = asking.map(stemSet)
+        let all = ctx.sentences.map(stemSet)
         var missing: [String] = [], unasked: [String] = []
         for k in keywords {
             let need = TextTools.contentStems(k)
@@ -199,6 +206,8 @@ enum JudgeRules {
     }
 
     static func stripMarker(_ line: String) -> String? {
+        // Most lines open with a capital: no marker is one ("a)", "(b)", "ii.", "1." and bullets).
+        if let c = line.utf8.first, c >= 65 && c <= 90 { return nil }
         let chars = Array(line)
         var i = 0
         if let c = chars.first, "-•*–·▪".contains(c) {

@@ -6,7 +6,8 @@ extension JudgeRules {
         var out: [String] = []
         var i = 0
         outer: while i < words.count {
-            for (n, k) in ks.enumerated() where i + k.count <= words.count && Array(words[i..<(i + k.count)]) == k {
+            for (n, k) in ks.enumerated() where i + k.count <= words.count && words[i] == k[0]
+                && words[i..<(i + k.count)].elementsEqual(k) {
                 out.append("<k\(n)>"); i += k.count; continue outer
             }
             out.append(words[i]); i += 1
@@ -42,9 +43,10 @@ extension JudgeRules {
         }
         // A run of 8 words that occurs twice, or 4 words that occur four times.
         // People restate a date or a unit ("on 31 March 2023 and 31 March 2024"); a loop repeats more, or at once.
-        if let g = repeatedGram(w, n: 10, times: 2) { return (false, "the phrase “\(g)” repeats") }
-        if let g = stutter(w) { return (false, "the words “\(g)” repeat at once") }
-        if let g = repeatedGram(w, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
+        let x = wordIds(w)
+        if let g = repeatedGram(w, ids: x, n: 10, times: 2) { return (false, "the phrase “\(g)” repeats") }
+        if let g = stutter(w, ids: x) { return (false, "the words “\(g)” repeat at once") }
+        if let g = repeatedGram(w, ids: x, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
         return (true, "no repeated lines or phrases")
     }
 
@@ -55,25 +57,38 @@ extension JudgeRules {
     }
 
     /// A run of 3 to 6 words followed at once by itself ("a table with a table with").
-    static func stutter(_ w: [String]) -> String? {
-        for n in 3...6 where w.count >= 2 * n {
-            for i in 0...(w.count - 2 * n) where w[i..<(i + n)] == w[(i + n)..<(i + 2 * n)] && w[i..<(i + n)].contains(where: { Int($0) == nil }) {
+    static func stutter(_ w: [String], ids x: [Int]) -> String? {
+        for n in 3...6 where x.count >= 2 * n {
+            for i in 0...(x.count - 2 * n) where x[i..<(i + n)] == x[(i + n)..<(i + 2 * n)] && w[i..<(i + n)].contains(where: { Int($0) == nil }) {
                 return w[i..<(i + n)].joined(separator: " ")
             }
         }
         return nil
     }
 
-    static func repeatedGram(_ w: [String], n: Int, times: Int) -> String? {
-        guard w.count >= n else { return nil }
-        // Words as numbers, n-grams as arrays of them: no string is built until one repeats.
+    /// Words as numbers, the same word the same number: n-grams compare and hash as integers.
+    static func wordIds(_ w: [String]) -> [Int] {
         var ids: [String: Int] = [:]
-        let x = w.map { word in ids[word] ?? { let id = ids.count; ids[word] = id; return id }() }
-        var counts: [ArraySlice<Int>: Int] = [:]
+        ids.reserveCapacity(w.count)
+        return w.map { word in ids[word] ?? { let id = ids.count; ids[word] = id; return id }() }
+    }
+
+    /// The first n-gram of `w` that occurs `times` times. Windows are keyed by a 64-bit hash of their ids, and
+    /// a hit is checked word for word, so a hash collision cannot fail a letter.
+    static func repeatedGram(_ w: [String], ids x: [Int], n: Int, times: Int) -> String? {
+        guard x.count >= n else { return nil }
+        var seen: [UInt64: (first: Int, count: Int)] = [:]
+        seen.reserveCapacity(x.count)
         for i in 0...(x.count - n) {
-            let g = x[i..<(i + n)]
-            counts[g, default: 0] += 1
-            if counts[g]! >= times { return w[i..<(i + n)].joined(separator: " ") }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in i..<(i + n) { h = (h ^ UInt64(x[k])) &* 0x100_0000_01b3 }
+            if let e = seen[h] {
+                guard x[e.first..<(e.first + n)] == x[i..<(i + n)] else { continue }
+                seen[h] = (e.first, e.count + 1)
+                if e.count + 1 >= times { return w[i..<(i + n)].joined(separator: " ") }
+            } else {
+                seen[h] = (i, 1)
+            }
         }
         return nil
     }

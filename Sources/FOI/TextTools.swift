@@ -8,6 +8,7 @@ public enum TextTools {
     public static func wordsKeepingCase(_ text: String) -> [String] { words(text, lowercased: false) }
 
     static func words(_ text: String, lowercased: Bool) -> [String] {
+        if let ascii = asciiWords(text, lowercased: lowercased) { return ascii }
         var out: [String] = []
         var cur = String.UnicodeScalarView()
         func flush() {
@@ -44,14 +45,47 @@ public enum TextTools {
 
     /// Words as they appear (case kept), for counting letter length.
     public static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter {
-            $0.contains(where: { $0.isLetter || $0.isNumber })
-        }.count
+        // Bytes: a token counts when it holds an ASCII letter or digit, or any non-ASCII byte (a letter of
+        // another script; no punctuation token outside ASCII is common enough to matter).
+        var count = 0, counted = false
+        for c in text.utf8 {
+            if c == 32 || c == 10 || c == 9 || c == 13 { counted = false; continue }
+            if !counted && ((c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122) || c >= 0x80) {
+                count += 1; counted = true
+            }
+        }
+        return count
+    }
+
+    /// `words` for ASCII text, on bytes: letters, digits and inner apostrophes; nil when the text is not ASCII.
+    static func asciiWords(_ text: String, lowercased: Bool) -> [String]? {
+        var copy = text
+        return copy.withUTF8 { b -> [String]? in
+            var out: [String] = []
+            var cur: [UInt8] = []
+            cur.reserveCapacity(24)
+            func flush() {
+                // As `trimApostrophes`: a possessive "'s" and trailing apostrophes go.
+                if cur.count >= 2 && cur[cur.count - 1] == 115 && cur[cur.count - 2] == 39 { cur.removeLast(2) }
+                while cur.last == 39 { cur.removeLast() }
+                if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+            }
+            for c in b {
+                if c >= 128 { return nil }
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) { cur.append(c) }
+                else if c >= 65 && c <= 90 { cur.append(lowercased ? c + 32 : c) }
+                else if c == 39 { if !cur.isEmpty { cur.append(c) } }
+                else { flush() }
+            }
+            flush()
+            return out
+        }
     }
 
     /// A light English stemmer: enough to match plurals and common verb forms
     /// ("repairs"/"repair", "claims"/"claim", "policies"/"policy", "parking"/"park").
     public static func stem(_ word: String) -> String {
+        if let s = asciiStem(word) { return s }
         var w = word.lowercased()
         if w.count <= 3 { return w }
         let rules: [(String, String)] = [
@@ -70,6 +104,32 @@ public enum TextTools {
         }
         if w.hasSuffix("e") && w.count > 4 { w.removeLast() }
         return w
+    }
+
+    static let stemRules: [([UInt8], [UInt8])] = [
+        ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+        ("ings", ""), ("ing", ""), ("ed", ""), ("es", "e"), ("s", ""),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `stem` on bytes for an ASCII word (every word the judge meets in most letters); nil otherwise.
+    static func asciiStem(_ word: String) -> String? {
+        var w: [UInt8] = []
+        w.reserveCapacity(word.utf8.count)
+        for c in word.utf8 {
+            if c >= 128 { return nil }
+            w.append(c >= 65 && c <= 90 ? c + 32 : c)
+        }
+        func ends(_ x: [UInt8]) -> Bool { w.count >= x.count && w[(w.count - x.count)...].elementsEqual(x) }
+        if w.count <= 3 { return String(decoding: w, as: UTF8.self) }
+        for (suffix, repl) in stemRules where ends(suffix) {
+            if suffix.count == 1 && (ends([115, 115]) || ends([117, 115]) || ends([105, 115])) { break }  // ss us is
+            let base = Array(w.dropLast(suffix.count)) + repl
+            if base.count >= 3 { w = base }
+            break
+        }
+        if let last = w.last, w.count >= 4, w[w.count - 2] == last, !Array("aeiousl".utf8).contains(last) { w.removeLast() }
+        if w.last == 101 && w.count > 4 { w.removeLast() }
+        return String(decoding: w, as: UTF8.self)
     }
 
     /// Function words ignored when matching keywords.
