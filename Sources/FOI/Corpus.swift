@@ -68,6 +68,7 @@ public enum DomainCorpus {
 
     /// Writes `cpt.jsonl` and `sft.jsonl` through the given line sinks. Only training-split
     /// authorities and keywords are used. About 15% of CPT letters are written without their prompt.
+    /// SFT letters name the authority and keywords through slots; CPT letters spell them out.
     public static func build(authorities: [Authority], keywords: [Keyword], letters: Int, seed: UInt64,
                              guidanceRenderings: Int = 20,
                              cpt: (String) throws -> Void, sft: (String) throws -> Void) rethrows -> CorpusSummary {
@@ -111,11 +112,20 @@ public enum DomainCorpus {
             if srng.chance(surrogateRate), let b = surrogates.authority(like: a, rng: &srng) { a = b }
             ks = ks.map { srng.chance(surrogateRate) ? surrogates.keyword(like: $0, rng: &srng) : $0 }
             let l = composer.compose(authority: a, keywords: ks, style: style, seed: sd)
-            let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: l.text + "\n"))
+            // The model learns to name the authority and keywords through slots the writer fills (`NameSlots`).
+            let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: NameSlots(l.prompt).delexicalise(l.text) + "\n"))
             try sft(line)
             s.sftExamples += 1; s.sftBytes += line.utf8.count + 1
         }
         return s
+    }
+}
+
+extension SFTExample {
+    /// The example with its letter's names replaced by slots, as a slots model is trained and measured.
+    public var withNameSlots: SFTExample {
+        guard let p = PromptFormat.parse(prompt)?.prompt else { return self }
+        return SFTExample(prompt: prompt, letter: NameSlots(p).delexicalise(letter))
     }
 }
 

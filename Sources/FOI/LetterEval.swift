@@ -42,7 +42,7 @@ public struct LetterEval: Codable, Sendable, Equatable {
             legislationAccuracy: rate(.legislation, passed: true),
             repetitionRate: rate(.repetition, passed: false),
             distinct2: total == 0 ? 0 : Double(bigrams.count) / Double(total),
-            copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.letter)) }.count) / n,
+            copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.raw ?? $0.letter)) }.count) / n,
             meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
             failedChecks: failedChecks(letters))
     }

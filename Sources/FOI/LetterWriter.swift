@@ -27,6 +27,9 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     public var modelId: String
     public var seed: UInt64
     public var tokens: Int
+    /// The model's text before the writer filled its name slots (nil for a model without slots): what
+    /// DPO pairs are made of.
+    public var raw: String? = nil
 }
 
 /// The model as a letter writer: prompt format in, streamed letter out, judged.
@@ -37,6 +40,8 @@ public final class LetterWriter: @unchecked Sendable {
     public let judge: Judge
     /// The model folder's name, recorded with every generation.
     public let modelId: String
+    /// The model writes "{authority}" and "{k1}" for the prompt's names, which the writer fills (`NameSlots`).
+    public let nameSlots: Bool
     /// Hold begun names to the prompt's spelling (`CopyGuard`); off, letters are the raw model's samples.
     public var guardsNames = true
     /// Hold the composer's slots ("a request to" + the authority; `CopyGuardSlots.swift`). Off while the
@@ -56,6 +61,9 @@ public final class LetterWriter: @unchecked Sendable {
         tokenizer = try BPETokenizer(directory: modelDirectory)
         self.judge = judge
         modelId = modelDirectory.standardizedFileURL.lastPathComponent
+        nameSlots = NameSlots.used(by: modelDirectory)
+        // The copy guard's slots spell the authority out after "Dear"; a slots model writes "{authority}" there.
+        if nameSlots { holdsSlots = false }
         guard tokenizer.vocabSize == model.config.vocabSize else {
             throw CheckpointError.badConfig("\(modelDirectory.path): tokenizer has \(tokenizer.vocabSize) ids, model \(model.config.vocabSize)")
         }
@@ -119,6 +127,9 @@ public final class LetterWriter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }
         var streams = requests.map { _ in StreamingDecoder(tokenizer: tokenizer, skipSpecialTokens: true) }
+        let slots = requests.map { NameSlots(authority: $0.authority.name, keywords: $0.keywords.map(\.text)) }
+        var fillers = slots.map { NameSlots.Filler($0) }
+        let filling = nameSlots
         let table = tokenTable, V = model.config.vocabSize
         var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table, slots: holdsSlots) : nil }
         // Requests differ in temperature and length: group those that share options.
@@ -134,7 +145,8 @@ public final class LetterWriter: @unchecked Sendable {
                 onToken: { row, token in
                     let i = idx[row]
                     guards[i]?.observe(token)
-                    let text = streams[i].push(token)
+                    var text = streams[i].push(token)
+                    if filling { text = fillers[i].push(text) }
                     if let onText, !text.isEmpty { return onText(i, text) }
                     return true
                 },
@@ -142,13 +154,15 @@ public final class LetterWriter: @unchecked Sendable {
             for (row, i) in idx.enumerated() { outputs[i] = out[row] }
         }
         return requests.indices.map { i in
-            let tail = streams[i].finish()
+            var tail = streams[i].finish()
+            if filling { tail = fillers[i].push(tail) + fillers[i].finish() }
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
-            let text = tokenizer.decode(outputs[i], skipSpecialTokens: true)
-            let letter = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
+            let letter = filling ? slots[i].fill(text) : text
             return WrittenLetter(prompt: requests[i].prompt.text, letter: letter,
                                  judge: judge.judge(letter: letter, authority: requests[i].authority, keywords: requests[i].keywords),
-                                 modelId: modelId, seed: requests[i].seed, tokens: outputs[i].count)
+                                 modelId: modelId, seed: requests[i].seed, tokens: outputs[i].count,
+                                 raw: filling ? text : nil)
         }
     }
 }

@@ -43,7 +43,8 @@ public enum PreferencePairBuilder {
             guard let best = group.max(by: { $0.judge.score < $1.judge.score }),
                   let worst = group.min(by: { $0.judge.score < $1.judge.score }),
                   best.judge.score - worst.judge.score >= minMargin else { continue }
-            pairs.append(JudgedPair(prompt: best.prompt, chosen: best.letter, rejected: worst.letter,
+            // Pairs hold what the model wrote: with name slots, the letters before the writer filled them.
+            pairs.append(JudgedPair(prompt: best.prompt, chosen: best.raw ?? best.letter, rejected: worst.raw ?? worst.letter,
                                     chosenScore: best.judge.score, rejectedScore: worst.judge.score))
         }
         stats.kept = pairs.count

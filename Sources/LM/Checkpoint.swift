@@ -78,6 +78,15 @@ extension Model {
 
 public enum Checkpoint {
     public static let trainingStateFile = "training_state.safetensors"
+    /// Present in a model folder whose letters name their authority and keywords through slots that the
+    /// writer fills (`NameSlots`).
+    public static let nameSlotsFile = "name_slots.json"
+    static let nameSlotsNote = Data(#"{"authority": "{authority}", "keywords": "{k1}, {k2}, ... ({K1} capitalised)", "filled_by": "the letter writer"}"#.utf8)
+
+    /// Writes the slots marker into a model folder being saved.
+    public static func markNameSlots(_ directory: URL) throws {
+        try nameSlotsNote.write(to: directory.appendingPathComponent(nameSlotsFile))
+    }
 
     /// Runs `body` on a fresh temporary sibling of `directory`, then renames it into place.
     public static func writeAtomically(_ directory: URL, _ body: (URL) throws -> Void) throws {

@@ -48,6 +48,10 @@ public struct StageConfig: Codable, Sendable, Equatable {
     public var sampleTemperature: Float?
     /// DPO only: weight of the chosen letter's mean token loss added to the DPO loss (0: plain DPO).
     public var chosenNLL: Float?
+    /// Letters name the authority and keywords through slots ("{authority}", "{k1}") that the writer fills;
+    /// the finished model folder carries `Checkpoint.nameSlotsFile` to say so. A stage started from such a
+    /// model inherits it.
+    public var nameSlots: Bool?
 
     public static func load(_ url: URL) throws -> StageConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -66,17 +66,30 @@ public struct StageRunner {
             throw TrainingError.badInput("the classify stage is run by `foibandit filings train`")
         }
         report("\(c.stage.rawValue): \(model.parameterCount) parameters, \(c.steps) steps of \(c.batchSize)×\(c.seqLen)")
-        let tokDir = tokenizerDir
+        let tokDir = tokenizerDir, slots = usesNameSlots
         let trainer = Trainer(config: c, model: model, data: data, run: RunDirectory(runDir), objective: objective,
-                              evaluate: evaluate, saveExtras: { try BPETokenizer(directory: tokDir).save(to: $0) },
+                              evaluate: evaluate, saveExtras: {
+                                  try BPETokenizer(directory: tokDir).save(to: $0)
+                                  if slots { try Checkpoint.markNameSlots($0) }
+                              },
                               report: report)
         trainer.stopAfter = stopAfter
         let summary = try trainer.train(resume: resume)
         if RunDirectory(runDir).logRows().last?["step"].map(Int.init) == c.steps {
-            try model.save(to: modelDir, extraFiles: { try tokenizer.save(to: $0) })
+            try model.save(to: modelDir, extraFiles: {
+                try tokenizer.save(to: $0)
+                if slots { try Checkpoint.markNameSlots($0) }
+            })
             report("\(c.stage.rawValue) done: model in \(modelDir.path)")
         }
         return summary
+    }
+
+    /// Whether this stage's letters use name slots: said by the config, or inherited from `initFrom`.
+    public var usesNameSlots: Bool {
+        if let s = config.nameSlots { return s }
+        guard let from = config.initFrom else { return false }
+        return FileManager.default.fileExists(atPath: URL(fileURLWithPath: from).appendingPathComponent(Checkpoint.nameSlotsFile).path)
     }
 
     func initialModel(vocab: Int) throws -> Model {

@@ -9,7 +9,7 @@ struct Corpus: ParsableCommand {
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write cpt.jsonl and sft.jsonl from composer letters on the training split.")
+            abstract: "Write cpt.jsonl, sft.jsonl (letters with name slots) and reference_slots.jsonl from composer letters on the training split.")
 
         @Option(help: "Output folder.") var out: String
         @Option(help: "Letters for each of cpt.jsonl and sft.jsonl.") var letters: Int = 20_000
@@ -39,6 +39,10 @@ struct Corpus: ParsableCommand {
                     if sftBuf.utf8.count > 1 << 20 { sft.write(Data(sftBuf.utf8)); sftBuf = "" }
                 })
             cpt.write(Data(cptBuf.utf8)); sft.write(Data(sftBuf.utf8))
+            // The reference letters in the SFT letters' form, for the trainer's periodic eval of a slots model.
+            let reference = EvalSets.make(authorities: authorities, keywords: keywords).reference
+                .map { DomainCorpus.jsonLine($0.withNameSlots) }.joined(separator: "\n") + "\n"
+            try reference.write(toFile: (out as NSString).appendingPathComponent("reference_slots.jsonl"), atomically: true, encoding: .utf8)
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys]
             let summary = String(decoding: try e.encode(s), as: UTF8.self)

@@ -89,7 +89,8 @@ struct Eval: ParsableCommand {
     /// Perplexity per token, and bits per byte of the letters as written (total negative log-likelihood in
     /// bits over their UTF-8 bytes, names included), of a file of letters given their prompts.
     func likelihood(_ w: LetterWriter, file: String, resolver r: Resolver) throws -> (Double, Double) {
-        let examples = try jsonRows(file).map { row -> Example in
+        struct Scored { var prompt: [Int]; var completion: [Int]; var bytes: Int }
+        let scoredRows = try jsonRows(file).map { row -> Scored in
             guard let letter = row["letter"] as? String else { throw ValidationError("\(file): a row without \"letter\"") }
             let prompt: String
             if let p = row["prompt"] as? String { prompt = p } else {
@@ -98,15 +99,21 @@ struct Eval: ParsableCommand {
                 prompt = Prompt(authority: try r.authority(name), keywords: try r.keywords(kws),
                                 style: row["style"] as? String ?? LetterStyle.numbered.rawValue).text
             }
-            return Example(prompt: w.tokenizer.encode(prompt), completion: w.tokenizer.encode(StageData.completion(letter)))
+            // A slots model is scored on the letter with its names as slots: the writer's fill is deterministic, so
+            // this is the likelihood of the letter as written. Bits per byte still count the names' bytes.
+            var scored = letter
+            if w.nameSlots, let p = PromptFormat.parse(prompt)?.prompt { scored = NameSlots(p).delexicalise(letter) }
+            return Scored(prompt: w.tokenizer.encode(prompt), completion: w.tokenizer.encode(StageData.completion(scored)),
+                           bytes: StageData.completion(letter).utf8.count - PromptFormat.endToken.utf8.count)
         }
         let T = w.model.config.maxSeqLen
-        let fitting = examples.filter { $0.prompt.count + $0.completion.count <= T + 1 }
-        if fitting.count < examples.count { stderr("\(stem(file)): \(examples.count - fitting.count) letters longer than the context left out") }
-        let batches = ExampleBatches.sequential(fitting, batchSize: 8, seqLen: T, pad: w.tokenizer.endOfTextId)
+        let fitting = scoredRows.filter { $0.prompt.count + $0.completion.count <= T + 1 }
+        if fitting.count < scoredRows.count { stderr("\(stem(file)): \(scoredRows.count - fitting.count) letters longer than the context left out") }
+        let batches = ExampleBatches.sequential(fitting.map { Example(prompt: $0.prompt, completion: $0.completion) },
+                                                batchSize: 8, seqLen: T, pad: w.tokenizer.endOfTextId)
         let loss = Double(Trainer.meanLoss(w.model, batches))
         let tokens = Double(fitting.map(\.completion.count).reduce(0, +))
-        let bytes = Double(fitting.map { w.tokenizer.decode($0.completion, skipSpecialTokens: true).utf8.count }.reduce(0, +))
+        let bytes = Double(fitting.map(\.bytes).reduce(0, +))
         return (exp(loss), loss * tokens / log(2) / max(bytes, 1))
     }
 

@@ -1,0 +1,113 @@
+import Foundation
+import LM
+
+/// Names through placeholders. A model trained with name slots writes "{authority}" where the prompt's
+/// authority stands and "{k1}", "{k2}", … where its keywords do ("{K1}" for a keyword that opens a sentence),
+/// and the writer fills them in. Copying a rare name token by token is what a small model does worst
+/// ("unpension debt", "animal penalty notices"); a slot cannot be garbled, and a letter that leaves a keyword
+/// out leaves out a slot the decoder can see. The mapping is lossless: `fill(delexicalise(l)) == l`.
+public struct NameSlots: Sendable, Equatable {
+    public static let authoritySlot = "{authority}"
+    /// The file in a model folder that says its letters use slots (see `Checkpoint.nameSlotsFile`).
+    public static let marker = Checkpoint.nameSlotsFile
+
+    /// (slot, text), longest text first so "fixed penalty notices" is taken before "penalty notices".
+    let names: [(slot: String, text: [UInt8])]
+    private let fills: [String: String]
+
+    public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
+
+    public init(authority: String, keywords: [String]) {
+        var n: [(String, String)] = []
+        if !authority.isEmpty { n.append((Self.authoritySlot, authority)) }
+        for (i, k) in keywords.enumerated() where !k.isEmpty && i < 9 {
+            n.append(("{k\(i + 1)}", k))
+            let cap = k.prefix(1).uppercased() + k.dropFirst()
+            if cap != k { n.append(("{K\(i + 1)}", cap)) }
+        }
+        fills = Dictionary(n, uniquingKeysWith: { a, _ in a })
+        names = n.map { ($0.0, Array($0.1.utf8)) }
+            .sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
+    }
+
+    public init(_ p: Prompt) { self.init(authority: p.authority, keywords: p.keywords) }
+
+    /// The letter with each whole occurrence of a name replaced by its slot. A name is whole when no letter
+    /// or digit touches it, except a plural "s" ("pothole repair" in "pothole repairs").
+    public func delexicalise(_ letter: String) -> String {
+        let b = Array(letter.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        scan: while i < b.count {
+            if i == 0 || !Self.isWordByte(b[i - 1]) {
+                for (slot, t) in names where i + t.count <= b.count && b[i] == t[0] && Array(b[i..<(i + t.count)]) == t {
+                    let e = i + t.count
+                    let whole = e == b.count || !Self.isWordByte(b[e])
+                        || (b[e] == UInt8(ascii: "s") && (e + 1 == b.count || !Self.isWordByte(b[e + 1])))
+                    guard whole else { continue }
+                    out += Array(slot.utf8)
+                    i = e
+                    continue scan
+                }
+            }
+            out.append(b[i]); i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text with every known slot replaced by its name; unknown ones ("{k4}" for three keywords) stay, and
+    /// the judge fails them.
+    public func fill(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var out = "", rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            rest = rest[open...]
+            if let close = rest.prefix(Self.longestSlot).firstIndex(of: "}"), let name = fills[String(rest[...close])] {
+                out += name
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest.dropFirst()
+            }
+        }
+        return out + rest
+    }
+
+    static let longestSlot = 12
+
+    static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    /// Whether a model folder's letters use slots.
+    public static func used(by modelDirectory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: modelDirectory.appendingPathComponent(marker).path)
+    }
+
+    /// Fills slots in streamed text: holds back an opened "{" until it closes (or cannot be a slot).
+    public struct Filler: Sendable {
+        let slots: NameSlots
+        var pending = ""
+        public init(_ slots: NameSlots) { self.slots = slots }
+
+        public mutating func push(_ chunk: String) -> String {
+            pending += chunk
+            // Everything before the last unclosed "{" (if it is short enough to still become a slot) is final.
+            if let open = pending.lastIndex(of: "{"), !pending[open...].contains("}"),
+               pending[open...].utf8.count < NameSlots.longestSlot {
+                let done = slots.fill(String(pending[..<open]))
+                pending = String(pending[open...])
+                return done
+            }
+            defer { pending = "" }
+            return slots.fill(pending)
+        }
+
+        public mutating func finish() -> String {
+            defer { pending = "" }
+            return slots.fill(pending)
+        }
+    }
+}
