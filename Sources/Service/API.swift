@@ -142,19 +142,43 @@ struct API: Sendable {
     func judge(_ req: Request) async throws -> Response {
         let b = try await decode(JudgeBody.self, req)
         guard b.letter.utf8.count <= 64_000 else { throw APIError(.badRequest, "a letter of at most 64 KB") }
+        try Self.bounded(InputLimits.checkAuthority(b.authority))
         let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
-        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 && $0.utf8.count <= 400 }) else {
-            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
+        try Self.bounded(InputLimits.checkKeywords(texts))
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap), judge = state.judge
+        let (authority, r) = try await Self.offLoop {
+            let authority: Authority
+            switch planner.authority(b.authority) {
+            case .success(let a): authority = a
+            case .failure(let e): throw APIError(.notFound, e.message)
+            }
+            return (authority, judge.judge(letter: b.letter, authority: authority, keywords: texts))
         }
-        let authority: Authority
-        switch state.directory.planner(maxTokensCap: config.maxTokensCap).authority(b.authority) {
-        case .success(let a): authority = a
-        case .failure(let e): throw APIError(.notFound, e.message)
-        }
-        let r = state.judge.judge(letter: b.letter, authority: authority, keywords: texts)
         return try jsonResponse(.ok, JudgeOut(authority: authority.name, score: r.score, valid: r.valid,
                                               checks: r.checks.map(CheckOut.init), failed_checks: r.failed.map(\.id)))
+    }
+
+    /// A field over its bound is the client's error (400), found before any work is done for it.
+    static func bounded(_ problem: String?) throws {
+        if let problem { throw APIError(.badRequest, problem) }
+    }
+
+    /// Runs CPU work (name lookups with suggestions, tokenizing, judging) on a Dispatch thread, so the
+    /// few threads that run the server's tasks stay free for /healthz and other requests.
+    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global(qos: .userInitiated).async { c.resume(with: Result(catching: work)) }
+        }
+    }
+
+    /// `request` off the event loop, after the bounds that make its work small.
+    func plan(_ b: LetterBody, writer: LetterWriter) async throws -> LetterRequest {
+        try Self.bounded(InputLimits.checkAuthority(b.authority))
+        try Self.bounded(InputLimits.checkKeywords(b.keywords))
+        if let s = b.style { try Self.bounded(InputLimits.checkStyle(s)) }
+        let me = self
+        return try await Self.offLoop { try me.request(b, writer: writer) }
     }
 
     func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
@@ -166,9 +190,7 @@ struct API: Sendable {
         }
         let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
-        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 }) else {
-            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
-        }
+        try Self.bounded(InputLimits.checkKeywords(texts))
         var style = LetterStyle.numbered
         if let s = b.style, !s.isEmpty {
             guard let st = LetterStyle(rawValue: s.lowercased()) else {
@@ -204,7 +226,7 @@ struct API: Sendable {
     func letter(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try request(b, writer: q.writer)
+        let r = try await plan(b, writer: q.writer)
         try await admit(q, 1)
         let start = ContinuousClock.now
         let w = await q.write(r)
@@ -226,7 +248,7 @@ struct API: Sendable {
     func stream(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try request(b, writer: q.writer)
+        let r = try await plan(b, writer: q.writer)
         try await admit(q, 1)
         let body = ResponseBody { writer in
             let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
@@ -298,21 +320,26 @@ struct API: Sendable {
 
     func batch(_ req: Request, log logger: Logger) async throws -> Response {
         let data = try await body(req)
-        let table: BatchTable
-        do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
-        guard table.rows.count <= config.maxBatchRows else {
-            throw APIError(.contentTooLarge, "at most \(config.maxBatchRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
-        }
         let q = try queue()
-        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
-        var out = table.rows.map { BatchResultRow(input: $0.count >= table.layout.header.count ? $0 : $0 + Array(repeating: "", count: table.layout.header.count - $0.count)) }
-        var requests: [(Int, LetterRequest)] = []
-        for (i, row) in table.rows.enumerated() {
-            switch planner.request(row: row, layout: table.layout).flatMap(q.writer.fitted) {
-            case .success(let r): requests.append((i, r)); out[i].seed = r.seed
-            case .failure(let e): out[i].error = e.message
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap), maxRows = config.maxBatchRows
+        // Parsing and planning (lookups, suggestions, tokenizing) are CPU work: off the event loop.
+        let (table, planned, requests) = try await Self.offLoop { () throws -> (BatchTable, [BatchResultRow], [(Int, LetterRequest)]) in
+            let table: BatchTable
+            do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
+            guard table.rows.count <= maxRows else {
+                throw APIError(.contentTooLarge, "at most \(maxRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
             }
+            var out = table.rows.map { BatchResultRow(input: $0.count >= table.layout.header.count ? $0 : $0 + Array(repeating: "", count: table.layout.header.count - $0.count)) }
+            var requests: [(Int, LetterRequest)] = []
+            for (i, row) in table.rows.enumerated() {
+                switch planner.request(row: row, layout: table.layout).flatMap(q.writer.fitted) {
+                case .success(let r): requests.append((i, r)); out[i].seed = r.seed
+                case .failure(let e): out[i].error = e.message
+                }
+            }
+            return (table, out, requests)
         }
+        var out = planned
         try await admit(q, requests.count)
         let letters = await withTaskGroup(of: (Int, WrittenLetter).self) { group in
             for (i, r) in requests { group.addTask { (i, await q.write(r)) } }
