@@ -25,13 +25,17 @@ public struct ServiceConfig: Sendable {
 
     public init() {}
 
-    public static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
-    }
+    public static func isLoopback(_ host: String) -> Bool { Loopback.isLoopback(host) }
 
-    /// The token rule: any address but loopback needs a token.
+    /// The token rule: any address but loopback needs a token, and a token given must be one a client
+    /// can send: not empty or blank (which would guard nothing), no spaces or control characters.
     public func validate() throws(ServiceError) {
+        if let token {
+            if token.allSatisfy({ $0.isWhitespace }) { throw ServiceError("the token is empty or blank; give a real token or none") }
+            if token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+                throw ServiceError("the token contains spaces or control characters, which an Authorization header cannot carry")
+            }
+        }
         if !Self.isLoopback(host) && (token ?? "").isEmpty {
             throw ServiceError("binding \(host) (not loopback) needs a token: pass --token or set FOIBANDIT_TOKEN")
         }
@@ -163,12 +167,19 @@ struct BearerMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path == "/healthz" { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
-        let prefix = "Bearer "
-        guard given.hasPrefix(prefix), Self.same(String(given.dropFirst(prefix.count)), token) else {
+        guard let credentials = Self.bearerCredentials(given), Self.same(credentials, token) else {
             return errorResponse(.unauthorized, given.isEmpty ? "missing bearer token" : "wrong bearer token",
                                  headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)
+    }
+
+    /// The token after an auth scheme of "Bearer" in any case (RFC 9110 §11.1: schemes are
+    /// case-insensitive), separated by one or more spaces; nil for any other scheme.
+    static func bearerCredentials(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// Compares in time that does not depend on where the strings first differ.
