@@ -130,11 +130,13 @@ struct API: Sendable {
     }
 
     /// Sheds load: past `maxPending` letters in the queue, answer 503 now rather than queue without bound.
-    func admit(_ q: GenerationQueue, _ n: Int) async throws {
-        let pending = await q.inFlight
-        guard pending + n <= config.maxPending else {
-            throw APIError(.serviceUnavailable, "busy: \(pending) letters queued; try again shortly")
-        }
+    /// The check is the queue's own enqueue step (`GenerationQueue.enqueue`), so concurrent requests cannot all pass it.
+    func busy(_ inFlight: Int) -> APIError {
+        APIError(.serviceUnavailable, "busy: \(inFlight) letters queued (at most \(config.maxPending)); try again shortly")
+    }
+
+    func write(_ q: GenerationQueue, _ requests: [LetterRequest]) async throws -> [WrittenLetter] {
+        do { return try await q.write(requests, limit: config.maxPending) } catch let b as GenerationQueue.Busy { throw busy(b.inFlight) }
     }
 
     /// Checks a letter body and turns it into a request for the model.
@@ -227,9 +229,8 @@ struct API: Sendable {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try await plan(b, writer: q.writer)
-        try await admit(q, 1)
         let start = ContinuousClock.now
-        let w = await q.write(r)
+        let w = try await write(q, [r])[0]
         logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
                                          "score": "\(w.judge.score)", "ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
         return try jsonResponse(.ok, LetterOut(w, authority: r.authority.name))
@@ -249,25 +250,25 @@ struct API: Sendable {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
         let r = try await plan(b, writer: q.writer)
-        try await admit(q, 1)
+        // Enqueued (or refused with 503) before the response starts; the body only relays the events.
+        let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
+        let onText: GenerationQueue.TextSink = { text in
+            if case .terminated = sink.yield(.token(text)) { return false }
+            return true
+        }
+        let done: GenerationQueue.Done = { w in
+            sink.yield(.done(LetterOut(w, authority: r.authority.name)))
+            sink.finish()
+            logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
+        }
+        guard await q.enqueue([(r, onText, done)], limit: config.maxPending) else { throw busy(await q.inFlight) }
         let body = ResponseBody { writer in
-            let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
-            let job = Task {
-                let w = await q.write(r) { text in
-                    if case .terminated = sink.yield(.token(text)) { return false }
-                    return true
-                }
-                sink.yield(.done(LetterOut(w, authority: r.authority.name)))
-                sink.finish()
-                logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
-            }
             for await e in events {
                 switch e {
                 case .token(let t): try await writer.write(Self.sse("token", ["text": t]))
                 case .done(let out): try await writer.write(Self.sse("done", out))
                 }
             }
-            _ = await job.value
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"], body: body)
@@ -340,14 +341,8 @@ struct API: Sendable {
             return (table, out, requests)
         }
         var out = planned
-        try await admit(q, requests.count)
-        let letters = await withTaskGroup(of: (Int, WrittenLetter).self) { group in
-            for (i, r) in requests { group.addTask { (i, await q.write(r)) } }
-            var all: [(Int, WrittenLetter)] = []
-            for await x in group { all.append(x) }
-            return all
-        }
-        for (i, w) in letters { out[i].fill(with: w) }
+        let letters = try await write(q, requests.map(\.1))
+        for ((i, _), w) in zip(requests, letters) { out[i].fill(with: w) }
         let failed = out.filter { !$0.ok }.count
         logger.info("batch", metadata: ["rows": "\(out.count)", "failed": "\(failed)"])
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
