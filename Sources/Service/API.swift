@@ -94,9 +94,17 @@ struct API: Sendable {
 
     // MARK: reading requests
 
+    /// The whole body. A body the HTTP parser cannot read (a malformed chunk size, say) is the client's
+    /// error: 400, not the 500 an unexpected error becomes.
     func body(_ req: Request) async throws -> Data {
-        let buffer = try await req.body.collect(upTo: config.maxBodyBytes)
-        return Data(buffer.readableBytesView)
+        do {
+            let buffer = try await req.body.collect(upTo: config.maxBodyBytes)
+            return Data(buffer.readableBytesView)
+        } catch let e as HTTPResponseError {
+            throw e   // 413 from the size limit
+        } catch {
+            throw APIError(.badRequest, "malformed request body (\(error))")
+        }
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ req: Request) async throws -> T {

@@ -83,6 +83,7 @@ public typealias AppContext = BasicRequestContext
 public enum Routes {
     public static let all: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "/healthz"),
+        (.head, "/healthz"),
         (.get, "/openapi.yaml"),
         (.post, "/v1/letters"),
         (.post, "/v1/letters/stream"),
@@ -102,6 +103,8 @@ public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logg
     if let token = config.token, !token.isEmpty { router.add(middleware: BearerMiddleware(token: token)) }
     let api = API(config: config, state: state, logger: logger)
     router.get("/healthz") { _, _ in try await api.health() }
+    // Probes often use HEAD; the same answer, whose body the server leaves out.
+    router.head("/healthz") { _, _ in try await api.health() }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))
