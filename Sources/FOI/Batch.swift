@@ -107,6 +107,7 @@ public struct BatchPlanner: Sendable {
 
     /// By name or short name, ignoring case and surrounding spaces.
     public func authority(_ name: String) -> Result<Authority, BatchRowError> {
+        if let tooLong = InputLimits.checkAuthority(name) { return .failure(BatchRowError(tooLong)) }
         let q = name.trimmingCharacters(in: .whitespaces).lowercased()
         guard !q.isEmpty else { return .failure(BatchRowError("no authority")) }
         if let a = authorities.first(where: { $0.name.lowercased() == q }) ?? authorities.first(where: { $0.shortName.lowercased() == q }) {
@@ -137,8 +138,10 @@ public struct BatchPlanner: Sendable {
         }
         let texts = Lookup.keywordTexts(field(layout.keywords))
         guard !texts.isEmpty else { return .failure(BatchRowError("no keywords (separate them with ';')")) }
+        if let tooLong = InputLimits.checkKeywords(texts) { return .failure(BatchRowError(tooLong)) }
         var style = LetterStyle.numbered
         let styleText = field(layout.style)
+        if let tooLong = InputLimits.checkStyle(styleText) { return .failure(BatchRowError(tooLong)) }
         if !styleText.isEmpty {
             guard let s = LetterStyle(rawValue: styleText.lowercased()) else {
                 return .failure(BatchRowError(Suggest.unknownMessage(kind: "style", name: styleText, candidates: LetterStyle.allCases.map(\.rawValue))))

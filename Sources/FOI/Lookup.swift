@@ -16,6 +16,7 @@ public enum Lookup {
 
     /// Up to `limit` candidates ranked by shared words, then edit distance.
     public static func suggestions(_ query: String, candidates: [String], limit: Int = 5) -> [String] {
+        let query = String(query.prefix(InputLimits.suggestionCharacters))   // bounds the edit distances below
         let qWords = Set(TextTools.words(query).map(TextTools.stem))
         let scored = candidates.map { c -> (String, Int, Int) in
             let cw = Set(TextTools.words(c).map(TextTools.stem))

@@ -1,8 +1,10 @@
 /// "Did you mean" suggestions for a mistyped authority (or keyword) name.
 public enum Suggest {
     /// Up to `limit` candidates closest to `query`: shared words count most, then edit distance.
+    /// The query is cut to `InputLimits.suggestionCharacters` first: the work is then bounded by the
+    /// candidates, not by whatever length a caller sent.
     public static func closest(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let q = query.lowercased()
+        let q = String(query.prefix(InputLimits.suggestionCharacters)).lowercased()
         let qWords = Set(TextTools.words(q)).subtracting(TextTools.stopwords)
         let scored = candidates.map { c -> (String, Double) in
             let lc = c.lowercased()

@@ -17,6 +17,7 @@ extension Model {
         for t in layout.tensors {
             guard let f = where_[t.name] else { throw CheckpointError.missingTensor(file: anyPath, name: t.name) }
             try f.read(t.name, into: params.pointer + t.offset, shape: t.shape)
+            try CheckpointChecks.requireFinite(params.pointer + t.offset, count: t.shape.reduce(1, *), name: t.name, file: f.path)
         }
         // transformers may save the tied head explicitly; we only accept it when it is the embedding.
         if let f = where_["lm_head.weight"] {
@@ -54,6 +55,7 @@ extension Model {
             config.tiedEmbeddings = true   // accepted only if the head equals the embedding (checked in loadWeights)
         }
         try config.validate()
+        try CheckpointChecks.matchTensors(files, layout: ParameterLayout(config))
         let model = Model(config: config)
         try model.loadWeights(from: files)
         return model

@@ -9,6 +9,7 @@ public enum CheckpointError: Error, CustomStringConvertible, LocalizedError, Equ
     case shapeMismatch(file: String, name: String, expected: [Int], found: [Int])
     case wrongDtype(file: String, name: String, dtype: String)
     case badConfig(String)
+    case badTensor(file: String, name: String, detail: String)
     case io(String)
 
     public var description: String {
@@ -20,6 +21,7 @@ public enum CheckpointError: Error, CustomStringConvertible, LocalizedError, Equ
         case .shapeMismatch(let f, let n, let e, let s):
             return "tensor \(n) in \(f) has shape \(s) but the config needs \(e)"
         case .wrongDtype(let f, let n, let d): return "tensor \(n) in \(f) has dtype \(d); expected F32 (or F16/BF16)"
+        case .badTensor(let f, let n, let d): return "tensor \(n) in \(f) \(d)"
         case .badConfig(let s): return "bad model config: \(s)"
         case .io(let s): return "checkpoint I/O error: \(s)"
         }

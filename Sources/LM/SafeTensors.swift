@@ -74,7 +74,10 @@ public struct SafeTensorsFile {
         guard let a = v as? [Any] else { return nil }
         var out = [Int]()
         for x in a {
-            if let i = x as? Int { out.append(i) } else if let n = x as? NSNumber { out.append(n.intValue) } else { return nil }
+            // Through Double with a bound: intValue of 1e30 is not a number we may index with.
+            guard let n = x as? NSNumber, n.doubleValue.isFinite, n.doubleValue == n.doubleValue.rounded(),
+                  abs(n.doubleValue) <= 9_007_199_254_740_992 else { return nil }
+            out.append(Int(n.doubleValue))
         }
         return out
     }

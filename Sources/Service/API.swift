@@ -94,9 +94,17 @@ struct API: Sendable {
 
     // MARK: reading requests
 
+    /// The whole body. A body the HTTP parser cannot read (a malformed chunk size, say) is the client's
+    /// error: 400, not the 500 an unexpected error becomes.
     func body(_ req: Request) async throws -> Data {
-        let buffer = try await req.body.collect(upTo: config.maxBodyBytes)
-        return Data(buffer.readableBytesView)
+        do {
+            let buffer = try await req.body.collect(upTo: config.maxBodyBytes)
+            return Data(buffer.readableBytesView)
+        } catch let e as HTTPResponseError {
+            throw e   // 413 from the size limit
+        } catch {
+            throw APIError(.badRequest, "malformed request body (\(error))")
+        }
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ req: Request) async throws -> T {
@@ -130,11 +138,13 @@ struct API: Sendable {
     }
 
     /// Sheds load: past `maxPending` letters in the queue, answer 503 now rather than queue without bound.
-    func admit(_ q: GenerationQueue, _ n: Int) async throws {
-        let pending = await q.inFlight
-        guard pending + n <= config.maxPending else {
-            throw APIError(.serviceUnavailable, "busy: \(pending) letters queued; try again shortly")
-        }
+    /// The check is the queue's own enqueue step (`GenerationQueue.enqueue`), so concurrent requests cannot all pass it.
+    func busy(_ inFlight: Int) -> APIError {
+        APIError(.serviceUnavailable, "busy: \(inFlight) letters queued (at most \(config.maxPending)); try again shortly")
+    }
+
+    func write(_ q: GenerationQueue, _ requests: [LetterRequest]) async throws -> [WrittenLetter] {
+        do { return try await q.write(requests, limit: config.maxPending) } catch let b as GenerationQueue.Busy { throw busy(b.inFlight) }
     }
 
     /// Checks a letter body and turns it into a request for the model.
@@ -142,19 +152,43 @@ struct API: Sendable {
     func judge(_ req: Request) async throws -> Response {
         let b = try await decode(JudgeBody.self, req)
         guard b.letter.utf8.count <= 64_000 else { throw APIError(.badRequest, "a letter of at most 64 KB") }
+        try Self.bounded(InputLimits.checkAuthority(b.authority))
         let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
-        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 && $0.utf8.count <= 400 }) else {
-            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
+        try Self.bounded(InputLimits.checkKeywords(texts))
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap), judge = state.judge
+        let (authority, r) = try await Self.offLoop {
+            let authority: Authority
+            switch planner.authority(b.authority) {
+            case .success(let a): authority = a
+            case .failure(let e): throw APIError(.notFound, e.message)
+            }
+            return (authority, judge.judge(letter: b.letter, authority: authority, keywords: texts))
         }
-        let authority: Authority
-        switch state.directory.planner(maxTokensCap: config.maxTokensCap).authority(b.authority) {
-        case .success(let a): authority = a
-        case .failure(let e): throw APIError(.notFound, e.message)
-        }
-        let r = state.judge.judge(letter: b.letter, authority: authority, keywords: texts)
         return try jsonResponse(.ok, JudgeOut(authority: authority.name, score: r.score, valid: r.valid,
                                               checks: r.checks.map(CheckOut.init), failed_checks: r.failed.map(\.id)))
+    }
+
+    /// A field over its bound is the client's error (400), found before any work is done for it.
+    static func bounded(_ problem: String?) throws {
+        if let problem { throw APIError(.badRequest, problem) }
+    }
+
+    /// Runs CPU work (name lookups with suggestions, tokenizing, judging) on a Dispatch thread, so the
+    /// few threads that run the server's tasks stay free for /healthz and other requests.
+    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global(qos: .userInitiated).async { c.resume(with: Result(catching: work)) }
+        }
+    }
+
+    /// `request` off the event loop, after the bounds that make its work small.
+    func plan(_ b: LetterBody, writer: LetterWriter) async throws -> LetterRequest {
+        try Self.bounded(InputLimits.checkAuthority(b.authority))
+        try Self.bounded(InputLimits.checkKeywords(b.keywords))
+        if let s = b.style { try Self.bounded(InputLimits.checkStyle(s)) }
+        let me = self
+        return try await Self.offLoop { try me.request(b, writer: writer) }
     }
 
     func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
@@ -166,9 +200,7 @@ struct API: Sendable {
         }
         let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
-        guard texts.count <= 8, texts.allSatisfy({ $0.count <= 100 }) else {
-            throw APIError(.badRequest, "at most 8 keywords of at most 100 characters each")
-        }
+        try Self.bounded(InputLimits.checkKeywords(texts))
         var style = LetterStyle.numbered
         if let s = b.style, !s.isEmpty {
             guard let st = LetterStyle(rawValue: s.lowercased()) else {
@@ -204,10 +236,9 @@ struct API: Sendable {
     func letter(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try request(b, writer: q.writer)
-        try await admit(q, 1)
+        let r = try await plan(b, writer: q.writer)
         let start = ContinuousClock.now
-        let w = await q.write(r)
+        let w = try await write(q, [r])[0]
         logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
                                          "score": "\(w.judge.score)", "ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
         return try jsonResponse(.ok, LetterOut(w, authority: r.authority.name))
@@ -226,26 +257,26 @@ struct API: Sendable {
     func stream(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try request(b, writer: q.writer)
-        try await admit(q, 1)
+        let r = try await plan(b, writer: q.writer)
+        // Enqueued (or refused with 503) before the response starts; the body only relays the events.
+        let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
+        let onText: GenerationQueue.TextSink = { text in
+            if case .terminated = sink.yield(.token(text)) { return false }
+            return true
+        }
+        let done: GenerationQueue.Done = { w in
+            sink.yield(.done(LetterOut(w, authority: r.authority.name)))
+            sink.finish()
+            logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
+        }
+        guard await q.enqueue([(r, onText, done)], limit: config.maxPending) else { throw busy(await q.inFlight) }
         let body = ResponseBody { writer in
-            let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
-            let job = Task {
-                let w = await q.write(r) { text in
-                    if case .terminated = sink.yield(.token(text)) { return false }
-                    return true
-                }
-                sink.yield(.done(LetterOut(w, authority: r.authority.name)))
-                sink.finish()
-                logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
-            }
             for await e in events {
                 switch e {
                 case .token(let t): try await writer.write(Self.sse("token", ["text": t]))
                 case .done(let out): try await writer.write(Self.sse("done", out))
                 }
             }
-            _ = await job.value
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"], body: body)
@@ -298,29 +329,28 @@ struct API: Sendable {
 
     func batch(_ req: Request, log logger: Logger) async throws -> Response {
         let data = try await body(req)
-        let table: BatchTable
-        do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
-        guard table.rows.count <= config.maxBatchRows else {
-            throw APIError(.contentTooLarge, "at most \(config.maxBatchRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
-        }
         let q = try queue()
-        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
-        var out = table.rows.map { BatchResultRow(input: $0.count >= table.layout.header.count ? $0 : $0 + Array(repeating: "", count: table.layout.header.count - $0.count)) }
-        var requests: [(Int, LetterRequest)] = []
-        for (i, row) in table.rows.enumerated() {
-            switch planner.request(row: row, layout: table.layout).flatMap(q.writer.fitted) {
-            case .success(let r): requests.append((i, r)); out[i].seed = r.seed
-            case .failure(let e): out[i].error = e.message
+        let planner = state.directory.planner(maxTokensCap: config.maxTokensCap), maxRows = config.maxBatchRows
+        // Parsing and planning (lookups, suggestions, tokenizing) are CPU work: off the event loop.
+        let (table, planned, requests) = try await Self.offLoop { () throws -> (BatchTable, [BatchResultRow], [(Int, LetterRequest)]) in
+            let table: BatchTable
+            do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
+            guard table.rows.count <= maxRows else {
+                throw APIError(.contentTooLarge, "at most \(maxRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
             }
+            var out = table.rows.map { BatchResultRow(input: $0.count >= table.layout.header.count ? $0 : $0 + Array(repeating: "", count: table.layout.header.count - $0.count)) }
+            var requests: [(Int, LetterRequest)] = []
+            for (i, row) in table.rows.enumerated() {
+                switch planner.request(row: row, layout: table.layout).flatMap(q.writer.fitted) {
+                case .success(let r): requests.append((i, r)); out[i].seed = r.seed
+                case .failure(let e): out[i].error = e.message
+                }
+            }
+            return (table, out, requests)
         }
-        try await admit(q, requests.count)
-        let letters = await withTaskGroup(of: (Int, WrittenLetter).self) { group in
-            for (i, r) in requests { group.addTask { (i, await q.write(r)) } }
-            var all: [(Int, WrittenLetter)] = []
-            for await x in group { all.append(x) }
-            return all
-        }
-        for (i, w) in letters { out[i].fill(with: w) }
+        var out = planned
+        let letters = try await write(q, requests.map(\.1))
+        for ((i, _), w) in zip(requests, letters) { out[i].fill(with: w) }
         let failed = out.filter { !$0.ok }.count
         logger.info("batch", metadata: ["rows": "\(out.count)", "failed": "\(failed)"])
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],

@@ -18,6 +18,7 @@ public struct Directory: Sendable {
     public var judge: Judge { Judge(knownAuthorities: authorities, knownKeywords: keywords) }
 
     public func suggestions(for name: String) -> [String] {
+        let name = String(name.prefix(InputLimits.suggestionCharacters))   // a long name costs no more than a short one
         let fts = (try? store.searchAuthorities(name, limit: 3).map(\.name)) ?? []
         var ideas: [String] = []
         for n in fts + Suggest.closest(to: name, among: authorities.map(\.name)) where !ideas.contains(n) && ideas.count < 3 {

@@ -98,6 +98,12 @@ public enum OpenAPI {
                       in_flight: {type: integer}
                       batches: {type: integer}
                       letters: {type: integer}
+        head:
+          summary: Liveness without a body, for load balancers and probes.
+          security: []
+          responses:
+            '200':
+              description: Healthy.
       /openapi.yaml:
         get:
           summary: This document.

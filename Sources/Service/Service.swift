@@ -25,13 +25,17 @@ public struct ServiceConfig: Sendable {
 
     public init() {}
 
-    public static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
-    }
+    public static func isLoopback(_ host: String) -> Bool { Loopback.isLoopback(host) }
 
-    /// The token rule: any address but loopback needs a token.
+    /// The token rule: any address but loopback needs a token, and a token given must be one a client
+    /// can send: not empty or blank (which would guard nothing), no spaces or control characters.
     public func validate() throws(ServiceError) {
+        if let token {
+            if token.allSatisfy({ $0.isWhitespace }) { throw ServiceError("the token is empty or blank; give a real token or none") }
+            if token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+                throw ServiceError("the token contains spaces or control characters, which an Authorization header cannot carry")
+            }
+        }
         if !Self.isLoopback(host) && (token ?? "").isEmpty {
             throw ServiceError("binding \(host) (not loopback) needs a token: pass --token or set FOIBANDIT_TOKEN")
         }
@@ -79,6 +83,7 @@ public typealias AppContext = BasicRequestContext
 public enum Routes {
     public static let all: [(method: HTTPRequest.Method, path: String)] = [
         (.get, "/healthz"),
+        (.head, "/healthz"),
         (.get, "/openapi.yaml"),
         (.post, "/v1/letters"),
         (.post, "/v1/letters/stream"),
@@ -98,6 +103,8 @@ public func buildRouter(config: ServiceConfig, state: ServiceState, logger: Logg
     if let token = config.token, !token.isEmpty { router.add(middleware: BearerMiddleware(token: token)) }
     let api = API(config: config, state: state, logger: logger)
     router.get("/healthz") { _, _ in try await api.health() }
+    // Probes often use HEAD; the same answer, whose body the server leaves out.
+    router.head("/healthz") { _, _ in try await api.health() }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))
@@ -163,12 +170,19 @@ struct BearerMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path == "/healthz" { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
-        let prefix = "Bearer "
-        guard given.hasPrefix(prefix), Self.same(String(given.dropFirst(prefix.count)), token) else {
+        guard let credentials = Self.bearerCredentials(given), Self.same(credentials, token) else {
             return errorResponse(.unauthorized, given.isEmpty ? "missing bearer token" : "wrong bearer token",
                                  headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)
+    }
+
+    /// The token after an auth scheme of "Bearer" in any case (RFC 9110 §11.1: schemes are
+    /// case-insensitive), separated by one or more spaces; nil for any other scheme.
+    static func bearerCredentials(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// Compares in time that does not depend on where the strings first differ.

@@ -43,7 +43,7 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    /// Drops log rows past `step`: a resumed run writes them again.
+    /// Drops log rows past `step`: a resumed run writes them again (a forced resume's row, at `step`, stays).
     func truncateLog(after step: Int) throws {
         guard let data = FileManager.default.contents(atPath: log.path) else { return }
         let kept = String(decoding: data, as: UTF8.self).split(separator: "\n").filter { line in

@@ -19,7 +19,7 @@ public struct StageRunner {
     public var modelDir: URL { runDir.appendingPathComponent("model") }
 
     @discardableResult
-    public func run(resume: Bool) throws -> Trainer.Summary {
+    public func run(resume: Bool, force: Bool = false) throws -> Trainer.Summary {
         let tokenizer = try BPETokenizer(directory: tokenizerDir)
         let model = try initialModel(vocab: tokenizer.vocabSize)
         let c = config, pad = tokenizer.endOfTextId
@@ -74,7 +74,7 @@ public struct StageRunner {
                               },
                               report: report)
         trainer.stopAfter = stopAfter
-        let summary = try trainer.train(resume: resume)
+        let summary = try trainer.train(resume: resume, force: force)
         if RunDirectory(runDir).logRows().last?["step"].map(Int.init) == c.steps {
             try model.save(to: modelDir, extraFiles: {
                 try tokenizer.save(to: $0)

@@ -71,13 +71,15 @@ public final class Trainer {
     }
 
     @discardableResult
-    public func train(resume: Bool) throws -> Summary {
+    /// `force`: resume even though the config differs from the run's `stage.json` (recorded in the log).
+    public func train(resume: Bool, force: Bool = false) throws -> Summary {
         var start = 0
         var resumedFrom: Int?
         if resume, let state = try run.loadCheckpoint(into: model, optimizer: optimizer) {
             if state.step >= config.steps {
                 throw TrainingError.alreadyComplete("\(run.url.path): the \(config.stage.rawValue) stage already finished \(state.step) steps")
             }
+            try run.checkResume(config, force: force, atStep: state.step, report: report)
             try data?.restore(state.dataPosition)
             start = state.step
             resumedFrom = start

@@ -22,7 +22,10 @@ struct DB: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import seed CSV files (authorities, categories or keywords, told apart by header).",
-            discussion: "A file with malformed rows is refused whole, listing file:line: reason for each bad row.")
+            discussion: """
+            A file with malformed rows is refused, listing file:line: reason for each bad row, and so is the \
+            whole call: the files named are imported in one transaction, all or nothing.
+            """)
         @OptionGroup var store: StoreOptions
         @Flag(help: "Import the good rows and report the bad ones instead of refusing the file.")
         var skipBad = false
@@ -31,18 +34,17 @@ struct DB: ParsableCommand {
 
         func run() throws {
             let s = try store.open(seed: false)
-            var isDir: ObjCBool = false
+            var files: [(path: String, kind: FOIStore.SeedKind?)] = []
             for p in paths {
+                var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
                     throw ValidationError("\(p): no such file or folder")
                 }
-                let reports = isDir.boolValue
-                    ? try s.importSeed(root: URL(fileURLWithPath: p), skipBad: skipBad)
-                    : [try s.importFile(p, skipBad: skipBad)]
-                for r in reports {
-                    print(summary(r))
-                    r.skipped.forEach { stderr("skipped \($0)") }
-                }
+                files += isDir.boolValue ? FOIStore.seedFiles(root: URL(fileURLWithPath: p)) : [(p, nil)]
+            }
+            for r in try s.importFiles(files, skipBad: skipBad) {
+                print(summary(r))
+                r.skipped.forEach { stderr("skipped \($0)") }
             }
         }
     }

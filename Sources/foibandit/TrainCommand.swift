@@ -23,6 +23,8 @@ struct StageOptions: ParsableArguments {
     var run: String?
     @Option(help: "Tokenizer folder (default: runs/<model>/tokenizer).") var tokenizer: String?
     @Flag(help: "Continue from the last checkpoint in the run folder.") var resume = false
+    @Flag(help: "With --resume: continue even if the stage config changed since the run began (recorded in its log).")
+    var force = false
 
     /// `models/NAME/configs/STAGE.json` -> NAME.
     var modelName: String {
@@ -86,7 +88,7 @@ extension LMStageCommand {
             throw ValidationError("\(options.config) is a \(cfg.stage.rawValue) config, not \(Self.stage.rawValue)")
         }
         let runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: options.runDir(stage: cfg.stage.rawValue))
-        try runner.run(resume: options.resume)
+        try runner.run(resume: options.resume, force: options.force)
     }
 }
 
@@ -133,7 +135,7 @@ struct TrainDPO: ParsableCommand {
             try buildPairs(cfg: cfg, model: URL(fileURLWithPath: from), to: pairsFile)
         }
         cfg.data = [pairsFile.path]
-        try StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir).run(resume: options.resume)
+        try StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir).run(resume: options.resume, force: options.force)
     }
 
     func buildPairs(cfg: StageConfig, model: URL, to file: URL) throws {

@@ -70,13 +70,13 @@ final class ServiceTests: XCTestCase {
             if !line.hasPrefix(" ") && !line.isEmpty { inPaths = false; continue }
             if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") { path = String(line.dropFirst(2).dropLast()); continue }
             let t = line.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("    "), !line.hasPrefix("     "), ["get:", "post:", "put:", "delete:", "patch:"].contains(t), let path {
+            if line.hasPrefix("    "), !line.hasPrefix("     "), ["get:", "head:", "post:", "put:", "delete:", "patch:"].contains(t), let path {
                 documented.insert("\(t.dropLast().uppercased()) \(path)")
             }
         }
         let routes = Set(Routes.all.map { "\($0.method.rawValue) \($0.path)" })
         XCTAssertEqual(documented, routes)
-        XCTAssertEqual(routes.count, 10)
+        XCTAssertEqual(routes.count, 11)
         // And each route answers (not 404) in the app.
         try await app().test(.router) { c in
             for r in Routes.all {

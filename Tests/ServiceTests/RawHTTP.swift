@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Sends bytes no HTTP client library would send (a malformed chunked body) and reads the answer.
+enum RawHTTP {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// Writes `request` to 127.0.0.1:`port`, then reads until the server closes the connection or the
+    /// response head and `Content-Length` bytes of body have arrived. Returns the raw response text.
+    static func exchange(port: Int, _ request: String) throws -> String {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw Failure(description: "connect failed") }
+        let bytes = Array(request.utf8)
+        guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw Failure(description: "send failed") }
+        var received = [UInt8](), buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += buffer[0..<n]
+            if complete(received) { break }
+        }
+        return String(decoding: received, as: UTF8.self)
+        #else
+        throw Failure(description: "raw sockets are only wired up for Linux")
+        #endif
+    }
+
+    /// A whole response: its head, and as much body as Content-Length says.
+    private static func complete(_ r: [UInt8]) -> Bool {
+        let text = String(decoding: r, as: UTF8.self)
+        guard let headEnd = text.range(of: "\r\n\r\n") else { return false }
+        let head = text[..<headEnd.lowerBound].lowercased()
+        guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) else { return false }
+        return text.utf8.count - text[..<headEnd.upperBound].utf8.count >= length
+    }
+
+    static func status(_ response: String) -> Int? {
+        response.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) }
+    }
+}
