@@ -28,6 +28,7 @@ run: build
 	$(BIN) play
 
 test: deps
+	scripts/check_imports.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
