@@ -115,8 +115,9 @@ struct LetterBuilder {
     mutating func makeTimeFrame() -> TimeFrame {
         let r = Composer.referenceYear
         func fy(_ y: Int) -> String { "\(y)/\(String(format: "%02d", (y + 1) % 100))" }
+        // Not "year by year": after a figure it reads as part of it ("paid more than £1,000 a day year by year").
         let multi = ["in each of those years", "in each year", "for each year", "over that period", "in the period",
-                     "year by year", "", ""]
+                     "", ""]
         let kind = rng.below(6)
         switch kind {
         case 0, 1:
@@ -213,7 +214,7 @@ struct LetterBuilder {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
             // ("looking into the gender pay gap", not "looking into gender pay gap").
             if let topic = Self.withTopicArticle(k) {
-                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on"] {
+                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on", "handled", "manages", "handles"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }

@@ -108,9 +108,10 @@ enum JudgeRules {
         guard ["i am a ", "i am an ", "i'm a ", "i'm an ", "as a ", "my interest", "i work ", "i am researching", "i am compiling",
                "i am interested", "i am asking because", "i am looking into", "i am studying", "the information will help"]
             .contains(where: l.hasPrefix) else { return false }
-        // "request" only as the asking verb: "subject access requests" is a topic, not an ask.
-        return !(["please", "provide", "this request", "to request", "i request", "i would like", "could you", "can you", "copies",
-                  "copy of"].contains(where: l.has) || s.hasSuffix("?"))
+        // Asking words as words: "subject access requests" and "care provider failures" are topics, not asks.
+        let w = TextTools.words(l)
+        if w.contains("please") || w.contains("provide") || w.contains("copies") || s.hasSuffix("?") { return false }
+        return !["this request", "to request", "i request", "i would like", "could you", "can you", "copy of"].contains(where: l.has)
     }
 
     /// A keyword is addressed when a sentence other than the requester's persona names it.

@@ -42,7 +42,8 @@ public final class LetterWriter: @unchecked Sendable {
     public let modelId: String
     /// The model writes "{authority}" and "{k1}" for the prompt's names, which the writer fills (`NameSlots`).
     public let nameSlots: Bool
-    /// Hold begun names to the prompt's spelling (`CopyGuard`); off, letters are the raw model's samples.
+    /// Hold begun names to the prompt's spelling (`CopyGuard`) and keep non-words out (`WordGuard`); off,
+    /// letters are the raw model's samples.
     public var guardsNames = true
     /// Hold the composer's slots ("a request to" + the authority; `CopyGuardSlots.swift`). Off while the
     /// model writes in a person's style (a history adapter): their letters have their own phrasing.
@@ -54,6 +55,8 @@ public final class LetterWriter: @unchecked Sendable {
     /// What the product decodes: best of 8.
     public static let productCandidates = 8
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
+    /// The words a letter may use, for the word guard (built on first use: sorting the list takes a moment).
+    private lazy var guardWords = WordGuard.Words(names: judge.nameWords)
     private let lock = NSLock()
 
     public init(modelDirectory: URL, judge: Judge) throws {
@@ -132,6 +135,11 @@ public final class LetterWriter: @unchecked Sendable {
         let filling = nameSlots
         let table = tokenTable, V = model.config.vocabSize
         var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table, slots: holdsSlots) : nil }
+        let wordsForGuard = guardsNames && Lexicon.available ? guardWords : nil
+        var wordGuards = requests.map { r in
+            wordsForGuard.map { WordGuard(words: $0, names: [r.authority.name] + r.keywords.map(\.text), vocabulary: table,
+                                          slots: filling ? NameSlots(authority: r.authority.name, keywords: r.keywords.map(\.text)) : nil) }
+        }
         // Requests differ in temperature and length: group those that share options.
         var outputs = [[Int]](repeating: [], count: requests.count)
         let groups = Dictionary(grouping: requests.indices) { i in
@@ -145,12 +153,16 @@ public final class LetterWriter: @unchecked Sendable {
                 onToken: { row, token in
                     let i = idx[row]
                     guards[i]?.observe(token)
+                    wordGuards[i]?.observe(token)
                     var text = streams[i].push(token)
                     if filling { text = fillers[i].push(text) }
                     if let onText, !text.isEmpty { return onText(i, text) }
                     return true
                 },
-                constrain: guardsNames ? { row, logits in guards[idx[row]]?.constrain(logits, V: V) } : nil)
+                constrain: guardsNames ? { row, logits in
+                    guards[idx[row]]?.constrain(logits, V: V)
+                    wordGuards[idx[row]]?.constrain(logits, V: V)
+                } : nil)
             for (row, i) in idx.enumerated() { outputs[i] = out[row] }
         }
         return requests.indices.map { i in

@@ -56,5 +56,6 @@ public enum Lexicon {
         "it", "ict", "ai", "app", "apps", "specialty", "specialties", "neurodevelopmental", "neurodivergent",
         "arrestment", "arrestments", "post-mortem", "post-mortems", "mortem", "influencer", "influencers",
         "funder", "funders", "semaglutide", "tirzepatide", "mpox", "naloxone", "rebooked", "rebook", "rebrand", "rebranding", "rebranded", "e-learning", "co-production", "co-produced", "healthwatch", "pentre", "ehcps", "adhd", "asd", "sms", "opt-out", "opt-outs", "re-use", "reuse", "re-usable", "reusable",
+        "footway", "footways",
     ]
 }

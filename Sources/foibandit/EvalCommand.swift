@@ -19,6 +19,14 @@ struct EvalReport: Codable {
     var bitsPerByte: [String: Double]?
 }
 
+/// One generated letter as `eval --save-letters` writes it.
+struct SavedLetter: Encodable {
+    var set, prompt, letter: String
+    var score: Int
+    var valid: Bool
+    var failed: [String]
+}
+
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a model on the held-out eval sets and write eval.json.",
@@ -43,6 +51,8 @@ struct Eval: ParsableCommand {
     var unguarded = false
     @Option(help: "Letters sampled a prompt, the judge's best kept (the product's decoding); 1 for the model's own letters.")
     var candidates = LetterWriter.productCandidates
+    @Option(help: "Also write every generated letter, with its set, prompt and judge result, to this JSON Lines file (to read them).")
+    var saveLetters: String?
     @Option(parsing: .upToNextOption, help: "Print eval.json of these model folders side by side instead.")
     var compare: [String] = []
 
@@ -64,6 +74,7 @@ struct Eval: ParsableCommand {
             report.bitsPerByte?[stem(f)] = bpb
             stderr(String(format: "perplexity %@: %.3f, %.3f bits per byte", stem(f), ppl, bpb))
         }
+        var saved: [String] = []
         if letters == nil {
             let bodies = Set((try? jsonRows(training))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
             for f in files where try firstRow(f)["authority"] != nil && firstRow(f)["letter"] == nil {
@@ -73,10 +84,15 @@ struct Eval: ParsableCommand {
                     out += writer.write(Array(requests[start..<min(start + batchSize, requests.count)]))
                     stderr("eval \(stem(f)): \(out.count)/\(requests.count) letters")
                 }
+                saved += out.map { w in
+                    DomainCorpus.jsonLine(SavedLetter(set: stem(f), prompt: w.prompt, letter: w.letter, score: w.judge.score,
+                                                      valid: w.judge.valid, failed: w.judge.defects.map { "\($0.id): \($0.reason)" }))
+                }
                 let e = LetterEval.measure(set: stem(f), letters: out, trainingBodies: bodies)
                 report.sets.append(e)
             }
         }
+        if let path = saveLetters { try (saved.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) }
         report.seconds = Date().timeIntervalSince(began)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -4,7 +4,7 @@ extension QuestionBanks {
     static let group4: [ThemeQuestions] = [
         ThemeQuestions(theme: "IT and cyber security", general: [
             .d("a copy of {ORG}'s current policy, strategy or standard that covers {K}"),
-            .d("the job title of the most senior officer accountable for {K}, and the committee that receives reports on it"),
+            .d("the job title of the most senior officer accountable for {K}, and the committee that receives reports on this"),
             .n("the total spent with external suppliers and consultants on work relating to {K} {T}"),
             .n("the number of reports or briefings on {K} presented to {ORG}'s board, audit committee or senior leadership team {T}"),
             .d("copies of any internal or external audit reports covering {K} {T}"),

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Keeps non-words out of a sampled letter: a token that would finish a lower-case word the word list lacks,
+/// or start one that no listed word begins with, is not drawn ("arrangeers", "unpension"). The judge fails a
+/// letter for one non-word; a small model writes one in a fifth of its letters.
+///
+/// Curly quotes and dashes (E2 80 xx) end a word like any punctuation. Only lower-case ASCII words are held: a capitalised word may be a name the list lacks, and words with
+/// digits, apostrophes or other scripts are codes, possessives and names the judge reads by its own rules.
+/// Each step checks the model's most likely tokens (`checked`) and draws from those that pass; when none
+/// pass, the step is left as the model wrote it. One guard per sequence: `observe` each token drawn,
+/// `constrain` each logits row before drawing.
+public struct WordGuard {
+    /// The words a letter may use: the word list (`Lexicon`) and the store's names, sorted for prefix search.
+    public final class Words: @unchecked Sendable {
+        let sorted: [[UInt8]]
+        let set: Set<[UInt8]>
+
+        public init(names: Set<String>) {
+            var all = Set<[UInt8]>()
+            for w in Lexicon.words.union(names) { all.insert(Array(w.utf8)) }
+            set = all
+            sorted = all.sorted { $0.lexicographicallyPrecedes($1) }
+        }
+
+        func contains(_ w: [UInt8]) -> Bool { set.contains(w) }
+
+        /// Whether some word starts with `p`.
+        func begins(_ p: [UInt8]) -> Bool {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid].lexicographicallyPrecedes(p) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count && sorted[lo].starts(with: p)
+        }
+    }
+
+    /// The model's most likely tokens that each step checks; the rest are not drawn (sampling keeps its
+    /// top 40 of these).
+    static let checked = 64
+
+    struct State: Equatable {
+        var word: [UInt8] = []
+        var inWord = false
+        /// This word is not held (capitalised, digits, apostrophe, another script).
+        var free = false
+        /// The bytes after an open "{", while a slot is being written.
+        var slot: [UInt8]? = nil
+        var prev: UInt8 = 0
+    }
+
+    let words: Words
+    /// The prompt's own words (authority and keywords), lower-cased.
+    let extra: Set<[UInt8]>
+    let vocab: TokenTable
+    private(set) var state = State()
+
+    /// The slots a slots model may write, without their "{" ("authority}", "k1}", "K1}", …); nil for a model
+    /// without slots.
+    let slots: [[UInt8]]?
+
+    public init(words: Words, names: [String], vocabulary: TokenTable, slots: NameSlots? = nil) {
+        self.words = words
+        self.slots = slots.map { $0.names.map { Array($0.slot.utf8.dropFirst()) } }
+        extra = Set(names.flatMap { TextTools.words($0) }.map { Array($0.utf8) })
+        vocab = vocabulary
+    }
+
+    public mutating func observe(_ token: Int) {
+        _ = Self.scan(vocab.bytes(token), &state, known: known, slots: slots)
+    }
+
+    public func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
+        // The top `checked` ids by logit.
+        var top: [(Float, Int)] = []
+        top.reserveCapacity(Self.checked + 1)
+        for id in 0..<V where logits[id] > -.infinity {
+            if top.count < Self.checked { top.append((logits[id], id)); if top.count == Self.checked { top.sort { $0.0 > $1.0 } }; continue }
+            if logits[id] > top[top.count - 1].0 {
+                var i = top.count - 1
+                top[i] = (logits[id], id)
+                while i > 0 && top[i].0 > top[i - 1].0 { top.swapAt(i, i - 1); i -= 1 }
+            }
+        }
+        var keep = [Bool](repeating: false, count: V)
+        var any = false
+        for (_, id) in top where passes(id) { keep[id] = true; any = true }
+        if !any {
+            // Deep in a rare word the likely tokens all fail: any token that keeps to the list will do.
+            for id in 0..<V where logits[id] > -.infinity && passes(id) { keep[id] = true; any = true }
+        }
+        guard any else { return }
+        for id in 0..<V where !keep[id] { logits[id] = -.infinity }
+    }
+
+    func passes(_ id: Int) -> Bool {
+        var s = state
+        guard Self.scan(vocab.bytes(id), &s, known: known, slots: slots) else { return false }
+        return !s.inWord || s.free || s.word.count < 2 || begins(s.word)
+    }
+
+    func known(_ w: [UInt8]) -> Bool { words.contains(w) || extra.contains(w) }
+    func begins(_ p: [UInt8]) -> Bool { words.begins(p) || extra.contains { $0.starts(with: p) } }
+
+    /// Runs `bytes` through the word state; false when a held word ends that is not a word, or (with `slots`)
+    /// when a "{" opens something other than one of the prompt's slots ("{k3}" for two keywords).
+    static func scan(_ bytes: [UInt8], _ s: inout State, known: ([UInt8]) -> Bool, slots: [[UInt8]]? = nil) -> Bool {
+        for c in bytes {
+            // "capital,P": a comma runs into the next word only inside a number.
+            if s.prev == UInt8(ascii: ",") && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { return false }
+            s.prev = c
+            if let slots {
+                if c == UInt8(ascii: "}") && s.slot == nil { return false }
+                if c == UInt8(ascii: "{") { s.slot = [] }
+                else if s.slot != nil {
+                    s.slot!.append(c)
+                    if slots.contains(s.slot!) { s.slot = nil } else if !slots.contains(where: { $0.starts(with: s.slot!) }) { return false }
+                }
+            }
+            let upper = c >= 65 && c <= 90, lower = c >= 97 && c <= 122
+            if upper || lower {
+                if !s.inWord { s.word = []; s.inWord = true; s.free = upper }
+                s.word.append(upper ? c + 32 : c)
+            } else if c >= 0x80 && c <= 0xBF && !s.inWord {
+                continue  // the rest of a quotation mark or dash (below)
+            } else if c != 0xE2 && ((c >= 48 && c <= 57) || c >= 0x80 || (c == 39 && s.inWord)) {
+                if !s.inWord { s.word = []; s.inWord = true }
+                s.free = true
+            } else {
+                if s.inWord && !s.free && s.word.count >= 2 && !known(s.word) { return false }
+                s.inWord = false
+            }
+        }
+        return true
+    }
+}
