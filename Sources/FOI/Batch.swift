@@ -10,6 +10,7 @@ public enum BatchColumn {
     public static let seed = "seed"
     public static let temperature = "temperature"
     public static let maxTokens = "max_tokens"
+    public static let requester = "requester"
     /// Appended after every input column, in this order.
     public static let outputs = ["letter", "score", "failed_checks", "model", "seed", "error"]
 }
@@ -44,6 +45,8 @@ public struct BatchLayout: Sendable, Equatable {
     public let seed: Int?
     public let temperature: Int?
     public let maxTokens: Int?
+    /// Who signs the row's letter (optional column).
+    public let requester: Int?
 
     public init(header: [String]) throws(BatchInputError) {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -55,6 +58,7 @@ public struct BatchLayout: Sendable, Equatable {
         authority = a; keywords = k
         style = at(BatchColumn.style); seed = at(BatchColumn.seed)
         temperature = at(BatchColumn.temperature); maxTokens = at(BatchColumn.maxTokens)
+        requester = at(BatchColumn.requester)
     }
 
     /// The output header: every input column, then the result columns.
@@ -172,8 +176,13 @@ public struct BatchPlanner: Sendable {
             guard let s = UInt64(sText) else { return .failure(BatchRowError("bad seed '\(sText)' (want a whole number from 0 to \(UInt64.max))")) }
             seed = s
         }
+        var signer: Requester?
+        let rText = field(layout.requester)
+        if !rText.isEmpty {
+            do { signer = try Requester.validated(name: rText) } catch { return .failure(BatchRowError("requester: \(error)")) }
+        }
         return .success(LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: knownKeywords),
-                                      style: style, seed: seed, temperature: temperature, maxTokens: maxTokens))
+                                      style: style, seed: seed, temperature: temperature, maxTokens: maxTokens, requester: signer))
     }
 }
 

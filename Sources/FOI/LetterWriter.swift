@@ -9,11 +9,13 @@ public struct LetterRequest: Sendable, Equatable {
     public var seed: UInt64
     public var temperature: Float
     public var maxTokens: Int
+    /// Who signs this letter; nil: the writer's `requester`, else a placeholder.
+    public var requester: Requester?
 
     public init(authority: Authority, keywords: [Keyword], style: LetterStyle = .numbered, seed: UInt64 = 0,
-                temperature: Float = 0.7, maxTokens: Int = 400) {
+                temperature: Float = 0.7, maxTokens: Int = 400, requester: Requester? = nil) {
         self.authority = authority; self.keywords = keywords; self.style = style
-        self.seed = seed; self.temperature = temperature; self.maxTokens = maxTokens
+        self.seed = seed; self.temperature = temperature; self.maxTokens = maxTokens; self.requester = requester
     }
 
     public var prompt: Prompt { Prompt(authority: authority, keywords: keywords, style: style.rawValue) }
@@ -52,6 +54,9 @@ public final class LetterWriter: @unchecked Sendable {
     /// (ties to the first, whose seed is the request's). 1 is the model's own letter, as DPO and
     /// `eval --candidates 1` need it.
     public var candidates = LetterWriter.productCandidates
+    /// Who signs the letters whose request names nobody (`foibandit config requester`); nil leaves the
+    /// placeholder the model wrote.
+    public var requester: Requester?
     /// What the product decodes: best of 8.
     public static let productCandidates = 8
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
@@ -94,23 +99,39 @@ public final class LetterWriter: @unchecked Sendable {
         return sample(requests, onText: onText)
     }
 
-    /// Best-of-n: every request's candidates in one batched decode, each judged, the best kept. The chosen
+    /// Best-of-n: every request's candidates in one batched decode, each judged, the best kept; where none is
+    /// valid, n more for that request. The chosen
     /// letter is then handed to `onText` in word-sized pieces, so a caller that streams still streams.
     func best(of n: Int, _ requests: [LetterRequest], onText: ((Int, String) -> Bool)?) -> [WrittenLetter] {
-        var expanded: [LetterRequest] = []
-        for r in requests {
-            for c in 0..<n {
-                var x = r
-                // Candidate 0 keeps the request's seed, so best-of-1 is plain sampling.
-                if c > 0 { x.seed = StableHash.fnv1a([String(r.seed), "candidate", String(c)]) }
-                expanded.append(x)
+        func candidates(_ rs: [LetterRequest], round: Int) -> [WrittenLetter] {
+            var expanded: [LetterRequest] = []
+            for r in rs {
+                for c in 0..<n {
+                    var x = r
+                    // Candidate 0 of round 0 keeps the request's seed, so best-of-1 is plain sampling.
+                    let k = round * n + c
+                    if k > 0 { x.seed = StableHash.fnv1a([String(r.seed), "candidate", String(k)]) }
+                    expanded.append(x)
+                }
+            }
+            let all = sample(expanded, onText: nil)
+            return rs.indices.map { i in
+                let group = all[(i * n)..<((i + 1) * n)]
+                var chosen = group.first!
+                for l in group.dropFirst() where l.judge.score > chosen.judge.score { chosen = l }
+                return chosen
             }
         }
-        let all = sample(expanded, onText: nil)
+        var chosenLetters = candidates(requests, round: 0)
+        // A second round only for the requests whose best was still invalid: a few more letters' time for those,
+        // none for the rest.
+        let again = requests.indices.filter { !chosenLetters[$0].judge.valid }
+        if n > 1 && !again.isEmpty {
+            let second = candidates(again.map { requests[$0] }, round: 1)
+            for (k, i) in again.enumerated() where second[k].judge.score > chosenLetters[i].judge.score { chosenLetters[i] = second[k] }
+        }
         return requests.indices.map { i in
-            let group = all[(i * n)..<((i + 1) * n)]
-            var chosen = group.first!
-            for l in group.dropFirst() where l.judge.score > chosen.judge.score { chosen = l }
+            var chosen = chosenLetters[i]
             chosen.seed = requests[i].seed
             if let onText {
                 var piece = ""
@@ -170,7 +191,7 @@ public final class LetterWriter: @unchecked Sendable {
             if filling { tail = fillers[i].push(tail) + fillers[i].finish() }
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
-            let letter = filling ? slots[i].fill(text) : text
+            let letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
             return WrittenLetter(prompt: requests[i].prompt.text, letter: letter,
                                  judge: judge.judge(letter: letter, authority: requests[i].authority, keywords: requests[i].keywords),
                                  modelId: modelId, seed: requests[i].seed, tokens: outputs[i].count,

@@ -14,6 +14,8 @@ struct LetterBody: Decodable, Sendable {
     var seed: UInt64?
     var temperature: Float?
     var max_tokens: Int?
+    /// Who signs this letter (default: the name set with `foibandit config requester`).
+    var requester: String?
 }
 
 struct CheckOut: Encodable, Sendable {
@@ -215,9 +217,13 @@ struct API: Sendable {
         guard maxTokens <= config.maxTokensCap else {
             throw APIError(.badRequest, "max_tokens \(maxTokens) is over the cap of \(config.maxTokensCap)")
         }
+        var signer: Requester?
+        if let name = b.requester {
+            do { signer = try Requester.validated(name: name) } catch { throw APIError(.badRequest, "requester: \(error)") }
+        }
         let r = LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: state.directory.keywords),
                               style: style, seed: b.seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
-                              temperature: temperature, maxTokens: maxTokens)
+                              temperature: temperature, maxTokens: maxTokens, requester: signer)
         switch writer.fitted(r) {
         case .success(let f): return f
         case .failure(let e): throw APIError(.badRequest, e.message)

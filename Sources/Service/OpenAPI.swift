@@ -42,6 +42,7 @@ public enum OpenAPI {
             seed: {type: integer, format: uint64, description: "Same seed, same letter. Random when absent."}
             temperature: {type: number, minimum: 0, maximum: 2, default: 0.7}
             max_tokens: {type: integer, minimum: 1, description: "At most the server's cap (--max-tokens-cap, default 512)."}
+            requester: {type: string, description: "The name that signs the letter (default: the one set with foibandit config requester; else a placeholder)."}
         Check:
           type: object
           properties:

@@ -93,6 +93,12 @@ enum Migrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        m.registerMigration("v3 settings") { db in
+            try db.create(table: "setting") { t in
+                t.column("key", .text).primaryKey()
+                t.column("value", .text).notNull()
+            }
+        }
         return m
     }
 }

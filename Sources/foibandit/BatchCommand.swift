@@ -37,8 +37,10 @@ struct Batch: ParsableCommand {
             stderr("foibandit batch: \(input): \(error)")
             throw ExitCode(2)
         }
-        let directory = try Directory(store: store.open())
+        let db = try store.open()
+        let directory = try Directory(store: db)
         let writer = try modelOptions.writer(judge: directory.judge)
+        writer.requester = try db.requester()
         let engine = BatchEngine(writer: writer, planner: directory.planner(maxTokensCap: maxTokensCap))
         let job = BatchRun(input: table, output: output.map { URL(fileURLWithPath: $0) },
                            format: output.map(BatchFormat.init(path:)) ?? .csv, batchSize: batchSize, resume: resume)

@@ -38,6 +38,7 @@ struct Compose: ParsableCommand {
     @Option(help: "Seed.") var seed: UInt64 = 0
     @Option(help: "Measure diversity over N composed letters instead of printing one.") var stats: Int?
     @Flag(help: "Print the prompt before the letter (the training format).") var prompt = false
+    @Option(help: "Sign the letter with this name instead of a placeholder.") var requester: String?
     @Option(help: "Judge the composer's letters for every prompt of the eval sets in --sets plus N fresh prompts, and report the share valid.") var audit: Int?
     @Option(help: "Folder of eval sets for --audit.") var sets = "evalsets"
     @OptionGroup var seedRoot: SeedRootOptions
@@ -79,6 +80,10 @@ struct Compose: ParsableCommand {
         let letter = Composer().compose(authority: a, keywords: ks, style: st, seed: seed, jurisdiction: j)
         for note in j.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         if prompt { print(letter.prompt.text, terminator: "") }
-        print(letter.text)
+        var signer: Requester?
+        if let requester {
+            do { signer = try Requester.validated(name: requester) } catch { throw ValidationError("--requester: \(error)") }
+        }
+        print(Signature.sign(letter.text, as: signer))
     }
 }

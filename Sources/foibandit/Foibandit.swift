@@ -29,6 +29,7 @@ struct Foibandit: AsyncParsableCommand {
             Eval.self,
             Export.self,
             Bench.self,
+            Config.self,
         ],
         defaultSubcommand: Play.self
     )

@@ -86,6 +86,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Sampling temperature; 0 is greedy.") var temperature: Float = 0.7
     @Option(help: "Most tokens to write.") var maxTokens = 400
     @Flag(help: "Print JSON (letter, score, checks, model, seed) instead of streaming text.") var json = false
+    @OptionGroup var requesterOptions: RequesterOptions
 
     func run() throws {
         if let prompt { return try continueRaw(prompt) }
@@ -101,6 +102,7 @@ struct Generate: ParsableCommand {
                                     style: style, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                                     temperature: temperature, maxTokens: maxTokens)
         let writer = try modelOptions.writer(judge: resolver.judge)
+        writer.requester = try requesterOptions.resolve(s)
         let out = FileHandle.standardOutput
         let letter = writer.write([request]) { _, text in
             if !json { out.write(Data(text.utf8)) }

@@ -46,6 +46,7 @@ struct Play: ParsableCommand {
         }
         let judge = FOI.Judge(knownAuthorities: spinner.authorities, knownKeywords: spinner.keywords)
         let writer = composer ? nil : try Self.letterWriter(model: model, judge: judge)
+        writer?.requester = try db.requester()
         let machine = Machine(spinner: spinner, seed: seed ?? UInt64.random(in: 0...UInt64.max),
                               category: category, chaos: chaos, temperature: temperature)
         let services = try Self.services(store: db, judge: judge, writer: writer)

@@ -47,8 +47,10 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "foibandit.serve")
         logger.logLevel = level
 
-        let directory = try Directory(store: store.open())
+        let db = try store.open()
+        let directory = try Directory(store: db)
         let writer = noModel ? nil : try modelOptions.writer(judge: directory.judge)
+        writer?.requester = try db.requester()
         let state = ServiceState(directory: directory, writer: writer, config: config, logger: logger)
         logger.info("starting", metadata: ["host": "\(host)", "port": "\(port)", "model": "\(writer?.modelId ?? "none")",
                                            "authorities": "\(directory.authorities.count)", "auth": "\(config.token == nil ? "off" : "bearer")"])
