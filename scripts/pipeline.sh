@@ -39,18 +39,21 @@ stage dpo2     "$run/dpo2/model/model.safetensors"     "$bin" train dpo --config
 # composer's letters, then DPO on pairs the new judge ranks.
 stage sft2     "$run/sft2/model/model.safetensors"     "$bin" train sft --config "$cfg/sft2.json" --run "$run/sft2"
 stage dpo-v2   "$run/dpo-v2/model/model.safetensors"   "$bin" train dpo --config "$cfg/dpo-v2.json" --run "$run/dpo-v2"
+# Name slots: the SFT letters name the authority and keywords as {authority}, {k1}.. which the writer fills.
+stage sft3     "$run/sft3/model/model.safetensors"     "$bin" train sft --config "$cfg/sft3.json" --run "$run/sft3"
 
-for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2; do
+for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2 sft3; do
   [ -f "$run/$s/model/eval.json" ] && continue
   echo "== eval $s"
   e0=$SECONDS
   if [ "$s" = pretrain ] || [ "$s" = cpt ]; then
     "$bin" eval --model "$run/$s/model" --sets evalsets --letters evalsets/reference_letters.jsonl
   else
-    "$bin" eval --model "$run/$s/model" --sets evalsets --candidates 1
+    # The model's own letters: one sample a prompt, no guards (eval --candidates 8 measures product decoding).
+    "$bin" eval --model "$run/$s/model" --sets evalsets --candidates 1 --unguarded
   fi
   printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
 done
 "$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" \
-  "$run/sft2/model" "$run/dpo-v2/model" | tee "$run/compare.txt"
+  "$run/sft2/model" "$run/dpo-v2/model" "$run/sft3/model" | tee "$run/compare.txt"
 echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"

@@ -26,10 +26,12 @@ public enum PreferencePairBuilder {
             }
         }
         var letters: [WrittenLetter] = []
-        // DPO learns from the model's own samples, not from the judge's pick of them.
-        let n = writer.candidates
+        // DPO learns from the model's own samples, not from the judge's pick of them nor the guards' repairs:
+        // a non-word the word guard would have kept out is a mistake the pairs should show.
+        let n = writer.candidates, guarded = writer.guardsNames
         writer.candidates = 1
-        defer { writer.candidates = n }
+        writer.guardsNames = false
+        defer { writer.candidates = n; writer.guardsNames = guarded }
         for start in stride(from: 0, to: requests.count, by: batchSize) {
             letters += writer.write(Array(requests[start..<min(start + batchSize, requests.count)]))
             progress?(letters.count, requests.count)
