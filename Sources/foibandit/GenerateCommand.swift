@@ -76,8 +76,8 @@ struct Generate: ParsableCommand {
         abstract: "Write one request letter with the model and print it with its judge score.")
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "The public authority (name or short name).") var authority: String?
-    @Option(help: "Keywords, separated by ';'.") var keywords: String?
+    @Option(help: "The public authority (name or short name); spun when absent.") var authority: String?
+    @Option(help: "Keywords, separated by ';'; two that suit the authority are spun when absent.") var keywords: String?
     @Option(help: "Sample a raw continuation of this text instead of a letter (special tokens allowed).")
     var prompt: String?
     @Option(help: "Letter style: \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -90,15 +90,30 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         if let prompt { return try continueRaw(prompt) }
-        guard let authority, let keywords else { throw ValidationError("give --authority and --keywords (or --prompt)") }
+        let s = try store.open()
+        let resolver = try Resolver(s)
+        // Missing reels are spun: keywords that suit the given authority, or all three reels.
+        var rng = SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let spinner = try s.spinner()
+        let chosen: Authority
+        if let authority { chosen = try resolver.authority(authority) } else {
+            guard keywords == nil else { throw ValidationError("give --authority with --keywords (or neither, to spin both)") }
+            guard let spun = spinner.spin(rng: &rng) else { throw ValidationError("the database has nothing to spin") }
+            chosen = spun.authority
+        }
+        let topics: [Keyword]
+        if let keywords { topics = try resolver.keywords(keywords) } else {
+            let suited = spinner.keywords(for: chosen)
+            guard suited.count >= 2 else { throw ValidationError("no keywords suit \(chosen.name); give --keywords") }
+            topics = rng.sample(suited, 2)
+            stderr("spun: \(chosen.name); \(topics.map(\.text).joined(separator: "; "))")
+        }
         guard let style = LetterStyle(rawValue: style) else {
             throw ValidationError(Suggest.unknownMessage(kind: "style", name: self.style, candidates: LetterStyle.allCases.map(\.rawValue)))
         }
         guard (0...2).contains(temperature) else { throw ValidationError("--temperature must be between 0 and 2") }
         guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive") }
-        let s = try store.open()
-        let resolver = try Resolver(s)
-        let request = LetterRequest(authority: try resolver.authority(authority), keywords: try resolver.keywords(keywords),
+        let request = LetterRequest(authority: chosen, keywords: topics,
                                     style: style, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                                     temperature: temperature, maxTokens: maxTokens)
         let writer = try modelOptions.writer(judge: resolver.judge)
