@@ -9,9 +9,19 @@ public enum Lookup {
     public static func authority(_ query: String, in all: [Authority]) -> Outcome<Authority> {
         let q = query.lowercased().trimmingSpaces
         if let a = all.first(where: { $0.name.lowercased() == q || $0.shortName.lowercased() == q }) { return .found(a) }
-        let prefixed = all.filter { $0.name.lowercased().hasPrefix(q) }
-        if prefixed.count == 1, q.count >= 4 { return .found(prefixed[0]) }
+        // As people write names: without a leading "the" ("Highland Council" for The Highland Council), "&" for "and".
+        let n = normalised(query)
+        let same = all.filter { normalised($0.name) == n || normalised($0.shortName) == n }
+        if same.count == 1 { return .found(same[0]) }
+        let prefixed = all.filter { normalised($0.name).hasPrefix(n) }
+        if prefixed.count == 1, n.count >= 4 { return .found(prefixed[0]) }
         return .notFound(suggestions: suggestions(query, candidates: all.map(\.name)))
+    }
+
+    static func normalised(_ name: String) -> String {
+        var t = name.lowercased().trimmingSpaces
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        return t.replacingOccurrences(of: " & ", with: " and ")
     }
 
     /// Up to `limit` candidates ranked by shared words, then edit distance.

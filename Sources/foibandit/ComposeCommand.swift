@@ -4,11 +4,14 @@ import Foundation
 
 /// Where the seed CSVs live: `ROOT/authorities/authorities.csv` and `ROOT/keywords/keywords.csv`.
 struct SeedRootOptions: ParsableArguments {
-    @Option(name: .customLong("data-root"), help: "Folder holding authorities/ and keywords/ (default: current directory).")
-    var dataRoot: String = "."
+    @Option(name: .customLong("data-root"), help: ArgumentHelp(
+        "Folder holding authorities/ and keywords/.",
+        discussion: "Default: $FOIBANDIT_SEED_DIR, else the shipped data beside the program (any current folder works)."))
+    var dataRoot: String?
 
     func load() throws -> (authorities: [Authority], keywords: [Keyword]) {
-        (try SeedData.authorities(root: dataRoot), try SeedData.keywords(root: dataRoot))
+        let root = try dataRoot ?? SeedLocator.root().path
+        return (try SeedData.authorities(root: root), try SeedData.keywords(root: root))
     }
 }
 
