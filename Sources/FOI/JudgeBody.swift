@@ -36,6 +36,12 @@ extension JudgeRules {
                 }
             }
         }
+        // Only councils have a cabinet (the composer writes one nowhere else); "the Cabinet" and the Cabinet
+        // Office are another matter, so only the lower-case word counts.
+        if !profile.kinds.contains("council"),
+           !TextTools.wholeWordRanges(of: "cabinet", in: Array(ctx.bodyLines.joined(separator: "\n"))).isEmpty {
+            return (false, "speaks of a cabinet, which \(profile.reference) does not have")
+        }
         return (true, "refers to the body as what it is")
     }
 
@@ -171,6 +177,7 @@ extension JudgeRules {
                 return (false, "asks about\(frame)where the topic is no crime: “\(quote(ctx, frame))”")
             }
         }
+        if let mismatch = countMismatch(text, keywords: keywords) { return (false, mismatch) }
         let table = frames(crime: crime)
         for k in keywords {
             let phrase = TextTools.words(k.text).joined(separator: " ")
@@ -182,6 +189,41 @@ extension JudgeRules {
             }
         }
         return (true, "each question suits its topic")
+    }
+
+    /// Plurals that name money, whose amount is asked for ("the amount of business rates").
+    static let moneyPlurals: Set<String> = [
+        "rates", "fees", "charges", "costs", "payments", "expenses", "fines", "grants", "funds", "allowances", "bonuses",
+        "salaries", "wages", "earnings", "receipts", "savings", "reserves", "arrears", "debts", "benefits", "loans",
+        "subsidies", "budgets", "tariffs", "bills", "refunds", "awards", "damages", "claims", "contributions", "levies",
+        "rents", "taxes", "sales", "profits", "losses", "donations", "bursaries", "scholarships", "pensions", "investments",
+        "assets", "liabilities", "write-offs", "offs", "emissions", "resources", "hours", "funding", "spending",
+    ]
+    /// Singular heads that are counted as they are ("the number of agency staff").
+    static let countedSingulars: Set<String> = ["staff", "personnel", "people", "children", "police", "data", "workforce"]
+
+    /// A count of what cannot be counted, or an amount of what is counted: "the number of office attendance
+    /// above", "the amount of disciplinary cases paid", a keyword dropped into the wrong frame.
+    static func countMismatch(_ text: String, keywords: [Keyword]) -> String? {
+        for k in keywords {
+            let w = TextTools.words(k.text)
+            // The head must be the last word: not "houses in multiple occupation", "stop and search".
+            guard let last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to"].contains($0) }) else { continue }
+            let phrase = w.joined(separator: " ")
+            let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
+            // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.
+            // (`text` is the letter's words: punctuation is gone, so only words can follow.)
+            for follower in ["made", "received", "above", "below", "paid", "by", "in", "run", "issued", "recorded"] {
+                let tail = " \(follower) "
+                if !plural && !countedSingulars.contains(last) && text.has(" number of \(phrase)\(tail)") {
+                    return "“the number of \(k.text)” counts what cannot be counted"
+                }
+                if plural && !moneyPlurals.contains(last) && text.has(" amount of \(phrase)\(tail)") {
+                    return "“the amount of \(k.text)” measures what is counted"
+                }
+            }
+        }
+        return nil
     }
 
     /// A few words around the first occurrence of `phrase` in the letter's words.

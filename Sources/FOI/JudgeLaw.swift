@@ -8,6 +8,8 @@ extension JudgeRules {
 
     static func law(_ ctx: LetterContext, jurisdiction j: Jurisdiction, profile: BodyProfile) -> Outcome {
         let scottish = j.general == .foisa2002
+        let whole = " " + ctx.text.lowercased().replacing("\n", with: " ")
+        for wrong in misnamedLaws where whole.has(wrong) { return (false, "cites “\(wrong.trimmingSpaces)”, a law that does not exist") }
         for s in ctx.sentences {
             let l = s.lowercased()
             let w = TextTools.words(s)
@@ -82,4 +84,12 @@ extension JudgeRules {
         if missing.isEmpty { return (true, "cites \(cited.map(\.shortForm).joined(separator: " and "))") }
         return (false, "does not cite \(missing.map(\.fullTitle).joined(separator: " or "))")
     }
+
+    /// Titles of laws that do not exist, as a model splices them ("Freedom of Information (Scotland) Regulations 2002").
+    static let misnamedLaws = [
+        "freedom of information (scotland) regulations", "freedom of information regulations",
+        "environmental information (scotland) act", "environmental information act",
+        "freedom of information act 2002", "freedom of information (scotland) act 2000",
+        "environmental information regulations 2002", " information (scotland) regulations 2002",
+    ]
 }
