@@ -67,7 +67,24 @@ extension JudgeRules {
         return false
     }
 
+    /// A sentence run into a number with no space: "how many were upheld.45 ratings".
+    static func splicedNumber(_ text: String) -> String? {
+        let b = Array(text.utf8)
+        var letters = 0
+        for i in b.indices {
+            let c = b[i]
+            if (c >= 97 && c <= 122) { letters += 1; continue }
+            if c == 46, letters >= 4, i + 1 < b.count, b[i + 1] >= 48 && b[i + 1] <= 57 {
+                let from = max(0, i - 12), to = min(b.count, i + 10)
+                return String(decoding: b[from..<to], as: UTF8.self)
+            }
+            letters = 0
+        }
+        return nil
+    }
+
     static func coherence(_ ctx: LetterContext) -> Outcome {
+        if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
         let lower = ctx.bodyLines.map { $0.lowercased() }
         // One persona.
         let personas = ctx.sentences.filter { s in

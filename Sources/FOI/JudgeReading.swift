@@ -143,7 +143,34 @@ extension JudgeRules {
     /// for keywords of three words or more, so is any other noun ("database penalty notices" for fixed
     /// penalty notices, "single worn video" for body-worn video). A different word after the head is not
     /// checked: "body-worn cameras" is a person's way to say it. Known keywords and terms are fine.
+    /// Terms a letter may define besides its keywords.
+    static let stockTerms: Set<String> = ["recorded information", "documents", "the period", "contractor", "information",
+                                          "document", "records", "data"]
+
+    /// A definition of something the request is not about: a keyword garbled inside quotation marks
+    /// ("“titter fines” has the meaning…" for litter fines), where no slot or copy holds it.
+    static func definedOther(_ ctx: LetterContext, keywords: [String]) -> String? {
+        let kws = Set(keywords.map { TextTools.words($0).joined(separator: " ") })
+        for line in ctx.bodyLines {
+            let l = line.lowercased()
+            guard l.has("has the meaning") || l.has("under another heading") || l.has(" means ") || l.has("i mean")
+                    || l.has(" includes ") else { continue }
+            var rest = Substring(line)
+            while let open = rest.firstIndex(where: { $0 == "“" || $0 == "\"" }) {
+                let after = rest[rest.index(after: open)...]
+                guard let close = after.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { break }
+                let term = TextTools.words(String(after[..<close])).joined(separator: " ")
+                if !term.isEmpty && !kws.contains(term) && !stockTerms.contains(term) { return String(after[..<close]) }
+                rest = after[after.index(after: close)...]
+            }
+        }
+        return nil
+    }
+
     static func names(_ ctx: LetterContext, keywords: [String], knownPhrases: Set<String>) -> Outcome {
+        if let other = definedOther(ctx, keywords: keywords) {
+            return (false, "defines “\(other)”, which is none of the request's topics (\(keywords.map { "“\($0)”" }.joined(separator: ", ")))")
+        }
         let w = ctx.bodyWords
         let split = keywords.map { TextTools.words($0) }  // hyphens already split words
         for (n, kw) in split.enumerated() where kw.count >= 2 {

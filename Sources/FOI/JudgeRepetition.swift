@@ -52,7 +52,8 @@ extension JudgeRules {
 
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.
     static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
-        let x = Set(a), y = Set(b)
+        // On stems: "recommendation"/"recommendations", "remain"/"remaining" are the same question.
+        let x = Set(a.map(TextTools.stem)), y = Set(b.map(TextTools.stem))
         return Double(x.intersection(y).count) / Double(max(1, min(x.count, y.count))) >= 0.85
     }
 
