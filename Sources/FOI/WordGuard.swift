@@ -47,6 +47,9 @@ public struct WordGuard {
         /// The bytes after an open "{", while a slot is being written.
         var slot: [UInt8]? = nil
         var prev: UInt8 = 0
+        var prev2: UInt8 = 0
+        /// The bytes after an opening quotation mark, while a quoted term is being written (slots models).
+        var quote: [UInt8]? = nil
     }
 
     let words: Words
@@ -59,15 +62,20 @@ public struct WordGuard {
     /// without slots.
     let slots: [[UInt8]]?
 
+    /// What may stand in quotation marks, closing mark included: the slots and the stock terms (slots models).
+    let quotable: [[UInt8]]?
+    static let stockQuoted = ["recorded information", "documents", "the period", "information", "contractor"]
+
     public init(words: Words, names: [String], vocabulary: TokenTable, slots: NameSlots? = nil) {
         self.words = words
         self.slots = slots.map { $0.names.map { Array($0.slot.utf8.dropFirst()) } }
+        quotable = slots.map { sl in (sl.names.map(\.slot) + Self.stockQuoted).map { Array(($0 + "\u{201D}").utf8) } }
         extra = Set(names.flatMap { TextTools.words($0) }.map { Array($0.utf8) })
         vocab = vocabulary
     }
 
     public mutating func observe(_ token: Int) {
-        _ = Self.scan(vocab.bytes(token), &state, known: known, slots: slots)
+        _ = Self.scan(vocab.bytes(token), &state, known: known, slots: slots, quotable: quotable)
     }
 
     public func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
@@ -95,7 +103,7 @@ public struct WordGuard {
 
     func passes(_ id: Int) -> Bool {
         var s = state
-        guard Self.scan(vocab.bytes(id), &s, known: known, slots: slots) else { return false }
+        guard Self.scan(vocab.bytes(id), &s, known: known, slots: slots, quotable: quotable) else { return false }
         return !s.inWord || s.free || s.word.count < 2 || begins(s.word)
     }
 
@@ -104,10 +112,23 @@ public struct WordGuard {
 
     /// Runs `bytes` through the word state; false when a held word ends that is not a word, or (with `slots`)
     /// when a "{" opens something other than one of the prompt's slots ("{k3}" for two keywords).
-    static func scan(_ bytes: [UInt8], _ s: inout State, known: ([UInt8]) -> Bool, slots: [[UInt8]]? = nil) -> Bool {
+    static func scan(_ bytes: [UInt8], _ s: inout State, known: ([UInt8]) -> Bool, slots: [[UInt8]]? = nil,
+                     quotable: [[UInt8]]? = nil) -> Bool {
         for c in bytes {
             // "capital,P": a comma runs into the next word only inside a number.
             if s.prev == UInt8(ascii: ",") && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { return false }
+            // What a slots model quotes (a definition's term) is a slot or a stock term: in quotation marks the
+            // model otherwise writes the keyword itself, and garbles it ("“titter fines” has the meaning…").
+            if let quotable {
+                if s.quote != nil {
+                    s.quote!.append(c)
+                    if quotable.contains(s.quote!) { s.quote = nil }
+                    else if !quotable.contains(where: { $0.starts(with: s.quote!) }) { return false }
+                } else if c == 0x9C && s.prev == 0x80 && s.prev2 == 0xE2 {
+                    s.quote = []
+                }
+            }
+            s.prev2 = s.prev
             s.prev = c
             if let slots {
                 if c == UInt8(ascii: "}") && s.slot == nil { return false }

@@ -44,6 +44,14 @@ import Testing
         #expect(try !allows("1. The number of", then: " repairs}", slots: slots))
     }
 
+    @Test(.enabled(if: CopyGuardTests.shipped && Lexicon.available)) func aSlotsModelQuotesOnlySlotsAndStockTerms() throws {
+        let slots = NameSlots(authority: "Bassetlaw District Council", keywords: ["litter fines"])
+        #expect(try allows("In this request:\n- \u{201C}", then: "{k1}\u{201D} has the meaning", slots: slots))
+        #expect(try allows("- \u{201C}", then: "recorded information\u{201D} includes emails", slots: slots))
+        #expect(try !allows("- \u{201C}", then: "titter fines\u{201D} has the meaning", slots: slots))
+        #expect(try allows("- \u{201C}", then: "titter fines\u{201D}"), "without slots, quotes are free")
+    }
+
     @Test(.enabled(if: CopyGuardTests.shipped && Lexicon.available)) func aCommaDoesNotRunIntoAWord() throws {
         #expect(try !allows("the capital", then: ",Pay"))
         #expect(try allows("the capital", then: ", pay and 1,000"))
