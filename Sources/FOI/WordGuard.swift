@@ -102,6 +102,8 @@ public struct WordGuard {
     }
 
     func passes(_ id: Int) -> Bool {
+        // No end of the letter inside an open quotation or slot: held there, a model would rather stop.
+        if vocab.bytes(id).isEmpty { return state.quote == nil && state.slot == nil }
         var s = state
         guard Self.scan(vocab.bytes(id), &s, known: known, slots: slots, quotable: quotable) else { return false }
         return !s.inWord || s.free || s.word.count < 2 || begins(s.word)
