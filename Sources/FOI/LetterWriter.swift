@@ -59,6 +59,8 @@ public final class LetterWriter: @unchecked Sendable {
     public var requester: Requester?
     /// What the product decodes: best of 8.
     public static let productCandidates = 8
+    /// The best score below which no second round of candidates is drawn.
+    static let secondRoundFrom = 60
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     /// The words a letter may use, for the word guard (built on first use: sorting the list takes a moment).
     private lazy var guardWords = WordGuard.Words(names: judge.nameWords)
@@ -125,7 +127,8 @@ public final class LetterWriter: @unchecked Sendable {
         var chosenLetters = candidates(requests, round: 0)
         // A second round only for the requests whose best was still invalid: a few more letters' time for those,
         // none for the rest.
-        let again = requests.indices.filter { !chosenLetters[$0].judge.valid }
+        // Near misses only: a model that writes nothing close would spend the time for nothing.
+        let again = requests.indices.filter { !chosenLetters[$0].judge.valid && chosenLetters[$0].judge.score >= Self.secondRoundFrom }
         if n > 1 && !again.isEmpty {
             let second = candidates(again.map { requests[$0] }, round: 1)
             for (k, i) in again.enumerated() where second[k].judge.score > chosenLetters[i].judge.score { chosenLetters[i] = second[k] }
@@ -156,7 +159,9 @@ public final class LetterWriter: @unchecked Sendable {
         let filling = nameSlots
         let table = tokenTable, V = model.config.vocabSize
         var guards = requests.map { guardsNames ? CopyGuard(request: $0, vocabulary: table, slots: holdsSlots) : nil }
-        let wordsForGuard = guardsNames && Lexicon.available ? guardWords : nil
+        // The word guard with the slots it holds: for slots models (the shipped one). Older models decode as they
+        // did, and a test's tiny random model is not slowed by a guard that fails at every step.
+        let wordsForGuard = guardsNames && filling && Lexicon.available ? guardWords : nil
         var wordGuards = requests.map { r in
             wordsForGuard.map { WordGuard(words: $0, names: [r.authority.name] + r.keywords.map(\.text), vocabulary: table,
                                           slots: filling ? NameSlots(authority: r.authority.name, keywords: r.keywords.map(\.text)) : nil) }

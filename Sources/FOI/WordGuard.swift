@@ -38,6 +38,8 @@ public struct WordGuard {
     /// The model's most likely tokens that each step checks; the rest are not drawn (sampling keeps its
     /// top 40 of these).
     static let checked = 64
+    /// How many of the next likeliest tokens a step checks when the first `checked` all fail.
+    static let fallback = 256
 
     struct State: Equatable {
         var word: [UInt8] = []
@@ -94,8 +96,15 @@ public struct WordGuard {
         var any = false
         for (_, id) in top where passes(id) { keep[id] = true; any = true }
         if !any {
-            // Deep in a rare word the likely tokens all fail: any token that keeps to the list will do.
-            for id in 0..<V where logits[id] > -.infinity && passes(id) { keep[id] = true; any = true }
+            // Deep in a rare word the likely tokens all fail: the next most likely that keep to the list will do.
+            // Bounded (`fallback`): a model that writes nonsense would otherwise cost a scan of the whole vocabulary
+            // at every step.
+            var ranked = (0..<V).filter { logits[$0] > -.infinity }
+            if ranked.count > Self.fallback {
+                ranked.sort { logits[$0] > logits[$1] }
+                ranked = Array(ranked.prefix(Self.fallback))
+            }
+            for id in ranked where passes(id) { keep[id] = true; any = true }
         }
         guard any else { return }
         for id in 0..<V where !keep[id] { logits[id] = -.infinity }

@@ -49,6 +49,8 @@ import Testing
           export                  Export a model for other engines (GGUF for llama.cpp).
           bench                   Engine speed benchmarks as JSON (used by
                                   bench/speed/run.sh).
+          config                  Settings kept in the database (the name that signs
+                                  your letters).
 
           See 'foibandit help <subcommand>' for detailed help.
 
