@@ -100,7 +100,8 @@ public struct WordGuard {
             // Bounded (`fallback`): a model that writes nonsense would otherwise cost a scan of the whole vocabulary
             // at every step.
             var ranked = (0..<V).filter { logits[$0] > -.infinity }
-            if ranked.count > Self.fallback {
+            // Inside a quotation or slot only a few tokens can go on ("{", a stock term): look at all of them.
+            if ranked.count > Self.fallback && state.quote == nil && state.slot == nil {
                 ranked.sort { logits[$0] > logits[$1] }
                 ranked = Array(ranked.prefix(Self.fallback))
             }
