@@ -79,6 +79,14 @@ struct TimeFrame {
     var start: String
     /// Short references back to the period, for items.
     var backRefs: [String]
+
+    // The back-references of each kind of period ("" leaves an item without one). Read by the composer and by
+    // `ItemGrounding`, which cuts them from items before comparing them with the banks.
+    // Not "year by year": after a figure it reads as part of it ("paid more than £1,000 a day year by year").
+    static let multiYearBackRefs = ["in each of those years", "in each year", "for each year", "over that period", "in the period", "", ""]
+    static let sinceBackRefs = ["since then", "in that period", "over that period", "broken down by year", "", ""]
+    static let singleYearBackRefs = ["in that year", "during that year", "", ""]
+    static var allBackReferences: [String] { Array(Set(multiYearBackRefs + sinceBackRefs + singleYearBackRefs)).filter { !$0.isEmpty } }
 }
 
 struct LetterBuilder {
@@ -115,9 +123,7 @@ struct LetterBuilder {
     mutating func makeTimeFrame() -> TimeFrame {
         let r = Composer.referenceYear
         func fy(_ y: Int) -> String { "\(y)/\(String(format: "%02d", (y + 1) % 100))" }
-        // Not "year by year": after a figure it reads as part of it ("paid more than £1,000 a day year by year").
-        let multi = ["in each of those years", "in each year", "for each year", "over that period", "in the period",
-                     "", ""]
+        let multi = TimeFrame.multiYearBackRefs
         let kind = rng.below(6)
         switch kind {
         case 0, 1:
@@ -156,19 +162,18 @@ struct LetterBuilder {
                 "the time since \(date)",
             ][v]
             return TimeFrame(id: "since", phrase: phrase, unit: rng.pick(["year", "quarter", "financial year"]),
-                             start: date, backRefs: ["since then", "in that period", "over that period",
-                                                     "broken down by year", "", ""])
+                             start: date, backRefs: TimeFrame.sinceBackRefs)
         default:
             let v = rng.below(2)
             shape.append("time:single\(v)")
             if v == 0 {
                 let y = r - 1 - rng.below(2)
                 return TimeFrame(id: "single", phrase: "the financial year \(fy(y))", unit: rng.pick(["month", "quarter"]),
-                                 start: "1 April \(y)", backRefs: ["in that year", "during that year", "", ""])
+                                 start: "1 April \(y)", backRefs: TimeFrame.singleYearBackRefs)
             }
             let y = r - 1 - rng.below(2)
             return TimeFrame(id: "single", phrase: "the calendar year \(y)", unit: rng.pick(["month", "quarter"]),
-                             start: "1 January \(y)", backRefs: ["in that year", "during that year", "", ""])
+                             start: "1 January \(y)", backRefs: TimeFrame.singleYearBackRefs)
         }
     }
 

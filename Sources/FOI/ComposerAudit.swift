@@ -5,6 +5,10 @@ import Foundation
 public struct ComposerAudit: Sendable {
     public var letters = 0
     public var valid = 0
+    /// Letters whose every item `ItemGrounding` finds in the banks: the composer's own items must all be.
+    public var grounded = 0
+    /// Items it did not find, up to ten, to read.
+    public var ungroundedExamples: [String] = []
     public var failedChecks: [String: Int] = [:]
     /// Invalid letters, up to three for each defect: prompt, letter, then the judge's report.
     public var examples: [String] = []
@@ -15,6 +19,8 @@ public struct ComposerAudit: Sendable {
         let r = judge.judge(letter: l.text, authority: authority, keywords: keywords)
         letters += 1
         if r.valid { valid += 1 }
+        let off = ItemGrounding(authority: authority, keywords: keywords).ungrounded(in: l.text)
+        if off.isEmpty { grounded += 1 } else if ungroundedExamples.count < 10 { ungroundedExamples.append(l.prompt.text + off.joined(separator: "\n")) }
         // Up to three examples of each defect, so that every kind of failure can be read.
         for c in r.defects {
             failedChecks[c.id, default: 0] += 1

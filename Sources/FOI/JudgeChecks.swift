@@ -242,7 +242,9 @@ enum JudgeRules {
         guard bytes.contains(UInt8(ascii: "(")) else { return [] }
         var positions: [(Int, Int)] = []  // (offset, marker length)
         for m in inlineMarkers where bytes.count > m.count {
-            for i in 1...(bytes.count - m.count) where bytes[i] == m[0] && Array(bytes[i..<(i + m.count)]) == m {
+            // After a space: "regulation 12(4)(b)" is a citation, not a list.
+            for i in 1...(bytes.count - m.count) where bytes[i] == m[0] && bytes[i - 1] == UInt8(ascii: " ")
+                && Array(bytes[i..<(i + m.count)]) == m {
                 positions.append((i, m.count))
             }
         }

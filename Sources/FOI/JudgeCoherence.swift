@@ -162,6 +162,12 @@ extension JudgeRules {
             let starts = periodStarts(ctx.bodyLines.joined(separator: "\n"))
             if starts.count > 1 { return (false, "two different periods, starting \(starts.sorted().map(String.init).joined(separator: " and "))") }
         }
+        // Many years referred back to in a request for one ("I am interested in the calendar year 2023" … "for
+        // each year").
+        if yearRanges(text).isEmpty && !text.has("since ") && (text.has("the calendar year ") || text.has("the financial year ")),
+           let ref = ["each of those years", "those years", "for each year", "in each year", "year by year"].first(where: text.has) {
+            return (false, "“\(ref)” in a request for a single year")
+        }
         return (true, "one voice, whole sentences, one period")
     }
 }

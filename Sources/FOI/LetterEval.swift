@@ -19,6 +19,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
     /// Letters failing each judge check, by check id: where the invalid letters lose their points.
     /// Optional so that eval.json files written before it still load.
     public var failedChecks: [String: Int]?
+    /// Share valid with every item a question from the banks (`WrittenLetter.groundedValid`); optional as above.
+    public var groundedValidity: Double?
 
     public static let validScore = 80
 
@@ -44,7 +46,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
             distinct2: total == 0 ? 0 : Double(bigrams.count) / Double(total),
             copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.raw ?? $0.letter)) }.count) / n,
             meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
-            failedChecks: failedChecks(letters))
+            failedChecks: failedChecks(letters),
+            groundedValidity: Double(letters.filter(\.groundedValid).count) / n)
     }
 
     /// How many letters fail each judge check, by check id.

@@ -32,6 +32,21 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     /// The model's text before the writer filled its name slots (nil for a model without slots): what
     /// DPO pairs are made of.
     public var raw: String? = nil
+    /// The letter's items that match no question of the banks for its keywords (`ItemGrounding`); nil where
+    /// not measured (letters saved before it).
+    public var ungrounded: [String]? = nil
+
+    /// Valid by the judge and every item a question from the banks: the letters a person reading them found
+    /// sendable far more often than the judge's valid ones alone.
+    public var groundedValid: Bool { judge.valid && (ungrounded ?? []).isEmpty }
+
+    /// The writer's order of preference: valid first, then fewer items from no bank, then the judge's score.
+    public func isBetter(than other: WrittenLetter) -> Bool {
+        if judge.valid != other.judge.valid { return judge.valid }
+        let mine = ungrounded?.count ?? 0, theirs = other.ungrounded?.count ?? 0
+        if mine != theirs { return mine < theirs }
+        return judge.score > other.judge.score
+    }
 }
 
 /// The model as a letter writer: prompt format in, streamed letter out, judged.
@@ -120,7 +135,7 @@ public final class LetterWriter: @unchecked Sendable {
             return rs.indices.map { i in
                 let group = all[(i * n)..<((i + 1) * n)]
                 var chosen = group.first!
-                for l in group.dropFirst() where l.judge.score > chosen.judge.score { chosen = l }
+                for l in group.dropFirst() where l.isBetter(than: chosen) { chosen = l }
                 return chosen
             }
         }
@@ -128,10 +143,15 @@ public final class LetterWriter: @unchecked Sendable {
         // A second round only for the requests whose best was still invalid: a few more letters' time for those,
         // none for the rest.
         // Near misses only: a model that writes nothing close would spend the time for nothing.
-        let again = requests.indices.filter { !chosenLetters[$0].judge.valid && chosenLetters[$0].judge.score >= Self.secondRoundFrom }
+        // And valid letters with an item from no bank (`ItemGrounding`): reading them, those items were the
+        // nonsense in letters the judge passed.
+        let again = requests.indices.filter {
+            let l = chosenLetters[$0]
+            return l.judge.valid ? !(l.ungrounded ?? []).isEmpty : l.judge.score >= Self.secondRoundFrom
+        }
         if n > 1 && !again.isEmpty {
             let second = candidates(again.map { requests[$0] }, round: 1)
-            for (k, i) in again.enumerated() where second[k].judge.score > chosenLetters[i].judge.score { chosenLetters[i] = second[k] }
+            for (k, i) in again.enumerated() where second[k].isBetter(than: chosenLetters[i]) { chosenLetters[i] = second[k] }
         }
         return requests.indices.map { i in
             var chosen = chosenLetters[i]
@@ -146,6 +166,13 @@ public final class LetterWriter: @unchecked Sendable {
             }
             return chosen
         }
+    }
+
+    private func grounding(_ key: String, _ r: LetterRequest, _ cache: inout [String: ItemGrounding]) -> ItemGrounding {
+        if let g = cache[key] { return g }
+        let g = ItemGrounding(authority: r.authority, keywords: r.keywords)
+        cache[key] = g
+        return g
     }
 
     /// Samples one letter for each request, exactly as the model writes it (with the copy guard if on).
@@ -191,16 +218,20 @@ public final class LetterWriter: @unchecked Sendable {
                 } : nil)
             for (row, i) in idx.enumerated() { outputs[i] = out[row] }
         }
+        // One set of questions for each prompt: a request's candidates share it.
+        var groundings: [String: ItemGrounding] = [:]
         return requests.indices.map { i in
             var tail = streams[i].finish()
             if filling { tail = fillers[i].push(tail) + fillers[i].finish() }
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
             let letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
-            return WrittenLetter(prompt: requests[i].prompt.text, letter: letter,
-                                 judge: judge.judge(letter: letter, authority: requests[i].authority, keywords: requests[i].keywords),
-                                 modelId: modelId, seed: requests[i].seed, tokens: outputs[i].count,
-                                 raw: filling ? text : nil)
+            let r = requests[i]
+            return WrittenLetter(prompt: r.prompt.text, letter: letter,
+                                 judge: judge.judge(letter: letter, authority: r.authority, keywords: r.keywords),
+                                 modelId: modelId, seed: r.seed, tokens: outputs[i].count,
+                                 raw: filling ? text : nil,
+                                 ungrounded: grounding(r.prompt.text, r, &groundings).ungrounded(in: letter))
         }
     }
 }

@@ -52,6 +52,11 @@ public struct WordGuard {
         var prev2: UInt8 = 0
         /// The bytes after an opening quotation mark, while a quoted term is being written (slots models).
         var quote: [UInt8]? = nil
+        /// This quotation follows "records": a keyword's definition, so it holds a slot, not a stock term.
+        var quoteNeedsSlot = false
+        /// A stock term's quotation just closed: its definition goes on with "includes" or "means", not with
+        /// a keyword definition's "has the meaning" (the bytes of the next word so far).
+        var afterStock: [UInt8]? = nil
     }
 
     let words: Words
@@ -67,6 +72,15 @@ public struct WordGuard {
     /// What may stand in quotation marks, closing mark included: the slots and the stock terms (slots models).
     let quotable: [[UInt8]]?
     static let stockQuoted = ["recorded information", "documents", "the period", "information", "contractor"]
+    static let stockClosers = Set(stockQuoted.map { Array(($0 + "\u{201D}").utf8) })
+    /// The words a stock term's definition goes on with, and the word before a keyword's quoted definition:
+    /// read from the definitions bank (`Phrases`), the same one the composer writes from.
+    static let stockPredicates: [[UInt8]] = Phrases.otherDefinitions.compactMap { d in
+        d.components(separatedBy: "\u{201D}").dropFirst().first.flatMap { TextTools.words($0).first }.map { Array($0.utf8) }
+    }
+    static let slotQuoteLeads: Set<[UInt8]> = Set(Phrases.keywordDefinitions.compactMap { d in
+        d.components(separatedBy: "\u{201C}").first.flatMap { TextTools.words($0).last }.map { Array($0.utf8) }
+    })
 
     public init(words: Words, names: [String], vocabulary: TokenTable, slots: NameSlots? = nil) {
         self.words = words
@@ -134,10 +148,19 @@ public struct WordGuard {
             if let quotable {
                 if s.quote != nil {
                     s.quote!.append(c)
-                    if quotable.contains(s.quote!) { s.quote = nil }
-                    else if !quotable.contains(where: { $0.starts(with: s.quote!) }) { return false }
+                    let stock = stockClosers.contains(s.quote!)
+                    if stock && s.quoteNeedsSlot { return false }
+                    if quotable.contains(s.quote!) { s.quote = nil; if stock { s.afterStock = [] } }
+                    else if !quotable.contains(where: { $0.starts(with: s.quote!) && !(s.quoteNeedsSlot && stockClosers.contains($0)) }) { return false }
                 } else if c == 0x9C && s.prev == 0x80 && s.prev2 == 0xE2 {
                     s.quote = []
+                    s.quoteNeedsSlot = !s.inWord && slotQuoteLeads.contains(s.word)
+                } else if s.afterStock != nil {
+                    let letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+                    if letter {
+                        s.afterStock!.append(c | 0x20)
+                        if !stockPredicates.contains(where: { $0.starts(with: s.afterStock!) }) { return false }
+                    } else if !s.afterStock!.isEmpty || c != UInt8(ascii: " ") { s.afterStock = nil }
                 }
             }
             s.prev2 = s.prev

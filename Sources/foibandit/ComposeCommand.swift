@@ -60,7 +60,9 @@ struct Compose: ParsableCommand {
             print("letters: \(a.letters) (\(specs.count) eval-set prompts, \(n) fresh)")
             print("valid:   \(a.valid) (\(String(format: "%.2f", 100 * a.validity))%)")
             for (id, count) in a.failedChecks.sorted(by: { $0.value > $1.value }) { print("  \(id): \(count)") }
+            print("items all from the banks: \(a.grounded) (\(String(format: "%.2f", 100 * Double(a.grounded) / Double(max(a.letters, 1))))%)")
             for e in a.examples { print("\n---\n" + e) }
+            for e in a.ungroundedExamples { print("\n--- items from no bank\n" + e) }
             return
         }
         if let n = stats {

@@ -25,6 +25,8 @@ struct SavedLetter: Encodable {
     var score: Int
     var valid: Bool
     var failed: [String]
+    /// Items that match no question of the banks (`ItemGrounding`).
+    var ungrounded: [String]
 }
 
 struct Eval: ParsableCommand {
@@ -86,7 +88,8 @@ struct Eval: ParsableCommand {
                 }
                 saved += out.map { w in
                     DomainCorpus.jsonLine(SavedLetter(set: stem(f), prompt: w.prompt, letter: w.letter, score: w.judge.score,
-                                                      valid: w.judge.valid, failed: w.judge.defects.map { "\($0.id): \($0.reason)" }))
+                                                      valid: w.judge.valid, failed: w.judge.defects.map { "\($0.id): \($0.reason)" },
+                                                      ungrounded: w.ungrounded ?? []))
                 }
                 let e = LetterEval.measure(set: stem(f), letters: out, trainingBodies: bodies)
                 report.sets.append(e)
@@ -162,6 +165,7 @@ func table(_ reports: [EvalReport]) -> String {
         let metrics: [(String, (LetterEval) -> String)] = [
             ("mean score", { String(format: "%.1f", $0.meanScore) }),
             ("validity", { String(format: "%.1f%%", 100 * $0.validity) }),
+            ("valid, items from the banks", { $0.groundedValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("keyword coverage", { String(format: "%.1f%%", 100 * $0.keywordCoverage) }),
             ("wrong authority", { "\($0.wrongAuthority)" }),
             ("legislation", { String(format: "%.1f%%", 100 * $0.legislationAccuracy) }),

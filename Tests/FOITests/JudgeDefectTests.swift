@@ -80,6 +80,10 @@ import Testing
         #expect(verdict(undefined).check(.coherence)?.reason.contains("never gave") == true)
         let twice = F.goodLetter.replacingOccurrences(of: "Yours faithfully,", with: "I know the section 12 cost limit applies.\n\nYours faithfully,")
         expectDefect(verdict(twice), "coherence", quoting: "cost limit is raised twice")
+        // One year asked for, many referred back to (a model letter: "the calendar year 2023" … "for each year").
+        let oneYear = F.goodLetter.replacingOccurrences(of: "the financial years 2021/22 to 2024/25", with: "the financial year 2023/24")
+        expectDefect(verdict(oneYear), "coherence", quoting: "single year")
+        #expect(verdict(oneYear.replacingOccurrences(of: " in each year", with: "")).valid)
     }
 
     @Test func legalSlips() {

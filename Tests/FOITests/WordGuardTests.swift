@@ -50,6 +50,11 @@ import Testing
         #expect(try allows("- \u{201C}", then: "recorded information\u{201D} includes emails", slots: slots))
         #expect(try !allows("- \u{201C}", then: "titter fines\u{201D} has the meaning", slots: slots))
         #expect(try allows("- \u{201C}", then: "titter fines\u{201D}"), "without slots, quotes are free")
+        // A stock term goes on as the definitions bank has it; a keyword's definition quotes a slot.
+        #expect(try allows("- \u{201C}", then: "documents\u{201D} includes drafts", slots: slots))
+        #expect(try !allows("- \u{201C}", then: "documents\u{201D} has the meaning", slots: slots))
+        #expect(try !allows("- Where the council records \u{201C}", then: "documents\u{201D}", slots: slots))
+        #expect(try allows("- Where the council records \u{201C}", then: "{k1}\u{201D} under another heading", slots: slots))
     }
 
     @Test(.enabled(if: CopyGuardTests.shipped && Lexicon.available)) func aCommaDoesNotRunIntoAWord() throws {

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Which of a letter's items are questions from the banks (`QuestionBanks`, the definitions and follow-ups) for
+/// its own keywords and body, as the composer fills them.
+///
+/// The model learned its items from the composer. An item it writes that matches none of them is, as often as
+/// not, two questions spliced or words that only look like a question ("the total agency staff spending on the
+/// trust, split between corporate risk register"), and the judge passes those: its rules must also accept a
+/// person's own questions, which are in no bank of ours. So this is the writer's knowledge, not the judge's:
+/// `LetterWriter` prefers, among candidates the judge finds valid, the one whose items are all grounded.
+public struct ItemGrounding: Sendable {
+    /// The share of the longer side's words an item must share, in order, with its closest question. An item
+    /// rewritten with another period phrase or without an article stays above it; a splice of two questions or
+    /// an item with a wrong noun in the middle falls below (measured on composer and model letters: see the test).
+    static let threshold = 0.8
+
+    /// Every question this letter may ask, as normalised words.
+    let templates: [[String]]
+    let keywordWords: [[String]]
+    let orgWords: [[String]]
+
+    public init(authority: Authority, keywords: [Keyword]) {
+        let jurisdiction = Legislation.jurisdiction(for: authority, keywords: keywords)
+        var b = LetterBuilder(rng: SplitMix64(seed: 0), authority: authority, keywords: keywords, jurisdiction: jurisdiction)
+        // The body as items name it: its own noun ("the council") or the neutral phrase, and its name.
+        orgWords = [TextTools.words(b.profile.reference), ["your", "organisation"], TextTools.words(authority.name)]
+            .map { Self.content($0) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        keywordWords = keywords.map { Self.content(TextTools.words($0.text)) }.filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
+        b.org = "{ORG}"
+        var texts: [(String, String?)] = []
+        // A keyword's own questions and its theme's, and every theme's questions that read right with any topic
+        // in {K} (the model learned those frames with keywords in slots, and "any internal audit reports relating
+        // to opinion polling" is a fair question). Not other keywords' own questions, nor a theme's questions
+        // that name no keyword: "breaches of procurement rules" in a letter about vacancy rates belongs to no topic.
+        let frames = QuestionBanks.themes.keys.sorted().flatMap { QuestionBanks.themes[$0]!.general }.filter { $0.text.contains("{K}") }
+        for k in keywords {
+            for q in QuestionBanks.questions(for: k) + QuestionBanks.generic + frames { texts.append((q.text, k.text)) }
+            for d in Phrases.keywordDefinitions { texts.append((d, k.text)) }
+        }
+        for t in QuestionBank.followUps + Phrases.otherDefinitions where !t.contains("{P}") { texts.append((t, nil)) }
+        var seen = Set<[String]>(), out: [[String]] = []
+        for (t, k) in texts {
+            // The period back-reference ("in each of those years") is left out here and cut from items alike.
+            let filled = b.fill(t.replacingOccurrences(of: "{T}", with: ""), keyword: k)
+            let w = Self.normalise(filled, keywords: keywordWords, org: orgWords)
+            if !w.isEmpty, seen.insert(w).inserted { out.append(w) }
+        }
+        templates = out
+    }
+
+    /// The items (numbered, lettered, bulleted lines and inline "(a) …" parts) that match no question closely enough.
+    public func ungrounded(in letter: String) -> [String] {
+        Self.items(letter).filter { bestMatch($0) < Self.threshold }
+    }
+
+    /// The closest question's share of shared words, 0…1.
+    func bestMatch(_ item: String) -> Double {
+        let w = normalise(item)
+        guard w.count >= 3 else { return 1 }
+        var best = 0.0
+        let namesKeyword = w.contains("{k}")
+        for t in templates {
+            // A question about a keyword must name one: "where the university records “documents” under another
+            // heading" is the keyword's definition with the keyword lost.
+            if !namesKeyword && t.contains("{k}") { continue }
+            let longer = max(w.count, t.count)
+            // Not even a perfect overlap could reach the threshold: skip the work.
+            if Double(min(w.count, t.count)) < Self.threshold * Double(longer) { continue }
+            best = max(best, Double(Self.commonSubsequence(w, t)) / Double(longer))
+            if best >= 1 { break }
+        }
+        return best
+    }
+
+    /// A letter's list items, each cut at its sentence's end (an inline list's last part runs on into the paragraph).
+    static func items(_ letter: String) -> [String] {
+        let lines = letter.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmingSpaces }
+        return JudgeRules.listItems(lines).map { item in
+            var s = item
+            if let r = s.range(of: ". ") { s = String(s[..<r.lowerBound]) }
+            return s
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Words for comparing: lower case, possessives split, no articles or joining words at the ends, the
+    /// keywords and the body's names as one token each, period back-references and "copies of" cut.
+    func normalise(_ text: String) -> [String] { Self.normalise(text, keywords: keywordWords, org: orgWords) }
+
+    static func normalise(_ text: String, keywords: [[String]], org: [[String]]) -> [String] {
+        var w = Self.content(TextTools.words(text.replacingOccurrences(of: "’", with: "'")))
+        w = Self.replace(w, keywords, with: "{k}")
+        w = Self.replace(w, org + [["org"]], with: "{org}")
+        for ref in Self.backReferences { w = Self.remove(w, ref) }
+        if w.starts(with: ["copies", "of"]) || w.starts(with: ["copy", "of"]) { w.removeFirst(2) }
+        while let last = w.last, ["and", "or"].contains(last) { w.removeLast() }
+        return w
+    }
+
+    /// The period phrases items refer back with (`TimeFrame`), as words without articles.
+    static let backReferences: [[String]] = TimeFrame.allBackReferences
+        .map { content(TextTools.words($0)) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+
+    /// Without articles, and "council's" as "council" + "s" (a template's "{ORG}'s" splits that way).
+    static func content(_ words: [String]) -> [String] {
+        var out: [String] = []
+        for w in words where !["the", "a", "an"].contains(w) {
+            if w.hasSuffix("'s") && w.count > 2 { out.append(String(w.dropLast(2))); out.append("s") } else { out.append(w) }
+        }
+        return out
+    }
+
+    static func replace(_ w: [String], _ phrases: [[String]], with token: String) -> [String] {
+        var out: [String] = [], i = 0
+        outer: while i < w.count {
+            for p in phrases where i + p.count <= w.count && Array(w[i..<(i + p.count)]) == p {
+                out.append(token); i += p.count; continue outer
+            }
+            out.append(w[i]); i += 1
+        }
+        return out
+    }
+
+    static func remove(_ w: [String], _ phrase: [String]) -> [String] {
+        guard phrase.count <= w.count else { return w }
+        for i in 0...(w.count - phrase.count) where Array(w[i..<(i + phrase.count)]) == phrase {
+            return Array(w[..<i]) + Array(w[(i + phrase.count)...])
+        }
+        return w
+    }
+
+    /// Length of the longest common subsequence of two word lists.
+    static func commonSubsequence(_ a: [String], _ b: [String]) -> Int {
+        var prev = [Int](repeating: 0, count: b.count + 1), cur = prev
+        for x in a {
+            for (j, y) in b.enumerated() { cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j]) }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
