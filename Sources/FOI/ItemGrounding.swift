@@ -25,8 +25,7 @@ public struct ItemGrounding: Sendable {
         // The body as items name it: its own noun ("the council") or the neutral phrase, and its name.
         orgWords = [TextTools.words(b.profile.reference), ["your", "organisation"], TextTools.words(authority.name)]
             .map { Self.content($0) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        keywordWords = keywords.map { Self.content(TextTools.words($0.text)) }.filter { !$0.isEmpty }
-            .sorted { $0.count > $1.count }
+        keywordWords = keywords.map { Self.content(TextTools.words($0.text)) }
         b.org = "{ORG}"
         var texts: [(String, String?)] = []
         // A keyword's own questions and its theme's, and every theme's questions that read right with any topic
@@ -54,16 +53,50 @@ public struct ItemGrounding: Sendable {
         Self.items(letter).filter { bestMatch($0) < Self.threshold }
     }
 
+    /// Pairs of items that ask one keyword for the same kind of thing ("any internal audit reports covering X" and
+    /// "any internal audit reports or reviews relating to X"): different questions in the banks, one to a reader.
+    public func overlaps(in letter: String) -> Int {
+        let asked = Self.items(letter).compactMap { item -> String? in
+            let w = normalise(item)
+            guard let kind = w.lazy.compactMap({ Self.kindOfWord[$0] }).first else { return nil }
+            return kind + " " + w.filter(Self.isKeyword).sorted().joined(separator: " ")
+        }
+        return asked.count - Set(asked).count
+    }
+
+    /// What an item asks for, by its first telling word.
+    static let kindOfWord: [String: String] = {
+        let kinds: [String: [String]] = [
+            "audit": ["audit", "audits", "review", "reviews", "evaluation", "inspection", "inspections"],
+            "complaints": ["complaint", "complaints"],
+            "spending": ["spent", "spend", "cost", "costs", "amount", "budget", "paid", "value"],
+            "staff": ["staff", "posts", "officers"],
+            "contracts": ["contract", "contracts", "suppliers"],
+            "policy": ["policy", "policies", "procedure", "guidance", "strategy", "standard"],
+            "risk": ["risk", "risks"],
+            "meetings": ["minutes", "papers", "meeting", "meetings", "agenda"],
+            "correspondence": ["correspondence"],
+            "reports": ["reports", "briefings", "briefing"],
+            "recommendations": ["recommendations"],
+            "accountable": ["title", "responsible", "accountable"],
+        ]
+        var out: [String: String] = [:]
+        for (kind, words) in kinds { for w in words { out[w] = kind } }
+        return out
+    }()
+
+    static func isKeyword(_ w: String) -> Bool { w.hasPrefix("{k") }
+
     /// The closest question's share of shared words, 0…1.
     func bestMatch(_ item: String) -> Double {
         let w = normalise(item)
         guard w.count >= 3 else { return 1 }
         var best = 0.0
-        let namesKeyword = w.contains("{k}")
+        let namesKeyword = w.contains(where: Self.isKeyword)
         for t in templates {
             // A question about a keyword must name one: "where the university records “documents” under another
             // heading" is the keyword's definition with the keyword lost.
-            if !namesKeyword && t.contains("{k}") { continue }
+            if !namesKeyword && t.contains(where: Self.isKeyword) { continue }
             let longer = max(w.count, t.count)
             // Not even a perfect overlap could reach the threshold: skip the work.
             if Double(min(w.count, t.count)) < Self.threshold * Double(longer) { continue }
@@ -89,7 +122,11 @@ public struct ItemGrounding: Sendable {
 
     static func normalise(_ text: String, keywords: [[String]], org: [[String]]) -> [String] {
         var w = Self.content(TextTools.words(text.replacingOccurrences(of: "’", with: "'")))
-        w = Self.replace(w, keywords, with: "{k}")
+        // Longest first, so that "agency staff spending" is not read as "agency staff" and a word; each as its own
+        // token ("{k0}", "{k1}"), so that two items about one keyword can be told from items about two.
+        for (i, k) in keywords.enumerated().sorted(by: { $0.element.count > $1.element.count }) where !k.isEmpty {
+            w = Self.replace(w, [k], with: "{k\(i)}")
+        }
         w = Self.replace(w, org + [["org"]], with: "{org}")
         for ref in Self.backReferences { w = Self.remove(w, ref) }
         if w.starts(with: ["copies", "of"]) || w.starts(with: ["copy", "of"]) { w.removeFirst(2) }

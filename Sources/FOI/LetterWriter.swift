@@ -35,16 +35,20 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     /// The letter's items that match no question of the banks for its keywords (`ItemGrounding`); nil where
     /// not measured (letters saved before it).
     public var ungrounded: [String]? = nil
+    /// Pairs of items asking one keyword for the same kind of thing (`ItemGrounding.overlaps`).
+    public var overlaps: Int? = nil
 
     /// Valid by the judge and every item a question from the banks: the letters a person reading them found
     /// sendable far more often than the judge's valid ones alone.
     public var groundedValid: Bool { judge.valid && (ungrounded ?? []).isEmpty }
 
-    /// The writer's order of preference: valid first, then fewer items from no bank, then the judge's score.
+    /// The writer's order of preference: valid first, then fewer items from no bank, fewer items asking the
+    /// same, then the judge's score.
     public func isBetter(than other: WrittenLetter) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
         let mine = ungrounded?.count ?? 0, theirs = other.ungrounded?.count ?? 0
         if mine != theirs { return mine < theirs }
+        if (overlaps ?? 0) != (other.overlaps ?? 0) { return (overlaps ?? 0) < (other.overlaps ?? 0) }
         return judge.score > other.judge.score
     }
 }
@@ -227,11 +231,12 @@ public final class LetterWriter: @unchecked Sendable {
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
             let letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
             let r = requests[i]
+            let g = grounding(r.prompt.text, r, &groundings)
             return WrittenLetter(prompt: r.prompt.text, letter: letter,
                                  judge: judge.judge(letter: letter, authority: r.authority, keywords: r.keywords),
                                  modelId: modelId, seed: r.seed, tokens: outputs[i].count,
                                  raw: filling ? text : nil,
-                                 ungrounded: grounding(r.prompt.text, r, &groundings).ungrounded(in: letter))
+                                 ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter))
         }
     }
 }

@@ -27,6 +27,7 @@ struct SavedLetter: Encodable {
     var failed: [String]
     /// Items that match no question of the banks (`ItemGrounding`).
     var ungrounded: [String]
+    var overlaps: Int
 }
 
 struct Eval: ParsableCommand {
@@ -89,7 +90,7 @@ struct Eval: ParsableCommand {
                 saved += out.map { w in
                     DomainCorpus.jsonLine(SavedLetter(set: stem(f), prompt: w.prompt, letter: w.letter, score: w.judge.score,
                                                       valid: w.judge.valid, failed: w.judge.defects.map { "\($0.id): \($0.reason)" },
-                                                      ungrounded: w.ungrounded ?? []))
+                                                      ungrounded: w.ungrounded ?? [], overlaps: w.overlaps ?? 0))
                 }
                 let e = LetterEval.measure(set: stem(f), letters: out, trainingBodies: bodies)
                 report.sets.append(e)

@@ -41,6 +41,16 @@ import Testing
         #expect(g.ungrounded(in: "In this request:\n- Where the council records “pothole repairs” under another heading, please treat that heading as included;").isEmpty)
     }
 
+    @Test func itemsAskingOneKeywordTheSameThingOverlap() throws {
+        let g = ItemGrounding(authority: F.leeds, keywords: [F.potholes, F.claims])
+        // The shipped model's: two audit items, then two job titles, about one keyword.
+        #expect(g.overlaps(in: "1. Any internal audit reports concerning pothole repairs.\n2. Any internal or external audit reports covering pothole repairs.") == 1)
+        #expect(g.overlaps(in: "1. The job title of the officer responsible for pothole repairs.\n2. The job title of the officer responsible for signing off decisions on pothole repairs.") == 1)
+        // The same kind about two keywords, or two kinds about one, is a fair letter.
+        #expect(g.overlaps(in: "1. Any internal audit reports concerning pothole repairs.\n2. Any internal audit reports concerning compensation claims.") == 0)
+        #expect(g.overlaps(in: "1. Any internal audit reports concerning pothole repairs.\n2. The total spent on pothole repairs.") == 0)
+    }
+
     @Test func citationsAreNotInlineItems() {
         // "regulation 12(4)(b)" has "(4)" and "(b)" in it, but no list.
         #expect(ItemGrounding.items("If it is manifestly unreasonable under regulation 12(4)(b) of the EIR, please say.").isEmpty)
