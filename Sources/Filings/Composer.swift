@@ -48,6 +48,8 @@ public struct FilingsComposer: Sendable {
         case .blockListing: headline = blockListing(&d, co, date, &fields, &blocks)
         case .form83: headline = form83(&d, co, date, &fields, &blocks)
         case .directorate: headline = directorate(&d, co, date, &fields, &blocks)
+        case .dividend: headline = dividend(&d, co, date, &fields, &blocks)
+        case .nav: headline = nav(&d, co, date, &fields, &blocks)
         case .other: headline = other(&d, co, date, &fields, &blocks)
         }
         // shared framing: RNS number, issuer line, date; a headline that is sometimes missing

@@ -20,6 +20,8 @@ extension FilingsComposer {
         f["percent_after"] = Num.canonical(after, p)
         f["percent_direct"] = Num.canonical(direct, p)
         f["percent_indirect"] = Num.canonical(indirect, p)
+        f["percent_shares"] = Num.canonical(after, p); f["percent_instruments"] = "0"; f["voting_rights"] = String(votes)
+        f["direct_voting_rights"] = String(indirectShare ? 0 : votes); f["indirect_voting_rights"] = String(indirectShare ? votes : 0)
         let isin = Parts.isin(&d)
         b.append(.heading("TR-1: Standard form for notification of major holdings"))
         b.append(.para("NOTIFICATION OF MAJOR HOLDINGS (to be sent to the relevant issuer and to the FCA in Microsoft Word format if possible)"))
@@ -102,6 +104,7 @@ extension FilingsComposer {
         f["vwap"] = Num.canonical(vwap, 4) + (pence ? " GBX" : " GBP")
         f["treasury_or_cancel"] = treasury ? "treasury" : "cancel"
         let inIssue = d.range(40_000_000, 900_000_000)
+        f["shares_in_issue"] = String(inIssue)
         b.append(.para("\(co) (the \"Company\") announces that on \(day.written(&d)) it purchased \(Num.grouped(n)) of its ordinary shares through \(d.pick(Parts.brokers)) as part of its share buyback programme announced on \(day.adding(days: -d.range(20, 200)).long)."))
         b.append(.table([["Date of purchase:", day.written(&d)],
                          ["Number of ordinary shares purchased:", Num.grouped(n)],
@@ -130,7 +133,7 @@ extension FilingsComposer {
 
     func agmResult(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let general = d.chance(0.2)
-        f["meeting_date"] = date.iso
+        f["meeting_date"] = date.iso; f["meeting"] = general ? "general" : "annual"; f["all_passed"] = "yes"
         b.append(.para("\(co) announces that at its \(general ? "General Meeting" : "Annual General Meeting") held on \(date.written(&d)), all resolutions were duly passed on a poll. The results of the poll are set out below."))
         var rows = [["Resolution", "Votes For", "%", "Votes Against", "%", "Votes Withheld"]]
         let res = ["To receive the Annual Report and Accounts", "To approve the Directors' Remuneration Report", "To declare a final dividend",
@@ -142,6 +145,9 @@ extension FilingsComposer {
             let pf = Double(forV) / Double(forV + ag) * 100
             rows.append(["\(i + 1). \(r)", Num.grouped(forV), Num.fixed(pf, 2), Num.grouped(ag), Num.fixed(100 - pf, 2), Num.grouped(d.range(0, 900_000))])
         }
+        let lowest = rows.dropFirst().enumerated().min { Double($0.element[2])! < Double($1.element[2])! }!
+        f["resolutions"] = String(rows.count - 1)
+        f["lowest_for_percent"] = Num.canonical(lowest.element[2]); f["lowest_for_resolution"] = String(lowest.offset + 1)
         b.append(.table(rows))
         b.append(.para("Votes withheld are not votes in law and are not counted in the calculation of the proportion of votes for and against a resolution. In accordance with UK Listing Rule 6.4.2, copies of the resolutions passed other than ordinary business have been submitted to the National Storage Mechanism."))
         return d.pick(general ? ["Result of General Meeting", "Results of GM"] : ["Result of AGM", "Result of Annual General Meeting", "AGM Statement and Results of AGM"])
@@ -152,7 +158,8 @@ extension FilingsComposer {
         let rev = Double(d.range(50, 9000)) / 10, prev = rev * (0.8 + d.unit() * 0.35)
         let pbt = rev * (0.03 + d.unit() * 0.2), prevPbt = pbt * (0.7 + d.unit() * 0.5)
         let eps = Double(d.range(10, 900)) / 10, div = Double(d.range(5, 400)) / 10
-        f["period_end"] = yearEnd.iso; f["revenue_m"] = Num.canonical(rev, 1); f["profit_before_tax_m"] = Num.canonical(pbt, 1)
+        f["period_end"] = yearEnd.iso; f["revenue"] = Num.canonical(rev, 1) + "m GBP"; f["profit_before_tax"] = Num.canonical(pbt, 1) + "m GBP"
+        f["eps"] = Num.canonical(eps, 1) + " GBX"
         let period = half ? "six months ended \(yearEnd.long)" : "year ended \(yearEnd.long)"
         let py = half ? "H1 \(yearEnd.y - 1)" : "\(yearEnd.y - 1)"
         b.append(.heading(half ? "Half-year results for the \(period)" : "Final results for the \(period)"))
@@ -182,7 +189,9 @@ extension FilingsComposer {
     func tradingUpdate(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let growth = d.range(-15, 30), months = d.range(3, 11)
         f["growth_percent"] = String(growth)
-        b.append(.para("\(co) provides a trading update for the \(months) months to \(date.adding(days: -d.range(5, 30)).long) ahead of its \(d.pick(["Annual General Meeting", "half-year results", "full year results"]))."))
+        let to = date.adding(days: -d.range(5, 30))
+        f["period_end"] = to.iso
+        b.append(.para("\(co) provides a trading update for the \(months) months to \(to.long) ahead of its \(d.pick(["Annual General Meeting", "half-year results", "full year results"]))."))
         b.append(.para(d.pick(["Trading has been in line with the Board's expectations.", "Trading has been ahead of the Board's expectations.", "Trading has been below the Board's expectations, reflecting weaker consumer demand."])
                        + " Group revenue was \(growth >= 0 ? "up" : "down") \(abs(growth))% on the prior year" + (d.chance(0.5) ? " on a like-for-like basis." : ".")))
         b.append(.para(d.pick(["The Board continues to expect full year adjusted profit before tax to be in line with current market expectations.",
@@ -195,7 +204,7 @@ extension FilingsComposer {
     func meetingNotice(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let general = d.chance(0.3)
         let meeting = date.adding(days: d.range(21, 35))
-        f["meeting_date"] = meeting.iso
+        f["meeting_date"] = meeting.iso; f["meeting"] = general ? "general" : "annual"
         let time = "\(d.range(9, 14)).\(d.pick(["00", "30"])) \(d.chance(0.5) ? "a.m." : "am")"
         b.append(.para("\(co) announces that the Notice of \(general ? "General Meeting" : "Annual General Meeting") and Form of Proxy have been posted to shareholders. The \(general ? "General Meeting" : "AGM") will be held at \(time) on \(meeting.written(&d)) at \(d.pick(["the offices of", "the Company's registered office,"])) \(d.range(1, 200)) \(d.pick(["King Street", "Queen Street", "Bishopsgate", "St Vincent Street", "Park Row"])), \(d.pick(Parts.cities))."))
         b.append(.para("In accordance with UK Listing Rule 6.4.1, copies of the documents have been submitted to the National Storage Mechanism and will shortly be available for inspection at https://data.fca.org.uk/#/nsm/nationalstoragemechanism."))
@@ -221,8 +230,11 @@ extension FilingsComposer {
         let prevBalance = d.range(100_000, 5_000_000), increase = d.chance(0.3) ? d.range(100_000, 2_000_000) : 0
         let issued = d.range(0, prevBalance / 2), end = prevBalance + increase - issued
         f["period_from"] = from.iso; f["period_to"] = to.iso; f["issued"] = String(issued); f["balance"] = String(end)
+        f["previous_balance"] = String(prevBalance); f["increase"] = String(increase)
+        let scheme = d.pick(["Sharesave Scheme", "Long Term Incentive Plan", "Employee Share Option Scheme", "Share Incentive Plan"])
+        f["scheme"] = scheme
         b.append(.table([["Name of applicant:", co],
-                         ["Name of scheme:", d.pick(["Sharesave Scheme", "Long Term Incentive Plan", "Employee Share Option Scheme", "Share Incentive Plan"])],
+                         ["Name of scheme:", scheme],
                          ["Period of return:", "From: \(from.written(&d))", "To: \(to.written(&d))"],
                          ["Balance of unallotted securities under scheme(s) from previous return:", Num.grouped(prevBalance)],
                          ["Plus: The amount by which the block scheme(s) has been increased since the date of the last return (if any increase has been applied for):", Num.grouped(increase)],
@@ -260,7 +272,7 @@ extension FilingsComposer {
         let person = Parts.person(&d), role = d.pick(Parts.roles)
         let appoint = d.chance(0.6)
         let eff = date.adding(days: d.range(0, 60))
-        f["person"] = person; f["effective_date"] = eff.iso; f["change"] = appoint ? "appointment" : "resignation"
+        f["person"] = person; f["effective_date"] = eff.iso; f["change"] = appoint ? "appointment" : "resignation"; f["role"] = role
         if appoint {
             b.append(.para("The Board of \(co) is pleased to announce the appointment of \(person) as \(role) with effect from \(eff.written(&d))."))
             b.append(.para("\(person.split(separator: " ")[0]) has over \(d.range(10, 30)) years of experience in \(d.pick(["financial services", "retail", "the energy sector", "technology", "audit and accounting"])) and will join the \(d.pick(["Audit", "Remuneration", "Nomination"])) Committee."))
@@ -278,9 +290,9 @@ extension FilingsComposer {
             b.append(.para("\(co) announces that its registered office has changed to \(d.range(1, 200)) \(d.pick(["High Street", "Market Street", "Canal Side"])), \(d.pick(Parts.cities)), with effect from \(date.written(&d))."))
             return "Change of Registered Office"
         case 1:
-            let div = Num.fixed(Double(d.range(5, 300)) / 10, 1)
-            b.append(.para("The Board has declared a \(d.pick(["second interim", "special", "quarterly"])) dividend of \(div)p per ordinary share, payable on \(date.adding(days: 40).long) to shareholders on the register on \(date.adding(days: 10).long). The ex-dividend date is \(date.adding(days: 9).long)."))
-            return "Dividend Declaration"
+            // (dividend declarations are a type of their own: ComposerFunds)
+            b.append(.para("\(co) will hold a capital markets day for analysts and investors on \(date.adding(days: 30).long). The presentation will be available on the Company's website."))
+            return "Capital Markets Day"
         case 2:
             b.append(.para("\(co) confirms that it will announce its \(d.pick(["interim", "full year", "third quarter"])) results on \(date.adding(days: d.range(10, 60)).written(&d)). A presentation for analysts will be held at 9.00 am."))
             return "Notice of Results"

@@ -74,9 +74,9 @@ public enum FilingsEval {
             s.prompt = w.style.rawValue; s.tries = w.tries
             let o = w.summarize(type: d.type, text: text, fields: fields, fallback: fallback, seed: UInt64(i))
             for r in o.rejected {
-                if r.contains(where: { !$0.hasPrefix("(") }) { s.rejectedForNumbers += 1 }
-                if r.contains(where: { $0.hasPrefix("(issuer") }) { s.rejectedForIssuer += 1 }
-                if r == ["(incomplete)"] { s.rejectedIncomplete += 1 }
+                if !r.numbers.isEmpty { s.rejectedForNumbers += 1 }
+                if r.issuerNotNamed != nil { s.rejectedForIssuer += 1 }
+                if r.incomplete && r.numbers.isEmpty && r.issuerNotNamed == nil { s.rejectedIncomplete += 1 }
             }
             if o.source == "lm" {
                 s.passedWithinTries += 1; if o.attempts == 1 { s.firstTryPass += 1 }

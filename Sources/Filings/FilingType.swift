@@ -16,6 +16,8 @@ public enum FilingType: String, CaseIterable, Codable, Sendable {
     case blockListing = "block-listing"        // Block Listing Return
     case form83 = "form-8.3"                   // Form 8.3 (Takeover Code dealing disclosure)
     case directorate = "directorate"           // Directorate Change
+    case dividend = "dividend"                 // Dividend Declaration
+    case nav = "nav"                           // Net Asset Value(s)
     case other = "other"
 
     public var title: String {
@@ -33,6 +35,8 @@ public enum FilingType: String, CaseIterable, Codable, Sendable {
         case .blockListing: return "Block Listing Return"
         case .form83: return "Form 8.3"
         case .directorate: return "Directorate Change"
+        case .dividend: return "Dividend Declaration"
+        case .nav: return "Net Asset Value"
         case .other: return "Other"
         }
     }
@@ -49,6 +53,8 @@ public enum FilingError: Error, CustomStringConvertible, Equatable, Sendable {
     case pdfNotRead(String)
     case tooLarge(String, bytes: Int, limit: Int)
     case unreadable(String, detail: String)
+    /// Text that reads as something other than a regulatory announcement (a README, a letter, "hello world").
+    case notAnAnnouncement(String, reason: String)
 
     public var description: String {
         switch self {
@@ -60,6 +66,8 @@ public enum FilingError: Error, CustomStringConvertible, Equatable, Sendable {
         case .tooLarge(let f, let b, let l):
             return "\(f): \(formatBytes(b)) is over the \(formatBytes(l)) limit for one filing; split it or raise --max-bytes"
         case .unreadable(let f, let d): return "\(f): \(d)"
+        case .notAnAnnouncement(let f, let r):
+            return "\(f): not a regulatory announcement (\(r)); it was not stored. `filings process --force` stores it anyway"
         }
     }
 }

@@ -119,10 +119,12 @@ public enum HTMLText {
             }
         }
         endLine()
-        // drop empty cells left by layout tables: "a |  | b" -> "a | b"
+        // Empty cells stay ("a |  | b"): in a form's table a blank cell is a blank column (TR-1 section 8A
+        // leaves "direct" blank for an indirect holder), and dropping it shifts every later value one
+        // column left. Rows with no text at all (layout spacers) go.
         return out.split(separator: "\n", omittingEmptySubsequences: true).map { l -> String in
-            let cells = l.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return cells.joined(separator: " | ")
+            let cells = l.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+            return cells.allSatisfy(\.isEmpty) ? "" : cells.joined(separator: " | ")
         }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 

@@ -10,7 +10,7 @@ public struct FilingResult: Codable, Sendable, Equatable {
     public var type: String              // FilingType raw value
     public var typeTitle: String
     public var confidence: Double
-    public var classifier: String        // naive-bayes | model | ixbrl-facts
+    public var classifier: String        // headline | naive-bayes | model | ixbrl-facts | none (forced)
     public var fields: [String: String]
     public var summary: String
     public var summarySource: String     // fields | lm
@@ -47,11 +47,13 @@ public final class FilingProcessor: @unchecked Sendable {
     public static let shared = FilingProcessor.baseline()
 
     /// Processes one document with the shared default processor.
-    public static func process(data: Data, filename: String) throws -> FilingResult {
-        try shared.process(data: data, filename: filename)
+    public static func process(data: Data, filename: String, force: Bool = false) throws -> FilingResult {
+        try shared.process(data: data, filename: filename, force: force)
     }
 
-    public func process(data: Data, filename: String) throws -> FilingResult {
+    /// Throws `FilingError.notAnAnnouncement` for text that is not a regulatory announcement, unless
+    /// `force`: then it is processed as "other" with a warning that says why it was not recognised.
+    public func process(data: Data, filename: String, force: Bool = false) throws -> FilingResult {
         let doc = try FilingReader.read(data: data, filename: filename, maxBytes: maxBytes)
         var warnings = doc.warnings
         let hash = String(format: "%016llx", fnv1a(data))
@@ -66,19 +68,33 @@ public final class FilingProcessor: @unchecked Sendable {
         if doc.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw FilingError.empty(filename)
         }
+        var type = FilingType.other, conf = 0.0, by = "none"
+        if let why = AnnouncementCheck.reason(doc.text) {
+            if !force { throw FilingError.notAnAnnouncement(filename, reason: why) }
+            warnings.append("not recognised as a regulatory announcement (\(why)); processed as Other because of --force")
+        } else if let t = Headline.type(doc.text) {
+            type = t; conf = 1; by = "headline"
+        } else {
+            lock.lock()
+            (type, conf) = classifier.classify(doc.text)
+            lock.unlock()
+            by = classifierName
+        }
         lock.lock(); defer { lock.unlock() }
-        let (type, conf) = classifier.classify(doc.text)
         let fields = FieldExtractor.extract(type, text: doc.text)
         let fallback = FieldSummary.write(type: type, fields: fields)
         var summary = fallback, source = "fields", attempts = 0
         if let w = summaryWriter {
             let o = w.summarize(type: type, text: doc.text, fields: fields, fallback: fallback, seed: fnv1a(data))
             summary = o.text; source = o.source; attempts = o.attempts
-            if o.source == "fields" { warnings.append("LM summary rejected \(o.attempts)× (numbers not in the filing: \(o.rejected.map { $0.joined(separator: ",") }.joined(separator: "; "))); field-based summary used") }
+            if o.source == "fields" {
+                let why = o.rejected.enumerated().map { "try \($0.offset + 1): \($0.element)" }.joined(separator: "; ")
+                warnings.append("LM summary rejected \(o.attempts)× (\(why)); field-based summary used")
+            }
         }
         if fields.count <= 1 && type != .other { warnings.append("few fields found for \(type.title)") }
         return FilingResult(filename: filename, format: doc.format.rawValue, type: type.rawValue, typeTitle: type.title,
-                            confidence: conf, classifier: classifierName, fields: fields, summary: summary,
+                            confidence: conf, classifier: by, fields: fields, summary: summary,
                             summarySource: source, summaryAttempts: attempts, factCount: doc.ixbrl?.facts.count ?? 0,
                             warnings: warnings, contentHash: hash, characters: doc.text.count)
     }

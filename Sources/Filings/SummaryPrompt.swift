@@ -38,11 +38,11 @@ public enum SummaryPromptStyle: String, Codable, Sendable, CaseIterable {
 
 public enum SummaryPrompt {
     /// A field value as a summary writes it, so copying it is copying tokens, not converting formats:
-    /// ISO dates as "14 March 2026", whole numbers of 4+ digits grouped, "<x> GBX" as "<x>p",
-    /// "<x> GBP" as "£<x>".
+    /// ISO dates as "14 March 2026", whole numbers of 4+ digits grouped, money as a summary writes it
+    /// ("<x> GBX" as "<x>p", "<x> GBP" as "£<x>", "412.6m GBP" as "£412.6m").
     static func surface(_ v: String) -> String {
         if v.firstMatchGroups(#"^(\d{4})-(\d{2})-(\d{2})$"#) != nil { return FieldSummary.long(v) ?? v }
-        if v.hasSuffix(" GBX") || v.hasSuffix(" GBP") { return FieldSummary.price(v) ?? v }
+        if v.firstMatch(#"^-?\d+(?:\.\d+)?(?:k|m|bn)? (?:GBX|GBP|USD|EUR)$"#) != nil { return FieldSummary.money(v) ?? v }
         if v.count >= 4, v.allSatisfy(\.isNumber) { return FieldSummary.grouped(v) ?? v }
         return v
     }

@@ -13,7 +13,7 @@ import Testing
             #expect(a.document.count > 200, "\(t)")
             #expect(a.fields["issuer"] == a.company)
         }
-        #expect(FilingType.allCases.count == 14)
+        #expect(FilingType.allCases.count == 16)
     }
 
     @Test func heldOutCompaniesNeverAppearInTraining() {
