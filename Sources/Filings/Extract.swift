@@ -46,9 +46,11 @@ public enum FieldExtractor {
     static func issuer(_ d: Doc) -> String? {
         for row in d.rows.prefix(14) where !row.isBlank {
             for cell in row.filled.prefix(2) {
-                let parts = [cell] + cell.components(separatedBy: " - ") + cell.components(separatedBy: " – ")
+                let parts = [cell] + cell.components(separatedBy: " - ") + cell.components(separatedBy: " – ") + cell.components(separatedBy: ": ")
                 for p in parts {
-                    let s = p.trimmingCharacters(in: CharacterSet(charactersIn: " *:"))
+                    // "Acme plc (AIM: ACME)", "ACME PLC ("Acme" or the "Company")"
+                    let s = p.replacingOccurrences(of: #"\s*\(.*\)\s*$"#, with: "", options: .regularExpression)
+                        .trimmingCharacters(in: CharacterSet(charactersIn: " *:"))
                     if s.wholeMatch(#"[A-Z0-9][A-Za-z0-9&'’.,\- ]{1,90} "# + suffix), !s.lowercased().hasPrefix("rns") { return s }
                 }
             }

@@ -8,10 +8,11 @@ extension FieldExtractor {
         var f: [String: String] = [:]
         let t = d.flat
         f["date"] = d.value(["date of purchase", "date of transaction", "transaction date", "trade date", "date of the purchase"], nextLine: false).flatMap(Parse.date)
-        f["shares_bought"] = d.value(["number of ordinary shares purchased", "aggregate number of ordinary shares purchased", "number of shares purchased",
-                                      "aggregate number of shares purchased", "number of ordinary shares bought", "number of shares bought",
-                                      "number of ordinary shares repurchased", "number of shares repurchased", "total number of shares purchased"],
-                                     nextLine: false).flatMap(Parse.count)
+        // "Number of ordinary shares purchased", "Aggregate number of ordinary shares of 25 pence each purchased", …
+        f["shares_bought"] = d.value(where: { l in
+            (l.contains("purchased") || l.contains("bought") || l.contains("repurchased")) && (l.contains("number") || l.contains("volume") || l.contains("shares"))
+                && !l.contains("price") && !l.contains("date") && !l.contains("treasury") && !l.contains("average")
+        }).flatMap { Parse.count($0.value) }
         for (key, labels) in [("highest_price", ["highest price paid", "highest price"]), ("lowest_price", ["lowest price paid", "lowest price"]),
                               ("vwap", ["volume weighted average price", "volume-weighted average price", "average price paid", "vwap"])] {
             guard let (label, value) = labelled(d, labels) else { continue }
@@ -19,7 +20,7 @@ extension FieldExtractor {
         }
         if f["shares_bought"] == nil || f["highest_price"] == nil { dailyTable(d, &f) }
         if f["date"] == nil, f["period_from"] == nil,
-           let s = t.firstMatch(#"\bon ([^,]{6,30}?),? (?:it|the Company) (?:has )?(?:purchased|bought|repurchased)"#) ?? t.firstMatch(#"(?:purchased|bought)(?:[^.]|\.(?=\d)){0,80}? on ((?:\d{1,2} [A-Z][a-z]+ \d{4})|(?:\d{1,2}/\d{1,2}/\d{4}))"#) {
+           let s = t.firstMatch(#"\bon ([^,]{6,30}?),? (?:it|the Company) (?:has )?(?:purchased|bought|repurchased)"#) ?? t.firstMatch(#"(?:purchased|bought)(?:[^.]|\.(?=\d)){0,80}? on (\#(Parse.dateRE))"#) {
             f["date"] = Parse.date(s)
         }
         if f["shares_bought"] == nil,
@@ -40,9 +41,7 @@ extension FieldExtractor {
 
     /// The label cell and value of the first row matching `labels`.
     static func labelled(_ d: Doc, _ labels: [String]) -> (label: String, value: String)? {
-        guard let (v, i) = d.valueRow(labels, nextLine: false) else { return nil }
-        let label = d.rows[i].filled.first { c in labels.contains { Doc.norm(c).hasPrefix($0) } } ?? d.rows[i].text
-        return (label, v)
+        d.valueRow(labels, nextLine: false).map { ($0.label, $0.value) }
     }
 
     /// Several days in one table: a row per date and, usually, a total row; the columns say which figure is which.
@@ -77,7 +76,7 @@ extension FieldExtractor {
     /// Shares in treasury, shares in issue and total voting rights, as buyback and TVR announcements state them.
     static func treasuryAndCapital(_ d: Doc, _ f: inout [String: String]) {
         let t = d.flat
-        if t.range(of: #"(?i)(holds no (?:ordinary )?shares in treasury|does not hold any (?:ordinary )?shares in treasury|no (?:ordinary )?shares (?:are |were )?(?:currently )?held in treasury|none of which are held in treasury)"#, options: .regularExpression) != nil {
+        if t.range(of: #"(?i)((?:holds|has) no (?:ordinary )?shares (?:held )?in treasury|does not hold any (?:ordinary )?shares in treasury|no (?:ordinary )?shares (?:are |were )?(?:currently )?held in treasury|none of which are held in treasury)"#, options: .regularExpression) != nil {
             f["treasury_shares"] = "0"
         }
         if let n = t.firstMatch(#"holds ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ each )?in treasury"#)
@@ -90,7 +89,8 @@ extension FieldExtractor {
             f["treasury_shares"] = n
         }
         if let n = t.firstMatch(#"has ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ each )?in issue"#)
-            ?? t.firstMatch(#"issued share capital (?:will be|is|consists of|comprises) ([\d,]+) (?:ordinary )?shares"#) {
+            ?? t.firstMatch(#"issued share capital (?:will be|is|consists of|comprises) ([\d,]+) (?:ordinary )?shares"#)
+            ?? t.firstMatch(#"(?:will have|has|have) ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ each )?in issue"#) {
             f["shares_in_issue"] = Parse.count(n)
         }
         if let n = t.firstMatch(#"(?i:total number of voting rights)(?:[^.]|\.(?=\d)){0,60}? (?:is|was|will be|of)(?: therefore)? ([\d,]+)"#) {
@@ -102,9 +102,11 @@ extension FieldExtractor {
     static func votingRights(_ d: Doc) -> [String: String] {
         var f: [String: String] = [:]
         let t = d.flat
-        f["date"] = t.firstMatch(#"\b(?:as at|at) ((?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})|(?:\d{1,2}/\d{1,2}/\d{4}))"#).flatMap(Parse.date)
-        if let n = t.firstMatch(#"issued share capital (?:consists|consisted|comprised|comprises|comprising|consisting|was|is)(?: of)? ([\d,]+)"#)
-            ?? t.firstMatch(#"(?:had|has|with) ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ (?:each )?)?in issue"#) {
+        f["date"] = t.firstMatch(#"\b(?:as at|at) (\#(Parse.dateRE))"#).flatMap(Parse.date)
+            ?? d.value(["date$", "as at$", "date of this announcement$"], nextLine: false).flatMap(Parse.date)
+        if let n = t.firstMatch(#"issued (?:ordinary )?share capital(?:[^.]|\.(?=\d)){0,60}? (?:consists|consisted|comprised|comprises|comprising|consisting|was|is|of)(?: of)? ([\d,]+)"#)
+            ?? t.firstMatch(#"(?:had|has|with|are|were) ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ (?:each )?)?in issue"#)
+            ?? t.firstMatch(#"([\d,]+) (?:ordinary )?shares (?:of [^ ]+ (?:each )?)?(?:are |were )?in issue"#) {
             f["share_capital"] = Parse.count(n)
         }
         treasuryAndCapital(d, &f)
@@ -136,7 +138,7 @@ extension FieldExtractor {
         if let i = d.find("period of return") {
             let ds = Parse.dates(d.rows[i].text + " " + (d.rows.indices.contains(i + 1) ? d.rows[i + 1].text : ""))
             if ds.count >= 2 { f["period_from"] = ds[0].iso; f["period_to"] = ds[1].iso }
-        } else if let g = t.firstMatchGroups(#"(?:for|covering) the (?:six month )?period (?:from )?(\d{1,2} [A-Z][a-z]+ \d{4}) (?:to|until|-) (\d{1,2} [A-Z][a-z]+ \d{4})"#) {
+        } else if let g = t.firstMatchGroups(#"(?:for|covering) the (?:six month )?period (?:from )?(\#(Parse.dateRE)) (?:to|until|-) (\#(Parse.dateRE))"#) {
             f["period_from"] = Parse.date(g[0]); f["period_to"] = Parse.date(g[1])
         }
         f["previous_balance"] = d.value(["balance of unallotted securities under scheme(s) from previous return", "balance of unallotted securities at the start",

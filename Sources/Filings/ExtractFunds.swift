@@ -8,10 +8,9 @@ extension FieldExtractor {
         let t = d.flat
         let kinds = #"((?:(?:first|second|third|fourth|fifth) )?(?:interim|final|special|quarterly|supplementary|fourth quarter|third quarter|second quarter|first quarter)(?: interim)?)"#
         // "declared a second interim dividend of 1.45 pence per ordinary share"
-        if let g = t.firstMatchGroups("(?i:" + kinds + ")" + #" dividend (?:of|amounting to) ([^ ]{1,12}(?: (?:pence|cents|p))?) per"#) {
+        if let g = t.firstMatchGroups("(?i:" + kinds + ")" + #" dividend(?: (?:[^.]|\.(?=\d)){0,60}?)? (?:of|amounting to) ([^ ]{1,12}(?: (?:pence|cents|p))?) per"#) {
             f["kind"] = g[0].lowercased(); f["dividend"] = Parse.money(g[1])
-        } else if let (label, value) = labelled(d, ["dividend per ordinary share", "dividend per share", "final dividend per", "interim dividend per",
-                                                     "special dividend per", "quarterly dividend per", "dividend amount", "dividend"]) {
+        } else if let (label, value) = labelled(d, ["~dividend per ordinary share", "~dividend per share", "dividend amount", "dividend rate", "dividend$"]) {
             f["dividend"] = Parse.money(value, currency: Parse.unit(label).currency)
             f["kind"] = label.lowercased().firstMatch(kinds)
         }
@@ -19,6 +18,7 @@ extension FieldExtractor {
         f["ex_date"] = (d.value(["ex-dividend date", "ex dividend date", "ex-date"], nextLine: false)
             ?? t.firstMatch(#"(?i:ex-dividend)(?: date)?(?: (?:is|will be|of))?:? (?:on )?([^.;)]{6,30})"#)).flatMap(Parse.date)
         f["record_date"] = (d.value(["record date"], nextLine: false)
+            ?? t.firstMatch(#"(?i:record date)(?: (?:is|will be|of))?:? ([^.;)]{6,30})"#)
             ?? t.firstMatch(#"on the (?:share )?register(?: of members)?(?: at the close of business| as at| at| on)+ (?:on )?([^.;,]{6,30})"#)).flatMap(Parse.date)
         f["payment_date"] = (d.value(["payment date", "pay date", "date of payment"], nextLine: false)
             ?? t.firstMatch(#"(?:paid|payable|be paid) on ([^.;,]{6,30})"#)).flatMap(Parse.date)
@@ -28,26 +28,29 @@ extension FieldExtractor {
     static func nav(_ d: Doc) -> [String: String] {
         var f: [String: String] = [:]
         let t = d.flat
-        f["date"] = t.firstMatch(#"\bas at (?:the )?(?:close of business (?:on )?)?((?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})|(?:\d{1,2}/\d{1,2}/\d{4}))"#).flatMap(Parse.date)
+        f["date"] = t.firstMatch(#"\bas at (?:the )?(?:close of business (?:on )?)?(\#(Parse.dateRE))"#).flatMap(Parse.date)
         var inNAV = false   // lines under a "net asset value per share … was:" sentence belong to it
-        for row in d.rows {
-            let l = row.text.lowercased()
-            if row.isBlank { continue }
-            let mentionsNAV = l.contains("net asset value") || l.range(of: #"\bnavs?\b"#, options: .regularExpression) != nil
-            let money = Parse.amounts(row.filled.joined(separator: " | ")).first { $0.currency != nil && $0.currency != "cents" && !$0.percent }
-            defer { if mentionsNAV { inNAV = l.contains("per") && money == nil } }
-            guard let a = money, let m = a.money() else { continue }
-            if l.contains("total net asset") || l.contains("total net assets") || l.contains("net assets of") || l.contains("total nav")
-                || (l.contains("net asset value of the company") && !l.contains("per")) {
-                if a.scale != nil || a.double > 1000 { f["total_nav"] = f["total_nav"] ?? m }
+        for row in d.rows where !row.isBlank {
+            let text = row.filled.joined(separator: " | "), l = text.lowercased()
+            let mentionsNAV = l.contains("net asset value") || l.matches(#"\bnavs?\b"#)
+            let monies = Parse.amounts(text).filter { $0.currency != nil && $0.currency != "cents" && !$0.percent }
+            defer { if mentionsNAV { inNAV = l.contains("per") && monies.isEmpty } }
+            if l.contains("total net asset") || l.contains("net assets of") || l.contains("total nav") || l.contains("net asset value of the company") && !l.contains("per") {
+                if let a = monies.first(where: { $0.scale != nil || $0.double > 1000 }) { f["total_nav"] = f["total_nav"] ?? a.money() }
                 continue
             }
-            guard mentionsNAV || inNAV else { continue }
-            if l.contains("fair value") || l.contains("diluted") { continue }
-            if l.contains("excluding") || l.contains("ex income") || l.contains("ex-income") || l.contains("ex-revenue") || l.contains("ex revenue") {
-                f["nav_ex_income"] = f["nav_ex_income"] ?? m
-            } else if l.contains("per") || inNAV {
-                f["nav_per_share"] = f["nav_per_share"] ?? m
+            guard mentionsNAV || inNAV, !l.contains("fair value"), !l.contains("diluted") else { continue }
+            for a in monies {
+                // what follows a figure says which it is: "245.6p (including income) and 241.1p (excluding income)"
+                let ns = text as NSString
+                let after = ns.substring(from: min(ns.length, a.location)).prefix(45).lowercased()
+                let isEx = ["excluding", "ex income", "ex-income", "ex revenue", "ex-revenue"].contains { after.contains($0) }
+                    || (monies.count == 1 && ["excluding", "ex income", "ex-income", "(ex "].contains { l.contains($0) })
+                guard let m = a.money() else { continue }
+                if isEx { f["nav_ex_income"] = f["nav_ex_income"] ?? m }
+                else if l.contains("per") || inNAV { f["nav_per_share"] = f["nav_per_share"] ?? m }
+                // "(31 March 2026: €9.981)": a prior period's figure after the current one is not read
+                if monies.count > 1 && !isEx && !after.contains("includ") && !after.contains("cum") { break }
             }
         }
         return f

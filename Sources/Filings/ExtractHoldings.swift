@@ -30,7 +30,8 @@ extension FieldExtractor {
         guard let s7 = d.find("total positions of person"),
               let res = (s7..<min(s7 + 14, d.rows.count)).first(where: { Doc.norm(d.rows[$0].filled.first ?? "").hasPrefix("resulting situation") })
         else { return }
-        let prev = (res + 1..<min(res + 6, d.rows.count)).first { Doc.norm(d.rows[$0].filled.first ?? "").hasPrefix("position of previous notification") }
+        let prev = (res + 1..<min(res + 8, d.rows.count)).first { Doc.norm(d.rows[$0].filled.first ?? "").hasPrefix("position of previous notification") }
+        if d.rows[res].filled.count == 1, stackedPositions(d, s7: s7, res: res, prev: prev, &f) { return }
         guard let (header, hIndex) = headerAbove(d, row: res, from: s7, keys: ["total of both", "attached to shares"]) else {
             // no header found: shares %, instruments %, total %, number — in the form's order
             fallbackPositions(d.rows[res], prev.map { d.rows[$0] }, &f)
@@ -43,8 +44,8 @@ extension FieldExtractor {
         let cTotal = column { $0.contains("total of both") }
         let cNumber = column { $0.contains("total number of voting rights") }
         let heldByHolder = cNumber.map { header.cells[$0].lowercased().contains("held") } ?? false
-        func pct(_ r: Row, _ c: Int?) -> String? { c.flatMap { d.cell(r, under: $0, of: header) }.flatMap { Parse.percent($0, column: true) } }
         let r = d.rows[res]
+        func pct(_ row: Row, _ c: Int?) -> String? { c.flatMap { d.cell(row, under: $0, of: header, reference: r) }.flatMap { Parse.percent($0, column: true) } }
         if d.cell(r, under: 0, of: header) == nil { fallbackPositions(r, prev.map { d.rows[$0] }, &f); return }
         f["percent_shares"] = pct(r, cShares)
         f["percent_instruments"] = pct(r, cInstr)
@@ -55,32 +56,63 @@ extension FieldExtractor {
         if let p = prev { f["percent_before"] = pct(d.rows[p], cTotal) }
     }
 
-    /// The header row above `row` (within the section) that names the columns; a fixed-width header
-    /// spread over several lines is merged column by column.
+    /// The header row above `row` (within the section) that names the columns. A fixed-width header spread
+    /// over several lines ("% of voting rights / attached to shares / (total of 8. A)") is merged column by
+    /// column under its first line.
     static func headerAbove(_ d: Doc, row: Int, from: Int, keys: [String]) -> (Row, Int)? {
-        for i in stride(from: row - 1, through: from, by: -1) {
+        var i = row - 1
+        while i >= from {
             let r = d.rows[i]
             if r.fixedWidth {
-                // merge the fixed-width header lines that start here, each cell under the first line's columns
-                var cells = r.cells
-                var j = i + 1
-                while j < row, d.rows[j].fixedWidth || !d.rows[j].isBlank {
+                var top = i
+                while top - 1 >= from, d.rows[top - 1].fixedWidth { top -= 1 }
+                let anchor = d.rows[top]
+                var cells = anchor.cells
+                for j in top + 1...i {
                     let next = d.rows[j]
                     for (k, c) in next.cells.enumerated() {
-                        let at = next.starts[k]
-                        if let col = r.starts.lastIndex(where: { $0 <= at + 2 }) { cells[col] += " " + c }
+                        if let col = anchor.starts.lastIndex(where: { $0 <= next.starts[k] + 2 }) { cells[col] += " " + c }
                     }
-                    j += 1
                 }
-                let text = cells.joined(separator: " ").lowercased()
-                if keys.contains(where: { text.contains($0) }) {
-                    return (Row(merged: cells, starts: r.starts), i)
+                if keys.contains(where: { cells.joined(separator: " ").lowercased().contains($0) }) {
+                    return (Row(text: cells.joined(separator: "  "), cells: cells, starts: anchor.starts, fixedWidth: true), top)
                 }
+                i = top - 1
                 continue
             }
             if keys.contains(where: { r.text.lowercased().contains($0) }) { return (r, i) }
+            i -= 1
         }
         return nil
+    }
+
+    /// A table flattened to one cell a line (as some text renderings publish it): the column labels, then
+    /// each row's label followed by its values, in the header's order.
+    static func stackedPositions(_ d: Doc, s7: Int, res: Int, prev: Int?, _ f: inout [String: String]) -> Bool {
+        func values(after i: Int) -> [String] {
+            var out: [String] = []
+            var j = i + 1
+            while j < d.rows.count, out.count < 4 {
+                let r = d.rows[j]; j += 1
+                if r.isBlank { continue }
+                guard r.filled.count == 1, let v = r.filled.first, v.count <= 24, Parse.amounts(v).count == 1 else { break }
+                out.append(v)
+            }
+            return out
+        }
+        let keys = [("percent_shares", "attached to shares"), ("percent_instruments", "financial instruments"), ("percent_after", "total of both"), ("number", "total number of voting rights")]
+        let order = keys.compactMap { k in (s7 + 1..<res).first { d.rows[$0].text.lowercased().contains(k.1) }.map { (k.0, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+        let got = values(after: res)
+        guard order.count >= 3, got.count == order.count else { return false }
+        let held = (s7 + 1..<res).contains { d.rows[$0].text.lowercased().contains("held in issuer") }
+        for (k, v) in zip(order, got) {
+            if k == "number" { f[held ? "voting_rights" : "issuer_voting_rights"] = Parse.count(v) } else { f[k] = Parse.percent(v, column: true) }
+        }
+        if let p = prev, let i = order.firstIndex(of: "percent_after") {
+            let before = values(after: p)
+            if i < before.count { f["percent_before"] = Parse.percent(before[i], column: true) }
+        }
+        return true
     }
 
     static func fallbackPositions(_ r: Row, _ prev: Row?, _ f: inout [String: String]) {
@@ -107,8 +139,11 @@ extension FieldExtractor {
         guard let h = (s8 + 1..<min(s8 + 5, d.rows.count)).first(where: { d.rows[$0].cells.filter { $0.lowercased().contains("direct") }.count >= 2 })
         else { return }
         var header = d.rows[h]
-        if header.fixedWidth, let merged = headerAbove(d, row: firstDataRow(d, after: h) ?? h + 1, from: h, keys: ["direct"]) { header = merged.0 }
+        if header.fixedWidth, let merged = headerAbove(d, row: firstDataRow(d, after: h) ?? h + 1, from: s8 + 1, keys: ["direct"]) { header = merged.0 }
         guard let data = firstDataRow(d, after: h) else { return }
+        // more than one class of shares: the direct/indirect split is per class, and the form gives no total of it
+        let classes = (data..<min(data + 6, d.rows.count)).prefix { !d.rows[$0].isBlank && !Doc.norm(d.rows[$0].filled.first ?? "").hasPrefix("sub") }
+        if classes.count > 1 { return }
         // columns in the form's order: number direct, number indirect, % direct, % indirect
         var direct: [Int] = [], indirect: [Int] = []
         for (k, c) in header.cells.enumerated() {
@@ -161,9 +196,3 @@ extension FieldExtractor {
     }
 }
 
-extension Row {
-    /// A header row built from merged fixed-width lines.
-    init(merged cells: [String], starts: [Int]) {
-        self.init(text: cells.joined(separator: "  "), cells: cells, starts: starts, fixedWidth: true)
-    }
-}

@@ -14,7 +14,7 @@ extension FieldExtractor {
         var f: [String: String] = [:]
         let t = d.flat
         f["meeting"] = meetingKind(t)
-        if let s = t.firstMatch(#"(?i:meeting|AGM|GM)\b(?:[^.]|\.(?=\d)){0,60}? held (?:at (?:[^.]|\.(?=\d)){0,80}? )?(?:on |today,? )?((?:[A-Z][a-z]+day,? )?(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|\d{1,2}/\d{1,2}/\d{4}))"#) {
+        if let s = t.firstMatch(#"(?i:meeting|AGM|GM)\b(?:[^.]|\.(?=\d)){0,60}? held (?:at (?:[^.]|\.(?=\d)){0,80}? )?(?:on |today,? )?((?:[A-Z][a-z]+day,? )?\#(Parse.dateRE))"#) {
             f["meeting_date"] = Parse.date(s)
         } else if t.range(of: #"(?i)held (?:earlier )?today"#, options: .regularExpression) != nil {
             f["meeting_date"] = d.rows.prefix(12).lazy.compactMap { Parse.date($0.text) }.first
@@ -90,7 +90,7 @@ extension FieldExtractor {
 
     static let appointWords = #"\b(?:appoint(?:ed|ment)?|will join|has joined|joins|to join|will become|will succeed|to succeed|has been named|elected)\b"#
     static let resignWords = #"\b(?:step(?:ping|s)? down|stood down|resign(?:ed|ation|s)?|leave the board|leaving the board|will leave|has left)\b"#
-    static let retireWords = #"\b(?:retire(?:s|d|ment)?|retiring)\b"#
+    static let retireWords = #"\b(?:retire(?:s|d|ment)?|retiring|not (?:to )?(?:seek|stand for|offer (?:himself|herself) for) re-election)\b"#
 
     static func directorate(_ d: Doc) -> [String: String] {
         var f: [String: String] = [:]
@@ -138,9 +138,9 @@ extension FieldExtractor {
 
     /// "as Chief Financial Officer and …", "step down as …", "retire as Chair …".
     static func roleIn(_ s: String, kind: String) -> String? {
-        guard let r = s.firstMatch(#"\bas (?:an? |the |its |our )?((?:[A-Z][A-Za-z\-]*|of|and)(?: (?:[A-Z][A-Za-z\-]*|of))*)"#) else { return nil }
+        guard let r = s.firstMatch(#"\bas (?:an? |the |its |our )?([A-Z][A-Za-z\-]*(?: (?:[A-Z][A-Za-z\-]*|of the|of))*)"#) else { return nil }
         var role = r
-        for stop in [" and", " of the Company", " of"] where role.hasSuffix(stop) { role = String(role.dropLast(stop.count)) }
+        for stop in [" of the Company", " of the Group", " of the", " of"] where role.hasSuffix(stop) { role = String(role.dropLast(stop.count)) }
         return role.isEmpty ? nil : role
     }
 }

@@ -38,8 +38,7 @@ extension FieldExtractor {
         var pairs: [(price: String?, volume: String?)] = []
         for i in c..<end {
             let r = d.rows[i]
-            let cells = Doc.norm(r.filled.first ?? "") == "c)" || r.filled.first == "c)" ? Array(r.filled.dropFirst()) : r.filled
-            let text = cells.filter { !Doc.norm($0).hasPrefix("price(s) and volume") }.joined(separator: " | ")
+            let text = r.filled.filter { !isNumbering($0) && !Doc.norm($0).hasPrefix("price(s) and volume") }.joined(separator: " | ")
             let nums = Parse.amounts(text)
             let price = nums.first { $0.currency != nil && !$0.percent }.flatMap { $0.money(defaultCurrency: unit) }
             let volume = nums.first { $0.currency == nil && !$0.percent && $0.isWhole && $0.scale == nil }?.value
@@ -48,8 +47,7 @@ extension FieldExtractor {
         var price: String?, volume: String?
         if let a = agg {
             let stop = (a + 1..<min(a + 6, d.rows.count)).first { d.rows[$0].text.lowercased().contains("date of the transaction") } ?? min(a + 4, d.rows.count)
-            let text = (a..<stop).map { d.rows[$0].filled.filter { !Doc.norm($0).hasPrefix("aggregated") && $0 != "d)" }.joined(separator: " | ") }
-                .joined(separator: " | ")
+            let text = (a..<stop).map { d.rows[$0].filled.filter { !isNumbering($0) }.joined(separator: " | ") }.joined(separator: " | ")
             let nums = Parse.amounts(text)
             price = nums.first { $0.currency != nil && !$0.percent }.flatMap { $0.money(defaultCurrency: unit) }
             volume = nums.first { $0.currency == nil && !$0.percent && $0.isWhole && $0.scale == nil }?.value
@@ -69,6 +67,9 @@ extension FieldExtractor {
         f["volume"] = volume ?? f["volume"]
     }
 
+    /// A form's row numbering cell: "c)", "4c", "(d)", "4.d", "4".
+    static func isNumbering(_ cell: String) -> Bool { cell.wholeMatch(#"\(?\d{0,2}\.?\s?[a-f]?\)?\.?"#) }
+
     /// "…that on 5 March 2026 Gareth Lindqvist, Group Finance Director, sold 48,213 ordinary shares … at a price
     /// of 276.4 pence per share".
     static func pdmrNarrative(_ d: Doc, _ f: inout [String: String]) {
@@ -79,10 +80,12 @@ extension FieldExtractor {
             if f["role"] == nil { f["role"] = g[1] }
             if f["volume"] == nil { f["volume"] = Parse.count(g[2]) }
         }
-        if f["price"] == nil, let p = t.firstMatch(#"at (?:a|an average) price of ([^,;]{2,30}?) per (?:ordinary )?share"#) {
+        if f["price"] == nil, let p = t.firstMatch(#"at (?:a|an average) price of ([^,;]{2,30}?) per (?:ordinary )?share"#)
+            ?? t.firstMatch(#"\bat ([^ ]{1,15}(?: pence)?) (?:per|a) (?:ordinary )?share"#) {
             f["price"] = Parse.money(p)
         }
-        if f["date"] == nil, let s = t.firstMatch(#"\bon ((?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})|(?:\d{1,2}/\d{1,2}/\d{4}))(?:[^.]|\.(?=\d)){0,120}?"# + verbs) {
+        if f["date"] == nil, let s = t.firstMatch(verbs + #"(?:[^.]|\.(?=\d)){0,80}? on (\#(Parse.dateRE))"#) { f["date"] = Parse.date(s) }
+        if f["date"] == nil, let s = t.firstMatch(#"\bon (\#(Parse.dateRE))(?:[^.]|\.(?=\d)){0,120}?"# + verbs) {
             f["date"] = Parse.date(s)
         }
     }

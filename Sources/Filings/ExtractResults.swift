@@ -9,7 +9,8 @@ extension FieldExtractor {
         f["period_end"] = periodEnd(d.flat)
         f["revenue"] = figure(d, ["revenue", "group revenue", "total revenue", "turnover", "group turnover", "sales", "total sales", "net revenue"])
         f["profit_before_tax"] = figure(d, ["statutory profit before tax", "reported profit before tax", "profit before tax", "profit/(loss) before tax",
-                                            "loss before tax", "(loss)/profit before tax", "statutory loss before tax", "reported loss before tax"])
+                                            "loss before tax", "(loss)/profit before tax", "statutory loss before tax", "reported loss before tax",
+                                            "statutory pbt", "reported pbt", "pbt"])
         f["eps"] = figure(d, ["basic earnings per share", "basic eps", "earnings per share", "basic loss per share", "loss per share",
                               "basic earnings/(loss) per share"], perShare: true)
         return f
@@ -25,7 +26,7 @@ extension FieldExtractor {
 
     /// "year ended 31 January 2025", "six months to 31 December 2024", "17 weeks to 28 December 2025".
     static func periodEnd(_ t: String) -> String? {
-        t.firstMatch(#"(?i:year|months|weeks|quarter|period|half)\)? (?:ended|ending|to) ((?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})|(?:\d{1,2}/\d{1,2}/\d{4}))"#)
+        t.firstMatch(#"(?i:year|months|weeks|quarter|period|half)\)? (?:ended|ending|to) (\#(Parse.dateRE))"#)
             .flatMap(Parse.date)
     }
 

@@ -54,7 +54,8 @@ public enum AnnouncementCheck {
                              "resolution", "financial conduct authority", "national storage mechanism", "results", "revenue", "profit",
                              "director", "net asset value", "pence", "buyback", "treasury", "takeover code", "london stock exchange",
                              "issuer", "notification", "shareholders", "plc", "per share", "trading", "registered office",
-                             "company secretary", "broker", "nominated adviser", "inside information", "with effect from"]
+                             "company secretary", "broker", "nominated adviser", "inside information", "with effect from", "securities",
+                             "allot", "block listing", "offeror", "offeree"]
 
     /// nil when `text` reads as a regulatory announcement; otherwise why it does not.
     public static func reason(_ text: String) -> String? {

@@ -69,7 +69,8 @@ public final class FilingProcessor: @unchecked Sendable {
             throw FilingError.empty(filename)
         }
         var type = FilingType.other, conf = 0.0, by = "none"
-        if let why = AnnouncementCheck.reason(doc.text) {
+        // inline XBRL whose facts could not be read is still a filing (accounts), not a stray text
+        if doc.format != .ixbrl, let why = AnnouncementCheck.reason(doc.text) {
             if !force { throw FilingError.notAnAnnouncement(filename, reason: why) }
             warnings.append("not recognised as a regulatory announcement (\(why)); processed as Other because of --force")
         } else if let t = Headline.type(doc.text) {

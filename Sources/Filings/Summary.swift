@@ -14,7 +14,7 @@ public enum NumberCheck {
 
     /// Numbers followed by "%" (possibly after a space).
     static func percents(_ text: String) -> [String] {
-        text.allMatchGroups("(" + pattern + #")\s?%"#).map { Num.canonical($0[0].replacingOccurrences(of: ",", with: "")) }
+        text.allMatchGroups("(" + pattern + #")(?:\s?%|\s?per ?cent\b)"#).map { Num.canonical($0[0].replacingOccurrences(of: ",", with: "")) }
     }
 
     /// Numbers allowed in a summary of this filing; "<n>%" entries mark the filing's own percentages.

@@ -60,11 +60,15 @@ struct Doc {
     /// The text on one line with single spaces, for sentence patterns.
     let flat: String
 
-    init(_ text: String) {
+    init(_ raw: String) {
+        // "4.95 per cent" is how many UK issuers write a percentage
+        let text = raw.replacingOccurrences(of: #"(\d) ?(?:per ?cent|percent)\b"#, with: "$1%", options: [.regularExpression, .caseInsensitive])
         self.text = text
         rows = text.components(separatedBy: "\n").map(Row.init)
         flat = text.replacingOccurrences(of: "\u{A0}", with: " ").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
             .joined(separator: " ").replacingOccurrences(of: " | ", with: " ; ")
+            // "10.00 a.m. today, 11 December" is one sentence: the time's full stops would end it
+            .replacingOccurrences(of: "a.m.", with: "am").replacingOccurrences(of: "p.m.", with: "pm")
     }
 
     /// Where the body starts in `flat`: the first line that is a sentence of ten words or more (after the
@@ -95,30 +99,49 @@ struct Doc {
         return (from..<end).first { rows[$0].text.range(of: needle, options: .caseInsensitive) != nil }
     }
 
+    /// The value of the first label cell that `matches` (given the cell lower case, without numbering or colon).
+    func value(where matches: (String) -> Bool, nextLine: Bool = false) -> (value: String, label: String)? {
+        for row in rows {
+            for (k, cell) in row.cells.enumerated() where !cell.isEmpty && matches(Doc.norm(cell)) {
+                if let v = row.cells[(k + 1)...].first(where: { !$0.isEmpty && $0 != ":" }) { return (v, cell) }
+                if let c = cell.firstIndex(of: ":"), case let v = cell[cell.index(after: c)...].trimmingCharacters(in: .whitespaces), !v.isEmpty { return (v, cell) }
+            }
+        }
+        return nil
+    }
+
     /// The value of the first label that starts with one of `labels` (already lower case):
     /// the next filled cell of its row, the text after its colon, or the next filled line.
-    /// A row whose value cell is present but blank ("Name<TAB>") has no value.
+    /// A row whose value cell is present but blank ("Name<TAB>") is passed over, as is a heading that only
+    /// repeats the label ("Total Voting Rights").
     func value(_ labels: [String], from: Int = 0, to: Int? = nil, nextLine: Bool = true) -> String? {
         valueRow(labels, from: from, to: to, nextLine: nextLine)?.value
     }
 
-    func valueRow(_ labels: [String], from: Int = 0, to: Int? = nil, nextLine: Bool = true) -> (value: String, row: Int)? {
+    func valueRow(_ labels: [String], from: Int = 0, to: Int? = nil, nextLine: Bool = true) -> (value: String, row: Int, label: String)? {
         let end = min(to ?? rows.count, rows.count)
         guard from < end else { return nil }
-        for i in from..<end {
+        rowLoop: for i in from..<end {
             let row = rows[i]
             for (k, cell) in row.cells.enumerated() where !cell.isEmpty {
                 let n = Doc.norm(cell)
-                guard let label = labels.first(where: { n.hasPrefix($0) }) else { continue }
+                // a label ending in "$" must be the whole label ("date$" is not "date of purchase"); one starting
+                // with "~" may stand anywhere in it ("~dividend per share" in "Third interim dividend per share")
+                guard let label = labels.first(where: { l in
+                    if l.hasSuffix("$") { return n == String(l.dropLast()) || n.hasPrefix(String(l.dropLast()) + ":") }
+                    if l.hasPrefix("~") { return n.contains(l.dropFirst()) }
+                    return n.hasPrefix(l)
+                }) else { continue }
+                let bare = label.hasSuffix("$") ? String(label.dropLast()) : label.hasPrefix("~") ? String(label.dropFirst()) : label
                 let after = row.cells[(k + 1)...].filter { !$0.isEmpty && $0 != ":" }
-                if let v = after.first { return (v, i) }
-                if let colon = Doc.afterColon(cell, label: label) { return (colon, i) }
-                if row.cells.count > k + 1 { return nil }    // a blank value column
-                guard nextLine else { return nil }
+                if let v = after.first { return (v, i, cell) }
+                if let colon = Doc.afterColon(cell, label: bare) { return (colon, i, cell) }
+                // a blank value column ("Name<TAB>"), or a heading that repeats the label: look further down
+                if row.cells.count > k + 1 || !nextLine { continue rowLoop }
                 var j = i + 1
                 while j < min(i + 3, rows.count), rows[j].isBlank { j += 1 }
-                if j < rows.count, j <= i + 2, let v = rows[j].filled.first { return (v, j) }
-                return nil
+                if j < rows.count, j <= i + 2, let v = rows[j].filled.first { return (v, j, cell) }
+                continue rowLoop
             }
         }
         return nil
@@ -128,7 +151,7 @@ struct Doc {
     static func afterColon(_ cell: String, label: String) -> String? {
         guard let c = cell.firstIndex(of: ":") else { return nil }
         let head = norm(String(cell[..<c]))
-        guard head.hasPrefix(label) || label.hasPrefix(head) else { return nil }
+        guard head.hasPrefix(label) || label.hasPrefix(head) || head.contains(label) else { return nil }
         let v = cell[cell.index(after: c)...].trimmingCharacters(in: .whitespaces)
         return v.isEmpty ? nil : v
     }
@@ -144,13 +167,19 @@ struct Doc {
     /// The cell of `row` under the header cell `column` of `header`: by position when the two rows have
     /// the same cells (or the header lacks the row-label column), by character offset in a fixed-width
     /// table; nil when the layout does not say.
-    func cell(_ row: Row, under column: Int, of header: Row) -> String? {
+    /// `reference`, a full row of the same table, settles whether the header lacks the row-label column
+    /// when a sparser row has lost its blank trailing cells.
+    func cell(_ row: Row, under column: Int, of header: Row, reference: Row? = nil) -> String? {
         if row.fixedWidth || header.fixedWidth {
             let lo = header.starts[column] - 2
             let hi = column + 1 < header.starts.count ? header.starts[column + 1] - 2 : Int.max
             return zip(row.cells, row.starts).first { $0.1 >= lo && $0.1 < hi }?.0 ?? ""
         }
         let rc = row.cells, hc = header.cells
+        if let ref = reference, !ref.fixedWidth, ref.cells.count - hc.count == 0 || ref.cells.count - hc.count == 1 {
+            let i = column + ref.cells.count - hc.count
+            return i < rc.count ? rc[i] : ""
+        }
         if rc.count == hc.count { return rc[column] }
         if rc.count == hc.count + 1 { return rc[column + 1] }                     // the header has no label column
         if rc.count == hc.count + 2, rc.first == "", rc.last == "" { return rc[column + 1] }   // "| a | b |"
@@ -160,6 +189,9 @@ struct Doc {
 }
 
 extension String {
+    /// Whether `pattern` matches anywhere (capture groups or not: `firstMatch` returns nil when group 1 did not take part).
+    func matches(_ pattern: String) -> Bool { range(of: pattern, options: .regularExpression) != nil }
+
     /// First capture group of the first match (or the whole match when there are no groups).
     func firstMatch(_ pattern: String, options: NSRegularExpression.Options = []) -> String? {
         guard let re = try? NSRegularExpression(pattern: pattern, options: options) else { return nil }

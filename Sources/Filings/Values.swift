@@ -22,7 +22,7 @@ struct Amount: Equatable {
 }
 
 enum Parse {
-    static let amountPattern = #"(?<![A-Za-z0-9.,/-])(\()?(-|−|–)?(US\$|\$|£|€|GBP\s?|USD\s?|EUR\s?|GBX\s?|GBp\s?)?(-|−)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])(\s?%|p\b|\s?pence\b|\s?million\b|m\b|bn\b|\s?billion\b|k\b|\s?cents?\b|c\b|\s?GBp\b|\s?GBX\b|\s?GBP\b|\s?USD\b|\s?EUR\b)?(\))?"#
+    static let amountPattern = #"(?<![A-Za-z0-9.,/-])(\()?(-|−|–)?(US\$|\$|£|€|GBP\s?|USD\s?|EUR\s?|GBX\s?|GBp\s?)?(-|−)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])(\s?%|\s?per ?cent\b|p\b|\s?pence\b|\s?million\b|m\b|bn\b|\s?billion\b|k\b|\s?cents?\b|c\b|\s?GBp\b|\s?GBX\b|\s?GBP\b|\s?USD\b|\s?EUR\b)?(\))?"#
 
     /// Every number in `s`, with its sign, currency, scale and percent sign.
     static func amounts(_ s: String) -> [Amount] {
@@ -43,7 +43,7 @@ enum Parse {
             default: break
             }
             switch suffix.lowercased() {
-            case "%": a.percent = true
+            case "%", "per cent", "percent": a.percent = true
             case "p", "pence", "gbx": a.currency = "GBX"
             case "gbp": a.currency = "GBP"
             case "usd": a.currency = "USD"
@@ -63,14 +63,14 @@ enum Parse {
     static func unit(_ label: String) -> (currency: String?, scale: String?) {
         let l = label.lowercased()
         var cur: String?, scale: String?
-        if label.contains("GBp") || label.contains("GBX") || l.firstMatch(#"\bpence\b|\(p\)"#) != nil { cur = "GBX" }
+        if label.contains("GBp") || label.contains("GBX") || l.matches(#"\bpence\b|\(p\)"#) { cur = "GBX" }
         else if l.contains("cents") { cur = "cents" }
         else if l.contains("£") || l.contains("gbp") || l.contains("sterling") { cur = "GBP" }
         else if l.contains("$") || l.contains("usd") || l.contains("dollar") { cur = "USD" }
         else if l.contains("€") || l.contains("eur") { cur = "EUR" }
-        if l.firstMatch(#"(£|\$|€|gbp|usd|eur)\s?m\b|\bmillions?\b|\(m\)"#) != nil { scale = "m" }
-        else if l.firstMatch(#"(£|\$|€|gbp|usd|eur)\s?bn\b|\bbillions?\b"#) != nil { scale = "bn" }
-        else if l.firstMatch(#"'000|(£|\$|€)\s?000\b|thousands"#) != nil { scale = "k" }
+        if l.matches(#"(£|\$|€|gbp|usd|eur)\s?m\b|\bmillions?\b|\(m\)"#) { scale = "m" }
+        else if l.matches(#"(£|\$|€|gbp|usd|eur)\s?bn\b|\bbillions?\b"#) { scale = "bn" }
+        else if l.matches(#"'000|(£|\$|€)\s?000\b|thousands"#) { scale = "k" }
         return (cur, scale)
     }
 
@@ -96,6 +96,10 @@ enum Parse {
     }
 
     // MARK: dates
+
+    /// A date as filings write it ("5 July 2021", "5th Jul 2021", "05-Jul-2021", "05/07/2021", "2021-07-05",
+    /// "July 5, 2021"), for use inside larger patterns; no capture groups.
+    static let dateRE = #"(?:\d{1,2}(?:st|nd|rd|th)?[ -](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?[ -]\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})"#
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let monthRE = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

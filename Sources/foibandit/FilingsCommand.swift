@@ -32,14 +32,17 @@ struct FilingsProcess: ParsableCommand {
         abstract: "Process filings: files, folders (recursively, with progress) or - for standard input.",
         discussion: """
         Each result is stored in the database (unless --no-store). --json prints one JSON object per \
-        line; --csv prints a header and one row per filing. Files that cannot be read are reported on \
-        standard error and the exit status is 1; the others are still processed.
+        line; --csv prints a header and one row per filing. Files that cannot be read, and text that \
+        is not a regulatory announcement (a README, a letter, "hello world"; --force stores it as \
+        Other), are reported on standard error and not stored, and the exit status is 1; the others \
+        are still processed.
         """)
 
     @Argument(help: "Files, folders, or - for standard input.") var paths: [String]
     @Flag(help: "JSON Lines output.") var json = false
     @Flag(help: "CSV output.") var csv = false
     @Flag(name: .customLong("no-store"), help: "Do not store results in the database.") var noStore = false
+    @Flag(help: "Process and store text that does not read as a regulatory announcement (a README, a letter), as Other.") var force = false
     @Option(help: "A fine-tuned classifier folder from `filings train` (default: the bag-of-words baseline).") var classifier: String?
     @Option(name: .customLong("summary-model"), help: "Model folder that writes LM summaries, such as the shipped models/foibandit-filings or one from `filings train-summaries`; default: field-based summaries.")
     var summaryModel: String?
@@ -100,7 +103,7 @@ struct FilingsProcess: ParsableCommand {
                 } else {
                     data = FileHandle.standardInput.readDataToEndOfFile()
                 }
-                let r = try processor.process(data: data, filename: input.name)
+                let r = try processor.process(data: data, filename: input.name, force: force)
                 var id: Int64?
                 if let db { id = try db.saveFiling(r.record).id }
                 if json {
