@@ -89,7 +89,7 @@ extension FieldExtractor {
             f["treasury_shares"] = n
         }
         if let n = t.firstMatch(#"has ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ each )?in issue"#)
-            ?? t.firstMatch(#"issued share capital (?:will be|is|consists of|comprises) ([\d,]+) (?:ordinary )?shares"#)
+            ?? t.firstMatch(#"issued (?:ordinary )?share capital(?: \([^)]{0,40}\))? (?:will be|is|consists of|comprises) ([\d,]+) (?:ordinary )?shares"#)
             ?? t.firstMatch(#"(?:will have|has|have) ([\d,]+) (?:ordinary )?shares (?:of [^ ]+ each )?in issue"#) {
             f["shares_in_issue"] = Parse.count(n)
         }
@@ -136,7 +136,8 @@ extension FieldExtractor {
         f["scheme"] = d.value(["name of scheme", "name of the scheme"], nextLine: false)
             ?? t.firstMatch(#"block ?listing (?:facility|facilities) (?:for|in respect of) (?:its|the) (.{4,80}?) (?:for the period|in respect of|during)"#)
         if let i = d.find("period of return") {
-            let ds = Parse.dates(d.rows[i].text + " " + (d.rows.indices.contains(i + 1) ? d.rows[i + 1].text : ""))
+            // "From: … To: …" on the label's line, or on the one or two lines below it
+            let ds = Parse.dates((i..<min(i + 3, d.rows.count)).map { d.rows[$0].text }.joined(separator: " "))
             if ds.count >= 2 { f["period_from"] = ds[0].iso; f["period_to"] = ds[1].iso }
         } else if let g = t.firstMatchGroups(#"(?:for|covering) the (?:six month )?period (?:from )?(\#(Parse.dateRE)) (?:to|until|-) (\#(Parse.dateRE))"#) {
             f["period_from"] = Parse.date(g[0]); f["period_to"] = Parse.date(g[1])

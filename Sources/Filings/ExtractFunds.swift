@@ -28,7 +28,7 @@ extension FieldExtractor {
     static func nav(_ d: Doc) -> [String: String] {
         var f: [String: String] = [:]
         let t = d.flat
-        f["date"] = t.firstMatch(#"\bas at (?:the )?(?:close of business (?:on )?)?(\#(Parse.dateRE))"#).flatMap(Parse.date)
+        f["date"] = t.firstMatch(#"\b(?:as )?at (?:the )?(?:close of business (?:on )?)?(\#(Parse.dateRE))"#).flatMap(Parse.date)
         var inNAV = false   // lines under a "net asset value per share … was:" sentence belong to it
         for row in d.rows where !row.isBlank {
             let text = row.filled.joined(separator: " | "), l = text.lowercased()

@@ -70,7 +70,7 @@ extension FieldExtractor {
     /// "Group revenue for the year … is expected to be approximately £1.24bn".
     static func sentenceFigure(_ t: String, labels: [String]) -> String? {
         for label in labels {
-            let re = "(?i:\\b" + NSRegularExpression.escapedPattern(for: label) + ")\\b(?:[^.;]|\\.(?=\\d)){0,90}?((?:£|\\$|€|US\\$)\\s?[\\d,.]+\\s?(?:m|bn|k|million|billion)?)"
+            let re = "(?i:\\b" + NSRegularExpression.escapedPattern(for: label) + ")\\b(?:[^.;]|\\.(?=\\d)){0,90}?((?:£|\\$|€|US\\$)\\s?[\\d,.]+(?:\\s?million|\\s?billion|bn|m|k)?\\b)"
             if let g = t.firstMatch(re), let m = Parse.money(g) { return label.contains("loss") && !m.hasPrefix("-") ? "-" + m : m }
         }
         return nil
@@ -80,7 +80,7 @@ extension FieldExtractor {
     static func growth(_ d: Doc) -> String? {
         let t = d.flat
         let down = #"(?:down|decreased|decrease|fell|declined|decline|lower|below|behind|reduction)"#
-        let pat = #"(?i:(?:group |total )?(?:revenue|sales|turnover))(?:[^.;]|\.(?=\d)){0,80}?(?:(up|down|increased by|increase of|decreased by|decrease of|grew by|grew|rose by|rose|fell by|fell|declined by|growth of|an increase of|a decrease of)\s+)?([+-]?[\d.]+)\s?%(\s+(?:below|above|lower|higher|ahead of|behind|up|down))?"#
+        let pat = #"(?i:(?:group |total )?(?:revenue|sales|turnover))(?:[^.;]|\.(?=\d)){0,160}?(?:(up|down|increased by|increase of|decreased by|decrease of|grew by|grew|rose by|rose|fell by|fell|declined by|growth of|an increase of|a decrease of)\s+)?(?:approximately |around |about |c\. ?|some |over |more than |almost |nearly |circa )?([+-]?[\d.]+)\s?%(\s+(?:below|above|lower|higher|ahead of|behind|up|down))?"#
         for g in t.allMatchGroups(pat) {
             let context = (g[0] + " " + g[2]).lowercased()
             // a like-for-like or share-of-revenue figure is not the revenue change

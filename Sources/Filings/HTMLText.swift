@@ -57,8 +57,10 @@ public enum HTMLText {
         var line = ""           // current line
         var cellsInRow = 0
         var inRow = false
+        var inPre = 0           // inside <pre>: line breaks and runs of spaces are the layout (fixed-width tables)
         func endLine() {
-            let t = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+            let t = inPre > 0 ? line.replacingOccurrences(of: "\u{A0}", with: " ").trimmingCharacters(in: .whitespaces).isEmpty ? "" : String(line.reversed().drop { $0 == " " }.reversed())
+                : line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
             if !t.isEmpty && t != "|" { out += t; out += "\n" }
             line = ""
         }
@@ -70,6 +72,12 @@ public enum HTMLText {
                 let end = s[i...].firstIndex(of: "<") ?? s.endIndex
                 let raw = s[i..<end]
                 var text = decodeEntities(raw)
+                if inPre > 0 {
+                    let parts = text.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n")
+                    for (k, p) in parts.enumerated() { if k > 0 { endLine() }; line += p }
+                    i = end
+                    continue
+                }
                 text = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
                 line += text
                 i = end
@@ -103,6 +111,7 @@ public enum HTMLText {
                 } else { i = s.endIndex }
                 continue
             }
+            if name == "pre" { endLine(); inPre = max(0, inPre + (closing ? -1 : 1)); continue }
             switch name {
             case "tr":
                 endLine()
@@ -123,6 +132,8 @@ public enum HTMLText {
         // leaves "direct" blank for an indirect holder), and dropping it shifts every later value one
         // column left. Rows with no text at all (layout spacers) go.
         return out.split(separator: "\n", omittingEmptySubsequences: true).map { l -> String in
+            // a line that is not a table row keeps its leading spaces (a fixed-width line from <pre>)
+            if !l.contains(" | ") { return l.allSatisfy(\.isWhitespace) ? "" : String(l) }
             let cells = l.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
             return cells.allSatisfy(\.isEmpty) ? "" : cells.joined(separator: " | ")
         }.filter { !$0.isEmpty }.joined(separator: "\n")

@@ -42,14 +42,17 @@ import Testing
         let d = FilingsComposer().compose(.holdings, seed: 3)
         let text = FilingText.of(d), fields = FieldExtractor.extract(.holdings, text: text)
         let block = tok.encode(SummaryPrompt.fieldBlock(type: .holdings, fields: fields), allowSpecial: false)
+        // room for the block and some of the document (the tiny test tokenizer spends several tokens a word,
+        // and a TR-1's block has a dozen fields)
+        let budget = block.count + 80
         for style in SummaryPromptStyle.allCases {
-            let p = SummaryPrompt.tokens(style: style, type: .holdings, fields: fields, text: text, tokenizer: tok, budget: 200)
-            #expect(p.count <= 200, "\(style)")
+            let p = SummaryPrompt.tokens(style: style, type: .holdings, fields: fields, text: text, tokenizer: tok, budget: budget)
+            #expect(p.count <= budget, "\(style)")
             let start = p.first == block.first ? 0 : 1   // after <|filing|> when the tokenizer has it
-            if style != .document { #expect(Array(p[start..<start + block.count]) == block, "\(style)") }
+            if style != .document { #expect(p.count >= start + block.count && Array(p[start..<start + block.count]) == block, "\(style)") }
         }
-        let doc = SummaryPrompt.tokens(style: .document, type: .holdings, fields: fields, text: text, tokenizer: tok, budget: 200)
-        #expect(doc == SummaryWriter.prompt(text, tokenizer: tok, budget: 200))
+        let doc = SummaryPrompt.tokens(style: .document, type: .holdings, fields: fields, text: text, tokenizer: tok, budget: budget)
+        #expect(doc == SummaryWriter.prompt(text, tokenizer: tok, budget: budget))
     }
 
     @Test func styleTravelsWithTheModelFolder() throws {
