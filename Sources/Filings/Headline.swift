@@ -8,19 +8,20 @@ public enum Headline {
     /// In priority order: "Posting of Annual Report and Notice of AGM" is a meeting notice, not an annual report.
     static let rules: [(FilingType, String)] = [
         (.meetingNotice, #"notice of (?:the |an? )?(?:annual general meeting|agm|general meeting|gm|egm|extraordinary general meeting)|posting of .*(?:notice|circular)"#),
-        (.agmResult, #"results? of (?:the )?(?:agm|annual general meeting|general meeting|gm|egm|extraordinary general meeting|meeting)\b|\b(?:agm|gm) (?:results?|statement)"#),
+        (.agmResult, #"results? of (?:the )?(?:agm|annual general meeting|general meeting|gm|egm|extraordinary general meeting|meeting)\b|\b(?:agm|gm|annual general meeting|general meeting) (?:results?|statement)|\bpoll results?"#),
         (.holdings, #"holding\(?s?\)? in company|\btr-?1\b|notification of major holdings?|major shareholding"#),
         (.pdmr, #"\bpdmr\b|director(?:'s|s'|s)? (?:dealings?|shareholding|share purchase|purchase of shares)|person closely associated"#),
         (.ownShares, #"transactions? in own shares|(?:purchase|repurchase|buyback) of (?:its )?own (?:ordinary )?shares|share buy ?back"#),
         (.votingRights, #"total voting rights"#),
         (.blockListing, #"block ?listing"#),
         (.form83, #"\bform 8\.3\b"#),
+        // results before dividends: "Final Results and Dividend Declaration" is results
+        (.halfYear, #"half[- ]?year(?:ly)? (?:report|results|financial report)|interim (?:results|report)\b|\bh1 results"#),
+        (.finalResults, #"(?:final|full[- ]year|preliminary|annual) results|results for the (?:year|52 weeks|53 weeks)"#),
+        (.tradingUpdate, #"trading (?:update|statement)|\bq[1-4] (?:trading|update)|pre-close|quarterly update|interim management statement"#),
         (.dividend, #"dividend declaration|declaration of (?:an? )?(?:[a-z]+ )*dividend|^(?:[a-z]+ )?(?:interim|final|special|quarterly|second interim|third interim|fourth interim) dividend$|dividend (?:announcement|timetable)"#),
         (.nav, #"net asset value|^navs?(?: update| per share)?$"#),
         (.directorate, #"directorate change|board (?:changes?|appointments?|update)|appointment of .*(?:director|chair|chief|ceo|cfo|officer|secretary)|(?:retirement|resignation|departure) of .*(?:director|chair|chief|ceo|cfo|officer)|change of (?:chair|chief|ceo|cfo)|(?:ceo|cfo|chair) (?:appointment|succession)"#),
-        (.halfYear, #"half[- ]?year(?:ly)? (?:report|results|financial report)|interim (?:results|report|management statement)|\bh1 results"#),
-        (.finalResults, #"(?:final|full[- ]year|preliminary|annual) results|results for the (?:year|52 weeks|53 weeks)"#),
-        (.tradingUpdate, #"trading (?:update|statement)|\bq[1-4] (?:trading|update)|pre-close|quarterly update"#),
         (.annualReport, #"annual (?:financial )?report|report and accounts"#),
     ]
 
