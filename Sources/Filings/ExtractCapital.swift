@@ -24,9 +24,15 @@ extension FieldExtractor {
             f["date"] = Parse.date(s)
         }
         if f["shares_bought"] == nil,
-           let n = t.firstMatch(#"(?:purchased|bought|repurchased) (?:a total of )?([\d,]+) (?:of its )?(?:own )?(?:ordinary )?shares"#) {
+           let n = t.firstMatch(#"(?:purchased|bought|repurchased|bought back) (?:back )?(?:a total of )?([\d,]+) (?:of its )?(?:own )?(?:ordinary )?shares"#) {
             f["shares_bought"] = Parse.count(n)
         }
+        // told in a sentence: "at a volume weighted average price of 84.35 pence per share (highest 85.00p, lowest 83.90p)"
+        if f["vwap"] == nil, let p = t.firstMatch(#"(?i:volume[- ]weighted average price)(?: paid)?(?: per share)? (?:of|was) ([^,;()]{2,30}?)(?: per (?:ordinary )?share|[,;(]|$)"#) {
+            f["vwap"] = Parse.money(p)
+        }
+        if f["highest_price"] == nil, let p = t.firstMatch(#"(?i:highest)(?: price)?(?: paid)?(?: per share)?(?: of| was|:)? ([^,;()]{2,20}?)(?:[,;)]| and)"#) { f["highest_price"] = Parse.money(p) }
+        if f["lowest_price"] == nil, let p = t.firstMatch(#"(?i:lowest)(?: price)?(?: paid)?(?: per share)?(?: of| was|:)? ([^,;()]{2,20}?)(?:[,;)]| and)"#) { f["lowest_price"] = Parse.money(p) }
         if f["highest_price"] == nil, f["vwap"] == nil,
            let p = t.firstMatch(#"at a price of ([^,;]{2,30}?) per (?:ordinary )?share"#) { f["price"] = Parse.money(p) }
         if let c = t.range(of: #"(?i)(intends? to hold|will be held in treasury|to be held in treasury|(?:placed|transferred|held) (?:them |the shares )?(?:in|into) treasury\.|for holding in treasury)"#, options: .regularExpression)?.lowerBound,

@@ -15,13 +15,14 @@ extension FieldExtractor {
             f["kind"] = label.lowercased().firstMatch(kinds)
         }
         if f["kind"] == nil, let k = t.firstMatch("(?i:" + kinds + ") dividend") { f["kind"] = k.lowercased() }
-        f["ex_date"] = (d.value(["ex-dividend date", "ex dividend date", "ex-date"], nextLine: false)
-            ?? t.firstMatch(#"(?i:ex-dividend)(?: date)?(?: (?:is|will be|of))?:? (?:on )?([^.;)]{6,30})"#)).flatMap(Parse.date)
-        f["record_date"] = (d.value(["record date"], nextLine: false)
-            ?? t.firstMatch(#"(?i:record date)(?: (?:is|will be|of))?:? ([^.;)]{6,30})"#)
-            ?? t.firstMatch(#"on the (?:share )?register(?: of members)?(?: at the close of business| as at| at| on)+ (?:on )?([^.;,]{6,30})"#)).flatMap(Parse.date)
-        f["payment_date"] = (d.value(["payment date", "pay date", "date of payment"], nextLine: false)
-            ?? t.firstMatch(#"(?:paid|payable|be paid) on ([^.;,]{6,30})"#)).flatMap(Parse.date)
+        // a date named by its label, else the first date in the same clause after the words that name it
+        func dated(_ labels: [String], _ words: String) -> String? {
+            d.value(labels, nextLine: false).flatMap(Parse.date)
+                ?? t.firstMatch("(?i:" + words + #")((?:[^.;]|\.(?=\d)){0,90})"#).flatMap(Parse.date)
+        }
+        f["ex_date"] = dated(["ex-dividend date", "ex dividend date", "ex-date"], #"ex-dividend|ex dividend"#)
+        f["record_date"] = dated(["record date"], #"record date|on the (?:share )?register"#)
+        f["payment_date"] = dated(["payment date", "pay date", "date of payment"], #"payment date|(?:paid|payable) on"#)
         return f
     }
 
