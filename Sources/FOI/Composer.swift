@@ -282,8 +282,17 @@ struct LetterBuilder {
         } else {
             opening = part("opening-n", Phrases.namedOpenings)
         }
-        if allowContext && rng.chance(0.5), let k = keywords.first {
+        // Now and then a request that follows an earlier one: it names the body, so any greeting goes with it.
+        if allowContext && rng.chance(0.1), let k = keywords.first {
+            let ref = rng.chance(0.5) ? "FOI-\(Composer.referenceYear - rng.below(2))-\(1000 + rng.below(9000))" : "\(10000 + rng.below(90000))"
+            opening = part("opening-f", Phrases.followUpOpenings, keyword: k.text).replacingOccurrences(of: "{REF}", with: ref)
+        }
+        // One voice: a line of context, or a background paragraph, or neither.
+        let r = rng.below(20)
+        if allowContext && r < 9, let k = keywords.first {
             opening += " " + part("context", Phrases.contexts, keyword: k.text)
+        } else if allowContext && r < 13, let k = keywords.first {
+            opening += "\n\n" + Self.capitalised(part("background", Phrases.backgrounds, keyword: k.text))
         } else {
             shape.append("context:-")
         }

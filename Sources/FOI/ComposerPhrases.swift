@@ -23,6 +23,7 @@ enum Phrases {
         "Dear Information Rights Officer,",
         "Dear Records Management Team,",
         "Dear Data Protection and FOI Team,",
+        "Hello,",
     ]
 
     static let namedOpenings = [
@@ -57,6 +58,31 @@ enum Phrases {
         "I work for a small charity and we are looking at {K}.",
         "The information will help me understand how {ORG} deals with {K}.",
         "I would like to understand the facts about {K} from the records themselves.",
+    ]
+
+    /// A background paragraph after the opening, in place of a one-line context: why the person is asking,
+    /// with no persona (a letter has at most one voice) and nothing another part says again.
+    static let backgrounds = [
+        "By way of background, I have read {ORG}'s published reports, but they do not give the figures set out below for {K}. I am asking only for information you already hold, not for anything to be created.",
+        "Some context may help. There has been public discussion of {K} recently, and I would like to see what {ORG}'s own records show rather than rely on second-hand accounts.",
+        "For context, I looked for this information on {ORG}'s website and in its publication scheme before writing, but could not find it.",
+        "I should explain why I am asking. I am trying to build an accurate picture of {K} in {PLACE}, and each body's own records are the most reliable source.",
+        "A little background: I have a long-standing interest in {K} and have made similar requests to other bodies, so figures in the form you already keep them are most useful to me.",
+    ]
+
+    /// Openings of a request that follows an earlier one (`{REF}` its reference); they name the body.
+    static let followUpOpenings = [
+        "Further to my earlier request to {THEA} about {K} (your reference {REF}), I would now like to ask for the following information under {LAW}.",
+        "Thank you for your reply to my previous request (reference {REF}). I have some further questions for {THEA}, which I am asking under {LAW}.",
+        "I am writing again to {THEA}, following your response to my request {REF}, to make a new request under {LAW}.",
+    ]
+
+    /// Three-line requests: the whole ask in one sentence ({Q} the questions), then thanks.
+    static let shortAsks = [
+        "Under {LAW}, please could {THEA} tell me {Q}, for {P}?",
+        "Please could {THEA} tell me, under {LAW}, {Q}, for {P}?",
+        "I would like {THEA} to tell me, under {LAW}, {Q}, for {P}.",
+        "Under {LAW}, please could {THEA} send me {Q}, covering {P}?",
     ]
 
     /// Sentences that fix the time frame for the whole request.
@@ -189,7 +215,7 @@ enum Phrases {
     static let signOffs = [
         // No "Yours sincerely": every greeting is to a team or an office, not a named person.
         "Yours faithfully,", "Yours faithfully,", "Kind regards,", "Many thanks,",
-        "With thanks,", "Best regards,", "Regards,",
+        "With thanks,", "Best regards,", "Regards,", "Thanks,",
     ]
 
     /// A request must give the requester's name: a placeholder that the product fills (`--requester`).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The five letter styles, each assembled from the builder's parts.
+/// The five letter styles, each assembled from the builder's parts (brief letters are sometimes three lines).
 extension LetterBuilder {
     mutating func numbered() -> String {
         let (greeting, opening) = greetingAndOpening()
@@ -22,6 +22,7 @@ extension LetterBuilder {
     }
 
     mutating func brief() -> String {
+        if rng.chance(0.3) { return short() }
         let named = rng.chance(0.4)
         let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
         let opening = part("brief-open", Phrases.briefOpenings)
@@ -50,6 +51,24 @@ extension LetterBuilder {
         let sign = part("sign", thanked ? Phrases.signOffs.filter { !$0.lowercased().contains("thank") } : Phrases.signOffs)
         let name = part("name", Phrases.names)
         return greeting + "\n\n" + para + "\n\n" + sign + (name.isEmpty ? "" : "\n" + name)
+    }
+
+    /// Three lines: a greeting, the whole ask in one sentence (a question a keyword), thanks and a name. People
+    /// write these as often as long letters; the cost limit and format are left to the body's defaults.
+    mutating func short() -> String {
+        shape.append("short")
+        let greeting = part("greeting-p", Phrases.plainGreetings)
+        time.backRefs = [""]
+        // Figures: "tell me" a number reads right, "tell me" a policy does not.
+        let qs = items(count: keywords.count, numericOnly: true)
+        // Items with commas of their own are kept apart with semicolons.
+        let sep = qs.contains { $0.contains(",") } ? "; " : ", "
+        let q = qs.count == 1 ? qs[0] : qs.dropLast().joined(separator: sep) + (qs.count > 2 || sep == "; " ? sep + "and " : " and ") + qs.last!
+        let ask = part("short-ask", Phrases.shortAsks).replacingOccurrences(of: "{Q}", with: q)
+        let thanks = part("short-thanks", ["Thank you.", "Many thanks for your help.", "Thank you in advance."])
+        let name = part("name", Phrases.names)
+        let sign = part("sign", Phrases.signOffs.filter { !$0.lowercased().contains("thank") })
+        return greeting + "\n\n" + ask + "\n\n" + thanks + "\n\n" + sign + "\n" + name
     }
 
     mutating func detailed() -> String {

@@ -72,6 +72,9 @@ struct Compose: ParsableCommand {
             print("distinct-2:       \(String(format: "%.4f", s.distinct2)) (\(s.distinctBigrams) / \(s.totalBigrams) bigrams)")
             print("shapes:           \(s.shapes)")
             print("words:            min \(s.minWords), mean \(String(format: "%.1f", s.meanWords)), max \(s.maxWords)")
+            for (name, n) in (s.structures ?? [:]).sorted(by: { $0.value > $1.value }) {
+                print("  \(name): \(n) (\(String(format: "%.1f", 100 * Double(n) / Double(max(s.count, 1))))%)")
+            }
             return
         }
         guard let name = authority else { throw ValidationError("--authority is required (or use --stats N)") }

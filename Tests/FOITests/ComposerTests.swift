@@ -72,6 +72,10 @@ import Testing
         #expect(stats.distinctLetters == 2000)
         #expect(stats.shapes > 1500)
         #expect(stats.distinct2 > 0.05)
+        // Letters as varied as people's: every structure turns up, short ones and long ones.
+        let st = stats.structures ?? [:]
+        for (_, name) in ComposerStats.structureTags { #expect(st[name, default: 0] >= 40, "\(name): \(st[name, default: 0]) of 2000") }
+        #expect(stats.minWords < 60 && stats.maxWords > 250)
     }
 
     /// Every theme has at least 8 specialist questions that fit all its keywords, and every keyword-specific
