@@ -341,6 +341,10 @@ struct API: Sendable {
         let (table, planned, requests) = try await Self.offLoop { () throws -> (BatchTable, [BatchResultRow], [(Int, LetterRequest)]) in
             let table: BatchTable
             do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
+            // A request is answered whole: rows that are not valid CSV refuse it, with their lines.
+            if !table.malformed.isEmpty {
+                throw APIError(.badRequest, "malformed CSV (\(table.malformed.count) rows): " + table.malformed.prefix(5).map(\.description).joined(separator: "; "))
+            }
             guard table.rows.count <= maxRows else {
                 throw APIError(.contentTooLarge, "at most \(maxRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")
             }

@@ -15,21 +15,57 @@ public enum BatchFormat: String, Sendable {
 
 public struct BatchTable: Sendable, Equatable {
     public var layout: BatchLayout
+    /// The well-formed rows, in file order.
     public var rows: [[String]]
+    /// The line each row starts on (the header is line 1), for messages.
+    public var lines: [Int]
+    /// Records refused as malformed CSV: never planned, never written, reported by line.
+    public var malformed: [BatchMalformedRow]
+
+    public init(layout: BatchLayout, rows: [[String]], lines: [Int]? = nil, malformed: [BatchMalformedRow] = []) {
+        self.layout = layout
+        self.rows = rows
+        self.lines = lines ?? rows.indices.map { $0 + 2 }
+        self.malformed = malformed
+    }
+}
+
+/// A record of a batch input that breaks the CSV rules (more fields than the header, an unbalanced
+/// or stray quote): its fields cannot be trusted to be in their columns, so it is refused whole.
+public struct BatchMalformedRow: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var reason: String
+    public var description: String { "line \(line): \(reason)" }
 }
 
 public enum BatchCSV {
-    /// Reads a batch input: UTF-8 (a byte-order mark is dropped), a header row, then rows.
-    /// Blank lines are skipped.
+    /// Reads a batch input: UTF-8 (a byte-order mark is dropped), a header row, then rows. Blank
+    /// lines are skipped; a malformed row is set aside in `malformed` with its line, and the rest
+    /// are read on (a malformed header makes the whole input unusable).
     public static func read(_ data: Data) throws(BatchInputError) -> BatchTable {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else { throw .notUTF8 }
-        let records = try records(text)
-        guard let header = records.first else { throw .noHeader }
-        let layout = try BatchLayout(header: header)
-        let rows = records.dropFirst().filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
-        return BatchTable(layout: layout, rows: Array(rows))
+        var reader = CSVRecords(text)
+        guard let head = reader.next() else { throw .noHeader }
+        if let why = head.error { throw .malformed("line \(head.line) (the header): \(why)") }
+        let layout = try BatchLayout(header: head.fields)
+        var table = BatchTable(layout: layout, rows: [], lines: [])
+        while let r = reader.next() {
+            if let why = r.error {
+                table.malformed.append(BatchMalformedRow(line: r.line, reason: why))
+            } else if r.fields.count == 1 && r.fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                continue
+            } else if r.fields.count > layout.header.count {
+                // Extra fields would push every later value into the wrong column of the output.
+                table.malformed.append(BatchMalformedRow(line: r.line, reason: "\(r.fields.count) fields, but the header has "
+                    + "\(layout.header.count) (a comma inside a value needs the value in quotes)"))
+            } else {
+                table.rows.append(r.fields)
+                table.lines.append(r.line)
+            }
+        }
+        return table
     }
 
     public static func read(contentsOf url: URL) throws(BatchInputError) -> BatchTable {
@@ -40,6 +76,7 @@ public enum BatchCSV {
         return try read(data)
     }
 
+    /// Records as CSV.swift reads them: for our own output, which `encode` wrote.
     static func records(_ text: String) throws(BatchInputError) -> [[String]] {
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch { throw .malformed("\(error)") }
@@ -63,12 +100,12 @@ public enum BatchCSV {
     }
 
     /// One JSON Lines record: the input columns by header name, then the result fields
-    /// (score and seed as numbers, failed_checks as an array; absent ones null).
+    /// (score and seed as numbers, failed_checks as an array; absent ones null), then `input_key`.
     public static func encodeJSONLine(_ row: BatchResultRow, header: [String]) -> Data {
         func str(_ s: String) -> String { String(decoding: try! JSONEncoder().encode(s), as: UTF8.self) }
         var parts: [String] = []
         var seen = Set<String>()
-        for (i, name) in header.enumerated() where !BatchColumn.outputs.contains(name) && seen.insert(name).inserted {
+        for (i, name) in header.enumerated() where !BatchColumn.outputs.contains(name) && name != inputKeyName && seen.insert(name).inserted {
             parts.append("\(str(name)):\(str(i < row.input.count ? row.input[i] : ""))")
         }
         parts.append("\"letter\":\(str(row.letter))")
@@ -77,6 +114,9 @@ public enum BatchCSV {
         parts.append("\"model\":\(str(row.model))")
         parts.append("\"seed\":\(row.seed.map(String.init) ?? "null")")
         parts.append("\"error\":\(row.error.isEmpty ? "null" : str(row.error))")
+        // The input row's identity, which `--resume` checks (JSON Lines cannot hold every input
+        // column: an input `seed` shares the output's name).
+        parts.append("\"\(inputKeyName)\":\(str(inputKey(row.input)))")
         return Data(("{" + parts.joined(separator: ",") + "}\n").utf8)
     }
 
@@ -91,55 +131,5 @@ public enum BatchCSV {
     /// A whole CSV result (header + rows), as `POST /v1/batch` returns it.
     public static func document(_ rows: [BatchResultRow], layout: BatchLayout) -> Data {
         encode(layout.outputHeader) + encode(rows, layout: layout, format: .csv)
-    }
-
-    /// What an interrupted output already holds: the number of complete rows, and the byte length
-    /// of the file up to the end of the last complete one (anything after it is a torn write).
-    /// A CSV row counts only if it re-encodes to exactly the bytes on disk, newline included.
-    /// `failed` counts those rows with an error.
-    public static func completeRows(in data: Data, format: BatchFormat, layout: BatchLayout) throws(BatchInputError) -> (rows: Int, bytes: Int, failed: Int) {
-        switch format {
-        case .jsonl:
-            var rows = 0, end = 0, failed = 0
-            var start = data.startIndex
-            while let nl = data[start...].firstIndex(of: 0x0A) {
-                let line = data[start..<nl]
-                guard let obj = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else { break }
-                if obj["error"] is String { failed += 1 }
-                rows += 1; end = nl + 1 - data.startIndex
-                start = nl + 1
-            }
-            return (rows, end, failed)
-        case .csv:
-            guard !data.isEmpty else { return (0, 0, 0) }
-            // Only the complete lines matter; the reader may choke on a torn last field.
-            guard let text = String(data: data, encoding: .utf8) ?? longestUTF8Prefix(data) else { return (0, 0, 0) }
-            let reader: CSVReader
-            do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch { throw .outputMismatch("cannot parse the output CSV") }
-            var offset = 0, rows = -1, failed = 0
-            let bytes = [UInt8](data)
-            while let r = reader.next() {
-                let enc = [UInt8](encode(r))
-                guard offset + enc.count <= bytes.count, Array(bytes[offset..<offset + enc.count]) == enc else { break }
-                if rows < 0 {
-                    guard r == layout.outputHeader else {
-                        throw .outputMismatch("the output's header is not this input's header plus \(BatchColumn.outputs.joined(separator: ","))")
-                    }
-                } else if let e = r.last, !e.isEmpty {
-                    failed += 1
-                }
-                rows += 1; offset += enc.count
-            }
-            return (max(rows, 0), rows < 0 ? 0 : offset, failed)
-        }
-    }
-
-    static func longestUTF8Prefix(_ data: Data) -> String? {
-        var d = data
-        for _ in 0..<4 where !d.isEmpty {
-            d = d.dropLast()
-            if let s = String(data: d, encoding: .utf8) { return s }
-        }
-        return nil
     }
 }

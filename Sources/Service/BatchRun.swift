@@ -14,10 +14,13 @@ public struct BatchSummary: Sendable, Equatable {
     public var resumed = 0
     public var ok = 0
     public var failed = 0
+    /// Input records refused as malformed CSV (not in `total`, not written).
+    public var malformed = 0
 
     public var line: String {
         var l = "\(ok) ok, \(failed) failed of \(total) rows"
         if resumed > 0 { l += " (\(resumed) already done, resumed)" }
+        if malformed > 0 { l += "; \(malformed) malformed CSV row\(malformed == 1 ? "" : "s") refused, not written" }
         return l
     }
 }
@@ -25,7 +28,9 @@ public struct BatchSummary: Sendable, Equatable {
 /// Runs a batch file to an output file, a chunk of `batchSize` rows per decode. Each chunk's rows are
 /// appended with one write and flushed to disk before the next chunk; with `BatchSignals.install()`,
 /// SIGINT/SIGTERM/SIGHUP end the process at once except during that write, which they wait for; `--resume` cuts off anything after the last complete row (a torn write
-/// from SIGKILL or power loss) and carries on from the next input row.
+/// from SIGKILL or power loss) and carries on from the next input row, once every finished row is
+/// found to match the input row at its place. Malformed input records are not rows here: they are
+/// never written, so output row k always belongs to `input.rows[k]`.
 public struct BatchRun {
     public var input: BatchTable
     public var output: URL?
@@ -47,10 +52,7 @@ public struct BatchRun {
         let fm = FileManager.default
         var done = 0, keep = 0, failed = 0
         if resume, let data = fm.contents(atPath: output.path) {
-            (done, keep, failed) = try BatchCSV.completeRows(in: data, format: format, layout: input.layout)
-            guard done <= input.rows.count else {
-                throw BatchInputError.outputMismatch("the output holds \(done) rows, the input only \(input.rows.count)")
-            }
+            (done, keep, failed) = try BatchCSV.completeRows(in: data, format: format, layout: input.layout, input: input)
         }
         if !fm.fileExists(atPath: output.path) {
             guard fm.createFile(atPath: output.path, contents: nil) else {
@@ -77,7 +79,8 @@ public struct BatchRun {
     public func run(engine: BatchEngine, progress: ((BatchProgress) -> Void)? = nil) throws -> BatchSummary {
         let (out, done, failedBefore) = try openOutput()
         defer { if out !== FileHandle.standardOutput { try? out.close() } }
-        var summary = BatchSummary(total: input.rows.count, resumed: done, ok: done - failedBefore, failed: failedBefore)
+        var summary = BatchSummary(total: input.rows.count, resumed: done, ok: done - failedBefore, failed: failedBefore,
+                                   malformed: input.malformed.count)
         let start = Date()
         var i = done
         while i < input.rows.count {

@@ -251,6 +251,8 @@ public enum OpenAPI {
             Columns as for `foibandit batch`: authority, keywords (';'-separated), optional style, seed,
             temperature, max_tokens. The result has every input column, then letter, score,
             failed_checks, model, seed, error; a bad row gets its error and the others go on.
+            A body that is not valid CSV (a row with more fields than the header, an unbalanced
+            or stray quote) is refused whole with 400, naming the lines.
           requestBody:
             required: true
             content:

@@ -4,7 +4,7 @@ import Foundation
 import Service
 
 /// `foibandit batch IN.csv -o OUT.csv|OUT.jsonl`: one letter per row; exit 0 all ok, 1 some rows
-/// failed, 2 unusable input.
+/// failed or were refused as malformed CSV, 2 unusable input.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a letter for every row of a CSV file (batched decoding, resumable).",
@@ -13,8 +13,14 @@ struct Batch: ParsableCommand {
         by ';'), and optionally style, seed, temperature, max_tokens. A row without a seed gets one \
         from a hash of its content, so a rerun writes the same letters.
         Output (CSV, or JSON Lines for .jsonl): every input column, then letter, score, \
-        failed_checks, model, seed, error. A bad row gets its error and the batch goes on.
-        Exit status: 0 every row ok, 1 some rows failed, 2 unusable input.
+        failed_checks, model, seed, error (JSON Lines also input_key, which --resume checks). \
+        A bad row gets its error and the batch goes on. A row that is not valid CSV (more fields \
+        than the header, an unbalanced quote, a quote inside an unquoted field) is refused: its \
+        line and reason go to standard error, it is not written, and the other rows go on.
+        --resume carries on after the last complete row of the output, once every finished row \
+        there is found to belong to the input row at its place; an input reordered or edited \
+        since is refused (exit 2).
+        Exit status: 0 every row ok, 1 some rows failed or were refused, 2 unusable input.
         """)
 
     @OptionGroup var store: StoreOptions
@@ -37,6 +43,7 @@ struct Batch: ParsableCommand {
             stderr("foibandit batch: \(input): \(error)")
             throw ExitCode(2)
         }
+        for m in table.malformed { stderr("foibandit batch: \(input):\(m.line): \(m.reason); row refused, not written") }
         let db = try store.open()
         let directory = try Directory(store: db)
         let writer = try modelOptions.writer(judge: directory.judge)
@@ -61,6 +68,6 @@ struct Batch: ParsableCommand {
         var line = summary.line
         if let last { line += String(format: " in %@ (%.2f rows/s, batch size %d)", BatchProgress.clock(last.elapsed), last.rowsPerSecond, batchSize) }
         stderr(line)
-        if summary.failed > 0 { throw ExitCode(1) }
+        if summary.failed > 0 || summary.malformed > 0 { throw ExitCode(1) }
     }
 }

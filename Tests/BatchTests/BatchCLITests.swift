@@ -72,6 +72,28 @@ final class BatchCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("not UTF-8"), r.stderr)
     }
 
+    /// Issue 26 items 5 and 6 as a person meets them: malformed rows named by line on stderr and not
+    /// written (exit 1, as for failed rows); a resume over a reordered input refused (exit 2).
+    func testMalformedRowsAndAReorderedResume() throws {
+        try requireCommand()
+        let bad = try input("authority,keywords,max_tokens\nLeeds,pothole repairs,4\nWYP,\"stop \"and\" search\",4\nLeeds,a,4,extra\nWYP,stop and search,4\n")
+        let out = Self.world.tempFile("o.csv")
+        var r = try run(["batch", bad.path, "-o", out.path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(bad.path):3: text after the closing quote of field 2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(bad.path):4: 4 fields, but the header has 3"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("2 ok, 0 failed of 2 rows; 2 malformed CSV rows refused"), r.stderr)
+        XCTAssertEqual(try BatchCSV.records(String(decoding: try Data(contentsOf: out), as: UTF8.self)).map { $0[0] },
+                       ["authority", "Leeds", "WYP"])
+
+        let reordered = try input("authority,keywords,max_tokens\nWYP,stop and search,4\nLeeds,pothole repairs,4\n")
+        let before = try Data(contentsOf: out)
+        r = try run(["batch", reordered.path, "-o", out.path, "--resume"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("cannot resume: output row 1 was not written for input line 2"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: out), before)
+    }
+
     func testKilledMidwayThenResumedEqualsAnUninterruptedRun() throws {
         try requireCommand()
         var csv = "authority,keywords,seed,max_tokens\n"
