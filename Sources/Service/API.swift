@@ -343,7 +343,7 @@ struct API: Sendable {
             do { table = try BatchCSV.read(data) } catch { throw APIError(.badRequest, "\(error)") }
             // A request is answered whole: rows that are not valid CSV refuse it, with their lines.
             if !table.malformed.isEmpty {
-                throw APIError(.badRequest, "malformed CSV (\(table.malformed.count) rows): " + table.malformed.prefix(5).map(\.description).joined(separator: "; "))
+                throw APIError(.badRequest, "malformed CSV (\(table.malformed.count) row\(table.malformed.count == 1 ? "" : "s")): " + table.malformed.prefix(5).map(\.description).joined(separator: "; "))
             }
             guard table.rows.count <= maxRows else {
                 throw APIError(.contentTooLarge, "at most \(maxRows) rows per request (got \(table.rows.count)); use `foibandit batch` for more")

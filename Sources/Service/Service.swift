@@ -22,6 +22,9 @@ public struct ServiceConfig: Sendable {
     public var maxBatch = 16
     /// Most letters waiting or being written; beyond it generation routes answer 503 at once.
     public var maxPending = 512
+    /// A connection on which nothing is read for this long is closed, unless its response is being
+    /// written: half a request head, a body that stops coming, a kept-alive connection left idle.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init() {}
 
@@ -36,6 +39,7 @@ public struct ServiceConfig: Sendable {
                 throw ServiceError("the token contains spaces or control characters, which an Authorization header cannot carry")
             }
         }
+        guard idleTimeout > .zero else { throw ServiceError("the idle timeout must be positive") }
         if !Self.isLoopback(host) && (token ?? "").isEmpty {
             throw ServiceError("binding \(host) (not loopback) needs a token: pass --token or set FOIBANDIT_TOKEN")
         }
@@ -71,6 +75,7 @@ public func buildApplication(config: ServiceConfig, state: ServiceState, logger:
     let router = buildRouter(config: config, state: state, logger: logger)
     return Application(
         router: router,
+        server: ServiceHTTP1Channel.builder(idleTimeout: config.idleTimeout),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "foibandit"),
         logger: logger
     )

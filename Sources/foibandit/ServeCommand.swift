@@ -27,6 +27,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most letters decoded together.") var maxBatch = 16
     @Option(help: "Most letters queued; beyond it generation routes answer 503.") var maxPending = 512
     @Option(help: "Milliseconds the queue waits to gather requests into one decode.") var batchWindowMs = 5
+    @Option(help: "Seconds a connection may send nothing (half a request, a stalled body, idle keep-alive) before it is closed.")
+    var idleTimeout = 30.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Log format: text, or json (one object per line).") var logFormat = "text"
     @Flag(help: "Start without a model (generation routes answer 503).") var noModel = false
@@ -37,6 +39,8 @@ struct Serve: AsyncParsableCommand {
         config.token = token ?? ProcessInfo.processInfo.environment["FOIBANDIT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.maxBodyBytes = maxBody; config.maxTokensCap = maxTokensCap; config.maxBatchRows = maxBatchRows
         config.maxBatch = maxBatch; config.maxPending = maxPending; config.batchWindow = .milliseconds(max(0, batchWindowMs))
+        guard idleTimeout.isFinite, idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be more than 0 and at most 86400 seconds") }
+        config.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         do { try config.validate() } catch { throw ValidationError(error.description) }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level '\(logLevel)'") }
         switch logFormat {

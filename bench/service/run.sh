@@ -9,17 +9,18 @@ MODEL=${1:-models/foibandit-small}
 SECONDS_=${2:-60}
 BIN=${FOIBANDIT_BIN:-.build/debug/foibandit}
 PORT=${PORT:-18080}
+IDLE=${IDLE:-5}   # --idle-timeout: short, so the bad-input run sees half requests closed in seconds
 URL=http://127.0.0.1:$PORT
 TMP=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$TMP"' EXIT
-"$BIN" serve --model "$MODEL" --db "$TMP/db.sqlite" --port "$PORT" --max-tokens-cap 64 --log-level warning ${SERVE_ARGS:-} >"$TMP/server.log" 2>&1 &
+"$BIN" serve --model "$MODEL" --db "$TMP/db.sqlite" --port "$PORT" --max-tokens-cap 64 --idle-timeout "$IDLE" --log-level warning ${SERVE_ARGS:-} >"$TMP/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$URL/healthz"; echo
 echo "== load: 32 clients, ${SECONDS_} s, max_tokens 16 ($MODEL)"
 python3 bench/service/load.py --url "$URL" --clients 32 --seconds "$SECONDS_" --max-tokens 16 | tee "$TMP/load.txt"
 echo "== bad input"
-python3 bench/service/badinput.py --url "$URL" | tail -n 8 || echo "BAD-INPUT RUN: UNEXPECTED ANSWERS (see above)"
+python3 bench/service/badinput.py --url "$URL" --idle-timeout "$IDLE" | tail -n 20 || echo "BAD-INPUT RUN: UNEXPECTED ANSWERS (see above)"
 curl -fs "$URL/healthz"; echo
 echo "== SIGTERM with a request in flight"
 curl -s -o "$TMP/inflight.json" -w '%{http_code}\n' -X POST "$URL/v1/letters" -H 'Content-Type: application/json' \
