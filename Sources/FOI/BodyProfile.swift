@@ -65,6 +65,10 @@ public struct BodyProfile: Sendable, Equatable {
         for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }
         if nameWords.contains("police") { p.kinds.insert("force") }
         for pop in Population.allCases where pop.signals.contains(where: nameWords.contains) { p.serves.insert(pop) }
+        // A conservatoire or institute in the universities' category is not "the university".
+        if p.reference == "the university" && !nameWords.contains("university") {
+            p.reference = nameWords.contains("college") ? "the college" : "your institution"
+        }
         return p
     }
 

@@ -99,6 +99,9 @@ struct LetterBuilder {
     var org: String
     var usedKinds: [String] = []
     var usedBackRefs: [String] = []
+    /// What the items chosen so far ask for: the intro, format and follow-up lines must suit them.
+    var askedFigures = false
+    var askedDocuments = false
     /// What the body is, and the people a letter may ask it about (its own and those its keywords name).
     let profile: BodyProfile
     let servedPeople: Set<Population>
@@ -130,7 +133,8 @@ struct LetterBuilder {
             let end = r - 1 - rng.below(2)
             let n = 3 + rng.below(4)
             let start = end - n + 1
-            let v = rng.below(3)
+            // "The last three complete financial years" are the three before the reference year, no others.
+            let v = end == r - 1 ? rng.below(3) : rng.below(2)
             shape.append("time:fy\(v)")
             let phrase = [
                 "the financial years \(fy(start)) to \(fy(end))",
@@ -196,8 +200,13 @@ struct LetterBuilder {
     }
 
     /// Fills placeholders and tidies spacing.
-    mutating func fill(_ template: String, keyword: String? = nil) -> String {
+    /// - Parameter numeric: the text asks for figures; a request for documents takes no "for each year".
+    mutating func fill(_ template: String, keyword: String? = nil, numeric: Bool = true) -> String {
         var s = template
+        // "the council's council tax bailiffs": the body's noun is the keyword's first word.
+        if let k = keyword, let noun = org.split(separator: " ").last, k.lowercased().hasPrefix(noun.lowercased() + " ") {
+            s = s.replacingOccurrences(of: "{ORG}'s {K}", with: "the {K}")
+        }
         s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name))
         s = s.replacingOccurrences(of: "{A}", with: authority.name)
         s = s.replacingOccurrences(of: "{LAW}", with: jurisdiction.citation)
@@ -219,25 +228,30 @@ struct LetterBuilder {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
             // ("looking into the gender pay gap", not "looking into gender pay gap").
             if let topic = Self.withTopicArticle(k) {
-                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on", "handled", "manages", "handles"] {
+                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on", "handled", "manages", "handles", "monitor"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }
             s = s.replacingOccurrences(of: "{K}", with: k)
         }
+        // Figures are broken down by year; documents are not.
+        var refs = time.backRefs
+        if !numeric { refs = refs.filter { !["for each year", "broken down by year"].contains($0) }; if refs.isEmpty { refs = [""] } }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
             // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.
             let before = s.components(separatedBy: "{T}")[0].trimmingSpaces
             let needed = before.hasSuffix("ed") || before.hasSuffix(" out") || before.hasSuffix(" made")
-            let periods = time.backRefs.filter { ["in ", "since", "over", "during"].contains(where: $0.hasPrefix) }
+            let periods = refs.filter { ["in ", "since", "over", "during"].contains(where: $0.hasPrefix) }
             var fresh = needed ? periods.filter { !usedBackRefs.contains($0) }
-                               : time.backRefs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
-            if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : time.backRefs }
+                               : refs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
+            if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : refs }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)
         }
+        // Under the Regulations alone, information is withheld under exceptions.
+        if jurisdiction.allEnvironmental { s = s.replacingOccurrences(of: "exemption", with: "exception") }
         while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
         for p in [",", ".", "?", ";", ":", ")"] { s = s.replacingOccurrences(of: " " + p, with: p) }
         return s.trimmingSpaces
@@ -254,7 +268,7 @@ struct LetterBuilder {
     static func withArticle(_ name: String) -> String {
         let lower = name.lowercased()
         if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
-        if lower.hasPrefix("house of ") { return "the " + name }
+        if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
         if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
         if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
             .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
@@ -274,7 +288,8 @@ struct LetterBuilder {
 
     /// Greeting and opening: if the greeting does not name the authority, the opening does.
     mutating func greetingAndOpening(allowContext: Bool = true) -> (String, String) {
-        let named = rng.chance(0.4)
+        // Not "Dear The Highland Council": a name with its own article goes in the opening instead.
+        let named = rng.chance(0.4) && !authority.name.hasPrefix("The ")
         let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
         var opening: String
         if named && rng.chance(0.4) {
@@ -290,7 +305,9 @@ struct LetterBuilder {
         // One voice: a line of context, or a background paragraph, or neither.
         let r = rng.below(20)
         if allowContext && r < 9, let k = keywords.first {
-            opening += " " + part("context", Phrases.contexts, keyword: k.text)
+            // "How the picture has changed in recent years" asks for more than one year.
+            let contexts = time.id == "single" ? Phrases.contexts.filter { !$0.contains("recent years") } : Phrases.contexts
+            opening += " " + part("context", contexts, keyword: k.text)
         } else if allowContext && r < 13, let k = keywords.first {
             opening += "\n\n" + Self.capitalised(part("background", Phrases.backgrounds, keyword: k.text))
         } else {
@@ -366,7 +383,7 @@ struct LetterBuilder {
             var choices = pool
             if !named.contains(k.text) {
                 let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
-                let generic = QuestionBanks.generic.filter { usable($0) && (!documentsOnly || $0.asksForDocument) }
+                let generic = QuestionBanks.generic.filter { usable($0) && (!documentsOnly || $0.asksForDocument) && (!numericOnly || $0.numeric) }
                 choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
             }
             guard !choices.isEmpty else { continue }
@@ -374,7 +391,8 @@ struct LetterBuilder {
             usedKinds.append(q.text)
             if q.text.contains("{K}") { named.insert(k.text) }
             shape.append("item:\(q.numeric ? "n" : "d")\(i)")
-            out.append(fill(q.text, keyword: k.text))
+            if q.numeric { askedFigures = true } else { askedDocuments = true }
+            out.append(fill(q.text, keyword: k.text, numeric: q.numeric))
         }
         return out
     }

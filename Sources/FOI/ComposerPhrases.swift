@@ -63,11 +63,11 @@ enum Phrases {
     /// A background paragraph after the opening, in place of a one-line context: why the person is asking,
     /// with no persona (a letter has at most one voice) and nothing another part says again.
     static let backgrounds = [
-        "By way of background, I have read {ORG}'s published reports, but they do not give the figures set out below for {K}. I am asking only for information you already hold, not for anything to be created.",
+        "By way of background, I have read {ORG}'s published reports, but they do not answer the questions below about {K}. I am asking only for information you already hold, not for anything to be created.",
         "Some context may help. There has been public discussion of {K} recently, and I would like to see what {ORG}'s own records show rather than rely on second-hand accounts.",
         "For context, I looked for this information on {ORG}'s website and in its publication scheme before writing, but could not find it.",
         "I should explain why I am asking. I am trying to build an accurate picture of {K} in {PLACE}, and each body's own records are the most reliable source.",
-        "A little background: I have a long-standing interest in {K} and have made similar requests to other bodies, so figures in the form you already keep them are most useful to me.",
+        "A little background: I have a long-standing interest in {K} and have made similar requests to other bodies, so information in the form you already keep it is most useful to me.",
     ]
 
     /// Openings of a request that follows an earlier one (`{REF}` its reference); they name the body.

@@ -6,12 +6,13 @@ extension LetterBuilder {
         let (greeting, opening) = greetingAndOpening()
         let timeFirst = rng.chance(0.5)
         let timeSentence = part("time", Phrases.timeSentences)
-        let intro = part("intro", Phrases.numberedIntros)
         let n = 3 + rng.below(4)
         var list = items(count: n, questions: true)
-        if rng.chance(0.2) { list.append(part("followup", QuestionBank.followUps)) }
+        // The follow-ups about "the figures above" only after figures.
+        if rng.chance(0.2) { list.append(part("followup", askedFigures ? QuestionBank.followUps : [QuestionBank.followUps[0]])) }
+        let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
-        let format = part("format", Phrases.formats)
+        let format = formatLine()
         let cost = costClause()
         // The period comes before the list: items refer back to it ("in each of those years").
         var paras = timeFirst ? [greeting, opening + " " + timeSentence] : [greeting, opening, timeSentence]
@@ -55,6 +56,16 @@ extension LetterBuilder {
 
     /// Three lines: a greeting, the whole ask in one sentence (a question a keyword), thanks and a name. People
     /// write these as often as long letters; the cost limit and format are left to the body's defaults.
+    /// "Please could you tell me:" before figures, not before "Copies of…".
+    mutating func introduction() -> String {
+        part("intro", askedDocuments ? Phrases.numberedIntros.filter { !$0.contains("tell me") && !$0.contains("like to know") } : Phrases.numberedIntros)
+    }
+
+    /// A spreadsheet for figures; where none are asked for, the documents' formats.
+    mutating func formatLine() -> String {
+        askedFigures ? part("format", Phrases.formats) : part("doc-format", Phrases.documentFormats)
+    }
+
     mutating func short() -> String {
         shape.append("short")
         let greeting = part("greeting-p", Phrases.plainGreetings)
@@ -64,7 +75,8 @@ extension LetterBuilder {
         // Items with commas of their own are kept apart with semicolons.
         let sep = qs.contains { $0.contains(",") } ? "; " : ", "
         let q = qs.count == 1 ? qs[0] : qs.dropLast().joined(separator: sep) + (qs.count > 2 || sep == "; " ? sep + "and " : " and ") + qs.last!
-        let ask = part("short-ask", Phrases.shortAsks).replacingOccurrences(of: "{Q}", with: q)
+        // Even three lines say how the answer should come.
+        let ask = part("short-ask", Phrases.shortAsks).replacingOccurrences(of: "{Q}", with: q) + " " + part("brief-format", Phrases.briefFormats)
         let thanks = part("short-thanks", ["Thank you.", "Many thanks for your help.", "Thank you in advance."])
         let name = part("name", Phrases.names)
         let sign = part("sign", Phrases.signOffs.filter { !$0.lowercased().contains("thank") })
@@ -84,12 +96,13 @@ extension LetterBuilder {
             "- " + Self.capitalised(d) + (i == trimmed.count - 1 ? "." : ";")
         }.joined(separator: "\n")
         let n = 3 + rng.below(3)
-        let intro = part("intro", Phrases.numberedIntros)
-        let body = numberedList(items(count: n, questions: true), questionsAllowed: true)
+        let list = items(count: n, questions: true)
+        let intro = introduction()
+        let body = numberedList(list, questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
         paras.append(part("time", Phrases.timeSentences))
         paras.append(intro + "\n" + body)
-        paras.append(part("format", Phrases.formats))
+        paras.append(formatLine())
         paras.append(costClause())
         paras.append(closing())
         return paras.joined(separator: "\n\n")

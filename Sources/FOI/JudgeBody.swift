@@ -113,7 +113,7 @@ extension JudgeRules {
         "incidents", "incident", "accidents", "complaints", "claims", "reports", "applications", "requests", "calls",
         "alarms", "injuries", "stops", "searches", "notices", "penalties", "fines", "appeals", "referrals",
         "admissions", "call", "outs", "deployments", "cases", "investigations", "inspections", "prosecutions",
-        "seizures", "sales", "tipping", "defects", "potholes", "repairs", "collections", "escapes", "disorder",
+        "seizures", "sales", "infestations", "infestation", "tipping", "defects", "potholes", "repairs", "collections", "escapes", "disorder",
         "protests", "challenges", "errors", "warnings", "alerts", "diagnoses", "infections", "overdoses", "suicides",
         "attendances", "readmissions", "falls", "bites", "nuisance", "complaint", "dogs", "litter", "graffiti",
         "abandoned", "vehicles", "sightings", "finds", "drones", "escapes",

@@ -16,6 +16,11 @@ public struct Keyword: Hashable, Codable, Sendable {
 
     /// Whether a request on this topic makes sense for `authority`.
     public func suits(_ authority: Authority) -> Bool {
-        categories.contains(authority.category) || categories.contains(authority.group)
+        // Duties in one nation's language: the Welsh language standards bind bodies in Wales (and UK bodies
+        // serving it), Gaelic language plans bodies in Scotland.
+        let t = text.lowercased()
+        if t.contains("welsh") && authority.nation != .wales && authority.nation != .uk { return false }
+        if t.contains("gaelic") && authority.nation != .scotland { return false }
+        return categories.contains(authority.category) || categories.contains(authority.group)
     }
 }
