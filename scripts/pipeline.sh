@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> sft2 -> dpo-v2 -> eval.
+# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> sft2 -> dpo-v2 -> sft3 -> sft4 -> eval.
 # dpo2 is a second, on-policy DPO round from the first round's model (configs/dpo2.json).
 # Each stage resumes from its last checkpoint when re-run after a kill, and is skipped once finished.
 # Usage: scripts/pipeline.sh [NAME]   (configs in models/NAME/configs/, work in runs/NAME/)
@@ -41,8 +41,10 @@ stage sft2     "$run/sft2/model/model.safetensors"     "$bin" train sft --config
 stage dpo-v2   "$run/dpo-v2/model/model.safetensors"   "$bin" train dpo --config "$cfg/dpo-v2.json" --run "$run/dpo-v2"
 # Name slots: the SFT letters name the authority and keywords as {authority}, {k1}.. which the writer fills.
 stage sft3     "$run/sft3/model/model.safetensors"     "$bin" train sft --config "$cfg/sft3.json" --run "$run/sft3"
+# Letters as varied as people's (three-line, background, follow-ups) from the composer after its reading.
+stage sft4     "$run/sft4/model/model.safetensors"     "$bin" train sft --config "$cfg/sft4.json" --run "$run/sft4"
 
-for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2 sft3; do
+for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2 sft3 sft4; do
   [ -f "$run/$s/model/eval.json" ] && continue
   echo "== eval $s"
   e0=$SECONDS
@@ -55,5 +57,5 @@ for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2 sft3; do
   printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
 done
 "$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" \
-  "$run/sft2/model" "$run/dpo-v2/model" "$run/sft3/model" | tee "$run/compare.txt"
+  "$run/sft2/model" "$run/dpo-v2/model" "$run/sft3/model" "$run/sft4/model" | tee "$run/compare.txt"
 echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"

@@ -56,7 +56,43 @@ public struct ItemGrounding: Sendable {
 
     /// The items (numbered, lettered, bulleted lines and inline "(a) …" parts) that match no question closely enough.
     public func ungrounded(in letter: String) -> [String] {
-        Self.items(letter).filter { bestMatch($0) < Self.threshold }
+        var off = Self.listItems(letter).filter { bestMatch($0) < Self.threshold }
+        for q in Self.lines(letter).compactMap(Self.askedInOneSentence) {
+            // One question with commas of its own, or several apart by commas or semicolons.
+            if !q.contains("; ") && bestMatch(q) >= Self.threshold { continue }
+            off += Self.questions(q).filter { bestMatch($0) < Self.threshold && !twoQuestions($0) }
+        }
+        return off
+    }
+
+    /// Two questions joined by a bare "and" (the composer's two-question ask): some "and" with a question either side.
+    func twoQuestions(_ text: String) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: " and ", range: from..<text.endIndex) {
+            if bestMatch(String(text[..<r.lowerBound])) >= Self.threshold && bestMatch(String(text[r.upperBound...])) >= Self.threshold { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    static func lines(_ letter: String) -> [String] {
+        letter.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmingSpaces }
+    }
+
+    static func listItems(_ letter: String) -> [String] {
+        JudgeRules.listItems(lines(letter)).map { item in
+            var s = item
+            if let r = s.range(of: ". ") { s = String(s[..<r.lowerBound]) }
+            return s
+        }.filter { !$0.isEmpty }
+    }
+
+    /// A one-sentence ask's questions: apart where the composer puts semicolons (it does when any question has a
+    /// comma of its own), else between commas and a last "and".
+    static func questions(_ q: String) -> [String] {
+        let parts = q.contains("; ") ? q.components(separatedBy: "; ") : q.components(separatedBy: ", ")
+        return parts.map { p in p.trimmingSpaces.hasPrefix("and ") ? String(p.trimmingSpaces.dropFirst(4)) : p.trimmingSpaces }
+            .filter { !$0.isEmpty }
     }
 
     /// Pairs of items that ask one keyword for the same kind of thing ("any internal audit reports covering X" and
@@ -112,14 +148,29 @@ public struct ItemGrounding: Sendable {
         return best
     }
 
-    /// A letter's list items, each cut at its sentence's end (an inline list's last part runs on into the paragraph).
+    /// A letter's list items, each cut at its sentence's end (an inline list's last part runs on into the paragraph),
+    /// and the questions of a three-line request's one sentence.
     static func items(_ letter: String) -> [String] {
-        let lines = letter.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmingSpaces }
-        return JudgeRules.listItems(lines).map { item in
-            var s = item
-            if let r = s.range(of: ". ") { s = String(s[..<r.lowerBound]) }
-            return s
-        }.filter { !$0.isEmpty }
+        listItems(letter) + lines(letter).compactMap(askedInOneSentence).flatMap(questions)
+    }
+
+    /// "Under {LAW}, please could {THEA} tell me {Q}, for {P}?" (`Phrases.shortAsks`): the {Q} of a paragraph's
+    /// first sentence, nil for any other line.
+    static func askedInOneSentence(_ line: String) -> String? {
+        // Only the ask's own openings: "please tell me how I could narrow it" in a cost clause asks nothing.
+        guard ["Under ", "Please could ", "I would like "].contains(where: line.hasPrefix) else { return nil }
+        var first = line
+        for end in ["? ", ". "] { if let r = first.range(of: end) { first = String(first[..<r.lowerBound]) } }
+        guard !first.hasSuffix(":"), let verb = first.range(of: " tell me") ?? first.range(of: " send me") else { return nil }
+        var start = verb.upperBound
+        // The citation may come after the verb ("tell me, under the … Act 2000, …"): the questions start after it.
+        for title in ["Act 2000", "Act 2002", "Regulations 2004"] {
+            if let r = first.range(of: title + ",", options: .backwards), r.upperBound > start { start = r.upperBound }
+        }
+        var q = String(first[start...])
+        for period in [", for ", ", covering "] { if let r = q.range(of: period, options: .backwards) { q = String(q[..<r.lowerBound]) } }
+        q = q.trimmingSpaces
+        return q.isEmpty ? nil : q
     }
 
     /// Words for comparing: lower case, possessives split, no articles or joining words at the ends, the

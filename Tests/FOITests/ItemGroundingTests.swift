@@ -55,5 +55,9 @@ import Testing
         // "regulation 12(4)(b)" has "(4)" and "(b)" in it, but no list.
         #expect(ItemGrounding.items("If it is manifestly unreasonable under regulation 12(4)(b) of the EIR, please say.").isEmpty)
         #expect(ItemGrounding.items("Please provide (a) the number of repairs; and (b) the amount paid.").count == 2)
+        // A three-line request's questions (the shipped model's salad in the second).
+        let short = "Under the Freedom of Information Act 2000, please could TransPennine Express send me the total spent on investment properties; the number of office attendance that were rerun or abandoned, with the reasons; and the number of investment properties, for each calendar year from 2021 to 2024 inclusive?"
+        #expect(ItemGrounding.items(short) == ["the total spent on investment properties", "the number of office attendance that were rerun or abandoned, with the reasons", "the number of investment properties"])
+        #expect(ItemGrounding.items("Please could Leeds City Council tell me, under the Freedom of Information Act 2000, the number of potholes repaired, for the calendar year 2023?") == ["the number of potholes repaired"])
     }
 }
