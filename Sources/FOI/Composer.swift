@@ -223,6 +223,8 @@ struct LetterBuilder {
             }
         }
         s = s.replacingOccurrences(of: "the board's board", with: "the board")
+        // A council's members meet as a cabinet and committees, not a board.
+        if org == "the council" { s = s.replacingOccurrences(of: "the council's board", with: "the council's cabinet") }
         s = Self.devolved(s, nation: authority.nation)
         if let k = keyword {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article

@@ -249,6 +249,15 @@ enum Phrases {
         ],
     ]
 
+    /// Part environmental: the Act's cost limit and the Regulations' test, each for its part.
+    static let briefCostsMixed: [Regime: [String]] = [
+        .foia2000: [
+            "If this exceeds the section 12 cost limit, or any environmental part is manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how to narrow it.",
+        ],
+        .foisa2002: [
+            "If this exceeds the £600 cost limit under section 12 of FOISA, or any environmental part is manifestly unreasonable under regulation 10(4)(b) of the EISR, please tell me how to narrow it.",
+        ],
+    ]
     static let briefCostsEnvironmental: [Regime: [String]] = [
         .foia2000: [
             "If you consider it manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how to narrow it.",

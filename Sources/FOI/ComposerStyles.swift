@@ -43,7 +43,8 @@ extension LetterBuilder {
         inline += (sep == "; " ? "; and " : ", and ") + parts.last!
         let env = jurisdiction.allEnvironmental
         let regime: Regime = jurisdiction.general == .foisa2002 ? .foisa2002 : .foia2000
-        let costBank = (env ? Phrases.briefCostsEnvironmental : Phrases.briefCosts)[regime]!
+        let mixed = !env && jurisdiction.laws.contains(where: \.isEnvironmental)
+        let costBank = (env ? Phrases.briefCostsEnvironmental : mixed ? Phrases.briefCostsMixed : Phrases.briefCosts)[regime]!
         var para = opening + " " + inline + "."
         para += " " + part("brief-format", Phrases.briefFormats)
         para += " " + part("brief-cost", costBank)

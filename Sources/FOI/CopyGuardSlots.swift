@@ -56,7 +56,8 @@ extension CopyGuard {
     /// named must take a named one's next word: (the words so far, the named openings' next words).
     static func openingSlots(law: String) -> [(String, [String])] {
         func words(_ s: String) -> [String] { s.replacingOccurrences(of: "{LAW}", with: law).split(separator: " ").map(String.init) }
-        let named = Phrases.namedOpenings.map(words)
+        // Every opening that names the body: the named openings, follow-ups of an earlier request, three-line asks.
+        let named = (Phrases.namedOpenings + Phrases.followUpOpenings + Phrases.shortAsks).map(words)
         return Phrases.plainOpenings.map(words).compactMap { plain in
             let shared = named.map { n in zip(plain, n).prefix { $0 == $1 }.count }
             guard let c = shared.max(), c > 0, c < plain.count else { return nil }
