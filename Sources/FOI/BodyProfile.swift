@@ -126,10 +126,10 @@ public struct BodyProfile: Sendable, Equatable {
             return p("the board", [], [.patients])
         case "Health and social care regulators":
             return p("your organisation", [], [.patients])
-        case "Prison and probation services", "Independent monitoring boards for prisons", "Parole boards", "Probation boards":
+        case "Prison and probation services", "Parole boards", "Probation boards":
             return p("your organisation", [], [.prisoners])
-        case "Independent monitoring boards for immigration removal centres":
-            return p("the board", [], [])
+        case "Independent monitoring boards for prisons", "Independent monitoring boards for immigration removal centres":
+            return p("the board", [], [.prisoners])
         case "Registered Social Landlords (Scotland)", "Housing regulators":
             return p("your organisation", [], [.tenants])
         case "Railway companies", "Transport regulators":

@@ -163,7 +163,7 @@ struct LetterBuilder {
             let phrase = [
                 "the period since \(date)",
                 "the period from \(date) to the date of this request",
-                "the time since \(date)",
+                "the years since \(date)",
             ][v]
             return TimeFrame(id: "since", phrase: phrase, unit: rng.pick(["year", "quarter", "financial year"]),
                              start: date, backRefs: TimeFrame.sinceBackRefs)
@@ -215,16 +215,25 @@ struct LetterBuilder {
         s = s.replacingOccurrences(of: "{U}", with: time.unit)
         s = s.replacingOccurrences(of: "{PLACE}", with: place)
         s = s.replacingOccurrences(of: "{ORG}", with: org)
-        // Only councils have a cabinet; "the board's board" is the board.
-        if !profile.kinds.contains("council") {
-            for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"),
+        // Only local councils have a cabinet (not research councils); "the board's board" is the board.
+        let localCouncil = profile.kinds.contains("council") && authority.group == "Local and regional"
+        if !localCouncil {
+            for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"), ("cabinet, board or ", "board or "),
                                ("committees or cabinet", "committees"), ("cabinet or ", ""), ("or cabinet ", "")] {
                 s = s.replacingOccurrences(of: from, with: to)
             }
         }
         s = s.replacingOccurrences(of: "the board's board", with: "the board")
         // A council's members meet as a cabinet and committees, not a board.
-        if org == "the council" { s = s.replacingOccurrences(of: "the council's board", with: "the council's cabinet") }
+        if localCouncil {
+            for (from, to) in [("the council's board, audit committee", "the council's cabinet, audit committee"),
+                               ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
+                               ("councillors, board members or committees", "councillors or committees"),
+                               ("senior officers or board members", "senior officers or councillors"),
+                               ("reported to its board", "reported to its cabinet or a committee")] {
+                s = s.replacingOccurrences(of: from, with: to)
+            }
+        }
         s = Self.devolved(s, nation: authority.nation)
         if let k = keyword {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
@@ -248,6 +257,8 @@ struct LetterBuilder {
             var fresh = needed ? periods.filter { !usedBackRefs.contains($0) }
                                : refs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
             if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : refs }
+            // No period to refer back to (the brief styles give it once, at the end): "completed" alone dangles.
+            if needed && periods.isEmpty, let cut = Self.withoutPeriodParticiple(s) { s = cut }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)
@@ -264,28 +275,6 @@ struct LetterBuilder {
         let (i, t) = rng.pickIndexed(bank)
         shape.append("\(name):\(i)")
         return fill(t, keyword: keyword)
-    }
-
-    /// "the Environment Agency", "the University of Leeds", but "Leeds City Council", "HM Treasury".
-    static func withArticle(_ name: String) -> String {
-        let lower = name.lowercased()
-        if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
-        if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
-        if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
-        if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
-            .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
-        let nouns = ["department", "office", "ministry", "agency", "service", "commission", "authority", "executive",
-                     "board", "trust", "commissioner", "ombudsman", "institute", "society", "foundation", "museum",
-                     "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation",
-                     "council of", "college of", "panel", "unit", "centre", "bureau", "fund", "registry"]
-        let words = TextTools.words(name)
-        if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }
-        return name
-    }
-
-    static func capitalised(_ s: String) -> String {
-        guard let f = s.first else { return s }
-        return f.uppercased() + s.dropFirst()
     }
 
     /// Greeting and opening: if the greeting does not name the authority, the opening does.
@@ -308,7 +297,8 @@ struct LetterBuilder {
         let r = rng.below(20)
         if allowContext && r < 9, let k = keywords.first {
             // "How the picture has changed in recent years" asks for more than one year.
-            let contexts = time.id == "single" ? Phrases.contexts.filter { !$0.contains("recent years") } : Phrases.contexts
+            let nature = KeywordNature(k.text)
+            let contexts = Phrases.contexts.filter { nature.suits($0) && (time.id != "single" || !$0.contains("recent years")) }
             opening += " " + part("context", contexts, keyword: k.text)
         } else if allowContext && r < 13, let k = keywords.first {
             opening += "\n\n" + Self.capitalised(part("background", Phrases.backgrounds, keyword: k.text))
@@ -348,77 +338,4 @@ struct LetterBuilder {
         return out
     }
 
-    /// A question as it will read, but for its period back-reference (for comparing items).
-    func preview(_ q: TopicQuestion, _ k: Keyword) -> String {
-        q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: org)
-            .replacingOccurrences(of: "{T}", with: "")
-    }
-
-    /// People the letter may ask about: those the body serves and those a keyword is about (the judge's rule).
-
-    /// Whether a question asks only about people the body serves.
-    func suitsBody(_ q: TopicQuestion) -> Bool {
-        let w = Set(TextTools.words(q.text)), served = servedPeople
-        return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
-    }
-
-    /// Chooses `count` specialist questions (`QuestionBanks`), at least one per keyword, each keyword's
-    /// first one naming it.
-    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false, documentsOnly: Bool = false) -> [String] {
-        var order: [Keyword] = []
-        let shuffled = rng.shuffled(keywords)
-        for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
-        var out: [String] = []
-        var named = Set<String>()
-        for k in order {
-            // Not asked already, about people the body serves, and not the same question in other words.
-            func usable(_ q: TopicQuestion) -> Bool {
-                !usedKinds.contains(q.text) && suitsBody(q)
-                    && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
-                    // Two "relating to" items are enough: more read as one frame with the topic swapped in.
-                    && !(q.text.contains("relating to") && out.filter { $0.contains("relating to") }.count >= 2)
-            }
-            let fresh = QuestionBanks.questions(for: k).filter(usable)
-            let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) }
-            // A keyword's first item names it (the judge's keyword check): a numeric one if there is one,
-            // else a generic one that does, else any that does.
-            var choices = pool
-            if !named.contains(k.text) {
-                let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
-                let generic = QuestionBanks.generic.filter { usable($0) && (!documentsOnly || $0.asksForDocument) && (!numericOnly || $0.numeric) }
-                choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
-            }
-            guard !choices.isEmpty else { continue }
-            let (i, q) = rng.pickIndexed(choices)
-            usedKinds.append(q.text)
-            if q.text.contains("{K}") { named.insert(k.text) }
-            shape.append("item:\(q.numeric ? "n" : "d")\(i)")
-            if q.numeric { askedFigures = true } else { askedDocuments = true }
-            out.append(fill(q.text, keyword: k.text, numeric: q.numeric))
-        }
-        return out
-    }
-
-    mutating func marker(_ style: Int, _ i: Int) -> String {
-        let letters = Array("abcdefghij")
-        switch style {
-        case 0: return "\(i + 1)."
-        case 1: return "\(i + 1))"
-        case 2: return "(\(i + 1))"
-        case 3: return "(\(letters[i]))"
-        default: return "\(letters[i]))"
-        }
-    }
-
-    mutating func numberedList(_ items: [String], questionsAllowed: Bool) -> String {
-        let style = rng.below(5)
-        shape.append("marker:\(style)")
-        // One way of ending items for the whole list: full stops, or semicolons with a full stop at the end.
-        let semicolons = rng.chance(0.15)
-        return items.enumerated().map { i, item in
-            var s = Self.capitalised(item)
-            if !(s.hasSuffix("?") || s.hasSuffix(".")) { s += semicolons && i < items.count - 1 ? ";" : "." }
-            return marker(style, i) + " " + s
-        }.joined(separator: "\n")
-    }
 }

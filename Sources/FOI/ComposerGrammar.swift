@@ -35,4 +35,45 @@ extension LetterBuilder {
         out = out.replacingOccurrences(of: "MPs or members of devolved parliaments", with: members.isEmpty ? "MPs" : "MPs or " + members)
         return out
     }
+
+    /// Whether two texts share a run of `n` words.
+    static func sharePhrase(_ a: [String], _ b: [String], n: Int) -> Bool {
+        guard a.count >= n, b.count >= n else { return false }
+        let grams = Set((0...(a.count - n)).map { a[$0..<($0 + n)].joined(separator: " ") })
+        return (0...(b.count - n)).contains { grams.contains(b[$0..<($0 + n)].joined(separator: " ")) }
+    }
+
+    /// "… completed {T}" without its participle: with no period to refer back to, "completed" alone dangles
+    /// ("any reviews of X completed;"). Nil when the text does not end so.
+    static func withoutPeriodParticiple(_ template: String) -> String? {
+        guard template.hasSuffix("{T}") else { return nil }
+        var words = template.dropLast(3).split(separator: " ")
+        guard let last = words.last, ["completed", "produced", "out", "made", "prepared", "commissioned", "undertaken",
+                                      "conducted"].contains(last) else { return nil }
+        if last == "out" { words.removeLast() }
+        words.removeLast()
+        return words.joined(separator: " ") + " {T}"
+    }
+
+    /// "the Environment Agency", "the University of Leeds", but "Leeds City Council", "HM Treasury".
+    static func withArticle(_ name: String) -> String {
+        let lower = name.lowercased()
+        if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
+        if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
+        if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
+        if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
+            .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
+        let nouns = ["department", "office", "ministry", "agency", "service", "commission", "authority", "executive",
+                     "board", "trust", "commissioner", "ombudsman", "institute", "society", "foundation", "museum",
+                     "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation",
+                     "council of", "college of", "panel", "unit", "centre", "bureau", "fund", "registry"]
+        let words = TextTools.words(name)
+        if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }
+        return name
+    }
+
+    static func capitalised(_ s: String) -> String {
+        guard let f = s.first else { return s }
+        return f.uppercased() + s.dropFirst()
+    }
 }

@@ -5,11 +5,16 @@ extension LetterBuilder {
     mutating func numbered() -> String {
         let (greeting, opening) = greetingAndOpening()
         let timeFirst = rng.chance(0.5)
-        let timeSentence = part("time", Phrases.timeSentences)
+        let timeSentence = self.timeSentence(after: opening)
         let n = 3 + rng.below(4)
         var list = items(count: n, questions: true)
         // The follow-ups about "the figures above" only after figures.
-        if rng.chance(0.2) { list.append(part("followup", askedFigures ? QuestionBank.followUps : [QuestionBank.followUps[0]])) }
+        if rng.chance(0.2) {
+            // "The officer responsible for this area" only where there is one area and no job title asked already.
+            let oneArea = keywords.count == 1 && !list.contains { $0.contains("job title") }
+            let ups = QuestionBank.followUps.enumerated().filter { i, _ in (i == 0 ? oneArea : askedFigures) }.map(\.element)
+            if !ups.isEmpty { list.append(part("followup", ups)) }
+        }
         let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
         let format = formatLine()
@@ -62,6 +67,12 @@ extension LetterBuilder {
         part("intro", askedDocuments ? Phrases.numberedIntros.filter { !$0.contains("tell me") && !$0.contains("like to know") } : Phrases.numberedIntros)
     }
 
+    /// The period, in words the opening has not used ("I am interested in …" once a letter).
+    mutating func timeSentence(after opening: String) -> String {
+        let said = opening.contains("interest")
+        return part("time", said ? Phrases.timeSentences.filter { !$0.contains("interested") } : Phrases.timeSentences)
+    }
+
     /// A spreadsheet for figures; where none are asked for, the documents' formats.
     mutating func formatLine() -> String {
         askedFigures ? part("format", Phrases.formats) : part("doc-format", Phrases.documentFormats)
@@ -72,7 +83,7 @@ extension LetterBuilder {
         let greeting = part("greeting-p", Phrases.plainGreetings)
         time.backRefs = [""]
         // Figures: "tell me" a number reads right, "tell me" a policy does not.
-        let qs = items(count: keywords.count, numericOnly: true)
+        let qs = items(count: keywords.count, numericOnly: true, flowsOnly: true)
         // Items with commas of their own are kept apart with semicolons.
         let sep = qs.contains { $0.contains(",") } ? "; " : ", "
         let q = qs.count == 1 ? qs[0] : qs.dropLast().joined(separator: sep) + (qs.count > 2 || sep == "; " ? sep + "and " : " and ") + qs.last!
@@ -101,7 +112,7 @@ extension LetterBuilder {
         let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
-        paras.append(part("time", Phrases.timeSentences))
+        paras.append(timeSentence(after: opening))
         paras.append(intro + "\n" + body)
         paras.append(formatLine())
         paras.append(costClause())
@@ -114,7 +125,7 @@ extension LetterBuilder {
         let intro = part("doc-intro", Phrases.documentIntros)
         let n = max(keywords.count, 3 + rng.below(3))
         // The topic's own document questions (a body's policy, minutes, reviews), not one list for every topic.
-        let scope = part("doc-scope", Phrases.documentScopes)
+        let scope = part("doc-scope", opening.contains("interest") ? Phrases.documentScopes.filter { !$0.contains("interested") } : Phrases.documentScopes)
         if scope.contains(" since ") { time.backRefs = ["since then", "", ""] }
         let docs = items(count: n, documentsOnly: true).map { d in
             d.hasPrefix("copies of ") ? String(d.dropFirst(10)) : d.hasPrefix("a copy of ") ? String(d.dropFirst(10)) : d
@@ -133,11 +144,13 @@ extension LetterBuilder {
 
     mutating func table() -> String {
         let (greeting, opening) = greetingAndOpening()
-        let timeSentence = part("time", Phrases.timeSentences)
+        let timeSentence = self.timeSentence(after: opening)
         let intro = part("table-intro", Phrases.tableIntros)
         time.backRefs = [""]
         let n = 3 + rng.below(3)
-        let body = numberedList(items(count: n, questions: false, numericOnly: true), questionsAllowed: false)
+        // A row per month or quarter suits counts and sums, not a budget or a headcount.
+        let flows = ["month", "quarter"].contains(time.unit)
+        let body = numberedList(items(count: n, questions: false, numericOnly: true, flowsOnly: flows), questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
         let format = part("table-format", Phrases.tableFormats)

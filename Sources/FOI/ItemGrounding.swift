@@ -29,7 +29,10 @@ public struct ItemGrounding: Sendable {
         b.org = "{ORG}"
         var texts: [(String, String?)] = []
         for k in keywords {
-            for q in QuestionBanks.questions(for: k) + QuestionBanks.generic { texts.append((q.text, k.text)) }
+            for q in QuestionBanks.questions(for: k) + QuestionBanks.suited(QuestionBanks.generic, to: k) {
+                texts.append((q.text, k.text))
+                if let cut = LetterBuilder.withoutPeriodParticiple(q.text) { texts.append((cut, k.text)) }
+            }
             for d in Phrases.keywordDefinitions { texts.append((d, k.text)) }
         }
         for t in QuestionBank.followUps + Phrases.otherDefinitions where !t.contains("{P}") { texts.append((t, nil)) }
@@ -46,8 +49,9 @@ public struct ItemGrounding: Sendable {
         // procurement rules" in a letter about vacancy rates belongs to no topic. Hundreds of them: compared
         // unfilled, as words (the few words `fill` changes, "cabinet" outside councils, stay within the threshold).
         for i in keywords.indices {
-            for f in Self.frames {
-                let w = Self.finish(f.map { $0 == "{k}" ? "{k\(i)}" : $0 })
+            let nature = KeywordNature(keywords[i].text)
+            for f in Self.frames where nature.suits(f.text) {
+                let w = Self.finish(f.words.map { $0 == "{k}" ? "{k\(i)}" : $0 })
                 if seen.insert(w).inserted { out.append(w) }
             }
         }
@@ -178,12 +182,13 @@ public struct ItemGrounding: Sendable {
     func normalise(_ text: String) -> [String] { Self.normalise(text, keywords: keywordWords, org: orgWords) }
 
     /// Every theme's questions with {K}, as words: "{k}" the keyword, "{org}" the body, no period.
-    static let frames: [[String]] = QuestionBanks.themes.keys.sorted().flatMap { QuestionBanks.themes[$0]!.general }
+    static let frames: [(text: String, words: [String])] = QuestionBanks.themes.keys.sorted()
+        .flatMap { QuestionBanks.themes[$0]!.general }
         .filter { $0.text.contains("{K}") }
         .map { q in
             let t = q.text.replacingOccurrences(of: "{T}", with: "").replacingOccurrences(of: "{K}", with: " kslot ")
                 .replacingOccurrences(of: "{ORG}", with: " orgslot ")
-            return content(TextTools.words(t)).map { $0 == "kslot" ? "{k}" : $0 == "orgslot" ? "{org}" : $0 }
+            return (q.text, content(TextTools.words(t)).map { $0 == "kslot" ? "{k}" : $0 == "orgslot" ? "{org}" : $0 })
         }
 
     static func normalise(_ text: String, keywords: [[String]], org: [[String]]) -> [String] {

@@ -62,7 +62,7 @@ extension JudgeRules {
 
     static let themePopulation: [String: Population] = [
         "health": .patients, "public health": .patients, "education": .pupils, "children's services": .pupils,
-        "higher education": .students, "housing": .tenants, "prisons": .prisoners, "policing": .arrests,
+        "higher education": .students, "housing": .tenants, "prisons": .prisoners, "independent monitoring": .prisoners, "policing": .arrests,
         "transport": .passengers,
     ]
 

@@ -21,6 +21,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         let t = text.lowercased()
         if t.contains("welsh") && authority.nation != .wales && authority.nation != .uk { return false }
         if t.contains("gaelic") && authority.nation != .scotland { return false }
+        // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
+        if authority.category.hasPrefix("Independent monitoring boards") { return categories.contains(authority.category) }
         return categories.contains(authority.category) || categories.contains(authority.group)
     }
 }

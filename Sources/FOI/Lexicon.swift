@@ -14,9 +14,10 @@ public enum Lexicon {
         return paths.first { FileManager.default.fileExists(atPath: $0) }
     }()
 
-    /// Lower-cased words of the list plus `practice`, loaded once.
+    /// Lower-cased words of the list plus `practice` and the words of our own question banks (a specialist's
+    /// "norovirus" is a word because we asked about it), loaded once.
     public static let words: Set<String> = {
-        var out = Set<String>(practice)
+        var out = Set<String>(practice).union(bankWords)
         guard let path = source, let data = FileManager.default.contents(atPath: path) else { return out }
         out.reserveCapacity(180_000)
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -26,6 +27,15 @@ public enum Lexicon {
         }
         return out
     }()
+
+    static var bankWords: Set<String> {
+        var out = Set<String>()
+        for t in QuestionBanks.themes.values {
+            for q in t.general + t.keywords.values.joined() { out.formUnion(TextTools.words(q.text)) }
+        }
+        for q in QuestionBanks.generic { out.formUnion(TextTools.words(q.text)) }
+        return out.filter { !$0.contains("{") && !$0.contains("}") && $0 != "k" && $0 != "t" && $0 != "org" }
+    }
 
     /// Whether a word list is installed (without one the words check cannot run and says so).
     public static var available: Bool { source != nil }

@@ -68,7 +68,10 @@ A = {
     "COURTS": ["Courts", "Tribunals", "Judicial institutions", "Non-ministerial Departments - UK", "Non-ministerial Departments - Scotland",
                "Departments - NI", "Ministerial Departments - UK"],
     "PRISONS": ["Prisons, probation and holding facilities", "Ministerial Departments - UK", "Departments - NI"],
-    "IMMIGRATION": ["Ministerial Departments - UK", "Independent monitoring boards for immigration removal centres"],
+    "IMMIGRATION": ["Ministerial Departments - UK"],
+    # Boards of volunteers who watch a prison or removal centre and report on it: they run nothing, so only
+    # their own work suits them (Keyword.suits gives them no group-wide topics).
+    "IMB": ["Independent monitoring boards for prisons", "Independent monitoring boards for immigration removal centres"],
     "ASYLUM_LOCAL": TOP_TIER + ["Non-metropolitan district councils", "Ministerial Departments - UK"],
     "ENERGY": COUNCILS + ["NHS", "Universities", "Further education institutions", "Government Departments", "Utility regulators"],
     "ENERGY_POLICY": ["Ministerial Departments - UK", "Utility regulators", "Devolved Administration or Government"],
@@ -792,6 +795,13 @@ immigration removal centres
 deportations of foreign national offenders
 refugee resettlement schemes
 """)
+block("independent monitoring", "IMB", False, """
+segregation and separation units
+use of force in custody
+healthcare in custody
+self-harm in custody
+conditions in detention
+""")
 block("immigration", "ASYLUM_LOCAL", False, """
 asylum dispersal
 Homes for Ukraine scheme
@@ -992,6 +1002,21 @@ ombudsman investigation times
 # ---- build ----------------------------------------------------------------------------------
 
 
+# Keywords that suit only the bodies that hold them, narrower than their theme's block: PIP is the DWP's,
+# flood warnings a regulator's, pension funds a council's, vice-chancellors a university's.
+COUNCIL_CATS = ["County councils", "Unitary authorities (England)", "Metropolitan district councils", "London boroughs",
+                "Unitary authorities (Wales)", "Unitary authorities (Scotland)"]
+NARROWER = {
+    "flood warnings": ["Environmental regulators"],
+    "investment properties": COUNCIL_CATS + ["Non-metropolitan district councils", "Combined authorities", "Universities"],
+    "pension fund investments": COUNCIL_CATS,
+    "fossil fuel divestment": COUNCIL_CATS + ["Universities"],
+    "personal independence payment assessments": ["Ministerial Departments - UK", "Departments - NI"],
+    "vice-chancellor pay": ["Universities", "University colleges"],
+    "opinion polling": COUNCIL_CATS + ["Non-metropolitan district councils", "Government Departments", "Combined authorities"],
+}
+
+
 def expand(alias):
     if alias in A:
         return A[alias]
@@ -1020,7 +1045,7 @@ def main():
             if line in seen:
                 sys.exit("duplicate keyword %r" % line)
             seen.add(line)
-            rows.append([line, theme, ";".join(cats), "true" if e else "false"])
+            rows.append([line, theme, ";".join(NARROWER.get(line, cats)), "true" if e else "false"])
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "keywords.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

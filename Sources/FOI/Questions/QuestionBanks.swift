@@ -32,10 +32,17 @@ public enum QuestionBanks {
         .d("any equality impact assessment carried out for decisions on {K}"),
     ]
 
-    /// The questions for a keyword: its own first, then its theme's, else the generic ones.
+    /// The questions for a keyword: its own first, then its theme's, else the generic ones; the shared ones
+    /// only where their frame suits what the keyword names (no "staff who work on cancer waiting times").
     public static func questions(for keyword: Keyword) -> [TopicQuestion] {
         let own = byKeyword[keyword.text.lowercased()] ?? []
-        if let theme = themes[keyword.theme] { return own + theme.general }
-        return own.isEmpty ? generic : own
+        if let theme = themes[keyword.theme] { return own + suited(theme.general, to: keyword) }
+        return own.isEmpty ? suited(generic, to: keyword) : own
+    }
+
+    /// The shared questions whose frame suits the keyword's nature.
+    public static func suited(_ qs: [TopicQuestion], to keyword: Keyword) -> [TopicQuestion] {
+        let nature = KeywordNature(keyword.text)
+        return qs.filter { nature.suits($0.text) }
     }
 }

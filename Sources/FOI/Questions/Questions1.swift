@@ -134,7 +134,7 @@ extension QuestionBanks {
             .d("the name or job title of the senior officer responsible for {ORG}'s work relating to {K}"),
             .d("any data {ORG} collects to monitor {K}, and the most recent figures reported to its board"),
             .d("any changes agreed {T} to {ORG}'s policies or practice relating to {K}, with the reasons"),
-            .n("the number of formal consultations with staff, trade unions or service users about {K} {T}"),
+            .n("the number of formal consultations with staff, trade unions or the public about {K} {T}"),
         ], keywords: [
             "equality impact assessments": [
                 .n("the number of {K} completed by {ORG} {T}"),
@@ -756,7 +756,7 @@ extension QuestionBanks {
             "agency staff spending": [
                 .n("the total {K} {T}, by directorate or service"),
                 .n("the number of agency workers engaged at the end of each quarter, and the longest assignment length"),
-                .n("the amount of {K} with each agency or framework supplier {T}"),
+                .n("the {K} with each agency or framework supplier {T}"),
                 .d("any controls or approval processes {ORG} applies to {K}, such as caps on hourly rates"),
             ],
             "staff sickness absence": [

@@ -971,5 +971,43 @@ extension QuestionBanks {
                 .d("any use of {K} to fund services outside public health, with the amounts and reasons"),
             ],
         ]),
+        // A board of volunteers that watches a prison or removal centre and reports on it: it holds its members'
+        // observations, the applications made to it and its reports, not the establishment's own records.
+        ThemeQuestions(theme: "independent monitoring", general: [
+            .n("the number of applications the board received {T} that concerned {K}"),
+            .d("any concerns about {K} that the board raised with the governor or centre manager {T}, and the replies received"),
+            .d("the sections of the board's annual reports {T} that deal with {K}"),
+            .d("the minutes of the board's meetings {T} at which {K} was discussed"),
+            .n("the number of rota visit reports {T} that recorded observations on {K}"),
+            .d("any letters about {K} that the board sent to ministers {T}, and the replies"),
+            .d("any guidance the IMB national secretariat has given board members on monitoring {K}"),
+            .d("any follow-up the board made {T} on recommendations about {K} in its previous annual report"),
+        ], keywords: [
+            "segregation and separation units": [
+                .n("the number of segregation reviews board members attended {T}"),
+                .d("any concerns the board recorded {T} about the length of stays or conditions in the {K}"),
+                .n("the number of board visits to the {K} {T}"),
+            ],
+            "use of force in custody": [
+                .n("the number of incidents of {K} that board members observed {T}"),
+                .d("any concerns about {K} that the board recorded after reviewing footage or paperwork {T}"),
+                .n("the number of applications to the board {T} that concerned the {K}"),
+            ],
+            "healthcare in custody": [
+                .n("the number of applications to the board {T} that concerned {K}"),
+                .d("any concerns about {K} that the board raised with the healthcare provider {T}, and the replies"),
+                .d("the sections of the board's annual reports {T} that deal with {K}"),
+            ],
+            "self-harm in custody": [
+                .n("the number of incidents of {K} reported to the board {T}"),
+                .d("any concerns the board raised {T} about the support given to people at risk of {K}"),
+                .n("the number of case reviews for people at risk of {K} that board members attended {T}"),
+            ],
+            "conditions in detention": [
+                .d("any concerns about {K} that the board recorded on its visits {T}, such as cell cleanliness, heating or food"),
+                .n("the number of applications to the board {T} about accommodation, food or property"),
+                .d("the replies the board received {T} to concerns it raised about {K}"),
+            ],
+        ]),
     ]
 }

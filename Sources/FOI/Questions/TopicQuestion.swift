@@ -17,6 +17,14 @@ public struct TopicQuestion: Sendable, Equatable {
             .contains(where: text.hasPrefix)
     }
 
+    /// A figure that adds up over time (counts, sums), so a row per month or quarter means something; not a
+    /// budget, a headcount, a rate or a salary band, which are one figure for the year.
+    public var isFlow: Bool {
+        numeric && !["full-time equivalent", "budget", "percentage", "average", "salary", "salaries", " rate", "ratio",
+                     "currently", "current ", "at the end of", "at each", "vacant", "headcount", "number of staff",
+                     "number of members", "longest", "median", "as at"].contains(where: text.contains)
+    }
+
     /// A question answered with a figure.
     static func n(_ text: String) -> TopicQuestion { TopicQuestion(text: text, numeric: true) }
     /// A question answered with documents, names or a description.

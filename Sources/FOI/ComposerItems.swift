@@ -1,0 +1,83 @@
+import Foundation
+
+/// The letter's list: specialist questions chosen for the keywords and the body, and how they are numbered.
+extension LetterBuilder {
+    /// A question as it will read, but for its period back-reference (for comparing items).
+    func preview(_ q: TopicQuestion, _ k: Keyword) -> String {
+        q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: org)
+            .replacingOccurrences(of: "{T}", with: "")
+    }
+
+    /// Whether a question asks only about people the body serves.
+    func suitsBody(_ q: TopicQuestion) -> Bool {
+        let w = Set(TextTools.words(q.text)), served = servedPeople
+        return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
+    }
+
+    /// Chooses `count` specialist questions (`QuestionBanks`), at least one per keyword, each keyword's
+    /// first one naming it.
+    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false, documentsOnly: Bool = false,
+                        flowsOnly: Bool = false) -> [String] {
+        var order: [Keyword] = []
+        let shuffled = rng.shuffled(keywords)
+        for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
+        var out: [String] = []
+        var named = Set<String>()
+        for k in order {
+            // Not asked already, about people the body serves, and not the same question in other words.
+            func usable(_ q: TopicQuestion) -> Bool {
+                !usedKinds.contains(q.text) && suitsBody(q)
+                    && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
+                    // Two "relating to" items are enough: more read as one frame with the topic swapped in.
+                    && !(q.text.contains("relating to") && out.filter { $0.contains("relating to") }.count >= 2)
+                    // No long run of words twice (the judge fails a 10-word phrase that repeats).
+                    && !out.contains { Self.sharePhrase(TextTools.words($0), TextTools.words(preview(q, k)), n: 9) }
+                    // One job title a letter: two read as one question asked twice.
+                    && !(q.text.contains("job title") && out.contains { $0.contains("job title") })
+            }
+            let fresh = QuestionBanks.questions(for: k).filter(usable)
+            let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) && (!flowsOnly || $0.isFlow) }
+            // A keyword's first item names it (the judge's keyword check): a numeric one if there is one,
+            // else a generic one that does, else any that does.
+            var choices = pool
+            if !named.contains(k.text) {
+                let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
+                let generic = QuestionBanks.suited(QuestionBanks.generic, to: k).filter {
+                    usable($0) && (!documentsOnly || $0.asksForDocument) && (!numericOnly || $0.numeric) && (!flowsOnly || $0.isFlow)
+                }
+                choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
+            }
+            guard !choices.isEmpty else { continue }
+            let (i, q) = rng.pickIndexed(choices)
+            usedKinds.append(q.text)
+            if q.text.contains("{K}") { named.insert(k.text) }
+            shape.append("item:\(q.numeric ? "n" : "d")\(i)")
+            if q.numeric { askedFigures = true } else { askedDocuments = true }
+            out.append(fill(q.text, keyword: k.text, numeric: q.numeric))
+        }
+        return out
+    }
+
+    mutating func marker(_ style: Int, _ i: Int) -> String {
+        let letters = Array("abcdefghij")
+        switch style {
+        case 0: return "\(i + 1)."
+        case 1: return "\(i + 1))"
+        case 2: return "(\(i + 1))"
+        case 3: return "(\(letters[i]))"
+        default: return "\(letters[i]))"
+        }
+    }
+
+    mutating func numberedList(_ items: [String], questionsAllowed: Bool) -> String {
+        let style = rng.below(5)
+        shape.append("marker:\(style)")
+        // One way of ending items for the whole list: full stops, or semicolons with a full stop at the end.
+        let semicolons = rng.chance(0.15)
+        return items.enumerated().map { i, item in
+            var s = Self.capitalised(item)
+            if !(s.hasSuffix("?") || s.hasSuffix(".")) { s += semicolons && i < items.count - 1 ? ";" : "." }
+            return marker(style, i) + " " + s
+        }.joined(separator: "\n")
+    }
+}

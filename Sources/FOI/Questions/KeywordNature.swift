@@ -1,0 +1,70 @@
+/// What kind of thing a keyword names, read from its last word. A frame written for an activity or a service
+/// reads as nonsense with a sum of money or a measure: "the budget set for the communications team budget",
+/// "the staff who work on A&E waiting times", "whistleblowing concerns raised about prescribing costs".
+public enum KeywordNature: Sendable, Equatable {
+    /// Something the body does or runs: pothole repairs, body-worn video, direct payments.
+    case activity
+    /// A sum paid or received: legal costs, litter fines, chief executive pay.
+    case money
+    /// A figure the body is measured by: cancer waiting times, the gender pay gap, staff turnover.
+    case measure
+    /// Things that happen and are counted: data breaches, prison deaths, planning appeals.
+    case event
+
+    public init(_ keyword: String) {
+        let words = TextTools.words(keyword)
+        guard let last = words.last else { self = .activity; return }
+        let before = words.count > 1 ? words[words.count - 2] : ""
+        if last == "rates" {
+            // Business rates and day rates are sums; vaccination, vacancy and drop-out rates are measures.
+            self = ["property", "business", "day", "hourly"].contains(before) ? .money : .measure
+        } else if last == "charges" && ["possession", "criminal", "murder"].contains(before) {
+            self = .event
+        } else if Self.moneyWords.contains(last) {
+            self = .money
+        } else if Self.measureWords.contains(last) {
+            self = .measure
+        } else if Self.eventWords.contains(last) || (last == "operations" && before == "cancelled") {
+            self = .event
+        } else {
+            self = .activity
+        }
+    }
+
+    static let moneyWords: Set<String> = [
+        "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
+        "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
+    ]
+    static let measureWords: Set<String> = [
+        "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
+        "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence",
+    ]
+    static let eventWords: Set<String> = [
+        "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
+        "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
+        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals",
+    ]
+
+    /// Frames that take the keyword as an activity, and the natures they do not suit. Matched on the template
+    /// text (with `{K}`), so one table serves the question banks and the phrase banks.
+    static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
+        // Money spent on it, or set aside for it.
+        (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}"],
+         [.money, .measure, .event]),
+        // People who do it, or who raise concerns about doing it.
+        (["staff working on", "staff who work on", "staff engaged in", "working mainly on", "whose role includes work on",
+          "team responsible for {K}", "how many work on {K}", "staff working on matters", "whistleblowing",
+          "deals with {K}"],
+         [.money, .measure]),
+        // Things bought or planned for it.
+        (["contracts for {K}", "business case"], [.money, .measure, .event]),
+        // Targets for a sum of money read as a spending cap, which the frames do not mean.
+        (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
+    ]
+
+    /// Whether a template that names the keyword (`{K}`) reads right with a keyword of this nature.
+    public func suits(_ template: String) -> Bool {
+        guard self != .activity, template.contains("{K}") else { return true }
+        return !Self.frames.contains { f in f.unsuited.contains(self) && f.marks.contains(where: template.contains) }
+    }
+}
