@@ -65,10 +65,14 @@ extension FOIStore {
         return g
     }
 
+    /// Rates a generation; a later rating replaces an earlier one (the last one stands).
     @discardableResult
     public func rate(generationId: Int64, value: Int) throws -> RatingRecord {
         var r = RatingRecord(generationId: generationId, value: value > 0 ? 1 : -1)
-        try db.write { try r.insert($0) }
+        try db.write { db in
+            try RatingRecord.filter(Column("generationId") == generationId).deleteAll(db)
+            try r.insert(db)
+        }
         return r
     }
 
