@@ -23,6 +23,10 @@ extension FOIStore {
         try db.read { try CategoryRecord.order(Column("groupName"), Column("category")).fetchAll($0) }
     }
 
+    public func categoryPairs() throws -> [CategoryPair] {
+        try categories().map { CategoryPair(group: $0.groupName, category: $0.category) }
+    }
+
     /// Full-text search over authority names and short names (FTS5, prefix matching on each word).
     public func searchAuthorities(_ query: String, limit: Int = 20) throws -> [Authority] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }

@@ -191,6 +191,6 @@ func letterDone(_ s: String, pulls: Int) -> Bool {
         _ = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         #expect(p.terminationStatus == 2)
-        #expect(String(decoding: e, as: UTF8.self).contains("foibandit needs a terminal for the slot machine; try `foibandit spin --plain` or `foibandit generate`"))
+        #expect(String(decoding: e, as: UTF8.self).contains("foibandit needs a terminal for the slot machine; try `foibandit spin` or `foibandit generate`"))
     }
 }
