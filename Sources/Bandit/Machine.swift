@@ -21,22 +21,27 @@ public struct Machine: Sendable {
     var reels: [Reel]
     var fixedAuthority: Authority?
 
-    public private(set) var category: String?
-    public private(set) var chaos: Bool
-    public private(set) var temperature: Double
-    public private(set) var selectedReel = 0
-    public private(set) var nudgesLeft = 0
-    public private(set) var phase: Phase = .ready
-    public private(set) var letter = ""
-    public private(set) var lamps: [Lamp]
-    public private(set) var payout: Int?
-    public private(set) var credits = 0
-    public private(set) var pulls = 0
-    public private(set) var status = "Pull the lever (space) to spin"
-    public private(set) var rating: Int?
+    public internal(set) var category: String?
+    public internal(set) var chaos: Bool
+    public internal(set) var temperature: Double
+    public internal(set) var selectedReel = 0
+    public internal(set) var nudgesLeft = 0
+    public internal(set) var phase: Phase = .ready
+    public internal(set) var letter = ""
+    public internal(set) var lamps: [Lamp]
+    /// The judge's score for the letter shown (nil before it is judged).
+    public internal(set) var score: Int?
+    /// What that letter paid (nil: not judged yet, or a practice letter nobody paid for).
+    public internal(set) var won: Int?
+    public internal(set) var credits: Int
+    /// The credits paid for the letter being written, not yet settled (see Stakes.swift).
+    var stake: Stake?
+    public internal(set) var pulls = 0
+    public internal(set) var status = "Pull the lever (space) to spin"
+    public internal(set) var rating: Int?
     /// Serial of the generation whose letter is shown (0: none yet).
-    public private(set) var serial = 0
-    public private(set) var now = 0.0
+    public internal(set) var serial = 0
+    public internal(set) var now = 0.0
     var jackpotStart: Double?
     var effects: [Effect] = []
 
@@ -51,6 +56,7 @@ public struct Machine: Sendable {
         self.category = category
         self.chaos = chaos
         self.temperature = temperature
+        credits = config.startingCredits
         rng = SplitMix64(seed: seed)
         lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }
         authorityStrip = []
@@ -97,6 +103,7 @@ public struct Machine: Sendable {
             let i = ts.firstIndex { $0 > temperature + 1e-9 } ?? 0
             temperature = ts[i]
             status = "Temperature \(Self.format(temperature)) from the next letter"
+        case .newGame: newGame()
         case .toggleChaos:
             chaos.toggle()
             status = chaos ? "Chaos: any keyword with any authority" : "Keywords suit the authority again"
@@ -113,15 +120,9 @@ public struct Machine: Sendable {
         guard serial == self.serial, phase == .generating else { return }
         if let text { letter = text }
         phase = .done
-        payout = score
-        credits += score
+        self.score = score
         lamps = checks.map { Lamp(id: $0.id, lit: $0.passed) }
-        if score >= 100 {
-            jackpotStart = now
-            status = "JACKPOT! 100/100"
-        } else {
-            status = "Payout \(score)/100 — rate it with + or -"
-        }
+        settle(score: score, checks: checks, serial: serial)
         if let request = currentRequest {
             effects.append(.recordGeneration(serial: serial, request: request, text: letter, score: score))
         }
@@ -130,7 +131,7 @@ public struct Machine: Sendable {
     public mutating func letterFailed(_ message: String, serial: Int) {
         guard serial == self.serial, phase == .generating else { return }
         phase = .failed
-        status = "Generation failed: \(message)"
+        status = "Generation failed: \(message)" + refund()
     }
 
     /// Returns and clears the side effects queued since the last call.
@@ -161,7 +162,8 @@ public struct Machine: Sendable {
             frame = Int((now - s) * config.jackpotFramesPerSecond)
         }
         return Snapshot(reels: views, selectedReel: selectedReel, nudgesLeft: nudgesLeft, phase: phase,
-                        letter: letter, lamps: lamps, payout: payout, credits: credits, jackpotFrame: frame,
+                        letter: letter, lamps: lamps, score: score, won: won, credits: credits,
+                        pullCost: pullCost, gameOver: gameOver, jackpotFrame: frame,
                         status: status, temperature: temperature, category: category, chaos: chaos,
                         pulls: pulls, rating: rating,
                         authority: phase == .spinning ? nil : paylineAuthority,
@@ -172,17 +174,21 @@ public struct Machine: Sendable {
     public var paylineKeywords: [Keyword] { [keywordStrips[0][reels[1].index], keywordStrips[1][reels[2].index]] }
     public var isSpinning: Bool { phase == .spinning }
     /// The request of the current letter, once the reels have landed and a generation started.
-    public private(set) var currentRequest: GenerationRequest?
+    public internal(set) var currentRequest: GenerationRequest?
 
     // MARK: Actions
 
     mutating func pull() {
         guard phase != .spinning else { status = "The reels are still spinning"; return }
+        guard charge(pullCost, for: "a pull") else { return }
         if phase == .generating { effects.append(.cancelGeneration(serial: serial)) }
+        // A new stake: a letter still being written for an earlier one is forfeited with it.
+        stake = Stake(cost: pullCost)
         pulls += 1
         nudgesLeft = min(nudgesLeft + config.nudgesPerPull, config.maxNudges)
         letter = ""
-        payout = nil
+        score = nil
+        won = nil
         rating = nil
         jackpotStart = nil
         lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }
@@ -240,66 +246,9 @@ public struct Machine: Sendable {
         if order == 0 { land() }
     }
 
-    mutating func hold(_ r: Int) {
-        guard (0..<3).contains(r) else { return }
-        guard phase != .spinning else { status = "Wait for the reels to stop"; return }
-        if r == 0, fixedAuthority != nil {
-            fixedAuthority = nil
-            rebuildStrips()
-            status = "Authority reel released"
-            return
-        }
-        reels[r].held.toggle()
-        let held = reels.enumerated().filter { $0.element.held }.map { String($0.offset + 1) }
-        status = held.isEmpty ? "No reels held" : "Holding reel \(held.joined(separator: ", ")) for the next pull"
-    }
-
-    mutating func nudge(_ r: Int, by step: Int) {
-        guard (0..<3).contains(r) else { return }
-        selectedReel = r
-        guard phase != .spinning else { status = "Nudge when the reels have stopped"; return }
-        guard nudgesLeft > 0 else { status = "No nudges left"; return }
-        if r == 0, fixedAuthority != nil { status = "The authority reel is fixed (press 1 to release it)"; return }
-        let n = reels[r].count
-        var i = reels[r].index
-        var moved = false
-        for _ in 0..<2 {
-            i = ((i + step) % n + n) % n
-            if i == reels[r].index { break }
-            if r > 0 {
-                let other = r == 1 ? paylineKeywords[1] : paylineKeywords[0]
-                if keywordStrips[r - 1][i] == other { continue }
-            }
-            moved = true
-            break
-        }
-        guard moved else { status = "Nothing to nudge to on reel \(r + 1)"; return }
-        nudgesLeft -= 1
-        reels[r].index = i
-        if phase == .generating { effects.append(.cancelGeneration(serial: serial)) }
-        rebuildStrips()
-        status = "Nudged reel \(r + 1) — \(nudgesLeft) nudge\(nudgesLeft == 1 ? "" : "s") left"
-        land(message: false)
-    }
-
-    mutating func rate(_ value: Int) {
-        let v = value > 0 ? 1 : -1
-        guard phase == .done, serial > 0, !letter.isEmpty else { status = "Nothing to rate yet"; return }
-        guard rating != v else { status = "Already rated \(v > 0 ? "+1" : "-1")"; return }
-        rating = v
-        effects.append(.recordRating(serial: serial, value: v))
-        status = v > 0 ? "Rated +1: thanks, noted for training" : "Rated -1: noted for training"
-    }
-
-    mutating func setCategory(_ c: String?) {
-        let c = c.flatMap { $0.isEmpty ? nil : $0 }
-        if let c, spinner.authorities(in: c).isEmpty { status = "No authorities in \(c)"; return }
-        category = c
-        status = c.map { "Category: \($0) (from the next pull)" } ?? "All categories (from the next pull)"
-    }
-
     mutating func fix(_ a: Authority?) {
         guard phase != .spinning else { status = "Wait for the reels to stop"; return }
+        guard !gameOver else { status = Self.gameOverStatus; return }
         guard let a else {
             fixedAuthority = nil
             rebuildStrips()
@@ -314,9 +263,12 @@ public struct Machine: Sendable {
         let ks = keep.contains(nil) ? pickKeywords(for: a, keeping: keep) : current
         if phase == .generating { effects.append(.cancelGeneration(serial: serial)) }
         setPayline(authority: a, keywords: ks)
-        // A new combination on the payline: write its letter now, as after a pull or a nudge.
+        // A new combination on the payline: write its letter now, as after a pull or a nudge. Nobody
+        // paid for it, so it pays nothing (fixing a reel must not buy a second payout), and a stake
+        // still unsettled goes with the letter it paid for.
+        stake = nil
         land(message: false)
-        status = "Authority fixed: \(a.name) (press 1 to release)"
+        status = "Authority fixed: \(a.name) (press 1 to release) — a practice letter; pull to play for credits"
     }
 
     // MARK: Helpers
@@ -380,8 +332,10 @@ public struct Machine: Sendable {
                                         style: PromptFormat.defaultStyle, seed: genSeed,
                                         temperature: temperature, maxTokens: config.maxTokens)
         currentRequest = request
+        stake?.serial = serial
         letter = ""
-        payout = nil
+        score = nil
+        won = nil
         rating = nil
         jackpotStart = nil
         lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }

@@ -14,6 +14,17 @@ extension Machine {
         public var maxTokens: Int = 250
         public var jackpotSeconds: Double = 3.0
         public var jackpotFramesPerSecond: Double = 10
+        /// Credits a game starts with.
+        public var startingCredits = 100
+        /// What a pull costs, and each held (or fixed) reel on top of it.
+        public var pullCost = 10
+        public var holdCost = 5
+        /// What a nudge costs, besides one of the nudges the pulls award.
+        public var nudgeCost = 5
+        /// A valid letter pays its score above this (85 breaks even with a plain pull); 100/100 pays
+        /// `jackpotPayout`; a letter with a defect pays nothing.
+        public var payoutBase = 75
+        public var jackpotPayout = 50
         public init() {}
     }
 }

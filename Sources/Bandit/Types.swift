@@ -29,7 +29,8 @@ public typealias GenerateFunction = @Sendable (GenerationRequest, _ onText: @Sen
 public enum Key: Hashable, Sendable {
     /// Pull the lever: spin every reel that is not held.
     case pull
-    /// Toggle the hold on a reel for the next pull (on a fixed authority reel: release it).
+    /// Toggle the hold on a reel for the next pull (on a fixed authority reel: release it); each held
+    /// reel adds `Config.holdCost` to the pull.
     case hold(Int)
     /// Move a reel one step up: the symbol below the payline comes onto it.
     case nudgeUp(Int)
@@ -47,6 +48,8 @@ public enum Key: Hashable, Sendable {
     case setTemperature(Double)
     case cycleTemperature
     case toggleChaos
+    /// Start again with fresh credits once the game is over.
+    case newGame
 }
 
 /// Side effects the driver carries out, drained from `Machine.effects`.
@@ -99,10 +102,16 @@ public struct Snapshot: Hashable, Sendable {
     public var phase: Phase
     public var letter: String
     public var lamps: [Lamp]
-    /// The judge's score for the last letter (nil before one is judged).
-    public var payout: Int?
-    /// Sum of all payouts.
+    /// The judge's score for the letter shown (nil before it is judged).
+    public var score: Int?
+    /// What that letter paid: nil before it is judged, and for a practice letter nobody paid for.
+    public var won: Int?
+    /// What is left to play with: pulls, holds and nudges spend it, judged letters pay into it.
     public var credits: Int
+    /// What the next pull costs, holds included.
+    public var pullCost: Int
+    /// No credits left for anything that could pay: only a new game (`Key.newGame`) goes on.
+    public var gameOver: Bool
     /// Frame number of the jackpot animation while it runs, else nil.
     public var jackpotFrame: Int?
     public var status: String

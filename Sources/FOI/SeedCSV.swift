@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// A seed row that cannot become an authority or a keyword; `reason` is what the person reads.
@@ -38,36 +37,42 @@ public enum SeedCSV {
         return text
     }
 
-    /// Rows keyed by header, each with its line number (the header is line 1). Blank rows are skipped;
-    /// a row of the wrong width is marked (`__width`) so the row rules refuse it with its line.
+    /// Rows keyed by header, each with the line it starts on (the header is line 1). Blank rows are
+    /// skipped. Read strictly (`CSVRecords`): a record that is not valid CSV is marked (`__error`), and
+    /// one of the wrong width (`__width`), so the row rules refuse it with its line; an unclosed quote
+    /// costs its own row, not the rows after it.
     public static func rows(_ text: String, file: String, required: [String]) throws(FileError) -> [Row] {
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw .unparsable(file, "\(error)")
-        }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var reader = CSVRecords(text)
+        guard let first = reader.next() else { throw .missingColumns(file, missing: required, header: []) }
+        if let why = first.error { throw .unparsable(file, why) }
+        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let missing = required.filter { !header.contains($0) }
         if !missing.isEmpty { throw .missingColumns(file, missing: missing, header: header) }
         var out: [Row] = []
-        var line = 1
-        while let row = reader.next() {
-            line += 1
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+        while let record = reader.next() {
+            let row = record.fields
+            if record.error == nil && row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             var fields: [String: String] = [:]
             for (i, name) in header.enumerated() where i < row.count {
                 fields[name] = row[i].trimmingCharacters(in: .whitespaces)
             }
-            if row.count != header.count { fields["__width"] = "\(row.count)" }
-            out.append((line, fields))
+            if let why = record.error { fields["__error"] = why } else if row.count != header.count { fields["__width"] = "\(row.count)" }
+            out.append((record.line, fields))
         }
         return out
+    }
+
+    /// The refusal every row rule makes first: a record that is not CSV, or not as wide as the header.
+    public static func checkShape(_ f: [String: String]) throws(SeedRowError) {
+        if let why = f["__error"] { throw SeedRowError("not valid CSV: \(why)") }
+        if let w = f["__width"] { throw SeedRowError("has \(w) fields, header has a different count") }
     }
 
     public static let authorityColumns = ["name", "group", "category", "nation", "regime"]
     public static let keywordColumns = ["keyword", "theme", "categories", "environmental"]
 
     public static func authority(_ f: [String: String]) throws(SeedRowError) -> Authority {
-        if let w = f["__width"] { throw SeedRowError("has \(w) fields, header has a different count") }
+        try checkShape(f)
         guard let name = f["name"], !name.isEmpty else { throw SeedRowError("empty name") }
         guard let group = f["group"], !group.isEmpty else { throw SeedRowError("empty group") }
         guard let category = f["category"], !category.isEmpty else { throw SeedRowError("empty category") }
@@ -86,7 +91,7 @@ public enum SeedCSV {
     }
 
     public static func keyword(_ f: [String: String]) throws(SeedRowError) -> Keyword {
-        if let w = f["__width"] { throw SeedRowError("has \(w) fields, header has a different count") }
+        try checkShape(f)
         guard let text = f["keyword"], !text.isEmpty else { throw SeedRowError("empty keyword") }
         guard let theme = f["theme"], !theme.isEmpty else { throw SeedRowError("empty theme") }
         let cats = (f["categories"] ?? "").split(separator: ";")

@@ -1,5 +1,5 @@
 /// Picks an authority and two keywords that make sense together: the slot machine's reels,
-/// `spin --plain` and `GET /v1/spin` all draw from here.
+/// `spin` and `GET /v1/spin` all draw from here.
 public struct Spinner: Sendable {
     public struct Result: Hashable, Codable, Sendable {
         public var authority: Authority
@@ -9,15 +9,25 @@ public struct Spinner: Sendable {
     public let authorities: [Authority]
     public let keywords: [Keyword]
 
+    /// The groups and categories the authorities are in.
+    public let categoryPairs: [CategoryPair]
+
     public init(authorities: [Authority], keywords: [Keyword]) {
         self.authorities = authorities
         self.keywords = keywords
+        var seen = Set<CategoryPair>()
+        categoryPairs = authorities.map { CategoryPair(group: $0.group, category: $0.category) }.filter { seen.insert($0).inserted }
     }
 
-    /// Authorities in `category` (matched against category or group, case-insensitively); all when nil.
+    /// Authorities in `category`: a category or group in any case and spacing, or a word people use for
+    /// several ("police", "nhs", "council"; see `CategoryMatch`); all when nil. Empty when the words are
+    /// ambiguous or unknown (`emptySpinReason` says which).
     public func authorities(in category: String?) -> [Authority] {
-        guard let c = category?.lowercased(), !c.isEmpty else { return authorities }
-        return authorities.filter { $0.category.lowercased() == c || $0.group.lowercased() == c }
+        guard let category, !CategoryMatch.normalise(category).isEmpty else { return authorities }
+        guard case .names(let names) = CategoryMatch.resolve(category, in: categoryPairs) else { return [] }
+        return authorities.filter {
+            names.contains(CategoryMatch.normalise($0.category)) || names.contains(CategoryMatch.normalise($0.group))
+        }
     }
 
     /// Keywords that suit `authority`; with `chaos`, any keyword.

@@ -35,10 +35,13 @@ public enum Suggest {
         return prev[b.count]
     }
 
-    /// The error line a command prints for an unknown name.
-    public static func unknownMessage(kind: String, name: String, candidates: [String]) -> String {
+    /// The error line a command prints for an unknown name. A short list (styles, formats) is given
+    /// whole, since "did you mean" finds nothing near a word like 'fancy'.
+    public static func unknownMessage(kind: String, name: String, candidates: [String], listUpTo: Int = 12) -> String {
         let s = closest(to: name, among: candidates)
-        return s.isEmpty ? "unknown \(kind) '\(name)'"
+        var message = s.isEmpty ? "unknown \(kind) '\(name)'"
             : "unknown \(kind) '\(name)'; did you mean: " + s.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        if candidates.count <= listUpTo { message += " (choose one of: " + candidates.joined(separator: ", ") + ")" }
+        return message
     }
 }

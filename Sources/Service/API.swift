@@ -9,7 +9,7 @@ import Store
 /// `POST /v1/letters` and `/v1/letters/stream` body.
 struct LetterBody: Decodable, Sendable {
     var authority: String
-    var keywords: [String]
+    var keywords: KeywordList
     var style: String?
     var seed: UInt64?
     var temperature: Float?
@@ -32,7 +32,7 @@ struct CheckOut: Encodable, Sendable {
 /// `POST /v1/judge`: a letter someone wrote, and what it was written to and about.
 struct JudgeBody: Decodable, Sendable {
     var authority: String
-    var keywords: [String]
+    var keywords: KeywordList
     var letter: String
 }
 
@@ -155,7 +155,7 @@ struct API: Sendable {
         let b = try await decode(JudgeBody.self, req)
         guard b.letter.utf8.count <= 64_000 else { throw APIError(.badRequest, "a letter of at most 64 KB") }
         try Self.bounded(InputLimits.checkAuthority(b.authority))
-        let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let texts = b.keywords.values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
         try Self.bounded(InputLimits.checkKeywords(texts))
         let planner = state.directory.planner(maxTokensCap: config.maxTokensCap), judge = state.judge
@@ -187,7 +187,7 @@ struct API: Sendable {
     /// `request` off the event loop, after the bounds that make its work small.
     func plan(_ b: LetterBody, writer: LetterWriter) async throws -> LetterRequest {
         try Self.bounded(InputLimits.checkAuthority(b.authority))
-        try Self.bounded(InputLimits.checkKeywords(b.keywords))
+        try Self.bounded(InputLimits.checkKeywords(b.keywords.values))
         if let s = b.style { try Self.bounded(InputLimits.checkStyle(s)) }
         let me = self
         return try await Self.offLoop { try me.request(b, writer: writer) }
@@ -200,7 +200,7 @@ struct API: Sendable {
         case .success(let a): authority = a
         case .failure(let e): throw APIError(.notFound, e.message)
         }
-        let texts = b.keywords.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let texts = b.keywords.values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw APIError(.badRequest, "give at least one keyword") }
         try Self.bounded(InputLimits.checkKeywords(texts))
         var style = LetterStyle.numbered
@@ -305,8 +305,7 @@ struct API: Sendable {
         let spinner = Spinner(authorities: state.directory.authorities, keywords: state.directory.keywords)
         var rng = SplitMix64(seed: seed)
         guard let r = spinner.spin(category: category, chaos: chaos, rng: &rng) else {
-            let cats = Array(Set(state.directory.authorities.flatMap { [$0.category, $0.group] })).sorted()
-            throw APIError(.notFound, Suggest.unknownMessage(kind: "category", name: category ?? "", candidates: cats))
+            throw APIError(.notFound, spinner.emptySpinReason(category: category, chaos: chaos))
         }
         return try jsonResponse(.ok, SpinOut(authority: r.authority.name, keywords: r.keywords.map(\.text), seed: seed, detail: AuthorityOut(r.authority)))
     }

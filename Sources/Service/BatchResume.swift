@@ -22,37 +22,55 @@ extension BatchCSV {
 
     /// What an interrupted output already holds: the number of complete rows, and the byte length
     /// of the file up to the end of the last complete one (anything after it is a torn write).
-    /// A CSV row counts only if it re-encodes to exactly the bytes on disk, newline included.
-    /// `failed` counts those rows with an error. Given `input`, every complete row must have been
-    /// written for the input row at its place, or the resume is refused (`outputMismatch`).
+    /// `failed` counts those rows with an error. See `completeRowSpans`.
     public static func completeRows(in data: Data, format: BatchFormat, layout: BatchLayout,
                                     input: BatchTable? = nil) throws(BatchInputError) -> (rows: Int, bytes: Int, failed: Int) {
+        let r = try completeRowSpans(in: data, format: format, layout: layout, input: input)
+        return (r.rows.count, r.rows.last?.bytes.upperBound ?? r.headerEnd, r.rows.filter(\.failed).count)
+    }
+
+    /// One complete output row: where its bytes are, and whether it holds an error (a resume writes it again).
+    public struct RowSpan: Equatable, Sendable {
+        public var bytes: Range<Int>
+        public var failed: Bool
+    }
+
+    /// The complete rows of an interrupted output, in order, after the header (CSV) that ends at
+    /// `headerEnd`. A CSV row counts only if it re-encodes to exactly the bytes on disk, newline
+    /// included. Given `input`, every complete row that did not fail must have been written for the
+    /// input row at its place, or the resume is refused (`outputMismatch`); a failed row may have
+    /// been fixed in the input since, and is written again.
+    public static func completeRowSpans(in data: Data, format: BatchFormat, layout: BatchLayout,
+                                        input: BatchTable? = nil) throws(BatchInputError) -> (headerEnd: Int, rows: [RowSpan]) {
         switch format {
         case .jsonl:
-            var rows = 0, end = 0, failed = 0
+            var rows = 0, spans: [RowSpan] = []
             var start = data.startIndex
             while let nl = data[start...].firstIndex(of: 0x0A) {
                 let line = data[start..<nl]
                 guard let obj = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else { break }
-                if let input {
+                let failed = obj["error"] is String
+                if let input, !failed {
                     guard let key = obj[inputKeyName] as? String else {
                         throw .outputMismatch("output row \(rows + 1) has no \(inputKeyName) (written by an older foibandit?), "
                             + "so it cannot be matched to the input; write to a new output file")
                     }
                     try check(row: rows, of: input) { key == inputKey($0) }
+                } else if let input, rows >= input.rows.count {
+                    try check(row: rows, of: input) { _ in false }
                 }
-                if obj["error"] is String { failed += 1 }
-                rows += 1; end = nl + 1 - data.startIndex
+                spans.append(RowSpan(bytes: (start - data.startIndex)..<(nl + 1 - data.startIndex), failed: failed))
+                rows += 1
                 start = nl + 1
             }
-            return (rows, end, failed)
+            return (0, spans)
         case .csv:
-            guard !data.isEmpty else { return (0, 0, 0) }
+            guard !data.isEmpty else { return (0, []) }
             // Only the complete lines matter; the reader may choke on a torn last field.
-            guard let text = String(data: data, encoding: .utf8) ?? longestUTF8Prefix(data) else { return (0, 0, 0) }
+            guard let text = String(data: data, encoding: .utf8) ?? longestUTF8Prefix(data) else { return (0, []) }
             let reader: CSVReader
             do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch { throw .outputMismatch("cannot parse the output CSV") }
-            var offset = 0, rows = -1, failed = 0
+            var offset = 0, rows = -1, headerEnd = 0, spans: [RowSpan] = []
             let bytes = [UInt8](data)
             while let r = reader.next() {
                 let enc = [UInt8](encode(r))
@@ -61,16 +79,18 @@ extension BatchCSV {
                     guard r == layout.outputHeader else {
                         throw .outputMismatch("the output's header is not this input's header plus \(BatchColumn.outputs.joined(separator: ","))")
                     }
+                    headerEnd = enc.count
                 } else {
+                    let failed = !(r.last ?? "").isEmpty
                     if let input {
                         let written = Array(r.prefix(layout.header.count))
-                        try check(row: rows, of: input, written: written) { written == $0 }
+                        try check(row: rows, of: input, written: written) { failed || written == $0 }
                     }
-                    if let e = r.last, !e.isEmpty { failed += 1 }
+                    spans.append(RowSpan(bytes: offset..<(offset + enc.count), failed: failed))
                 }
                 rows += 1; offset += enc.count
             }
-            return (max(rows, 0), rows < 0 ? 0 : offset, failed)
+            return (headerEnd, spans)
         }
     }
 

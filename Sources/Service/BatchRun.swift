@@ -10,7 +10,7 @@ import Darwin
 public struct BatchSummary: Sendable, Equatable {
     /// Rows in the input.
     public var total = 0
-    /// Rows found complete in the output and skipped (`--resume`).
+    /// Rows found complete (and not failed) in the output and kept (`--resume`).
     public var resumed = 0
     public var ok = 0
     public var failed = 0
@@ -29,8 +29,10 @@ public struct BatchSummary: Sendable, Equatable {
 /// appended with one write and flushed to disk before the next chunk; with `BatchSignals.install()`,
 /// SIGINT/SIGTERM/SIGHUP end the process at once except during that write, which they wait for; `--resume` cuts off anything after the last complete row (a torn write
 /// from SIGKILL or power loss) and carries on from the next input row, once every finished row is
-/// found to match the input row at its place. Malformed input records are not rows here: they are
-/// never written, so output row k always belongs to `input.rows[k]`.
+/// found to match the input row at its place. A resume also writes again every row that failed
+/// (the input or the model may have been fixed since): the file is cut at the first failed row and
+/// the good rows after it are copied back in order. Malformed input records are not rows here: they
+/// are never written, so output row k always belongs to `input.rows[k]`.
 public struct BatchRun {
     public var input: BatchTable
     public var output: URL?
@@ -43,16 +45,20 @@ public struct BatchRun {
         self.batchSize = max(1, batchSize); self.resume = resume
     }
 
-    /// Prepares the output: returns a handle positioned for appending and the rows already done.
-    func openOutput() throws -> (FileHandle, done: Int, failed: Int) {
+    /// Prepares the output: returns a handle positioned for appending, the row to go on from, and the
+    /// good rows after it that a resume copies back (by row index) rather than writing them again.
+    func openOutput() throws -> (FileHandle, from: Int, kept: [Int: Data]) {
         guard let output else {
             if format == .csv { FileHandle.standardOutput.write(BatchCSV.encode(input.layout.outputHeader)) }
-            return (FileHandle.standardOutput, 0, 0)
+            return (FileHandle.standardOutput, 0, [:])
         }
         let fm = FileManager.default
-        var done = 0, keep = 0, failed = 0
+        var from = 0, keep = 0, kept: [Int: Data] = [:]
         if resume, let data = fm.contents(atPath: output.path) {
-            (done, keep, failed) = try BatchCSV.completeRows(in: data, format: format, layout: input.layout, input: input)
+            let found = try BatchCSV.completeRowSpans(in: data, format: format, layout: input.layout, input: input)
+            from = found.rows.firstIndex(where: \.failed) ?? found.rows.count
+            keep = from < found.rows.count ? found.rows[from].bytes.lowerBound : (found.rows.last?.bytes.upperBound ?? found.headerEnd)
+            for (i, row) in found.rows.enumerated() where i > from && !row.failed { kept[i] = data[row.bytes] }
         }
         if !fm.fileExists(atPath: output.path) {
             guard fm.createFile(atPath: output.path, contents: nil) else {
@@ -63,7 +69,7 @@ public struct BatchRun {
         try h.truncate(atOffset: UInt64(keep))
         try h.seekToEnd()
         if keep == 0 && format == .csv { try Self.append(BatchCSV.encode(input.layout.outputHeader), to: h) }
-        return (h, done, failed)
+        return (h, from, kept)
     }
 
     /// Appends in one write, flushed; an interrupting signal that arrives meanwhile takes effect
@@ -77,20 +83,29 @@ public struct BatchRun {
 
     /// Runs the batch; `progress` is called after every chunk.
     public func run(engine: BatchEngine, progress: ((BatchProgress) -> Void)? = nil) throws -> BatchSummary {
-        let (out, done, failedBefore) = try openOutput()
+        let (out, from, kept) = try openOutput()
         defer { if out !== FileHandle.standardOutput { try? out.close() } }
-        var summary = BatchSummary(total: input.rows.count, resumed: done, ok: done - failedBefore, failed: failedBefore,
+        let resumed = from + kept.count
+        var summary = BatchSummary(total: input.rows.count, resumed: resumed, ok: resumed, failed: 0,
                                    malformed: input.malformed.count)
         let start = Date()
-        var i = done
+        let todo = input.rows.count - resumed
+        var i = from, written = 0
         while i < input.rows.count {
-            let chunk = Array(input.rows[i..<min(i + batchSize, input.rows.count)])
-            let results = engine.run(rows: chunk, layout: input.layout)
+            if let row = kept[i] {
+                try Self.append(row, to: out)
+                i += 1
+                continue
+            }
+            // The rows up to the next kept one (or a full batch) decode together.
+            var end = i
+            while end < input.rows.count && kept[end] == nil && end - i < batchSize { end += 1 }
+            let results = engine.run(rows: Array(input.rows[i..<end]), layout: input.layout)
             try Self.append(BatchCSV.encode(results, layout: input.layout, format: format), to: out)
             for r in results { if r.ok { summary.ok += 1 } else { summary.failed += 1 } }
-            i += chunk.count
-            progress?(BatchProgress(done: i - done, total: input.rows.count - done, failed: summary.failed - failedBefore,
-                                    elapsed: Date().timeIntervalSince(start)))
+            written += end - i
+            i = end
+            progress?(BatchProgress(done: written, total: todo, failed: summary.failed, elapsed: Date().timeIntervalSince(start)))
         }
         return summary
     }

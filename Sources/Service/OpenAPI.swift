@@ -37,7 +37,11 @@ public enum OpenAPI {
           required: [authority, keywords]
           properties:
             authority: {type: string, description: "Name or short name, any case; unknown names get did-you-mean suggestions (404)."}
-            keywords: {type: array, minItems: 1, maxItems: 8, items: {type: string, maxLength: 100}}
+            keywords:
+              description: A list, or one string with the keywords separated by ';' (or ',' when there is no ';').
+              oneOf:
+                - {type: array, minItems: 1, maxItems: 8, items: {type: string, maxLength: 100}}
+                - {type: string}
             style: {type: string, enum: [numbered, brief, detailed, documents, table], default: numbered}
             seed: {type: integer, format: uint64, description: "Same seed, same letter. Random when absent."}
             temperature: {type: number, minimum: 0, maximum: 2, default: 0.7}
@@ -150,7 +154,11 @@ public enum OpenAPI {
                   required: [authority, keywords, letter]
                   properties:
                     authority: {type: string}
-                    keywords: {type: array, items: {type: string}}
+                    keywords:
+                      description: A list, or one string separated by ';' (or ',').
+                      oneOf:
+                        - {type: array, items: {type: string}}
+                        - {type: string}
                     letter: {type: string, maxLength: 64000}
           responses:
             '200':

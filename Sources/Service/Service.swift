@@ -154,6 +154,13 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let e as APIError {
             return errorResponse(e.status, e.message)
         } catch let e as HTTPResponseError {
+            // The router answers 404 for a path it knows under another method; that is a 405 with
+            // the methods it takes (RFC 9110 §15.5.6), so `GET /v1/letters` says to POST.
+            let allowed = Routes.all.filter { $0.path == request.uri.path }.map(\.method.rawValue)
+            if e.status == .notFound, !allowed.isEmpty {
+                return errorResponse(.methodNotAllowed, "method \(request.method) not allowed on \(request.uri.path); use "
+                    + allowed.joined(separator: " or "), headers: [.allow: allowed.joined(separator: ", ")])
+            }
             let message: String
             switch e.status {
             case .notFound: message = "no such route: \(request.method) \(request.uri.path)"

@@ -99,6 +99,12 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        // Ratings become DPO pairs: a letter rated + then − is one opinion, the last. Older databases
+        // kept every press; keep the latest of each and let the index refuse a second row.
+        m.registerMigration("v4 one rating per generation") { db in
+            try db.execute(sql: "DELETE FROM rating WHERE id NOT IN (SELECT MAX(id) FROM rating GROUP BY generationId)")
+            try db.create(index: "rating_one_per_generation", on: "rating", columns: ["generationId"], unique: true)
+        }
         return m
     }
 }

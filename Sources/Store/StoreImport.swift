@@ -46,6 +46,7 @@ extension FOIStore {
         case .categories:
             let rows = try SeedCSV.rows(path: path, required: ["group", "category"])
             return try importRows(rows, path: path, skipBad: skipBad, in: db, key: { (r: CategoryRecord) in "\(r.groupName) > \(r.category)" }) { f, _ in
+                try SeedCSV.checkShape(f)
                 guard let g = f["group"], !g.isEmpty, let c = f["category"], !c.isEmpty else {
                     throw SeedRowError("empty group or category")
                 }

@@ -23,6 +23,10 @@ extension FOIStore {
         try db.read { try CategoryRecord.order(Column("groupName"), Column("category")).fetchAll($0) }
     }
 
+    public func categoryPairs() throws -> [CategoryPair] {
+        try categories().map { CategoryPair(group: $0.groupName, category: $0.category) }
+    }
+
     /// Full-text search over authority names and short names (FTS5, prefix matching on each word).
     public func searchAuthorities(_ query: String, limit: Int = 20) throws -> [Authority] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
@@ -65,10 +69,14 @@ extension FOIStore {
         return g
     }
 
+    /// Rates a generation; a later rating replaces an earlier one (the last one stands).
     @discardableResult
     public func rate(generationId: Int64, value: Int) throws -> RatingRecord {
         var r = RatingRecord(generationId: generationId, value: value > 0 ? 1 : -1)
-        try db.write { try r.insert($0) }
+        try db.write { db in
+            try RatingRecord.filter(Column("generationId") == generationId).deleteAll(db)
+            try r.insert(db)
+        }
         return r
     }
 

@@ -32,6 +32,7 @@ extension PlayApp {
         case .category(let sel): drawCategory(sel, rows: rows, cols: cols)
         case .search(let q, let res, let sel): drawSearch(q, res, sel, rows: rows, cols: cols)
         }
+        if snap.gameOver, case .none = overlay { drawGameOver(snap, rows: rows, cols: cols) }
         refresh()
     }
 
@@ -50,7 +51,7 @@ extension PlayApp {
         let a = jackpot.map { $0 % 2 == 0 ? Terminal.attr(.jackpot, bold: true) : Terminal.attr(.title, bold: true) }
             ?? Terminal.attr(.title, bold: true)
         let left = jackpot != nil ? " ★ JACKPOT ★ " : " FOI BANDIT "
-        let right = "pulls \(s.pulls)  credits \(s.credits) "
+        let right = "pulls \(s.pulls)  credits \(s.credits)  pull costs \(s.pullCost) "
         let mid = Layout.center(jackpot != nil ? "★ ★ ★  100 / 100  ★ ★ ★" : "the Freedom of Information one-armed bandit",
                                 max(0, cols - Layout.width(left) - Layout.width(right)))
         Terminal.put(0, 0, Layout.pad(left + mid + right, cols), a)
@@ -134,16 +135,17 @@ extension PlayApp {
 
     func drawMeter(_ s: Snapshot, cols: Int) {
         let barWidth = 20
-        let score = s.payout ?? 0
+        let score = s.score ?? 0
         let filled = score * barWidth / 100
         let full = Terminal.utf8 ? "█" : "#", empty = Terminal.utf8 ? "░" : "-"
-        Terminal.put(9, 1, "PAYOUT ", Terminal.attr(.title, bold: true))
+        Terminal.put(9, 1, "SCORE  ", Terminal.attr(.title, bold: true))
         Terminal.put(9, 8, String(repeating: full, count: filled), Terminal.attr(.meter, bold: true))
         Terminal.put(9, 8 + filled, String(repeating: empty, count: barWidth - filled), Terminal.attr(.dim))
-        let scoreText = s.payout.map { " \($0)/100" } ?? (s.phase == .generating ? " writing…" : " —")
+        let scoreText = s.score.map { " \($0)/100" } ?? (s.phase == .generating ? " writing…" : " —")
         Terminal.put(9, 8 + barWidth, scoreText, s.jackpotFrame != nil ? Terminal.attr(.jackpot, bold: true) : fb_attr_bold())
         let nudgeGlyphs = String(repeating: Terminal.utf8 ? "◆" : "N", count: s.nudgesLeft)
-        var info = "nudges \(nudgeGlyphs.isEmpty ? "0" : nudgeGlyphs)  temp \(s.temperature)  "
+        var info = s.score == nil ? "" : (s.won.map { "won \($0)  " } ?? "practice  ")
+        info += "nudges \(nudgeGlyphs.isEmpty ? "0" : nudgeGlyphs)  temp \(s.temperature)  "
         info += "cat \(s.category ?? "all")\(s.chaos ? "  CHAOS" : "")  model \(services.modelName)"
         if let r = s.rating { info += "  rated \(r > 0 ? "+1" : "-1")" }
         let x = 8 + barWidth + 11
@@ -237,27 +239,40 @@ extension PlayApp {
     }
 
     func drawHelp(rows: Int, cols: Int) {
+        let c = machine.config
         let lines: [String] = [
-            "space, enter   pull the lever: spin every reel not held",
-            "1 2 3          hold a reel for the next pull (1 also releases a fixed authority)",
-            "! \" £ (@ #)    nudge reel 1, 2, 3 down one step",
+            "space, enter   pull the lever: spin every reel not held (\(c.pullCost) credits)",
+            "1 2 3          hold a reel for the next pull, +\(c.holdCost) each (1 frees reel 1)",
+            "! \" £ (@ #)    nudge reel 1, 2, 3 down one step (\(c.nudgeCost) credits)",
             "← →            select a reel      ↑ ↓  nudge the selected reel",
             "+ -            rate the letter (kept for training)",
             "s              save the letter to letter-<time>.txt here",
             "y              copy the letter (OSC 52 clipboard)",
             "c              choose a category for the authority reel",
-            "/              search for an authority to fix on reel 1",
+            "/              fix an authority on reel 1 (its first letter is practice)",
             "t              temperature 0.3 / 0.6 / 0.8 / 1.0",
             "x              chaos: any keyword with any authority",
             "PgUp PgDn      scroll the letter",
-            "h ?            this help        q  quit",
+            "h ? / q / n    this help / quit / a new game when out of credits",
             "",
-            "Nudges: each pull adds \(machine.config.nudgesPerPull), unused ones carry over (up to \(machine.config.maxNudges)).",
-            "The payout is the judge's score; each lamp is one check. 100 is the jackpot.",
+            "Nudges: each pull adds \(c.nudgesPerPull), unused ones carry over (up to \(c.maxNudges)).",
+            "Each lamp is one judge check. A letter pays once: its score above \(c.payoutBase)",
+            "if the judge finds no defect, \(c.jackpotPayout) at 100/100 (jackpot), 0 with a defect.",
+            "You start with \(c.startingCredits) credits; when they run out the game is over.",
             "",
             "any key closes this help",
         ]
         drawPanel(title: " Help ", lines: lines.map { ($0, 0) }, rows: rows, cols: cols)
+    }
+
+    func drawGameOver(_ s: Snapshot, rows: Int, cols: Int) {
+        let lines: [(String, Int32)] = [
+            ("Out of credits after \(s.pulls) pull\(s.pulls == 1 ? "" : "s").", fb_attr_bold()),
+            ("", 0),
+            ("n  new game with \(machine.config.startingCredits) credits", 0),
+            ("q  quit          + -  rate the last letter", 0),
+        ]
+        drawPanel(title: " GAME OVER ", lines: lines, rows: rows, cols: cols, width: 50)
     }
 
     func drawCategory(_ sel: Int, rows: Int, cols: Int) {

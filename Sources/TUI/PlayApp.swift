@@ -139,6 +139,7 @@ public final class PlayApp {
         case "y", "Y": copy()
         case "c", "C": overlay = .category(selected: currentCategoryIndex)
         case "/": overlay = .search(query: "", results: [], selected: 0)
+        case "n", "N": press(.newGame)
         case "t", "T": press(.cycleTemperature)
         case "x", "X": press(.toggleChaos)
         case "h", "H", "?": overlay = .help

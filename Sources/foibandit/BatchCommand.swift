@@ -18,8 +18,9 @@ struct Batch: ParsableCommand {
         than the header, an unbalanced quote, a quote inside an unquoted field) is refused: its \
         line and reason go to standard error, it is not written, and the other rows go on.
         --resume carries on after the last complete row of the output, once every finished row \
-        there is found to belong to the input row at its place; an input reordered or edited \
-        since is refused (exit 2).
+        there is found to belong to the input row at its place (an input reordered or edited \
+        since is refused, exit 2), and writes again every row that failed, as the input has it \
+        now: fix a failed row in the input and resume.
         Exit status: 0 every row ok, 1 some rows failed or were refused, 2 unusable input.
         """)
 

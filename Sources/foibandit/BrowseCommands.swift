@@ -15,7 +15,7 @@ struct Authorities: ParsableCommand {
 
         func run() throws {
             let found = try store.open().searchAuthorities(query.joined(separator: " "), limit: limit)
-            if found.isEmpty { throw ValidationError("no authority matches '\(query.joined(separator: " "))'") }
+            if found.isEmpty { throw RuntimeError("no authority matches '\(query.joined(separator: " "))'") }
             for a in found { print("\(a.name)\t\(a.shortName)\t\(a.category)\t\(a.nation.rawValue)\t\(a.regime.rawValue)") }
         }
     }
@@ -36,9 +36,36 @@ struct Keywords: ParsableCommand {
             if themes { try s.themes().forEach { print($0) }; return }
             let ks = try s.allKeywords(theme: theme)
             if ks.isEmpty, let theme {
-                throw ValidationError(Suggest.unknownMessage(kind: "theme", name: theme, candidates: try s.themes()))
+                throw RuntimeError(Suggest.unknownMessage(kind: "theme", name: theme, candidates: try s.themes()))
             }
             for k in ks { print("\(k.theme)\t\(k.text)\(k.environmental ? "\tenvironmental" : "")") }
+        }
+    }
+}
+
+struct Categories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "categories", abstract: "List the categories of authorities (for --category).",
+        subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every group and category with how many authorities it has.",
+            discussion: """
+            --category takes a category or a group in any case, or a common word for several: police, nhs, \
+            council, university, fire, department. Words that fit several categories list them.
+            """)
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let s = try store.open()
+            let spinner = try s.spinner()
+            var counts: [CategoryPair: Int] = [:]
+            for a in spinner.authorities { counts[CategoryPair(group: a.group, category: a.category), default: 0] += 1 }
+            let pairs = Set(try s.categoryPairs() + spinner.categoryPairs)
+            for p in pairs.sorted(by: { ($0.group, $0.category) < ($1.group, $1.category) }) {
+                print("\(p.group)\t\(p.category)\t\(counts[p] ?? 0)")
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ struct FilingsCommand: ParsableCommand {
 func loadModelDir(_ path: String) throws -> (Model, BPETokenizer) {
     let url = URL(fileURLWithPath: path)
     guard FileManager.default.fileExists(atPath: url.appendingPathComponent("config.json").path) else {
-        throw ValidationError("no model at \(path) (config.json missing); train one (make model) or pass --model DIR")
+        throw RuntimeError("no model at \(path) (config.json missing): give a model folder, such as models/foibandit-filings")
     }
     return (try Model.load(directory: url), try BPETokenizer(directory: url))
 }

@@ -7,8 +7,8 @@ struct Foibandit: AsyncParsableCommand {
         abstract: "A one-armed bandit that writes UK Freedom of Information requests.",
         discussion: """
         Pull the lever: the reels land on a public authority and two keywords, and a small \
-        language model trained by this project writes the request letter. The judge's score \
-        is the payout.
+        language model trained by this project writes the request letter. The judge's verdict \
+        sets the payout.
         """,
         version: "0.1.0",
         subcommands: [
@@ -19,6 +19,7 @@ struct Foibandit: AsyncParsableCommand {
             JudgeCommand.self,
             DB.self,
             Authorities.self,
+            Categories.self,
             Keywords.self,
             Corpus.self,
             Batch.self,

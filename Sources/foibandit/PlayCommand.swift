@@ -11,7 +11,7 @@ struct Play: ParsableCommand {
         abstract: "Play the slot machine: spin an authority and keywords, and the model writes the request.",
         discussion: """
         Space pulls the lever, 1-3 hold, shift+1-3 nudge, +/- rate, h for help, q to quit. \
-        Needs a terminal; without one try `foibandit spin --plain` or `foibandit generate`.
+        Needs a terminal; without one try `foibandit spin` or `foibandit generate`.
         """)
 
     static let defaultModel = "models/foibandit-small"
@@ -31,18 +31,18 @@ struct Play: ParsableCommand {
     func run() throws {
         if let bench { return try runBench(pulls: bench) }
         guard PlayApp.hasTerminal else {
-            stderr("foibandit needs a terminal for the slot machine; try `foibandit spin --plain` or `foibandit generate`")
+            stderr("foibandit needs a terminal for the slot machine; try `foibandit spin` or `foibandit generate`")
             throw ExitCode(2)
         }
         guard temperature > 0, temperature <= 2 else { throw ValidationError("--temperature must be in (0, 2]") }
         let db = try store.open()
         let spinner = try db.spinner()
         guard !spinner.authorities.isEmpty, spinner.keywords.count >= 2 else {
-            throw ValidationError("the database has no authorities or keywords to spin")
+            throw RuntimeError("the database has no authorities or keywords to spin")
         }
-        if let category, spinner.authorities(in: category).isEmpty {
-            let cats = try db.categories().flatMap { [$0.category, $0.groupName] }
-            throw ValidationError(Suggest.unknownMessage(kind: "category", name: category, candidates: Array(Set(cats))))
+        var probe = SplitMix64(seed: 0)
+        if let category, spinner.spin(category: category, chaos: chaos, rng: &probe) == nil {
+            throw RuntimeError(spinner.emptySpinReason(category: category, chaos: chaos, known: try db.categoryPairs()))
         }
         let judge = FOI.Judge(knownAuthorities: spinner.authorities, knownKeywords: spinner.keywords)
         let writer = composer ? nil : try Self.letterWriter(model: model, judge: judge)

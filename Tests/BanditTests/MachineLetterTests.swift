@@ -10,13 +10,15 @@ import Testing
         r.m.letterText("Dear Leeds", serial: s)
         r.m.letterText(" City Council,", serial: s)
         #expect(r.m.snapshot.letter == "Dear Leeds City Council,")
-        #expect(r.m.snapshot.payout == nil)
+        #expect(r.m.snapshot.score == nil && r.m.snapshot.won == nil)
         #expect(r.m.snapshot.lamps.allSatisfy { $0.lit == nil })
         let checks = JudgeCheck.allCases.map { (id: $0.rawValue, passed: $0 != .timeframe) }
         r.m.letterDone(score: 90, checks: checks, serial: s)
         let snap = r.m.snapshot
-        #expect(snap.payout == 90)
-        #expect(snap.credits == 90)
+        let start = r.m.config.startingCredits, pull = r.m.config.pullCost
+        #expect(snap.score == 90)
+        #expect(snap.won == 15)
+        #expect(snap.credits == start - pull + 15)
         #expect(snap.phase == .done)
         #expect(snap.jackpotFrame == nil)
         #expect(snap.lamps.count == JudgeCheck.allCases.count)
@@ -27,11 +29,11 @@ import Testing
         if case .recordGeneration(let serial, let req, let text, let score) = effects.first {
             #expect(serial == s && score == 90 && text == snap.letter && req.seed == r.lastStart!.seed)
         } else { Issue.record("no recordGeneration") }
-        // Credits accumulate across letters.
+        // Credits accumulate across letters; a letter with a defect pays nothing.
         r.pullAndLand()
         r.finish(score: 40)
-        #expect(r.m.snapshot.credits == 130)
-        #expect(r.m.snapshot.payout == 40)
+        #expect(r.m.snapshot.credits == start - 2 * pull + 15)
+        #expect(r.m.snapshot.score == 40 && r.m.snapshot.won == 0)
     }
 
     @Test func jackpotAnimationAtOneHundred() {
@@ -57,7 +59,7 @@ import Testing
         r.m.letterText("old text", serial: old)
         r.m.letterDone(score: 100, checks: [], serial: old)
         #expect(r.m.snapshot.letter == "")
-        #expect(r.m.snapshot.payout == nil)
+        #expect(r.m.snapshot.score == nil)
         #expect(r.m.phase == .generating)
     }
 

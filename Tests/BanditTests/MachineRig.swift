@@ -39,8 +39,11 @@ struct Rig {
     var t = 0.0
     var log: [Effect] = []
 
-    init(seed: UInt64 = 42, category: String? = nil, chaos: Bool = false) {
-        m = Machine(spinner: world, seed: seed, category: category, chaos: chaos)
+    /// Reel tests pull many times and are not about credits: they start with plenty.
+    static let roomy: Machine.Config = { var c = Machine.Config(); c.startingCredits = 10_000; return c }()
+
+    init(seed: UInt64 = 42, category: String? = nil, chaos: Bool = false, config: Machine.Config = Rig.roomy) {
+        m = Machine(spinner: world, seed: seed, config: config, category: category, chaos: chaos)
         m.tick(now: 0)
     }
 
@@ -59,10 +62,14 @@ struct Rig {
     var lastStart: GenerationRequest? {
         log.reversed().lazy.compactMap { if case .startGeneration(let r) = $0 { r } else { nil } }.first
     }
-    mutating func finish(score: Int, text: String = "Dear council, please send me the records. Yours faithfully") {
+    /// Streams and judges the current letter: a valid one fails only a nicety (below 100), an invalid one
+    /// a defect, as the judge does.
+    mutating func finish(score: Int, valid: Bool? = nil, text: String = "Dear council, please send me the records. Yours faithfully") {
         let s = m.serial
+        let valid = valid ?? (score >= 80)
         m.letterText(text, serial: s)
-        let checks = JudgeCheck.allCases.map { (id: $0.rawValue, passed: score == 100 || $0 != .items) }
+        let failing: JudgeCheck? = !valid ? .items : (score < 100 ? .timeframe : nil)
+        let checks = JudgeCheck.allCases.map { (id: $0.rawValue, passed: $0 != failing) }
         m.letterDone(score: score, checks: checks, serial: s)
         log += m.takeEffects()
     }

@@ -89,7 +89,7 @@ func letterText(_ screen: String) -> String {
 
 /// The letter is finished and judged: the meter shows a score.
 func letterDone(_ s: String, pulls: Int) -> Bool {
-    s.contains("pulls \(pulls) ") && s.split(separator: "\n").contains { $0.contains("PAYOUT") && $0.contains("/100") }
+    s.contains("pulls \(pulls) ") && s.split(separator: "\n").contains { $0.contains("SCORE") && $0.contains("/100") }
 }
 
 @Suite(.serialized) struct PlayTmuxTests {
@@ -132,7 +132,8 @@ func letterDone(_ s: String, pulls: Int) -> Bool {
 
         // Holding reel 2 keeps it across a pull.
         try tmux.keys("2")
-        try tmux.waitFor("HELD") { $0.contains("2 KEYWORD HELD") }
+        // A hold costs on top of the pull, and the title says so.
+        try tmux.waitFor("HELD") { $0.contains("2 KEYWORD HELD") && $0.contains("pull costs 15") }
         let held = reels[1]
         try tmux.keys(" ")
         s = try tmux.waitFor("the second letter", timeout: 15) { letterDone($0, pulls: 2) }
@@ -172,7 +173,7 @@ func letterDone(_ s: String, pulls: Int) -> Bool {
         try tmux.keys("q")
         s = try tmux.waitFor("the exit") { $0.contains("FOIBANDIT_EXIT=") }
         #expect(s.contains("FOIBANDIT_EXIT=0"))
-        #expect(!s.contains("FOI BANDIT") && !s.contains("PAYOUT"), "screen not restored:\n\(s)")
+        #expect(!s.contains("FOI BANDIT") && !s.contains("SCORE"), "screen not restored:\n\(s)")
         let err = (try? String(contentsOfFile: dir.path + "/stderr.txt", encoding: .utf8)) ?? ""
         #expect(!err.contains("Fatal error"), "stderr: \(err)")
     }
@@ -190,6 +191,6 @@ func letterDone(_ s: String, pulls: Int) -> Bool {
         _ = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         #expect(p.terminationStatus == 2)
-        #expect(String(decoding: e, as: UTF8.self).contains("foibandit needs a terminal for the slot machine; try `foibandit spin --plain` or `foibandit generate`"))
+        #expect(String(decoding: e, as: UTF8.self).contains("foibandit needs a terminal for the slot machine; try `foibandit spin` or `foibandit generate`"))
     }
 }

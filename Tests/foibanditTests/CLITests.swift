@@ -10,7 +10,7 @@ import Testing
 
         Pull the lever: the reels land on a public authority and two keywords, and a
         small language model trained by this project writes the request letter. The
-        judge's score is the payout.
+        judge's verdict sets the payout.
 
         USAGE: foibandit <subcommand>
 
@@ -31,6 +31,7 @@ import Testing
                                   checks.
           db                      Create, import into and inspect the SQLite database.
           authorities             Find public authorities.
+          categories              List the categories of authorities (for --category).
           keywords                List request keywords.
           corpus                  Build the domain corpus and the committed eval sets
                                   (see scripts/corpus/README.md).

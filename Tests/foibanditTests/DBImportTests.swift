@@ -48,3 +48,36 @@ import Testing
         #expect(s.authorities == 0 && s.categories == 0, "\(s)")
     }
 }
+
+/// Issue 23: an unclosed quote costs its own row, never the rows after it; with --skip-bad every
+/// skipped line is named and every good row, the last one included, is imported.
+@Suite struct DBImportQuoteTests {
+    static let keywords = """
+        keyword,theme,categories,environmental
+        road gritting,highways,Local and regional,false
+        "bin collections,waste,Local and regional,false
+        street lighting,highways,Local and regional,false
+        park benches,parks,Local and regional,maybe
+        dog fouling,parks,Local and regional,false
+        """  // no newline after the last row
+
+    @Test func anUnclosedQuoteDoesNotSwallowTheRowsAfterIt() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let kw = dir.appendingPathComponent("kw.csv")
+        try Self.keywords.write(to: kw, atomically: true, encoding: .utf8)
+        let refused = try foibandit(["db", "import", kw.path, "--db", db])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("\(kw.path):3: not valid CSV: an unbalanced quote in field 1"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(kw.path):5: environmental must be true or false"), "\(refused.stderr)")
+        #expect(try FOIStore(path: db).stats().keywords == 0)
+
+        let r = try foibandit(["db", "import", "--skip-bad", kw.path, "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("kw.csv: 3 new") && r.stdout.contains("2 skipped"), "\(r.stdout)")
+        let skipped = r.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") }
+        #expect(skipped.count == 2 && skipped[0].contains("kw.csv:3:") && skipped[1].contains("kw.csv:5:"), "\(r.stderr)")
+        let texts = Set(try FOIStore(path: db).allKeywords().map(\.text))
+        #expect(texts == ["road gritting", "street lighting", "dog fouling"])
+    }
+}

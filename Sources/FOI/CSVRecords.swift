@@ -1,16 +1,16 @@
-/// A strict RFC 4180 reader for batch input, one record at a time with the line it starts on.
+/// A strict RFC 4180 reader for batch input and seed imports, one record at a time with the line it starts on.
 ///
 /// CSV.swift reads leniently: a stray quote inside an unquoted field is dropped, an unbalanced quote
 /// swallows the rest of the file into one field, and neither says where. For letters that go to a
 /// named authority that is data put in the wrong place, so here a record that breaks the rules is
 /// returned with its reason and its line, and reading carries on at the next line.
-struct CSVRecords {
-    struct Record: Equatable {
+public struct CSVRecords {
+    public struct Record: Equatable, Sendable {
         /// The line the record starts on (1-based; a quoted field may run over several lines).
-        var line: Int
-        var fields: [String]
+        public var line: Int
+        public var fields: [String]
         /// Why the record is refused; nil when it is well-formed.
-        var error: String?
+        public var error: String?
     }
 
     private let bytes: [UInt8]
@@ -18,19 +18,19 @@ struct CSVRecords {
     private var line = 1
 
     /// `text` must be UTF-8 already checked; the separators are ASCII, so every field is valid UTF-8 too.
-    init(_ text: String) { bytes = Array(text.utf8) }
+    public init(_ text: String) { bytes = Array(text.utf8) }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
-    static func all(_ text: String) -> [Record] {
+    public static func all(_ text: String) -> [Record] {
         var reader = CSVRecords(text)
         var out: [Record] = []
         while let r = reader.next() { out.append(r) }
         return out
     }
 
-    mutating func next() -> Record? {
+    public mutating func next() -> Record? {
         guard i < bytes.count else { return nil }
         let startLine = line, start = i
         var fields: [String] = []
