@@ -98,6 +98,7 @@ struct Play: ParsableCommand {
     }
 
     static func services(store db: FOIStore, judge: FOI.Judge, writer: LetterWriter?) throws -> PlayServices {
+        let names = AuthorityResolver(try db.allAuthorities())   // the one resolver, as generate and the API
         var categories: [(label: String, value: String)] = []
         var lastGroup = ""
         for c in try db.categories() {
@@ -129,7 +130,7 @@ struct Play: ParsableCommand {
                                                            modelId: modelName, seed: req.seed, score: score)).id
             },
             rate: { id, value in try db.rate(generationId: id, value: value) },
-            searchAuthorities: { q in (try? db.searchAuthorities(q, limit: 10)) ?? [] },
+            searchAuthorities: { q in names.search(q, limit: 10) },
             categories: categories,
             modelName: modelName,
             notice: notice)
