@@ -56,14 +56,17 @@ struct LetterOut: Encodable, Sendable {
     var model: String
     var seed: UInt64
     var tokens: Int
+    /// The law the letter is written under ("FOIA 2000", "FOISA 2002 + EISR 2004").
+    var law: String
     /// Whether the authority is in the database, and what the name given resolved to when it was not
     /// that name ("'Met Police' is Metropolitan Police Service (by short name)").
     var listed: Bool
     var note: String?
 
-    init(_ w: WrittenLetter, authority: String, listed: Bool = true, note: String? = nil) {
-        self.authority = authority
-        self.listed = listed
+    init(_ w: WrittenLetter, request r: LetterRequest, note: String?) {
+        authority = r.authority.name
+        law = r.prompt.jurisdiction
+        listed = !UnlistedBody.isDescribed(r.authority)
         self.note = note
         letter = w.letter
         score = w.judge.score
@@ -256,7 +259,7 @@ struct API: Sendable {
         let w = try await write(q, [r])[0]
         logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
                                          "score": "\(w.judge.score)", "ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
-        return try jsonResponse(.ok, LetterOut(w, authority: r.authority.name, listed: !UnlistedBody.isDescribed(r.authority), note: note))
+        return try jsonResponse(.ok, LetterOut(w, request: r, note: note))
     }
 
     enum StreamEvent: Sendable { case token(String), done(LetterOut) }
@@ -280,7 +283,7 @@ struct API: Sendable {
             return true
         }
         let done: GenerationQueue.Done = { w in
-            sink.yield(.done(LetterOut(w, authority: r.authority.name, listed: !UnlistedBody.isDescribed(r.authority), note: note)))
+            sink.yield(.done(LetterOut(w, request: r, note: note)))
             sink.finish()
             logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
         }

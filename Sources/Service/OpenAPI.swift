@@ -64,6 +64,7 @@ public enum OpenAPI {
             model: {type: string}
             seed: {type: integer, format: uint64}
             tokens: {type: integer}
+            law: {type: string, description: "The law the letter is written under, e.g. FOIA 2000, FOISA 2002 + EISR 2004."}
             listed: {type: boolean, description: "false for a body that is not in the database (given with its nation)."}
             note: {type: string, description: "What the name given resolved to, when it was not the body's name; or that the body is not listed."}
         Authority:
