@@ -191,6 +191,15 @@ public struct AuthorityResolver: Sendable {
         return prev[b.count] <= k ? prev[b.count] : nil
     }
 
+    /// The names a query might mean: the one it resolves to, the candidates, or the suggestions.
+    public func candidates(_ query: String) -> [String] {
+        switch resolve(query) {
+        case .resolved(let a, _): return [a.name]
+        case .ambiguous(let list): return list.map(\.name)
+        case .unknown(let s): return s
+        }
+    }
+
     /// "Did you mean" names for an unknown query, closest first.
     public func suggestions(_ query: String, limit: Int = 3) -> [String] {
         let q = String(query.prefix(InputLimits.suggestionCharacters))

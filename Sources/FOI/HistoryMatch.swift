@@ -124,7 +124,7 @@ public struct HistoryMatcher: Sendable {
                     kws.append(p)
                 }
             }
-            let suggestions = m == nil && !r.rawAuthority.isEmpty ? resolver.suggestions(r.rawAuthority) : []
+            let suggestions = m == nil && !r.rawAuthority.isEmpty ? resolver.candidates(r.rawAuthority) : []
             return HistoryEntry(authorityName: m?.0.name, rawAuthority: r.rawAuthority.isEmpty ? (r.toAddress ?? "") : r.rawAuthority,
                                 title: r.title.isEmpty ? Self.title(from: kws) : r.title, body: r.body, date: r.date,
                                 keywords: kws, matchedBy: m?.1, source: r.source,

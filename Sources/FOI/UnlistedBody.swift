@@ -39,8 +39,10 @@ public enum UnlistedBody {
 
     /// What a command says when it writes to a body that is not in the store.
     public static func note(_ a: Authority) -> String {
-        "'\(a.name)' is not in the database: writing to it as a body in \(a.nation.rawValue)"
-            + (a.category.isEmpty ? "" : " (\(a.category))") + " under \(Legislation.regime(for: a).rawValue)"
+        let regime = Legislation.regime(for: a)
+        return "'\(a.name)' is not in the database: writing to it as a body in \(a.nation.rawValue)"
+            + (a.category.isEmpty ? "" : " (\(a.category))")
+            + ", under \(Law.general(for: regime).rawValue) (\(Law.environmental(for: regime).rawValue) for environmental information)"
     }
 
     /// The command that adds it to the store, quoted for a shell.
