@@ -10,7 +10,7 @@ struct SeedRootOptions: ParsableArguments {
     var dataRoot: String?
 
     func load() throws -> (authorities: [Authority], keywords: [Keyword]) {
-        let root = try dataRoot ?? SeedLocator.root().path
+        let root = try dataRoot.map { SeedLocator.given($0).path } ?? SeedLocator.root().path
         return (try SeedData.authorities(root: root), try SeedData.keywords(root: root))
     }
 
@@ -39,12 +39,13 @@ struct Compose: ParsableCommand {
     @Flag(help: "Print the prompt before the letter (the training format).") var prompt = false
     @Option(help: "Sign the letter with this name instead of a placeholder.") var requester: String?
     @Option(help: "Judge the composer's letters for every prompt of the eval sets in --sets plus N fresh prompts, and report the share valid.") var audit: Int?
-    @Option(help: "Folder of eval sets for --audit.") var sets = "evalsets"
+    @Option(help: "Folder of eval sets for --audit (default: the shipped evalsets).") var sets: String?
     @OptionGroup var seedRoot: SeedRootOptions
 
     func run() throws {
         let (authorities, known) = try seedRoot.load()
         if let n = audit {
+            let sets = try SeedLocator.path(self.sets, default: "evalsets")
             var specs: [PromptSpec] = []
             for name in ["ordinary", "unseen_authorities", "unseen_keywords"] {
                 guard let d = FileManager.default.contents(atPath: "\(sets)/\(name).jsonl") else { continue }

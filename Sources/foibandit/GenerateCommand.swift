@@ -14,8 +14,8 @@ struct ModelOptions: ParsableArguments {
     var adapter: String?
 
     func directory() throws -> URL {
-        if let model { return URL(fileURLWithPath: model) }
-        return try SeedLocator.root().appendingPathComponent(Self.defaultModel)
+        if let model { return SeedLocator.given(model) }
+        return try SeedLocator.shipped(Self.defaultModel)
     }
 
     func writer(judge: Judge) throws -> LetterWriter {

@@ -20,7 +20,7 @@ struct JudgeCommand: ParsableCommand {
 
     @Argument(help: "Letter file, or '-' for standard input.") var file: String?
     @Flag(help: "Measure the judge on the labelled letters of --labelled instead of judging a file.") var calibrate = false
-    @Option(help: "Folder of labelled letters for --calibrate.") var labelled = "evalsets/judge"
+    @Option(help: "Folder of labelled letters for --calibrate (default: the shipped evalsets/judge).") var labelled: String?
     @Option(help: "Authority name or short name.") var authority: String?
     @Option(help: "Keywords separated by semicolons.") var keywords: String?
     @Flag(help: "Print the full result as JSON.") var json = false
@@ -80,6 +80,7 @@ struct JudgeCommand: ParsableCommand {
     func runCalibration() throws {
         let (authorities, known) = try seedRoot.load()
         let judge = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)
+        let labelled = try SeedLocator.path(self.labelled, default: "evalsets/judge")
         let good = try JudgeCalibration.load(labelled + "/good.jsonl")
         let model = try JudgeCalibration.load(labelled + "/model_letters.jsonl")
         let c = try JudgeCalibration.measure(good: good, labelled: model, judge: judge)

@@ -86,9 +86,9 @@ struct Play: ParsableCommand {
     static func letterWriter(model: String?, judge: FOI.Judge) throws -> LetterWriter? {
         let dir: URL
         if let model {
-            dir = URL(fileURLWithPath: model)
+            dir = SeedLocator.given(model)
         } else {
-            dir = try SeedLocator.root().appendingPathComponent(defaultModel)
+            dir = try SeedLocator.shipped(defaultModel)
         }
         guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("config.json").path) else {
             if model != nil { throw ValidationError("no model in \(dir.path) (config.json missing)") }
