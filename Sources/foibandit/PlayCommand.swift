@@ -99,6 +99,7 @@ struct Play: ParsableCommand {
 
     static func services(store db: FOIStore, judge: FOI.Judge, writer: LetterWriter?) throws -> PlayServices {
         let names = AuthorityResolver(try db.allAuthorities())   // the one resolver, as generate and the API
+        let kinds = try db.categories().map { (group: $0.groupName, category: $0.category) }
         var categories: [(label: String, value: String)] = []
         var lastGroup = ""
         for c in try db.categories() {
@@ -130,10 +131,20 @@ struct Play: ParsableCommand {
                                                            modelId: modelName, seed: req.seed, score: score)).id
             },
             rate: { id, value in try db.rate(generationId: id, value: value) },
-            searchAuthorities: { q in names.search(q, limit: 10) },
+            searchAuthorities: { q in search(q, names: names, categories: kinds) },
             categories: categories,
             modelName: modelName,
             notice: notice)
+    }
+
+    /// The search box: `AuthorityResolver.search`; "NAME, NATION" (a body that is not in the database,
+    /// "Llanfair Community Council, Wales") is that body, written to under its nation's law.
+    static func search(_ q: String, names: AuthorityResolver, categories: [(group: String, category: String)]) -> [Authority] {
+        if let comma = q.lastIndex(of: ","), UnlistedBody.nation(String(q[q.index(after: comma)...])) != nil,
+           case .success(let r) = names.body(String(q[..<comma]), nation: String(q[q.index(after: comma)...]), categories: categories) {
+            return [r.authority]
+        }
+        return names.search(q, limit: 10)
     }
 
     static func letterRequest(_ r: GenerationRequest) -> LetterRequest {
