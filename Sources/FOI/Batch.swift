@@ -129,7 +129,8 @@ public struct BatchPlanner: Sendable {
     /// The authority, with what to tell the person when it is not the name as given (or not listed).
     public func resolution(_ name: String, nation: String = "", category: String = "") -> Result<(authority: Authority, note: String?), BatchRowError> {
         if let tooLong = InputLimits.checkAuthority(name) { return .failure(BatchRowError(tooLong)) }
-        if let tooLong = InputLimits.check("category", category, characters: 100, bytes: 400) { return .failure(BatchRowError(tooLong)) }
+        if let tooLong = InputLimits.check("category", category, characters: 100, bytes: 400)
+            ?? InputLimits.check("nation", nation, characters: 40, bytes: 160) { return .failure(BatchRowError(tooLong)) }
         let q = name.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return .failure(BatchRowError("no authority")) }
         return resolver.body(q, nation: nation, category: category, categories: categories).mapError { BatchRowError($0.message) }

@@ -4,7 +4,7 @@ import Store
 
 struct Authorities: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "authorities", abstract: "Find public authorities, or add one that is not listed.", subcommands: [Search.self, Add.self])
+        commandName: "authorities", abstract: "Find public authorities, or add one not listed.", subcommands: [Search.self, Add.self])
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(

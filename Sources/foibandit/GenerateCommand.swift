@@ -90,6 +90,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         if let prompt { return try continueRaw(prompt) }
+        if authority == nil && body.nation != nil { throw ValidationError("--nation is for a body named with --authority") }
         let s = try store.open()
         let resolver = try Resolver(s)
         // Missing reels are spun: keywords that suit the given authority, or all three reels.
