@@ -137,10 +137,12 @@ public struct BatchPlanner: Sendable {
     }
 
     /// What to tell the person about a row's authority (resolved by another name, or not listed); nil when nothing.
-    public func note(row: [String], layout: BatchLayout) -> String? {
+    public func note(row: [String], layout: BatchLayout) -> String? { resolved(row: row, layout: layout)?.note ?? nil }
+
+    /// A row's authority and its note; nil when the row names none that resolves.
+    public func resolved(row: [String], layout: BatchLayout) -> (authority: Authority, note: String?)? {
         func field(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
-        guard case .success(let r) = resolution(field(layout.authority), nation: field(layout.nation), category: field(layout.category)) else { return nil }
-        return r.note
+        return try? resolution(field(layout.authority), nation: field(layout.nation), category: field(layout.category)).get()
     }
 
     /// The seed a row gets when it names none: a stable hash of what the row asks for, so a rerun

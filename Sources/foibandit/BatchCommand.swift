@@ -51,7 +51,9 @@ struct Batch: ParsableCommand {
         let planner = directory.planner(maxTokensCap: maxTokensCap)
         var told = Set<String>()
         for row in table.rows {
-            if let note = planner.note(row: row, layout: table.layout), told.insert(note).inserted { stderr("note: \(note)") }
+            guard let (a, note) = planner.resolved(row: row, layout: table.layout), let note, told.insert(note).inserted else { continue }
+            stderr("note: \(note)")
+            if UnlistedBody.isDescribed(a) { stderr("to add it to the database: \(UnlistedBody.addCommand(a))") }
         }
         let writer = try modelOptions.writer(judge: directory.judge)
         writer.requester = try db.requester()

@@ -61,5 +61,6 @@ final class BatchNamesTests: XCTestCase {
         XCTAssertTrue(stderr.contains("note: 'West Yorkshire Constabulary' is West Yorkshire Police"), stderr)
         XCTAssertTrue(stderr.contains("note: 'Harogate District Council' is Harrogate District Council (by spelling)"), stderr)
         XCTAssertEqual(stderr.components(separatedBy: "'Llanfair Community Council' is not in the database").count, 2, stderr)
+        XCTAssertTrue(stderr.contains("to add it to the database: foibandit authorities add 'Llanfair Community Council' --nation 'Wales' --category 'community council'"), stderr)
     }
 }
