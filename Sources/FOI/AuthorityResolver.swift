@@ -205,6 +205,13 @@ public struct AuthorityResolver: Sendable {
         let q = String(query.prefix(InputLimits.suggestionCharacters))
         var out: [String] = []
         for a in search(q, limit: limit, resolving: false) where !out.contains(a.name) { out.append(a.name) }
+        // A council or force whose place is spelt nearly so ("Lowland Council": The Highland Council).
+        for (core, table) in [(NameForms.councilCore(q), councils), (NameForms.policeCore(q), police)] {
+            guard let core, core.count >= 4 else { continue }
+            let near = table.map { (TextTools.editDistance(core, $0.key), $0.value) }
+                .filter { $0.0 <= max(2, core.count / 2) }.sorted { $0.0 < $1.0 }
+            for (_, list) in near { for i in list where out.count < limit && !out.contains(authorities[i].name) { out.append(authorities[i].name) } }
+        }
         for n in Suggest.closest(to: q, among: authorities.map(\.name), limit: limit) where out.count < limit && !out.contains(n) {
             out.append(n)
         }

@@ -113,6 +113,7 @@ import Testing
         guard case .resolved(let b, let how2) = r.resolve("the home office") else { Issue.record("home office"); return }
         #expect(AuthorityResolver.note(query: "the home office", authority: b, match: how2) == nil)
         #expect(AuthorityResolver.failure(query: "BEIS", r.resolve("BEIS"))?.contains("could be any of: 'Department for Business and Trade'") == true)
+        #expect(r.suggestions("Hieland Council").first == "The Highland Council", "\(r.suggestions("Hieland Council"))")
     }
 
     /// The search box: what a query resolves to first, then word-prefix matches (Welsh names too).
