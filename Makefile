@@ -1,10 +1,13 @@
 # The whole set-up is two commands: `make run` and `make test` (see README.md).
 SWIFT        ?= swift
 BUILD_FLAGS  ?= -c release
-BIN          := .build/release/foibandit
+BIN          ?= .build/release/foibandit
+PREFIX       ?= /usr/local
+# What the program reads at run time, installed beside it: it looks in ../share/foibandit (see SeedLocator).
+SHARE_DATA   := authorities keywords evalsets models
 APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config wbritish-large
 
-.PHONY: deps build run test interop model corpus bench clean
+.PHONY: deps build run test install install-files interop model corpus bench clean
 
 # Installs the Debian packages we need, only those missing; sudo only when not root.
 deps:
@@ -26,6 +29,16 @@ build: deps
 # The slot machine on the shipped model and the embedded database (`play` is the default command).
 run: build
 	$(BIN) play
+
+# Installs the program and its data under $(PREFIX) (DESTDIR for staging): $(PREFIX)/bin/foibandit and
+# $(PREFIX)/share/foibandit/{authorities,keywords,evalsets,models}. It then works from any folder.
+install: build install-files
+
+# `install` without the build: copies $(BIN) as it is (the install test uses it with the test build).
+install-files:
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/foibandit"
+	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/foibandit"
+	for d in $(SHARE_DATA); do rm -rf "$(DESTDIR)$(PREFIX)/share/foibandit/$$d"; cp -R "$$d" "$(DESTDIR)$(PREFIX)/share/foibandit/$$d"; done
 
 test: deps
 	scripts/check_imports.sh

@@ -11,6 +11,9 @@ public enum BatchColumn {
     public static let temperature = "temperature"
     public static let maxTokens = "max_tokens"
     public static let requester = "requester"
+    /// For a body that is not in the store: its nation, and optionally its kind (`UnlistedBody`).
+    public static let nation = "nation"
+    public static let category = "category"
     /// Appended after every input column, in this order.
     public static let outputs = ["letter", "score", "failed_checks", "model", "seed", "error"]
 }
@@ -47,6 +50,9 @@ public struct BatchLayout: Sendable, Equatable {
     public let maxTokens: Int?
     /// Who signs the row's letter (optional column).
     public let requester: Int?
+    /// A body not in the store: its nation and kind (optional columns).
+    public let nation: Int?
+    public let category: Int?
 
     public init(header: [String]) throws(BatchInputError) {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -59,6 +65,7 @@ public struct BatchLayout: Sendable, Equatable {
         style = at(BatchColumn.style); seed = at(BatchColumn.seed)
         temperature = at(BatchColumn.temperature); maxTokens = at(BatchColumn.maxTokens)
         requester = at(BatchColumn.requester)
+        nation = at(BatchColumn.nation); category = at(BatchColumn.category)
     }
 
     /// The output header: every input column, then the result columns.
@@ -95,31 +102,47 @@ public struct BatchPlanner: Sendable {
 
     public let authorities: [Authority]
     public let knownKeywords: [Keyword]
-    /// Names to suggest for an unknown authority (e.g. full-text search plus edit distance).
-    public let suggest: @Sendable (String) -> [String]
+    /// The one name resolver (the CLI, the API and history import use the same).
+    public let resolver: AuthorityResolver
+    /// The store's (group, category) pairs, for a body not in the store given with its category.
+    public let categories: [(group: String, category: String)]
     /// The most tokens a row may ask for.
     public let maxTokensCap: Int
 
     public init(authorities: [Authority], keywords: [Keyword], maxTokensCap: Int = 2048,
-                suggest: (@Sendable (String) -> [String])? = nil) {
+                resolver: AuthorityResolver? = nil, categories: [(group: String, category: String)]? = nil) {
         self.authorities = authorities
         knownKeywords = keywords
         self.maxTokensCap = maxTokensCap
-        let names = authorities.map(\.name)
-        self.suggest = suggest ?? { Suggest.closest(to: $0, among: names) }
+        self.resolver = resolver ?? AuthorityResolver(authorities)
+        var seen = Set<String>(), pairs: [(group: String, category: String)] = []
+        for a in authorities where seen.insert(a.category).inserted { pairs.append((a.group, a.category)) }
+        self.categories = categories ?? pairs
     }
 
-    /// By name or short name, ignoring case and surrounding spaces.
-    public func authority(_ name: String) -> Result<Authority, BatchRowError> {
+    /// By any name a person would recognise (`AuthorityResolver`); a body that is not in the store
+    /// when its nation is given. An ambiguous name with a nation is narrowed to that nation's bodies.
+    public func authority(_ name: String, nation: String = "", category: String = "") -> Result<Authority, BatchRowError> {
+        resolution(name, nation: nation, category: category).map(\.authority)
+    }
+
+    /// The authority, with what to tell the person when it is not the name as given (or not listed).
+    public func resolution(_ name: String, nation: String = "", category: String = "") -> Result<(authority: Authority, note: String?), BatchRowError> {
         if let tooLong = InputLimits.checkAuthority(name) { return .failure(BatchRowError(tooLong)) }
-        let q = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let tooLong = InputLimits.check("category", category, characters: 100, bytes: 400)
+            ?? InputLimits.check("nation", nation, characters: 40, bytes: 160) { return .failure(BatchRowError(tooLong)) }
+        let q = name.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return .failure(BatchRowError("no authority")) }
-        if let a = authorities.first(where: { $0.name.lowercased() == q }) ?? authorities.first(where: { $0.shortName.lowercased() == q }) {
-            return .success(a)
-        }
-        let ideas = Array(suggest(name.trimmingCharacters(in: .whitespaces)).prefix(3))
-        return .failure(BatchRowError("unknown authority '\(name.trimmingCharacters(in: .whitespaces))'" + (ideas.isEmpty ? "" : "; did you mean: "
-            + ideas.map { "'\($0)'" }.joined(separator: ", ") + "?")))
+        return resolver.body(q, nation: nation, category: category, categories: categories).mapError { BatchRowError($0.message) }
+    }
+
+    /// What to tell the person about a row's authority (resolved by another name, or not listed); nil when nothing.
+    public func note(row: [String], layout: BatchLayout) -> String? { resolved(row: row, layout: layout)?.note ?? nil }
+
+    /// A row's authority and its note; nil when the row names none that resolves.
+    public func resolved(row: [String], layout: BatchLayout) -> (authority: Authority, note: String?)? {
+        func field(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
+        return try? resolution(field(layout.authority), nation: field(layout.nation), category: field(layout.category)).get()
     }
 
     /// The seed a row gets when it names none: a stable hash of what the row asks for, so a rerun
@@ -136,7 +159,7 @@ public struct BatchPlanner: Sendable {
             return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let authority: Authority
-        switch self.authority(field(layout.authority)) {
+        switch self.authority(field(layout.authority), nation: field(layout.nation), category: field(layout.category)) {
         case .success(let a): authority = a
         case .failure(let e): return .failure(e)
         }

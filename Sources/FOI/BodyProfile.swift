@@ -60,6 +60,8 @@ public struct BodyProfile: Sendable, Equatable {
 
     /// The profile of an authority: its category's, widened by what its name says it is.
     public static func of(_ a: Authority) -> BodyProfile {
+        // A body a person described ("community council") has no category profile: read the description.
+        if UnlistedBody.isDescribed(a) { return described(a.category + " " + a.name) }
         var p = forCategory(a.category, group: a.group)
         let nameWords = Set(TextTools.words(a.name + " " + a.shortName))
         for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }

@@ -22,23 +22,21 @@ public struct HistoryMatcher: Sendable {
     public let authorities: [Authority]
     public let keywords: [Keyword]
     let byName: [String: Authority]
-    let byShort: [String: Authority]
+    /// The one name resolver every entry point uses.
+    let resolver: AuthorityResolver
     let byDomain: [String: Authority]
     let index: AuthorityNameIndex
     let keywordStems: [(Keyword, [String])]
 
     public init(authorities: [Authority], keywords: [Keyword]) {
         self.authorities = authorities; self.keywords = keywords
-        var n = [String: Authority](), s = [String: Authority](), d = [String: Authority]()
-        for a in authorities {
-            n[Self.key(a.name)] = n[Self.key(a.name)] ?? a
-            if a.name.lowercased().hasPrefix("the ") { n[Self.key(String(a.name.dropFirst(4)))] = n[Self.key(String(a.name.dropFirst(4)))] ?? a }
-            if a.shortName.count >= 2 { s[Self.key(a.shortName)] = s[Self.key(a.shortName)] ?? a }
-        }
+        var n = [String: Authority](), d = [String: Authority]()
+        for a in authorities { n[Self.key(a.name)] = n[Self.key(a.name)] ?? a }
         // Only hosts that belong to one authority: many share www.gov.uk/government/organisations/...
         let hosts = Dictionary(grouping: authorities.compactMap { a in Self.host(a.website).map { ($0, a) } }, by: \.0)
         for (h, list) in hosts where list.count == 1 { d[h] = list[0].1 }
-        byName = n; byShort = s; byDomain = d
+        byName = n; byDomain = d
+        resolver = AuthorityResolver(authorities)
         index = AuthorityNameIndex(authorities)
         keywordStems = keywords.map { ($0, TextTools.contentStems($0.text)) }.filter { !$0.1.isEmpty }
     }
@@ -67,10 +65,7 @@ public struct HistoryMatcher: Sendable {
         var raw = r.rawAuthority.trimmingSpaces
         for suffix in [" foi team", " foi", " freedom of information team", " information governance", " foi officer"]
         where raw.lowercased().hasSuffix(suffix) { raw = String(raw.dropLast(suffix.count)) }
-        if !raw.isEmpty {
-            if let a = byName[Self.key(raw)] { return (a, "name") }
-            if let a = byShort[Self.key(raw)] { return (a, "short name") }
-        }
+        if !raw.isEmpty, !raw.contains("@"), case .resolved(let a, let how) = resolver.resolve(raw) { return (a, how.rawValue) }
         let addr = r.toAddress ?? (raw.contains("@") ? raw.lowercased() : nil)
         if let addr, let at = addr.lastIndex(of: "@") {
             var domain = String(addr[addr.index(after: at)...])
@@ -84,10 +79,8 @@ public struct HistoryMatcher: Sendable {
         let lines = TextTools.lines(r.body)
         if let first = lines.first, first.lowercased().hasPrefix("dear ") {
             let g = Self.key(String(first.dropFirst(5)))
-            if !Self.genericGreetings.contains(g) {
-                if let a = byName[g] { return (a, "greeting") }
-                if let a = byShort[g] { return (a, "greeting") }
-            }
+            // No typos here: a greeting to a person ("Dear Ms Smith") must not turn into a body.
+            if !Self.genericGreetings.contains(g), case .resolved(let a, _) = resolver.resolve(g, guesses: false) { return (a, "greeting") }
         }
         // A single authority named in the letter (longest names win inside the index).
         let none = Authority(name: "\u{1}", shortName: "", group: "", category: "", nation: .uk, regime: .foia2000)
@@ -131,8 +124,7 @@ public struct HistoryMatcher: Sendable {
                     kws.append(p)
                 }
             }
-            let suggestions = m == nil && !r.rawAuthority.isEmpty
-                ? Suggest.closest(to: r.rawAuthority, among: authorities.map(\.name)) : []
+            let suggestions = m == nil && !r.rawAuthority.isEmpty ? resolver.candidates(r.rawAuthority) : []
             return HistoryEntry(authorityName: m?.0.name, rawAuthority: r.rawAuthority.isEmpty ? (r.toAddress ?? "") : r.rawAuthority,
                                 title: r.title.isEmpty ? Self.title(from: kws) : r.title, body: r.body, date: r.date,
                                 keywords: kws, matchedBy: m?.1, source: r.source,

@@ -16,6 +16,9 @@ struct LetterBody: Decodable, Sendable {
     var max_tokens: Int?
     /// Who signs this letter (default: the name set with `foibandit config requester`).
     var requester: String?
+    /// A body that is not in the database: its nation, and optionally its kind.
+    var nation: String?
+    var category: String?
 }
 
 struct CheckOut: Encodable, Sendable {
@@ -53,9 +56,18 @@ struct LetterOut: Encodable, Sendable {
     var model: String
     var seed: UInt64
     var tokens: Int
+    /// The law the letter is written under ("FOIA 2000", "FOISA 2002 + EISR 2004").
+    var law: String
+    /// Whether the authority is in the database, and what the name given resolved to when it was not
+    /// that name ("'Met Police' is Metropolitan Police Service (by short name)").
+    var listed: Bool
+    var note: String?
 
-    init(_ w: WrittenLetter, authority: String) {
-        self.authority = authority
+    init(_ w: WrittenLetter, request r: LetterRequest, note: String?) {
+        authority = r.authority.name
+        law = r.prompt.jurisdiction
+        listed = !UnlistedBody.isDescribed(r.authority)
+        self.note = note
         letter = w.letter
         score = w.judge.score
         checks = w.judge.checks.map(CheckOut.init)
@@ -185,7 +197,7 @@ struct API: Sendable {
     }
 
     /// `request` off the event loop, after the bounds that make its work small.
-    func plan(_ b: LetterBody, writer: LetterWriter) async throws -> LetterRequest {
+    func plan(_ b: LetterBody, writer: LetterWriter) async throws -> (LetterRequest, note: String?) {
         try Self.bounded(InputLimits.checkAuthority(b.authority))
         try Self.bounded(InputLimits.checkKeywords(b.keywords.values))
         if let s = b.style { try Self.bounded(InputLimits.checkStyle(s)) }
@@ -193,11 +205,11 @@ struct API: Sendable {
         return try await Self.offLoop { try me.request(b, writer: writer) }
     }
 
-    func request(_ b: LetterBody, writer: LetterWriter) throws -> LetterRequest {
+    func request(_ b: LetterBody, writer: LetterWriter) throws -> (LetterRequest, note: String?) {
         let planner = state.directory.planner(maxTokensCap: config.maxTokensCap)
-        let authority: Authority
-        switch planner.authority(b.authority) {
-        case .success(let a): authority = a
+        let authority: Authority, note: String?
+        switch planner.resolution(b.authority, nation: b.nation ?? "", category: b.category ?? "") {
+        case .success(let r): (authority, note) = r
         case .failure(let e): throw APIError(.notFound, e.message)
         }
         let texts = b.keywords.values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -225,7 +237,7 @@ struct API: Sendable {
                               style: style, seed: b.seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                               temperature: temperature, maxTokens: maxTokens, requester: signer)
         switch writer.fitted(r) {
-        case .success(let f): return f
+        case .success(let f): return (f, note)
         case .failure(let e): throw APIError(.badRequest, e.message)
         }
     }
@@ -242,12 +254,12 @@ struct API: Sendable {
     func letter(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try await plan(b, writer: q.writer)
+        let (r, note) = try await plan(b, writer: q.writer)
         let start = ContinuousClock.now
         let w = try await write(q, [r])[0]
         logger.info("letter", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)",
                                          "score": "\(w.judge.score)", "ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
-        return try jsonResponse(.ok, LetterOut(w, authority: r.authority.name))
+        return try jsonResponse(.ok, LetterOut(w, request: r, note: note))
     }
 
     enum StreamEvent: Sendable { case token(String), done(LetterOut) }
@@ -263,7 +275,7 @@ struct API: Sendable {
     func stream(_ req: Request, log logger: Logger) async throws -> Response {
         let b = try await decode(LetterBody.self, req)
         let q = try queue()
-        let r = try await plan(b, writer: q.writer)
+        let (r, note) = try await plan(b, writer: q.writer)
         // Enqueued (or refused with 503) before the response starts; the body only relays the events.
         let (events, sink) = AsyncStream<StreamEvent>.makeStream(bufferingPolicy: .unbounded)
         let onText: GenerationQueue.TextSink = { text in
@@ -271,7 +283,7 @@ struct API: Sendable {
             return true
         }
         let done: GenerationQueue.Done = { w in
-            sink.yield(.done(LetterOut(w, authority: r.authority.name)))
+            sink.yield(.done(LetterOut(w, request: r, note: note)))
             sink.finish()
             logger.info("letter streamed", metadata: ["authority": "\(r.authority.name)", "seed": "\(r.seed)", "tokens": "\(w.tokens)"])
         }
@@ -317,8 +329,7 @@ struct API: Sendable {
             limit = v
         }
         let q = try query(req, "q")?.trimmingCharacters(in: .whitespaces) ?? ""
-        let found = q.isEmpty ? Array(state.directory.authorities.prefix(limit))
-            : try state.directory.store.searchAuthorities(q, limit: limit)
+        let found = q.isEmpty ? Array(state.directory.authorities.prefix(limit)) : state.directory.resolver.search(q, limit: limit)
         return try jsonResponse(.ok, ["authorities": found.map(AuthorityOut.init)])
     }
 

@@ -36,7 +36,7 @@ public enum OpenAPI {
           type: object
           required: [authority, keywords]
           properties:
-            authority: {type: string, description: "Name or short name, any case; unknown names get did-you-mean suggestions (404)."}
+            authority: {type: string, description: "As people write it: name, short name, short forms (DWP, Met Police), council and police name forms, small typos. One body resolves (see the letter's note); several or none is 404 with the candidates or suggestions, unless nation is given."}
             keywords:
               description: A list, or one string with the keywords separated by ';' (or ',' when there is no ';').
               oneOf:
@@ -47,6 +47,8 @@ public enum OpenAPI {
             temperature: {type: number, minimum: 0, maximum: 2, default: 0.7}
             max_tokens: {type: integer, minimum: 1, description: "At most the server's cap (--max-tokens-cap, default 512)."}
             requester: {type: string, description: "The name that signs the letter (default: the one set with foibandit config requester; else a placeholder)."}
+            nation: {type: string, enum: [England, Wales, Scotland, Northern Ireland, UK], description: "For a body that is not in the database (a parish council, a school): its nation decides the law (FOISA in Scotland, FOIA elsewhere; EIR/EISR for environmental topics)."}
+            category: {type: string, description: "With nation: one of the database's categories, or a plain description ('community council')."}
         Check:
           type: object
           properties:
@@ -66,6 +68,9 @@ public enum OpenAPI {
             model: {type: string}
             seed: {type: integer, format: uint64}
             tokens: {type: integer}
+            law: {type: string, description: "The law the letter is written under, e.g. FOIA 2000, FOISA 2002 + EISR 2004."}
+            listed: {type: boolean, description: "false for a body that is not in the database (given with its nation)."}
+            note: {type: string, description: "What the name given resolved to, when it was not the body's name; or that the body is not listed."}
         Authority:
           type: object
           properties:
@@ -257,7 +262,7 @@ public enum OpenAPI {
           summary: A CSV of requests in, a CSV of letters out.
           description: |
             Columns as for `foibandit batch`: authority, keywords (';'-separated), optional style, seed,
-            temperature, max_tokens. The result has every input column, then letter, score,
+            temperature, max_tokens, requester, and nation and category for a body not in the database. The result has every input column, then letter, score,
             failed_checks, model, seed, error; a bad row gets its error and the others go on.
             A body that is not valid CSV (a row with more fields than the header, an unbalanced
             or stray quote) is refused whole with 400, naming the lines.

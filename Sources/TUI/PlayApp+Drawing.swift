@@ -291,10 +291,12 @@ extension PlayApp {
         var lines: [(String, Int32)] = [("Authority: \(q)\(Terminal.utf8 ? "▌" : "_")", fb_attr_bold()), ("", 0)]
         let visible = max(1, min(10, rows - 10))
         if results.isEmpty {
-            lines.append((q.isEmpty ? "type a name; enter on an empty line releases reel 1" : "no match", Terminal.attr(.dim)))
+            lines.append((q.isEmpty ? "type a name; enter on an empty line releases reel 1"
+                : "no match; a body not listed: its name, a comma, its nation (…, Wales)", Terminal.attr(.dim)))
         }
         for (i, a) in results.prefix(visible).enumerated() {
-            let label = a.shortName.isEmpty || a.shortName == a.name ? a.name : "\(a.name) (\(a.shortName))"
+            var label = a.shortName.isEmpty || a.shortName == a.name ? a.name : "\(a.name) (\(a.shortName))"
+            if UnlistedBody.isDescribed(a) { label += " (not listed: \(a.nation.rawValue), \(Legislation.regime(for: a).rawValue))" }
             lines.append(((i == sel ? "▸ " : "  ") + label, i == sel ? Terminal.attr(.selected, bold: true) : 0))
         }
         lines.append(("", 0))

@@ -9,8 +9,10 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a letter for every row of a CSV file (batched decoding, resumable).",
         discussion: """
-        Input: a CSV with a header row. Columns: authority (name or short name), keywords (separated \
-        by ';'), and optionally style, seed, temperature, max_tokens. A row without a seed gets one \
+        Input: a CSV with a header row. Columns: authority (as people write it: name, short name, \
+        short forms, typos; what a name resolved to goes to standard error, once per name), keywords \
+        (separated by ';'), and optionally style, seed, temperature, max_tokens, requester, and nation \
+        and category for a body that is not in the database. A row without a seed gets one \
         from a hash of its content, so a rerun writes the same letters.
         Output (CSV, or JSON Lines for .jsonl): every input column, then letter, score, \
         failed_checks, model, seed, error (JSON Lines also input_key, which --resume checks). \
@@ -47,9 +49,16 @@ struct Batch: ParsableCommand {
         for m in table.malformed { stderr("foibandit batch: \(input):\(m.line): \(m.reason); row refused, not written") }
         let db = try store.open()
         let directory = try Directory(store: db)
+        let planner = directory.planner(maxTokensCap: maxTokensCap)
+        var told = Set<String>()
+        for row in table.rows {
+            guard let (a, note) = planner.resolved(row: row, layout: table.layout), let note, told.insert(note).inserted else { continue }
+            stderr("note: \(note)")
+            if UnlistedBody.isDescribed(a) { stderr("to add it to the database: \(UnlistedBody.addCommand(a))") }
+        }
         let writer = try modelOptions.writer(judge: directory.judge)
         writer.requester = try db.requester()
-        let engine = BatchEngine(writer: writer, planner: directory.planner(maxTokensCap: maxTokensCap))
+        let engine = BatchEngine(writer: writer, planner: planner)
         let job = BatchRun(input: table, output: output.map { URL(fileURLWithPath: $0) },
                            format: output.map(BatchFormat.init(path:)) ?? .csv, batchSize: batchSize, resume: resume)
         if output != nil { BatchSignals.install() }

@@ -7,7 +7,7 @@ import Foundation
 struct BenchJudge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge", abstract: "Milliseconds to judge one letter, over the labelled judge set (JSON).")
-    @Option(help: "Folder of labelled letters.") var labelled = "evalsets/judge"
+    @Option(help: "Folder of labelled letters (default: the shipped evalsets/judge).") var labelled: String?
     @Option(help: "Passes over the set (the median pass is reported).") var runs = 5
     @OptionGroup var seedRoot: SeedRootOptions
 
@@ -17,6 +17,7 @@ struct BenchJudge: ParsableCommand {
         let judge = Judge(knownAuthorities: authorities, knownKeywords: known)
         _ = Lexicon.words.count
         let setUpMs = Date().timeIntervalSince(setUp) * 1000
+        let labelled = try SeedLocator.path(self.labelled, default: "evalsets/judge")
         let rows = try JudgeCalibration.load(labelled + "/good.jsonl") + JudgeCalibration.load(labelled + "/model_letters.jsonl")
         let cases = rows.compactMap { r in JudgeCalibration.authority(of: r, in: judge).map { (r, $0.0, $0.1) } }
         var passes: [Double] = [], worst = 0.0

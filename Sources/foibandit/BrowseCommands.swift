@@ -4,19 +4,42 @@ import Store
 
 struct Authorities: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "authorities", abstract: "Find public authorities.", subcommands: [Search.self])
+        commandName: "authorities", abstract: "Find public authorities, or add one not listed.", subcommands: [Search.self, Add.self])
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Full-text search over authority names and short names.")
+            abstract: "Find authorities as you would write them: names, short names, short forms, typos.",
+            discussion: "What the query resolves to comes first (as generate, batch and the API would resolve it), then every body with a word starting with each word of the query.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Most results to show.") var limit = 20
         @Argument(help: "Words to look for (each matches as a prefix).") var query: [String]
 
         func run() throws {
-            let found = try store.open().searchAuthorities(query.joined(separator: " "), limit: limit)
+            let found = AuthorityResolver(try store.open().allAuthorities()).search(query.joined(separator: " "), limit: limit)
             if found.isEmpty { throw RuntimeError("no authority matches '\(query.joined(separator: " "))'") }
             for a in found { print("\(a.name)\t\(a.shortName)\t\(a.category)\t\(a.nation.rawValue)\t\(a.regime.rawValue)") }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a body that is not in the database (a parish council, a school, a GP practice).",
+            discussion: "Its nation decides the law: FOISA in Scotland, FOIA elsewhere. Its category is one of the database's or a plain description.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The body's full name.") var name: String
+        @Option(help: "Its nation (\(UnlistedBody.nationChoices)).") var nation: String
+        @Option(help: "Its kind: a category of the database or plain words (\"community council\").") var category: String?
+        @Option(help: "A short name.") var shortName: String?
+
+        func run() throws {
+            if let tooLong = InputLimits.checkAuthority(name) { throw ValidationError(tooLong) }
+            guard let n = UnlistedBody.nation(nation) else { throw ValidationError("unknown nation '\(nation)' (want \(UnlistedBody.nationChoices))") }
+            let s = try store.open()
+            let categories = try s.categories().map { (group: $0.groupName, category: $0.category) }
+            var a = UnlistedBody.authority(name: name, nation: n, category: category, known: categories)
+            a.shortName = shortName?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard try s.add(authority: a) else { throw ValidationError("'\(a.name)' is already in the database") }
+            print("added \(a.name)\t\(a.category.isEmpty ? "-" : a.category)\t\(a.nation.rawValue)\t\(a.regime.rawValue)")
         }
     }
 }

@@ -10,19 +10,14 @@ struct SeedRootOptions: ParsableArguments {
     var dataRoot: String?
 
     func load() throws -> (authorities: [Authority], keywords: [Keyword]) {
-        let root = try dataRoot ?? SeedLocator.root().path
+        let root = try dataRoot.map { SeedLocator.given($0).path } ?? SeedLocator.root().path
         return (try SeedData.authorities(root: root), try SeedData.keywords(root: root))
     }
-}
 
-/// Looks an authority up by name or short name, failing with "did you mean" suggestions.
-func resolveAuthority(_ name: String, in all: [Authority]) throws -> Authority {
-    switch Lookup.authority(name, in: all) {
-    case .found(let a): return a
-    case .notFound(let suggestions):
-        var msg = "unknown authority “\(name)”"
-        if !suggestions.isEmpty { msg += "; did you mean: " + suggestions.joined(separator: ", ") + "?" }
-        throw ValidationError(msg)
+    /// The (group, category) pairs of the seed authorities.
+    static func categories(_ authorities: [Authority]) -> [(group: String, category: String)] {
+        var seen = Set<String>()
+        return authorities.filter { seen.insert($0.category).inserted }.map { ($0.group, $0.category) }
     }
 }
 
@@ -35,7 +30,8 @@ struct Compose: ParsableCommand {
         and reports their diversity instead.
         """)
 
-    @Option(help: "Authority name or short name (case-insensitive).") var authority: String?
+    @Option(help: "The public authority, as you would write it (name, short name, DWP, Met Police, ...).") var authority: String?
+    @OptionGroup var body: BodyOptions
     @Option(help: "Keywords separated by semicolons, e.g. \"pothole repairs; compensation claims\".") var keywords: String?
     @Option(help: "Letter style.") var style: String = LetterStyle.numbered.rawValue
     @Option(help: "Seed.") var seed: UInt64 = 0
@@ -43,12 +39,13 @@ struct Compose: ParsableCommand {
     @Flag(help: "Print the prompt before the letter (the training format).") var prompt = false
     @Option(help: "Sign the letter with this name instead of a placeholder.") var requester: String?
     @Option(help: "Judge the composer's letters for every prompt of the eval sets in --sets plus N fresh prompts, and report the share valid.") var audit: Int?
-    @Option(help: "Folder of eval sets for --audit.") var sets = "evalsets"
+    @Option(help: "Folder of eval sets for --audit (default: the shipped evalsets).") var sets: String?
     @OptionGroup var seedRoot: SeedRootOptions
 
     func run() throws {
         let (authorities, known) = try seedRoot.load()
         if let n = audit {
+            let sets = try SeedLocator.path(self.sets, default: "evalsets")
             var specs: [PromptSpec] = []
             for name in ["ordinary", "unseen_authorities", "unseen_keywords"] {
                 guard let d = FileManager.default.contents(atPath: "\(sets)/\(name).jsonl") else { continue }
@@ -82,7 +79,8 @@ struct Compose: ParsableCommand {
         guard let st = LetterStyle(rawValue: style.lowercased()) else {
             throw ValidationError("unknown style “\(style)”; choose one of \(LetterStyle.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let a = try resolveAuthority(name, in: authorities)
+        let a = try body.authority(name, resolver: AuthorityResolver(authorities), categories: SeedRootOptions.categories(authorities))
+        try offerToAdd(a, save: nil, store: nil)
         let ks = Composer.keywords(Lookup.keywordTexts(list), known: known)
         let j = Legislation.jurisdiction(for: a, topics: ks.map(\.text), known: known)
         let letter = Composer().compose(authority: a, keywords: ks, style: st, seed: seed, jurisdiction: j)

@@ -43,7 +43,7 @@ struct Eval: ParsableCommand {
         """)
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "Folder of eval sets.") var sets = "evalsets"
+    @Option(help: "Folder of eval sets (default: the shipped evalsets).") var sets: String?
     @Option(help: "Perplexity only, on this JSON Lines file of prompt/letter pairs.") var letters: String?
     @Option(help: "Training letters (prompt/letter JSON Lines) for the copy check.") var training = "data/domain/sft.jsonl"
     @Option(help: "Where to write the report (default: <model>/eval.json).") var out: String?
@@ -70,7 +70,7 @@ struct Eval: ParsableCommand {
         writer.candidates = max(1, candidates)
         var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,
                                 copyGuard: !unguarded, candidates: max(1, candidates), bitsPerByte: [:])
-        let files = try letters.map { [$0] } ?? jsonlFiles(in: sets)
+        let files = try letters.map { [SeedLocator.given($0).path] } ?? jsonlFiles(in: SeedLocator.path(sets, default: "evalsets"))
         for f in files where try firstRow(f)["letter"] != nil {
             let (ppl, bpb) = try likelihood(writer, file: f, resolver: resolver)
             report.perplexity[stem(f)] = ppl
@@ -79,7 +79,7 @@ struct Eval: ParsableCommand {
         }
         var saved: [String] = []
         if letters == nil {
-            let bodies = Set((try? jsonRows(training))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
+            let bodies = Set((try? jsonRows(SeedLocator.given(training).path))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
             for f in files where try firstRow(f)["authority"] != nil && firstRow(f)["letter"] == nil {
                 let requests = try jsonRows(f).prefix(limit ?? .max).map { try request($0, resolver) }
                 var out: [WrittenLetter] = []
@@ -147,7 +147,7 @@ struct Eval: ParsableCommand {
 
     func printComparison(_ dirs: [String]) throws {
         let reports = try dirs.map { d -> EvalReport in
-            let path = d.hasSuffix(".json") ? d : d + "/eval.json"
+            let path = SeedLocator.given(d.hasSuffix(".json") ? d : d + "/eval.json").path
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): no eval.json") }
             return try JSONDecoder().decode(EvalReport.self, from: data)
         }

@@ -13,14 +13,14 @@ struct Export: ParsableCommand {
         <|unused_N|> control tokens.
         """)
 
-    @Option(help: "Model folder (Hugging Face layout).") var model: String = "models/foibandit-small"
+    @Option(help: "Model folder (Hugging Face layout; default: the shipped models/foibandit-small).") var model: String?
     @Option(help: "tokenizer.json (default: the model folder's).") var tokenizer: String?
     @Option(help: "Output GGUF file.") var gguf: String
 
     func run() throws {
-        let dir = URL(fileURLWithPath: model)
+        let dir = URL(fileURLWithPath: try SeedLocator.path(model, default: ModelOptions.defaultModel))
         let m = try Model.load(directory: dir)
-        let tok = try BPETokenizer(directory: tokenizer.map { URL(fileURLWithPath: $0) } ?? dir)
+        let tok = try BPETokenizer(directory: tokenizer.map { SeedLocator.given($0) } ?? dir)
         let data = try m.ggufData(tokenizer: tok, name: dir.lastPathComponent)
         try data.write(to: URL(fileURLWithPath: gguf))
         print("wrote \(gguf): \(data.count) bytes, \(m.parameterCount) parameters, \(m.config.vocabSize) ids")

@@ -19,7 +19,7 @@ struct FilingsCommand: ParsableCommand {
 }
 
 func loadModelDir(_ path: String) throws -> (Model, BPETokenizer) {
-    let url = URL(fileURLWithPath: path)
+    let url = SeedLocator.given(path)
     guard FileManager.default.fileExists(atPath: url.appendingPathComponent("config.json").path) else {
         throw RuntimeError("no model at \(path) (config.json missing): give a model folder, such as models/foibandit-filings")
     }
@@ -66,7 +66,7 @@ struct FilingsProcess: ParsableCommand {
         if let dir = summaryModel {
             _ = try loadModelDir(dir)   // the clear message when no model is there
             processor = FilingProcessor(classifier: processor.classifier, classifierName: processor.classifierName,
-                                        summaryWriter: try SummaryWriter.load(directory: URL(fileURLWithPath: dir), tries: tries))
+                                        summaryWriter: try SummaryWriter.load(directory: SeedLocator.given(dir), tries: tries))
         }
         processor.maxBytes = maxBytes
         let db = noStore ? nil : try store.open(seed: false)
@@ -278,7 +278,7 @@ struct FilingsEvalCommand: ParsableCommand {
         let scores = FilingsEval.extraction(docs: test)
         print(FilingsEval.extractionTable(scores))
         var writer: SummaryWriter?
-        if let dir = summaryModel { _ = try loadModelDir(dir); writer = try SummaryWriter.load(directory: URL(fileURLWithPath: dir), tries: tries) }
+        if let dir = summaryModel { _ = try loadModelDir(dir); writer = try SummaryWriter.load(directory: SeedLocator.given(dir), tries: tries) }
         let s = FilingsEval.summaries(writer: writer, docs: Array(test.prefix(writer == nil ? docs : summaryDocs))) { stderr($0) }
         print("field-based summaries passing the number check: \(s.fieldSummaryPass)/\(writer == nil ? docs : summaryDocs)")
         if writer != nil {

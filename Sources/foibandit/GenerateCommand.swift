@@ -14,8 +14,8 @@ struct ModelOptions: ParsableArguments {
     var adapter: String?
 
     func directory() throws -> URL {
-        if let model { return URL(fileURLWithPath: model) }
-        return try SeedLocator.root().appendingPathComponent(Self.defaultModel)
+        if let model { return SeedLocator.given(model) }
+        return try SeedLocator.shipped(Self.defaultModel)
     }
 
     func writer(judge: Judge) throws -> LetterWriter {
@@ -43,24 +43,22 @@ struct Resolver {
     let store: FOIStore
     let authorities: [Authority]
     let keywords: [Keyword]
+    let names: AuthorityResolver
+    let categories: [(group: String, category: String)]
 
     init(_ store: FOIStore) throws {
         self.store = store
         authorities = try store.allAuthorities()
         keywords = try store.allKeywords()
+        names = AuthorityResolver(authorities)
+        categories = try store.categories().map { ($0.groupName, $0.category) }
     }
 
     var judge: Judge { Judge(knownAuthorities: authorities, knownKeywords: keywords) }
 
-    /// By name or short name, ignoring case; otherwise an error with "did you mean" suggestions.
-    func authority(_ name: String) throws -> Authority {
-        if let a = try store.authority(named: name) { return a }
-        let fts = (try? store.searchAuthorities(name, limit: 3).map(\.name)) ?? []
-        let near = Suggest.closest(to: name, among: authorities.map(\.name))
-        var ideas: [String] = []
-        for n in fts + near where !ideas.contains(n) && ideas.count < 3 { ideas.append(n) }
-        throw ValidationError("unknown authority '\(name)'" + (ideas.isEmpty ? "" : "; did you mean: "
-            + ideas.map { "'\($0)'" }.joined(separator: ", ") + "?"))
+    /// By any name a person would recognise, or a body not in the database given with its nation.
+    func authority(_ name: String, body: BodyOptions? = nil) throws -> Authority {
+        try resolveBody(name, nation: body?.nation, category: body?.category, resolver: names, categories: categories)
     }
 
     /// `k1; k2` -> keywords; unknown ones are classified by the legislation word rules.
@@ -76,7 +74,9 @@ struct Generate: ParsableCommand {
         abstract: "Write one request letter with the model and print it with its judge score.")
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "The public authority (name or short name); spun when absent.") var authority: String?
+    @Option(help: "The public authority, as you would write it (name, short name, DWP, Met Police, ...); spun when absent.") var authority: String?
+    @OptionGroup var body: BodyOptions
+    @Flag(help: "Add a body that is not in the database (given with --nation) to it.") var save = false
     @Option(help: "Keywords, separated by ';'; two that suit the authority are spun when absent.") var keywords: String?
     @Option(help: "Sample a raw continuation of this text instead of a letter (special tokens allowed).")
     var prompt: String?
@@ -90,13 +90,17 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         if let prompt { return try continueRaw(prompt) }
+        if authority == nil && body.nation != nil { throw ValidationError("--nation is for a body named with --authority") }
         let s = try store.open()
         let resolver = try Resolver(s)
         // Missing reels are spun: keywords that suit the given authority, or all three reels.
         var rng = SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max))
         let spinner = try s.spinner()
         let chosen: Authority
-        if let authority { chosen = try resolver.authority(authority) } else {
+        if let authority {
+            chosen = try resolver.authority(authority, body: body)
+            try offerToAdd(chosen, save: save, store: s)
+        } else {
             guard keywords == nil else { throw ValidationError("give --authority with --keywords (or neither, to spin both)") }
             guard let spun = spinner.spin(rng: &rng) else { throw ValidationError("the database has nothing to spin") }
             chosen = spun.authority

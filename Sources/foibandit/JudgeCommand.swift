@@ -20,7 +20,7 @@ struct JudgeCommand: ParsableCommand {
 
     @Argument(help: "Letter file, or '-' for standard input.") var file: String?
     @Flag(help: "Measure the judge on the labelled letters of --labelled instead of judging a file.") var calibrate = false
-    @Option(help: "Folder of labelled letters for --calibrate.") var labelled = "evalsets/judge"
+    @Option(help: "Folder of labelled letters for --calibrate (default: the shipped evalsets/judge).") var labelled: String?
     @Option(help: "Authority name or short name.") var authority: String?
     @Option(help: "Keywords separated by semicolons.") var keywords: String?
     @Flag(help: "Print the full result as JSON.") var json = false
@@ -49,16 +49,21 @@ struct JudgeCommand: ParsableCommand {
         }
         guard let name = authorityName else { throw ValidationError("--authority is required (no prompt in the file)") }
         let a: Authority
-        switch Lookup.authority(name, in: authorities) {
-        case .found(let found): a = found
-        case .notFound(let suggestions):
+        let resolution = AuthorityResolver(authorities).resolve(name)
+        switch resolution {
+        case .resolved(let found, let how):
+            a = found
+            if let note = AuthorityResolver.note(query: name, authority: found, match: how) { stderr("note: \(note)") }
+        case .ambiguous:
+            throw ValidationError(AuthorityResolver.failure(query: name, resolution) ?? "")
+        case .unknown(let suggestions):
             // Unknown body: judge it anyway, taking the regime from the prompt's jurisdiction if any.
             let scottish = Jurisdiction.laws(fromLabel: jurisdictionLabel ?? "").contains { $0.isScottish }
             a = Authority(name: name, shortName: "", group: "", category: "", nation: scottish ? .scotland : .england,
                           regime: scottish ? .foisa2002 : .foia2000)
             var msg = "note: unknown authority “\(name)”, judged as \(scottish ? "Scottish (FOISA)" : "non-Scottish (FOIA)")"
             if !suggestions.isEmpty { msg += "; did you mean: \(suggestions.joined(separator: ", "))?" }
-            FileHandle.standardError.write(Data((msg + "\n").utf8))
+            stderr(msg)
         }
         if keywordList.isEmpty { throw ValidationError("--keywords is required (no prompt in the file)") }
         let result = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)
@@ -75,6 +80,7 @@ struct JudgeCommand: ParsableCommand {
     func runCalibration() throws {
         let (authorities, known) = try seedRoot.load()
         let judge = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)
+        let labelled = try SeedLocator.path(self.labelled, default: "evalsets/judge")
         let good = try JudgeCalibration.load(labelled + "/good.jsonl")
         let model = try JudgeCalibration.load(labelled + "/model_letters.jsonl")
         let c = try JudgeCalibration.measure(good: good, labelled: model, judge: judge)

@@ -86,9 +86,9 @@ struct Play: ParsableCommand {
     static func letterWriter(model: String?, judge: FOI.Judge) throws -> LetterWriter? {
         let dir: URL
         if let model {
-            dir = URL(fileURLWithPath: model)
+            dir = SeedLocator.given(model)
         } else {
-            dir = try SeedLocator.root().appendingPathComponent(defaultModel)
+            dir = try SeedLocator.shipped(defaultModel)
         }
         guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("config.json").path) else {
             if model != nil { throw ValidationError("no model in \(dir.path) (config.json missing)") }
@@ -98,6 +98,8 @@ struct Play: ParsableCommand {
     }
 
     static func services(store db: FOIStore, judge: FOI.Judge, writer: LetterWriter?) throws -> PlayServices {
+        let names = AuthorityResolver(try db.allAuthorities())   // the one resolver, as generate and the API
+        let kinds = try db.categories().map { (group: $0.groupName, category: $0.category) }
         var categories: [(label: String, value: String)] = []
         var lastGroup = ""
         for c in try db.categories() {
@@ -129,10 +131,20 @@ struct Play: ParsableCommand {
                                                            modelId: modelName, seed: req.seed, score: score)).id
             },
             rate: { id, value in try db.rate(generationId: id, value: value) },
-            searchAuthorities: { q in (try? db.searchAuthorities(q, limit: 10)) ?? [] },
+            searchAuthorities: { q in search(q, names: names, categories: kinds) },
             categories: categories,
             modelName: modelName,
             notice: notice)
+    }
+
+    /// The search box: `AuthorityResolver.search`; "NAME, NATION" (a body that is not in the database,
+    /// "Llanfair Community Council, Wales") is that body, written to under its nation's law.
+    static func search(_ q: String, names: AuthorityResolver, categories: [(group: String, category: String)]) -> [Authority] {
+        if let comma = q.lastIndex(of: ","), UnlistedBody.nation(String(q[q.index(after: comma)...])) != nil,
+           case .success(let r) = names.body(String(q[..<comma]), nation: String(q[q.index(after: comma)...]), categories: categories) {
+            return [r.authority]
+        }
+        return names.search(q, limit: 10)
     }
 
     static func letterRequest(_ r: GenerationRequest) -> LetterRequest {

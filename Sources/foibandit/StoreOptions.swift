@@ -24,26 +24,35 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Finds the shipped seed data (`authorities/`, `keywords/`): `$FOIBANDIT_SEED_DIR`, else the
-/// nearest folder holding them above the executable or the current directory.
+/// Finds the program's home: the folder holding the shipped data (`authorities/`, `keywords/`, `models/`,
+/// `evalsets/`). `$FOIBANDIT_HOME` (or `$FOIBANDIT_SEED_DIR`), else the nearest folder holding them above
+/// the executable (a build inside the repository), else `../share/foibandit` beside it (`make install`).
+/// Never the current folder: a command must do the same wherever it is run (see `Shipped.swift`).
 enum SeedLocator {
     static func root() throws -> URL {
         let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["FOIBANDIT_SEED_DIR"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
+        func holdsData(_ dir: URL) -> Bool { fm.fileExists(atPath: dir.appendingPathComponent("authorities/authorities.csv").path) }
+        for name in ["FOIBANDIT_HOME", "FOIBANDIT_SEED_DIR"] {
+            if let env = ProcessInfo.processInfo.environment[name], !env.isEmpty { return URL(fileURLWithPath: env) }
         }
-        let starts = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
-                      URL(fileURLWithPath: fm.currentDirectoryPath)]
-        for start in starts {
-            var dir = start.standardizedFileURL
-            while true {
-                if fm.fileExists(atPath: dir.appendingPathComponent("authorities/authorities.csv").path) { return dir }
-                let up = dir.deletingLastPathComponent()
-                if up.path == dir.path { break }
-                dir = up
-            }
+        let exeDir = executable().deletingLastPathComponent()
+        let installed = exeDir.deletingLastPathComponent().appendingPathComponent("share/foibandit")
+        if holdsData(installed) { return installed }
+        var dir = exeDir.standardizedFileURL
+        while true {
+            if holdsData(dir) { return dir }
+            let up = dir.deletingLastPathComponent()
+            if up.path == dir.path { break }
+            dir = up
         }
-        throw ValidationError("cannot find the seed data (authorities/authorities.csv); set FOIBANDIT_SEED_DIR to the foibandit folder")
+        throw ValidationError("cannot find the shipped data (authorities/authorities.csv) beside \(executable().path); "
+            + "run `make install`, or set FOIBANDIT_HOME to the foibandit folder")
+    }
+
+    /// The running program, symlinks resolved (argv[0] may be a bare name found on PATH).
+    static func executable() -> URL {
+        let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return proc.path != "/proc/self/exe" ? proc : URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 }
 

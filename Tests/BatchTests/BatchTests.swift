@@ -67,7 +67,7 @@ final class BatchTests: XCTestCase {
     func testMixedGoodAndBadRowsEachGetTheirError() throws {
         let csv = """
         authority,keywords,seed,temperature,max_tokens,style,note
-        Leeds City Concil,pothole repairs,1,,5,,typo
+        Leeds Town Hall,pothole repairs,1,,5,,typo
         Leeds City Council,,1,,5,,no keywords
         Leeds City Council,pothole repairs,abc,,5,,bad seed
         Leeds City Council,pothole repairs,1,7,5,,hot
@@ -83,7 +83,7 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(summary.failed, 8)
         let r = try rows(data)
         XCTAssertEqual(r.count, 10)
-        XCTAssertTrue(r[0]["error"]!.contains("unknown authority 'Leeds City Concil'"), r[0]["error"]!)
+        XCTAssertTrue(r[0]["error"]!.contains("unknown authority 'Leeds Town Hall'"), r[0]["error"]!)
         XCTAssertTrue(r[0]["error"]!.contains("did you mean: 'Leeds City Council'"), r[0]["error"]!)
         XCTAssertTrue(r[1]["error"]!.contains("no keywords"))
         XCTAssertTrue(r[2]["error"]!.contains("bad seed 'abc'"))

@@ -137,7 +137,7 @@ final class ServiceTests: XCTestCase {
     func testEvery4xxPathAnswersJSON() async throws {
         try await app().test(.router) { c in
             let ok = #""keywords": ["pothole repairs"], "max_tokens": 4"#
-            try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds City Concil", \#(ok)}"#), .notFound,
+            try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds Town Hall", \#(ok)}"#), .notFound,
                                  contains: "did you mean: 'Leeds City Council'")
             try Self.assertError(try await Self.post(c, "/v1/letters", "{not json"), .badRequest, contains: "bad JSON")
             try Self.assertError(try await Self.post(c, "/v1/letters", ""), .badRequest, contains: "empty body")

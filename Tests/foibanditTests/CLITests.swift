@@ -30,7 +30,7 @@ import Testing
           judge                   Score a request letter with the judge's weighted
                                   checks.
           db                      Create, import into and inspect the SQLite database.
-          authorities             Find public authorities.
+          authorities             Find public authorities, or add one not listed.
           categories              List the categories of authorities (for --category).
           keywords                List request keywords.
           corpus                  Build the domain corpus and the committed eval sets

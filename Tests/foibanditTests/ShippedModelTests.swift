@@ -29,7 +29,7 @@ import Testing
 
     @Test func unknownAuthorityIsRefusedWithSuggestions() throws {
         let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try foibandit(["generate", "--authority", "Leeds Citty Council", "--keywords", "potholes"],
+        let r = try foibandit(["generate", "--authority", "Leeds Town Hall", "--keywords", "potholes"],
                               env: ["FOIBANDIT_DB": dir.appendingPathComponent("db.sqlite").path])
         #expect(r.status != 0)
         #expect(r.stderr.contains("did you mean") && r.stderr.contains("Leeds City Council"), "\(r.stderr)")
