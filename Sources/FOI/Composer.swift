@@ -239,7 +239,7 @@ struct LetterBuilder {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
             // ("looking into the gender pay gap", not "looking into gender pay gap").
             if let topic = Self.withTopicArticle(k) {
-                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "that touches on", "handled", "manages", "handles", "monitor"] {
+                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }
@@ -247,7 +247,7 @@ struct LetterBuilder {
         }
         // Figures are broken down by year; documents are not.
         var refs = time.backRefs
-        if !numeric { refs = refs.filter { !["for each year", "broken down by year"].contains($0) }; if refs.isEmpty { refs = [""] } }
+        if !numeric { refs = refs.filter { !["for each year", "broken down by year", "in each year"].contains($0) }; if refs.isEmpty { refs = [""] } }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
             // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.

@@ -14,16 +14,19 @@ extension LetterBuilder {
         return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
     }
 
-    /// Chooses `count` specialist questions (`QuestionBanks`), at least one per keyword, each keyword's
-    /// first one naming it.
-    mutating func items(count: Int, questions: Bool = false, numericOnly: Bool = false, documentsOnly: Bool = false,
-                        flowsOnly: Bool = false) -> [String] {
+    /// Chooses `count` specialist questions (`QuestionBanks`) that the style can `take`, at least one per keyword,
+    /// each keyword's first one naming it.
+    mutating func items(count: Int, take: (TopicQuestion) -> Bool = { _ in true }) -> [String] {
         var order: [Keyword] = []
         let shuffled = rng.shuffled(keywords)
         for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
         var out: [String] = []
         var named = Set<String>()
+        var themeWide = 0
         for k in order {
+            // A theme's questions that name no keyword ("the total spent on transport services") are about the
+            // area, not the topic: one a letter, or the letter drifts off what the person asked about.
+            let wide = Set((QuestionBanks.themes[k.theme]?.general ?? []).filter { !$0.text.contains("{K}") }.map(\.text))
             // Not asked already, about people the body serves, and not the same question in other words.
             func usable(_ q: TopicQuestion) -> Bool {
                 !usedKinds.contains(q.text) && suitsBody(q)
@@ -34,22 +37,22 @@ extension LetterBuilder {
                     && !out.contains { Self.sharePhrase(TextTools.words($0), TextTools.words(preview(q, k)), n: 9) }
                     // One job title a letter: two read as one question asked twice.
                     && !(q.text.contains("job title") && out.contains { $0.contains("job title") })
+                    && !(themeWide >= 1 && wide.contains(q.text))
             }
             let fresh = QuestionBanks.questions(for: k).filter(usable)
-            let pool = fresh.filter { (!numericOnly || $0.numeric) && (!documentsOnly || $0.asksForDocument) && (!flowsOnly || $0.isFlow) }
+            let pool = fresh.filter(take)
             // A keyword's first item names it (the judge's keyword check): a numeric one if there is one,
             // else a generic one that does, else any that does.
             var choices = pool
             if !named.contains(k.text) {
                 let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
-                let generic = QuestionBanks.suited(QuestionBanks.generic, to: k).filter {
-                    usable($0) && (!documentsOnly || $0.asksForDocument) && (!numericOnly || $0.numeric) && (!flowsOnly || $0.isFlow)
-                }
+                let generic = QuestionBanks.suited(QuestionBanks.generic, to: k).filter { usable($0) && take($0) }
                 choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
             }
             guard !choices.isEmpty else { continue }
             let (i, q) = rng.pickIndexed(choices)
             usedKinds.append(q.text)
+            if wide.contains(q.text) { themeWide += 1 }
             if q.text.contains("{K}") { named.insert(k.text) }
             shape.append("item:\(q.numeric ? "n" : "d")\(i)")
             if q.numeric { askedFigures = true } else { askedDocuments = true }

@@ -5,9 +5,9 @@ extension LetterBuilder {
     mutating func numbered() -> String {
         let (greeting, opening) = greetingAndOpening()
         let timeFirst = rng.chance(0.5)
-        let timeSentence = self.timeSentence(after: opening)
         let n = 3 + rng.below(4)
-        var list = items(count: n, questions: true)
+        var list = items(count: n)
+        let timeSentence = self.timeSentence(after: opening)
         // The follow-ups about "the figures above" only after figures.
         if rng.chance(0.2) {
             // "The officer responsible for this area" only where there is one area and no job title asked already.
@@ -34,7 +34,7 @@ extension LetterBuilder {
         let opening = part("brief-open", Phrases.briefOpenings)
         time.backRefs = [""]
         let n = max(keywords.count, 3 + rng.below(2))
-        let list = items(count: n, questions: false)
+        let list = items(count: n)
         let style = rng.below(3)
         shape.append("inline:\(style)")
         var parts: [String] = []
@@ -51,7 +51,7 @@ extension LetterBuilder {
         let mixed = !env && jurisdiction.laws.contains(where: \.isEnvironmental)
         let costBank = (env ? Phrases.briefCostsEnvironmental : mixed ? Phrases.briefCostsMixed : Phrases.briefCosts)[regime]!
         var para = opening + " " + inline + "."
-        para += " " + part("brief-format", Phrases.briefFormats)
+        para += " " + part("brief-format", formats(Phrases.briefFormats))
         para += " " + part("brief-cost", costBank)
         let thanked = rng.chance(0.5)
         if thanked { para += " " + part("brief-thanks", ["Thank you.", "Many thanks.", "Thank you for your help."]) }
@@ -67,15 +67,26 @@ extension LetterBuilder {
         part("intro", askedDocuments ? Phrases.numberedIntros.filter { !$0.contains("tell me") && !$0.contains("like to know") } : Phrases.numberedIntros)
     }
 
-    /// The period, in words the opening has not used ("I am interested in …" once a letter).
+    /// The period, in words the opening has not used ("I am interested in …" once a letter), and about figures
+    /// only where the items ask for some.
     mutating func timeSentence(after opening: String) -> String {
-        let said = opening.contains("interest")
-        return part("time", said ? Phrases.timeSentences.filter { !$0.contains("interested") } : Phrases.timeSentences)
+        let said = opening.contains("interest"), figures = askedFigures
+        return part("time", Phrases.timeSentences.filter { (!said || !$0.contains("interested")) && (figures || !$0.contains("figures")) })
+    }
+
+    /// "A spreadsheet" is for figures: where documents are asked for too, a format that says so.
+    func formats(_ bank: [String]) -> [String] {
+        let allData = ["ideally as a spreadsheet", "machine-readable", "reusable format", "A spreadsheet or CSV by email"]
+        let out = bank.filter { f in
+            (!askedDocuments || !allData.contains(where: f.contains))
+                && (askedFigures || !["spreadsheet", "figures", "data", "CSV"].contains(where: f.contains))
+        }
+        return out.isEmpty ? bank : out
     }
 
     /// A spreadsheet for figures; where none are asked for, the documents' formats.
     mutating func formatLine() -> String {
-        askedFigures ? part("format", Phrases.formats) : part("doc-format", Phrases.documentFormats)
+        askedFigures ? part("format", formats(Phrases.formats)) : part("doc-format", Phrases.documentFormats)
     }
 
     mutating func short() -> String {
@@ -83,12 +94,12 @@ extension LetterBuilder {
         let greeting = part("greeting-p", Phrases.plainGreetings)
         time.backRefs = [""]
         // Figures: "tell me" a number reads right, "tell me" a policy does not.
-        let qs = items(count: keywords.count, numericOnly: true, flowsOnly: true)
+        let qs = items(count: keywords.count) { $0.numeric && $0.isFlow }
         // Items with commas of their own are kept apart with semicolons.
         let sep = qs.contains { $0.contains(",") } ? "; " : ", "
         let q = qs.count == 1 ? qs[0] : qs.dropLast().joined(separator: sep) + (qs.count > 2 || sep == "; " ? sep + "and " : " and ") + qs.last!
         // Even three lines say how the answer should come.
-        let ask = part("short-ask", Phrases.shortAsks).replacingOccurrences(of: "{Q}", with: q) + " " + part("brief-format", Phrases.briefFormats)
+        let ask = part("short-ask", Phrases.shortAsks).replacingOccurrences(of: "{Q}", with: q) + " " + part("brief-format", formats(Phrases.briefFormats))
         let thanks = part("short-thanks", ["Thank you.", "Many thanks for your help.", "Thank you in advance."])
         let name = part("name", Phrases.names)
         let sign = part("sign", Phrases.signOffs.filter { !$0.lowercased().contains("thank") })
@@ -108,7 +119,7 @@ extension LetterBuilder {
             "- " + Self.capitalised(d) + (i == trimmed.count - 1 ? "." : ";")
         }.joined(separator: "\n")
         let n = 3 + rng.below(3)
-        let list = items(count: n, questions: true)
+        let list = items(count: n)
         let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
@@ -127,7 +138,7 @@ extension LetterBuilder {
         // The topic's own document questions (a body's policy, minutes, reviews), not one list for every topic.
         let scope = part("doc-scope", opening.contains("interest") ? Phrases.documentScopes.filter { !$0.contains("interested") } : Phrases.documentScopes)
         if scope.contains(" since ") { time.backRefs = ["since then", "", ""] }
-        let docs = items(count: n, documentsOnly: true).map { d in
+        let docs = items(count: n) { $0.asksForDocument }.map { d in
             d.hasPrefix("copies of ") ? String(d.dropFirst(10)) : d.hasPrefix("a copy of ") ? String(d.dropFirst(10)) : d
         }
         let bullet = rng.below(3)
@@ -150,7 +161,7 @@ extension LetterBuilder {
         let n = 3 + rng.below(3)
         // A row per month or quarter suits counts and sums, not a budget or a headcount.
         let flows = ["month", "quarter"].contains(time.unit)
-        let body = numberedList(items(count: n, questions: false, numericOnly: true, flowsOnly: flows), questionsAllowed: false)
+        let body = numberedList(items(count: n) { $0.numeric && !$0.isList && (!flows || $0.isFlow) }, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
         let format = part("table-format", Phrases.tableFormats)

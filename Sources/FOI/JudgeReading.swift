@@ -181,7 +181,13 @@ extension JudgeRules {
                 .subtracting(TextTools.stopwords)
             for i in 1..<max(1, w.count - tailLength + 1) where Array(w[i..<(i + tailLength)]) == tail {
                 let before = w[i - 1]
-                guard before != head, !neutralModifiers.contains(before), Int(before) == nil,
+                // The end of another of the request's keywords, named whole ("data protection impact assessments"
+                // beside "equality impact assessments").
+                let inOther = split.enumerated().contains { m, k2 in
+                    m != n && k2.count > tailLength && i + tailLength >= k2.count
+                        && Array(w[(i + tailLength - k2.count)..<(i + tailLength)]) == k2
+                }
+                guard !inOther, before != head, !neutralModifiers.contains(before), Int(before) == nil,
                       !knownPhrases.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")),
                       !knownTerms.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")) else { continue }
                 // Two-word keywords: only a head taken from another keyword (three-word ones: any noun).

@@ -44,6 +44,18 @@ import Testing
         #expect(r.check(.names)?.passed == false && r.check(.names)?.reason.contains("database penalty notices") == true, "\(r.report)")
     }
 
+    /// Two keywords that end alike are two names, not one garbled: "data protection impact assessments" beside
+    /// "equality impact assessments" (a composer letter the check failed).
+    @Test func keywordsThatEndAlikeAreBothNamed() {
+        let k = ["equality impact assessments", "data protection impact assessments"]
+        let letter = F.goodLetter.replacingOccurrences(of: "pothole repairs", with: "equality impact assessments")
+            .replacingOccurrences(of: "2. The total amount paid out in compensation claims arising from road defects in each year.",
+                                  with: "2. A list of the data protection impact assessments completed in each year.")
+        #expect(verdict(letter, F.leeds, k).check(.names)?.passed == true, "\(verdict(letter, F.leeds, k).report)")
+        let garbled = letter.replacingOccurrences(of: "the data protection impact", with: "the data cabinet impact")
+        #expect(verdict(garbled, F.leeds, k).check(.names)?.passed == false, "\(verdict(garbled, F.leeds, k).report)")
+    }
+
     @Test func wrongKindOfBody() {
         expectDefect(verdict(item("What targets does the college set for pothole repairs?")), "body", quoting: "the college set")
         expectDefect(verdict(item("Any reports on compensation claims made to the trust.")), "body", quoting: "the trust")

@@ -1013,6 +1013,12 @@ NARROWER = {
     "fossil fuel divestment": COUNCIL_CATS + ["Universities"],
     "personal independence payment assessments": ["Ministerial Departments - UK", "Departments - NI"],
     "vice-chancellor pay": ["Universities", "University colleges"],
+    "degree classification": ["Universities", "University colleges"],
+    # Household waste recycling centres are the waste disposal authority's, not a district council's.
+    "household waste recycling centres": ["Unitary authorities (England)", "Metropolitan district councils", "London boroughs",
+                                          "Local councils (London)", "Unitary authorities (Wales)", "Unitary authorities (Scotland)",
+                                          "District councils (Northern Ireland)", "County councils", "Waste disposal authorities",
+                                          "Environmental regulators"],
     "opinion polling": COUNCIL_CATS + ["Non-metropolitan district councils", "Government Departments", "Combined authorities"],
 }
 

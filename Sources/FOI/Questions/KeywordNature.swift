@@ -10,6 +10,10 @@ public enum KeywordNature: Sendable, Equatable {
     case measure
     /// Things that happen and are counted: data breaches, prison deaths, planning appeals.
     case event
+    /// A document the body keeps: the menopause policy, the contracts register, the local plan.
+    case document
+    /// People the body employs or buys in: interim managers, management consultants, press office staffing.
+    case people
 
     public init(_ keyword: String) {
         let words = TextTools.words(keyword)
@@ -26,6 +30,10 @@ public enum KeywordNature: Sendable, Equatable {
             self = .measure
         } else if Self.eventWords.contains(last) || (last == "operations" && before == "cancelled") {
             self = .event
+        } else if Self.documentWords.contains(last) {
+            self = .document
+        } else if Self.peopleWords.contains(last) {
+            self = .people
         } else {
             self = .activity
         }
@@ -45,19 +53,32 @@ public enum KeywordNature: Sendable, Equatable {
         "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals",
     ]
 
+    static let documentWords: Set<String> = [
+        "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
+    ]
+
+    static let peopleWords: Set<String> = [
+        "staff", "staffing", "managers", "consultants", "executives", "officers", "firms", "workers", "contractors",
+        "agencies", "advisers", "interims",
+    ]
+
     /// Frames that take the keyword as an activity, and the natures they do not suit. Matched on the template
     /// text (with `{K}`), so one table serves the question banks and the phrase banks.
     static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
         // Money spent on it, or set aside for it.
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}"],
-         [.money, .measure, .event]),
+         [.money, .measure, .event, .document]),
         // People who do it, or who raise concerns about doing it.
         (["staff working on", "staff who work on", "staff engaged in", "working mainly on", "whose role includes work on",
           "team responsible for {K}", "how many work on {K}", "staff working on matters", "whistleblowing",
           "deals with {K}"],
-         [.money, .measure]),
+         [.money, .measure, .document, .people]),
+        // Payments to suppliers for it: consultants are the suppliers, not what is bought from them.
+        (["suppliers in connection with {K}", "contractors for work relating to {K}"], [.people]),
+        // Someone answers for a service or a policy, not for each incident that happens.
+        (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
-        (["contracts for {K}", "business case"], [.money, .measure, .event]),
+        (["contracts for {K}", "business case"], [.money, .measure, .event, .document]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]

@@ -150,12 +150,12 @@ extension QuestionBanks {
         ThemeQuestions(theme: "communications and PR", general: [
             .d("a copy of any policy, guidance or protocol that governs {K} at {ORG}"),
             .n("the number of full-time equivalent staff who work on matters relating to {K}, and their salary bands"),
-            .d("any communications plans or media briefings {ORG} prepared about {K} {T}"),
+            .d("any evaluation of the reach or impact of {K} {T}, such as audience figures or survey results"),
             .d("any internal audit, review or evaluation concerning {K} carried out {T}, with its findings"),
             .d("the job title of the officer or official responsible for signing off decisions on {K}"),
             .d("any guidance on political neutrality or pre-election restrictions that applies to {K}"),
             .d("the minutes or papers of any senior leadership or board meeting that discussed {K} {T}"),
-            .d("copies of any press releases or public statements {ORG} issued about {K} {T}"),
+            .n("the number of complaints {ORG} received about {K} {T}, and how many were upheld"),
             .n("the results recorded {T} for any performance measures {ORG} uses in relation to {K}"),
         ], keywords: [
             "communications team budget": [

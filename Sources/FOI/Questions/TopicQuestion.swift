@@ -22,7 +22,13 @@ public struct TopicQuestion: Sendable, Equatable {
     public var isFlow: Bool {
         numeric && !["full-time equivalent", "budget", "percentage", "average", "salary", "salaries", " rate", "ratio",
                      "currently", "current ", "at the end of", "at each", "vacant", "headcount", "number of staff",
-                     "number of members", "longest", "median", "as at"].contains(where: text.contains)
+                     "number of members", "longest", "median", "as at", "proportion", "quartile", "the figures"].contains(where: text.contains)
+    }
+
+    /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
+    /// one cell of a table.
+    public var isList: Bool {
+        ["by supplier", "of each", "their outcome", "by broad subject", "listing", "names of", "name of", "the reasons"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
