@@ -153,7 +153,8 @@ public enum HistoryFineTune {
                 let p = l.prompt(knownKeywords: knownKeywords)
                 return (prompt: p.text, letter: slots ? NameSlots(p).delexicalise(l.body) : l.body)
             }
-            let replay = HistoryReplay.examples(count: plan.replayLetters, authorities: authorities, keywords: knownKeywords,
+            // Four times as many as needed: the ones longer than the person's letters are left out below.
+            let replay = HistoryReplay.examples(count: 4 * plan.replayLetters, authorities: authorities, keywords: knownKeywords,
                                                 nameSlots: slots, seed: o.seed)
             try Data(HistoryTraining.jsonLines(own + replay).utf8).write(to: trainFile, options: .atomic)
             try Data(HistoryTraining.sftJSONL(split.validation, knownKeywords: knownKeywords, nameSlots: slots).utf8).write(to: valFile, options: .atomic)
@@ -161,13 +162,18 @@ public enum HistoryFineTune {
             try JSONEncoder().encode(counts).write(to: countsFile, options: .atomic)
         }
         let tokenizer = try BPETokenizer(directory: baseModel)
-        let train = try StageData.examples([trainFile.path], tokenizer: tokenizer)
+        let allTrain = try StageData.examples([trainFile.path], tokenizer: tokenizer)
         let validation = try StageData.examples([valFile.path], tokenizer: tokenizer)
         let test = try StageData.examples([testFile.path], tokenizer: tokenizer)
         let plan = o.plan(trainLetters: counts.train)
         let model = try Model.load(directory: baseModel)
-        let longest = (train + validation + test).map { $0.prompt.count + $0.completion.count }.max() ?? 16
+        // As long as the person's longest letter (the person's letters come first in train.jsonl): a longer
+        // composer letter is left out rather than making every step pay for its length.
+        let length = { (e: Example) in e.prompt.count + e.completion.count }
+        let longest = (allTrain.prefix(counts.train) + validation + test).map(length).max() ?? 16
         let T = min(model.config.maxSeqLen, o.seqLen ?? ((longest - 1 + 15) / 16 * 16))
+        let train = Array(allTrain.prefix(counts.train))
+            + allTrain.dropFirst(counts.train).filter { length($0) - 1 <= T }.prefix(plan.replayLetters)
         let cfg = try stageConfig(o, plan: plan, initFrom: baseModel.path, data: [trainFile.path], evalData: [valFile.path], seqLen: T)
         let replayed = train.count - counts.train
         report("history: \(counts.train) letters to learn from (\(counts.unmatched) with no matched authority, for the style only)"
