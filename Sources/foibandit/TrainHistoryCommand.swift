@@ -43,6 +43,7 @@ struct TrainHistory: ParsableCommand {
     @Option(help: "Candidates per letter when measuring: 1 reads the model's own letters, 8 the product's best of 8.")
     var candidates = 1
     @Option(help: "Write the measured letters (base and adapter) to this JSON Lines file.") var letters: String?
+    @Flag(help: "Measure without the copy and word guards: the model's raw samples.") var unguarded = false
 
     func validate() throws {
         guard (rank ?? 1) > 0 && (rank ?? 1) <= 256 else { throw ValidationError("--rank must be between 1 and 256") }
@@ -88,6 +89,7 @@ struct TrainHistory: ParsableCommand {
             let resolver = try Resolver(s)
             let writer = try LetterWriter(modelDirectory: base, judge: resolver.judge)
             writer.requester = try? s.requester()
+            writer.guardsNames = !unguarded
             let adapter = try LoRAAdapter.load(directory: output, modelConfig: writer.model.config)
             let split = HistoryTraining.split(letters)
             let reqs = HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: samples)
