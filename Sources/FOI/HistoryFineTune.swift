@@ -7,7 +7,9 @@ import Training
 public struct HistoryFineTuneOptions: Sendable, Equatable {
     public var rank: Int?
     public var alpha: Float?
-    public var targets = LoRAConfig.allTargets
+    /// The projections and the tied embedding: a person's words the base was trained never to write ("I'd",
+    /// "I'll") are learnt only when their embedding can move (LoRA.swift); without it those exact words garbled.
+    public var targets = LoRAConfig.allTargets + [LoRAConfig.embedTarget]
     public var full = false
     /// The most steps; early stopping usually ends sooner.
     public var steps: Int?

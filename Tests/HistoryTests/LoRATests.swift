@@ -17,7 +17,9 @@ import Training
     @Test func gradientsMatchFiniteDifferences() throws {
         let model = Model(config: tinyConfig, seed: 3, initStd: 0.1)
         let base = FloatBuffer(count: model.parameterCount); base.copy(from: model.params)
-        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 4), seed: 5)
+        // the tied embedding too (slots[0]: its delta reaches both the input and the LM head)
+        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 4, targets: LoRAConfig.allTargets + [LoRAConfig.embedTarget]), seed: 5)
+        #expect(ad.slots[0].kind == .embed && ad.slots.filter { $0.kind == .embed }.count == 1)
         var rng = Xoshiro256(seed: 9)
         for s in ad.slots { for i in 0..<(s.out * 2) { ad.params[s.b + i] = (rng.nextFloat() - 0.5) * 0.2 } }
         let (x, y) = batch(2, 8, seed: 1)
@@ -72,6 +74,41 @@ import Training
         let other = ModelConfig(vocabSize: 64, dim: 32, layers: 2, heads: 2, hiddenDim: 32, maxSeqLen: 16)
         #expect(throws: (any Error).self) { try LoRAAdapter.load(directory: dir.appendingPathComponent("a"), modelConfig: other) }
         #expect(throws: CheckpointError.self) { try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 2, targets: ["w_q"])) }
+    }
+
+    /// The embedding's pair is saved as PEFT names and shapes it (lora_embedding_A (r, V), lora_embedding_B (C, r)),
+    /// reads back to the same delta, and the decoder's logits with it merged are the training forward's.
+    @Test func embeddingAdapterRoundTripsAndDecodesAsTrained() throws {
+        let model = Model(config: tinyConfig, seed: 3, initStd: 0.1)
+        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 3, alpha: 6, targets: ["q_proj", "embed_tokens"]), seed: 2)
+        var rng = Xoshiro256(seed: 4)
+        for s in ad.slots { for i in 0..<(s.out * 3) { ad.params[s.b + i] = (rng.nextFloat() - 0.5) * 0.5 } }
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        try ad.save(to: dir.appendingPathComponent("e"))
+        let f = try SafeTensorsFile(contentsOf: dir.appendingPathComponent("e/adapter_model.safetensors"))
+        #expect(f.entries["base_model.model.model.embed_tokens.lora_embedding_A"]?.shape == [3, 64])
+        #expect(f.entries["base_model.model.model.embed_tokens.lora_embedding_B"]?.shape == [16, 3])
+        let back = try LoRAAdapter.load(directory: dir.appendingPathComponent("e"), modelConfig: tinyConfig)
+        #expect(back.params.array == ad.params.array)
+
+        let before = model.params.array
+        try back.merge(into: model)
+        let e = model.layout.offset(.embed)
+        #expect(model.params.array[e..<(e + 64 * 16)] != before[e..<(e + 64 * 16)])
+        let tokens = [5, 17, 63, 2, 40, 9, 33, 1]
+        model.forward(tokens: tokens, batch: 1, seqLen: tokens.count)
+        let reference = Array(model.logits)
+        for kernels in [WideKernels.best, nil] {
+            let dec = Decoder(model: model, batch: 1, capacity: tokens.count, kernels: kernels)
+            var worst: Float = 0
+            for (t, tok) in tokens.enumerated() {
+                let row = dec.append([(0, [tok])])
+                worst = max(worst, zip(row, reference[(t * 64)..<((t + 1) * 64)]).map { abs($0 - $1) }.max()!)
+            }
+            #expect(worst < 1e-4, "\(String(describing: kernels)): \(worst)")
+        }
+        try back.merge(into: model, factor: -1)
+        #expect(zip(model.params.array, before).map { abs($0 - $1) }.max()! < 1e-5)
     }
 }
 
