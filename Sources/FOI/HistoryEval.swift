@@ -1,72 +1,89 @@
 import Foundation
 import LM
 
-/// The measured gain of a style adapter: letters written for held-out prompts with and without it,
-/// scored against the person's style profile and by the judge.
+/// The measured gain of a style adapter: letters written for held-out prompts with and without it, read for
+/// the person's style markers and by the judge.
 public struct HistoryGain: Codable, Sendable, Equatable {
-    public var profile: StyleProfile
-    public var person: StyleMarkers
-    public var base: StyleMarkers
-    public var adapted: StyleMarkers
+    /// The person's own letters, read first: the table says what the person does.
+    public var person: StyleSummary
+    public var base: StyleSummary
+    public var adapted: StyleSummary
     public var baseValidity: Double
     public var adaptedValidity: Double
     public var baseMeanScore: Double
     public var adaptedMeanScore: Double
     public var letters: Int
+    /// Letters sampled per request (1: the model's own letters; 8: the product's best of 8).
+    public var candidates: Int = 1
     /// Letters failing each judge check, without and with the adapter: what a style costs.
     public var baseFailedChecks: [String: Int] = [:]
     public var adaptedFailedChecks: [String: Int] = [:]
     /// Validity change in percentage points (adapted − base).
     public var validityChangePoints: Double { 100 * (adaptedValidity - baseValidity) }
 
+    /// Markers on which the adapter's letters are closer to the person's than the base's.
+    public func closer(_ markers: [StyleMarker] = StyleMarker.allCases) -> [StyleMarker] {
+        markers.filter { adapted.distance(to: person, $0) < base.distance(to: person, $0) }
+    }
+
     public var table: String {
-        func pct(_ x: Double) -> String { String(format: "%5.1f%%", 100 * x) }
-        func row(_ name: String, _ f: (StyleMarkers) -> Double, percent: Bool = true) -> String {
-            let cells = [person, base, adapted].map { percent ? pct(f($0)) : String(format: "%6.1f", f($0)) }
-            return name.padding(toLength: 26, withPad: " ", startingAt: 0) + cells.joined(separator: "   ")
+        func cell(_ s: StyleSummary, _ m: StyleMarker) -> String {
+            if m.isCategorical, let u = person.usual(m) { return String(format: "%5.0f%%", 100 * s.share(m, u.form)) }
+            return String(format: "%6.1f", s.mean(m))
         }
-        return [
-            "marker                     person   base     adapter",
-            row("greeting", \.greeting), row("items (a), (b), (c)", \.letteredItems),
-            row("format sentence", \.formatSentence), row("close + name", \.closeAndName),
-            row("words per sentence", \.meanSentenceWords, percent: false),
-            String(format: "judge validity (%d letters)  base %.1f%%  adapter %.1f%%  (%+.1f points); mean score %.1f -> %.1f",
-                   letters, 100 * baseValidity, 100 * adaptedValidity, validityChangePoints, baseMeanScore, adaptedMeanScore),
-            "failed checks  base: \(Self.describe(baseFailedChecks))  adapter: \(Self.describe(adaptedFailedChecks))",
-        ].joined(separator: "\n")
+        var rows = ["marker                        person's usual                          person   base  adapter  distance base -> adapter"]
+        for m in StyleMarker.allCases {
+            let usual = m.isCategorical ? (person.usual(m).map { "“\($0.form)”" } ?? "-") : "mean"
+            let d0 = base.distance(to: person, m), d1 = adapted.distance(to: person, m)
+            rows.append(m.title.padding(toLength: 30, withPad: " ", startingAt: 0)
+                        + String(usual.prefix(38)).padding(toLength: 40, withPad: " ", startingAt: 0)
+                        + [person, base, adapted].map { cell($0, m) }.joined(separator: "  ")
+                        + String(format: "   %.2f -> %.2f%@", d0, d1, d1 < d0 ? "  closer" : ""))
+        }
+        let core = closer(StyleMarker.core)
+        rows.append("closer to the person's style with the adapter: \(closer().count) of \(StyleMarker.allCases.count) markers, "
+                    + "\(core.count) of \(StyleMarker.core.count) core (\(StyleMarker.core.map(\.rawValue).joined(separator: ", ")))")
+        rows.append(String(format: "judge validity (%d letters, best of %d)  base %.1f%%  adapter %.1f%%  (%+.1f points); mean score %.1f -> %.1f",
+                           letters, candidates, 100 * baseValidity, 100 * adaptedValidity, validityChangePoints, baseMeanScore, adaptedMeanScore))
+        rows.append("failed checks  base: \(Self.describe(baseFailedChecks))  adapter: \(Self.describe(adaptedFailedChecks))")
+        return rows.joined(separator: "\n")
     }
 
     static func describe(_ counts: [String: Int]) -> String {
         counts.isEmpty ? "none" : counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
-    /// Writes `requests` with the writer's model as it is, then with the adapter merged in (removed
-    /// again afterwards). `personLetters` define the style profile (the training letters).
+    /// Writes `requests` with the writer's model as it is, then with the adapter merged in (removed again
+    /// afterwards), through the writer's own checks: the copy and word guards, the judge and, with `candidates`
+    /// above 1, its reranking and item grounding. `personLetters` are the person's letters whose style is the target.
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
-                               personLetters: [String], heldOutLetters: [String], batchSize: Int = 16) throws -> HistoryGain {
-        let profile = StyleProfile(letters: personLetters)
-        // The model's own letters, base and adapter alike: reranking would hide what the adapter changed.
+                               personLetters: [String], candidates: Int = 1, batchSize: Int = 16,
+                               samples: ((_ base: [WrittenLetter], _ adapted: [WrittenLetter]) -> Void)? = nil) throws -> HistoryGain {
         let kept = writer.candidates
-        writer.candidates = 1
+        writer.candidates = candidates
         defer { writer.candidates = kept }
+        let perBatch = max(1, batchSize / max(candidates, 1))
         func write() -> [WrittenLetter] {
-            stride(from: 0, to: requests.count, by: batchSize).flatMap {
-                writer.write(Array(requests[$0..<min($0 + batchSize, requests.count)]))
+            stride(from: 0, to: requests.count, by: perBatch).flatMap {
+                writer.write(Array(requests[$0..<min($0 + perBatch, requests.count)]))
             }
         }
         let base = write()
+        // As `--adapter` writes: the person's phrasing, not the composer's, around the names.
+        let holds = writer.holdsSlots
         try adapter.merge(into: writer.model)
         writer.holdsSlots = false
-        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = true }
+        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds }
         let adapted = write()
+        samples?(base, adapted)
         let n = Double(max(requests.count, 1))
         func validity(_ ls: [WrittenLetter]) -> Double { Double(ls.filter { $0.judge.score >= LetterEval.validScore }.count) / n }
         func mean(_ ls: [WrittenLetter]) -> Double { Double(ls.map(\.judge.score).reduce(0, +)) / n }
-        return HistoryGain(profile: profile, person: StyleMarkers.measure(heldOutLetters, against: profile),
-                           base: StyleMarkers.measure(base.map(\.letter), against: profile),
-                           adapted: StyleMarkers.measure(adapted.map(\.letter), against: profile),
+        return HistoryGain(person: StyleSummary(letters: personLetters),
+                           base: StyleSummary(letters: base.map(\.letter)), adapted: StyleSummary(letters: adapted.map(\.letter)),
                            baseValidity: validity(base), adaptedValidity: validity(adapted),
                            baseMeanScore: mean(base), adaptedMeanScore: mean(adapted), letters: requests.count,
+                           candidates: candidates,
                            baseFailedChecks: LetterEval.failedChecks(base), adaptedFailedChecks: LetterEval.failedChecks(adapted))
     }
 

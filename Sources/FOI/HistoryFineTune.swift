@@ -2,27 +2,43 @@ import Foundation
 import LM
 import Training
 
-/// Settings of `train history`. LoRA by default; `full` fine-tunes every weight instead.
+/// Settings of `train history`. LoRA by default; `full` fine-tunes every weight instead. A nil setting is
+/// chosen from the history's size (`HistoryPlan`).
 public struct HistoryFineTuneOptions: Sendable, Equatable {
-    public var rank = 8
-    public var alpha: Float = 16
-    public var targets = LoRAConfig.allTargets
+    public var rank: Int?
+    public var alpha: Float?
+    /// The projections and the tied embedding: a person's words the base was trained never to write ("I'd",
+    /// "I'll") are learnt only when their embedding can move (LoRA.swift); without it those exact words garbled.
+    public var targets = LoRAConfig.allTargets + [LoRAConfig.embedTarget]
     public var full = false
-    /// 300 steps at 1e-3: on the sample history this kept the most validity (measured against
-    /// 40–600 steps and 2e-3; fewer steps half-learn the style and mix two formats, more overfit).
-    public var steps = 300
+    /// The most steps; early stopping usually ends sooner.
+    public var steps: Int?
     public var batchSize = 8
     /// nil: the longest example, rounded up to 16, at most the model's maxSeqLen.
     public var seqLen: Int?
     public var maxLR: Float?
     public var warmupSteps = 10
-    public var evalEvery = 20
+    public var evalEvery: Int?
     public var checkpointEvery = 20
+    /// Evaluations without a new best before stopping; 0 trains every step (the best is still the one kept).
+    public var patience: Int?
+    /// Composer letters mixed in; nil: the plan's (one for every three of the person's), 0: none.
+    public var replayLetters: Int?
     public var seed: UInt64 = 1
     public init() {}
 
-    /// LoRA trains few weights and wants a larger step than full fine-tuning.
-    public var learningRate: Float { maxLR ?? (full ? 1e-4 : 1e-3) }
+    /// The plan for `n` training letters with this run's overrides applied.
+    public func plan(trainLetters n: Int) -> HistoryPlan {
+        var p = HistoryPlan(trainLetters: n, batchSize: batchSize)
+        if let rank { p.rank = rank; p.alpha = alpha ?? Float(2 * rank) } else if let alpha { p.alpha = alpha }
+        if let steps { p.maxSteps = steps }
+        if let maxLR { p.learningRate = maxLR } else if full { p.learningRate = 1e-4 }
+        if let evalEvery { p.evalEvery = evalEvery }
+        if let patience { p.patience = patience }
+        if let replayLetters { p.replayLetters = replayLetters }
+        p.evalEvery = max(1, min(p.evalEvery, p.maxSteps))
+        return p
+    }
 }
 
 /// Where adapters live: `$XDG_DATA_HOME/foibandit/adapters/NAME/` (else `~/.local/share/...`).
@@ -88,9 +104,21 @@ public enum HistoryAdapters {
 public enum HistoryFineTune {
     public struct Result: Sendable {
         public var trainLetters: Int
+        /// Letters held out (validation and test).
         public var heldOutLetters: Int
+        public var validationLetters: Int
+        public var testLetters: Int
+        /// Training letters with no matched authority: they train the style only.
+        public var unmatchedLetters: Int
+        /// Loss on the test letters, of the base and of the kept adapter.
         public var baseEvalLoss: Float
         public var evalLoss: Float
+        /// The validation loss of the kept adapter, and its step (0: the base).
+        public var bestValidationLoss: Float?
+        public var bestStep: Int
+        public var lastStep: Int
+        public var stoppedEarly: Bool
+        public var plan: HistoryPlan
         public var seconds: Double
         public var steps: Int
         /// The adapter folder (LoRA) or fine-tuned model folder (--full).
@@ -99,38 +127,67 @@ public enum HistoryFineTune {
         public var perplexityRatio: Float { exp(evalLoss) / exp(baseEvalLoss) }
     }
 
-    /// Trains on the person's letters (90%), evaluates on the other 10%, and writes the adapter
-    /// (or, with `full`, the fine-tuned model) to `output`; `merge` also writes a merged model folder
-    /// in the layout of `models/`. The run folder keeps checkpoints and the exact data for `resume`.
-    public static func run(letters: [HistoryLetter], knownKeywords: [Keyword], baseModel: URL, runDir: URL,
-                           output: URL, merge: URL?, options o: HistoryFineTuneOptions, resume: Bool,
-                           stopAfter: Int? = nil,
+    /// Trains on the person's letters, picks the checkpoint on the validation letters and reports the test
+    /// letters (`HistoryTraining.split`), and writes the adapter (or, with `full`, the fine-tuned model) to
+    /// `output`; `merge` also writes a merged model folder in the layout of `models/`. The run folder keeps
+    /// checkpoints and the exact data for `resume`. `authorities` (the store's) draw the composer letters mixed in.
+    public static func run(letters: [HistoryLetter], knownKeywords: [Keyword], authorities: [Authority] = [], baseModel: URL,
+                           runDir: URL, output: URL, merge: URL?, options o: HistoryFineTuneOptions, resume: Bool,
+                           stopAfter: Int? = nil, progress: ((TrainingProgress) -> Void)? = nil,
                            report: @escaping (String) -> Void) throws -> Result {
         let fm = FileManager.default
         try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
-        let trainFile = runDir.appendingPathComponent("train.jsonl"), heldFile = runDir.appendingPathComponent("heldout.jsonl")
+        let trainFile = runDir.appendingPathComponent("train.jsonl"), valFile = runDir.appendingPathComponent("validation.jsonl")
+        let testFile = runDir.appendingPathComponent("test.jsonl")
+        let countsFile = runDir.appendingPathComponent("letters.json")
+        let slots = NameSlots.used(by: baseModel)
+        let split = HistoryTraining.split(letters)
+        var counts = LetterCounts(train: split.train.count, unmatched: split.unmatched)
         // A resumed run keeps the data it started with, whatever was imported since.
-        if !(resume && fm.fileExists(atPath: trainFile.path) && fm.fileExists(atPath: heldFile.path)) {
+        if resume && [trainFile, valFile, testFile, countsFile].allSatisfy({ fm.fileExists(atPath: $0.path) }) {
+            counts = try JSONDecoder().decode(LetterCounts.self, from: Data(contentsOf: countsFile))
+        } else {
             guard letters.count >= HistoryTraining.minimumLetters else {
                 throw HistoryImportError.tooFewLetters(have: letters.count, need: HistoryTraining.minimumLetters)
             }
-            let (train, held) = HistoryTraining.split(letters)
-            try Data(HistoryTraining.sftJSONL(train, knownKeywords: knownKeywords).utf8).write(to: trainFile, options: .atomic)
-            try Data(HistoryTraining.sftJSONL(held, knownKeywords: knownKeywords).utf8).write(to: heldFile, options: .atomic)
+            let plan = o.plan(trainLetters: split.train.count)
+            let own = split.train.map { l in
+                let p = l.prompt(knownKeywords: knownKeywords)
+                return (prompt: p.text, letter: slots ? NameSlots(p).delexicalise(l.body) : l.body)
+            }
+            // Four times as many as needed: the ones longer than the person's letters are left out below.
+            let replay = HistoryReplay.examples(count: 4 * plan.replayLetters, authorities: authorities, keywords: knownKeywords,
+                                                nameSlots: slots, seed: o.seed)
+            try Data(HistoryTraining.jsonLines(own + replay).utf8).write(to: trainFile, options: .atomic)
+            try Data(HistoryTraining.sftJSONL(split.validation, knownKeywords: knownKeywords, nameSlots: slots).utf8).write(to: valFile, options: .atomic)
+            try Data(HistoryTraining.sftJSONL(split.test, knownKeywords: knownKeywords, nameSlots: slots).utf8).write(to: testFile, options: .atomic)
+            try JSONEncoder().encode(counts).write(to: countsFile, options: .atomic)
         }
         let tokenizer = try BPETokenizer(directory: baseModel)
-        let train = try StageData.examples([trainFile.path], tokenizer: tokenizer)
-        let held = try StageData.examples([heldFile.path], tokenizer: tokenizer)
+        let allTrain = try StageData.examples([trainFile.path], tokenizer: tokenizer)
+        let validation = try StageData.examples([valFile.path], tokenizer: tokenizer)
+        let test = try StageData.examples([testFile.path], tokenizer: tokenizer)
+        let plan = o.plan(trainLetters: counts.train)
         let model = try Model.load(directory: baseModel)
-        let longest = (train + held).map { $0.prompt.count + $0.completion.count }.max() ?? 16
+        // As long as the person's longest letter (the person's letters come first in train.jsonl): a longer
+        // composer letter is left out rather than making every step pay for its length.
+        let length = { (e: Example) in e.prompt.count + e.completion.count }
+        let longest = (allTrain.prefix(counts.train) + validation + test).map(length).max() ?? 16
         let T = min(model.config.maxSeqLen, o.seqLen ?? ((longest - 1 + 15) / 16 * 16))
-        let cfg = try stageConfig(o, initFrom: baseModel.path, data: [trainFile.path], evalData: [heldFile.path], seqLen: T)
-        report("history: \(train.count) letters to learn from, \(held.count) held out; "
-               + (o.full ? "full fine-tuning" : "LoRA rank \(o.rank), alpha \(o.alpha)") + ", \(o.steps) steps of \(o.batchSize)×\(T)")
+        let train = Array(allTrain.prefix(counts.train))
+            + allTrain.dropFirst(counts.train).filter { length($0) - 1 <= T }.prefix(plan.replayLetters)
+        let cfg = try stageConfig(o, plan: plan, initFrom: baseModel.path, data: [trainFile.path], evalData: [valFile.path], seqLen: T)
+        let replayed = train.count - counts.train
+        report("history: \(counts.train) letters to learn from (\(counts.unmatched) with no matched authority, for the style only)"
+               + (replayed > 0 ? " and \(replayed) composer letters mixed in" : "")
+               + "; held out by authority: \(validation.count) to choose the checkpoint, \(test.count) to test")
+        report("history: " + (o.full ? "full fine-tuning, learning rate \(plan.learningRate), at most \(plan.maxSteps) steps" : plan.description)
+               + "; sequences of \(T) tokens" + (slots ? "; names through the base's slots" : ""))
         let pad = tokenizer.endOfTextId
-        let evalBatches = ExampleBatches.sequential(held, batchSize: o.batchSize, seqLen: T, pad: pad)
-        let baseLoss = Trainer.meanLoss(model, evalBatches)
-        report(String(format: "history: base model held-out perplexity %.2f", exp(baseLoss)))
+        let valBatches = ExampleBatches.sequential(validation, batchSize: o.batchSize, seqLen: T, pad: pad)
+        let testBatches = ExampleBatches.sequential(test, batchSize: o.batchSize, seqLen: T, pad: pad)
+        let baseLoss = Trainer.meanLoss(model, testBatches)
+        report(String(format: "history: base model test perplexity %.2f", exp(baseLoss)))
 
         if o.full {
             var runner = StageRunner(config: cfg, tokenizerDir: baseModel, runDir: runDir)
@@ -139,49 +196,63 @@ public enum HistoryFineTune {
             let s = try runner.run(resume: resume)
             let done = fm.fileExists(atPath: runner.modelDir.appendingPathComponent("model.safetensors").path)
             let tuned = try Model.load(directory: done ? runner.modelDir : RunDirectory(runDir).checkpoint)
-            let loss = Trainer.meanLoss(tuned, evalBatches)
+            let loss = Trainer.meanLoss(tuned, testBatches)
             if done {
                 try tuned.save(to: output, extraFiles: { try tokenizer.save(to: $0) })
                 if let merge { try tuned.save(to: merge, extraFiles: { try tokenizer.save(to: $0) }) }
             }
-            return Result(trainLetters: train.count, heldOutLetters: held.count, baseEvalLoss: baseLoss, evalLoss: loss,
+            return Result(trainLetters: counts.train, heldOutLetters: validation.count + test.count, validationLetters: validation.count,
+                          testLetters: test.count, unmatchedLetters: counts.unmatched, baseEvalLoss: baseLoss, evalLoss: loss,
+                          bestValidationLoss: nil, bestStep: s.steps, lastStep: s.steps, stoppedEarly: false, plan: plan,
                           seconds: s.seconds, steps: s.steps, output: output, merged: done ? merge : nil)
         }
 
-        let adapter = try LoRAAdapter(modelConfig: model.config, config: LoRAConfig(rank: o.rank, alpha: o.alpha, targets: o.targets), seed: o.seed)
+        let adapter = try LoRAAdapter(modelConfig: model.config, config: LoRAConfig(rank: plan.rank, alpha: plan.alpha, targets: o.targets), seed: o.seed)
         adapter.baseModel = baseModel.standardizedFileURL.path
         adapter.baseFingerprint = LoRAAdapter.fingerprint(model)
         report("history: \(adapter.parameterCount) adapter parameters (\(String(format: "%.1f", 100 * Double(adapter.parameterCount) / Double(model.parameterCount)))% of the model)")
         let data = try ExampleBatches(examples: train, batchSize: o.batchSize, seqLen: T, seed: o.seed, pad: pad)
-        let trainer = LoRATrainer(config: cfg, model: model, adapter: adapter, data: data, evalBatches: evalBatches,
+        let trainer = LoRATrainer(config: cfg, model: model, adapter: adapter, data: data, evalBatches: valBatches,
                                   run: RunDirectory(runDir), report: report)
         trainer.stopAfter = stopAfter
+        trainer.patience = plan.patience > 0 ? plan.patience : nil
+        trainer.progress = progress
         let s = try trainer.train(resume: resume)
-        let loss = trainer.evalLoss()
-        let finished = RunDirectory(runDir).logRows().last?["step"].map(Int.init) == o.steps
+        let loss = trainer.loss(on: testBatches)
+        let finished = s.lastStep == plan.maxSteps || s.stoppedEarly
         if finished {
             let info: [String: Any] = ["foibandit_history": [
-                "train_letters": train.count, "held_out_letters": held.count, "steps": o.steps,
-                "base_eval_perplexity": Double(exp(baseLoss)), "eval_perplexity": Double(exp(loss)),
+                "train_letters": counts.train, "unmatched_letters": counts.unmatched, "replay_letters": replayed,
+                "validation_letters": validation.count, "test_letters": test.count,
+                "max_steps": plan.maxSteps, "best_step": s.bestStep, "last_step": s.lastStep, "stopped_early": s.stoppedEarly,
+                "rank": plan.rank, "learning_rate": Double(plan.learningRate),
+                "base_test_perplexity": Double(exp(baseLoss)), "test_perplexity": Double(exp(loss)),
+                "best_validation_perplexity": s.bestEval.map { Double(exp($0)) } ?? 0,
             ]]
             try adapter.save(to: output, extra: info)
-            report("history done: adapter in \(output.path)")
+            report("history done: the adapter of step \(s.bestStep) (the best on the validation letters) in \(output.path)")
             if let merge {
                 try model.save(to: merge, extraFiles: { try tokenizer.save(to: $0) })   // the trainer left W0 + s·B·A in place
                 report("history: merged model in \(merge.path)")
             }
         }
-        report(String(format: "history: held-out perplexity %.2f -> %.2f (ratio %.2f)", exp(baseLoss), exp(loss), exp(loss) / exp(baseLoss)))
-        return Result(trainLetters: train.count, heldOutLetters: held.count, baseEvalLoss: baseLoss, evalLoss: loss,
-                      seconds: s.seconds, steps: s.steps, output: output, merged: finished ? merge : nil)
+        report(String(format: "history: test perplexity %.2f -> %.2f (ratio %.2f)", exp(baseLoss), exp(loss), exp(loss) / exp(baseLoss)))
+        return Result(trainLetters: counts.train, heldOutLetters: validation.count + test.count, validationLetters: validation.count,
+                      testLetters: test.count, unmatchedLetters: counts.unmatched, baseEvalLoss: baseLoss, evalLoss: loss,
+                      bestValidationLoss: s.bestEval, bestStep: s.bestStep, lastStep: s.lastStep, stoppedEarly: s.stoppedEarly,
+                      plan: plan, seconds: s.seconds, steps: plan.maxSteps, output: output, merged: finished ? merge : nil)
     }
 
-    static func stageConfig(_ o: HistoryFineTuneOptions, initFrom: String, data: [String], evalData: [String], seqLen: Int) throws -> StageConfig {
+    /// The person's letters a run learns from, kept in the run folder so a resume plans as the run began.
+    struct LetterCounts: Codable { var train: Int; var unmatched: Int }
+
+    static func stageConfig(_ o: HistoryFineTuneOptions, plan: HistoryPlan, initFrom: String, data: [String], evalData: [String],
+                            seqLen: Int) throws -> StageConfig {
         let j: [String: Any] = [
             "stage": "history", "initFrom": initFrom, "data": data, "evalData": evalData,
-            "batchSize": o.batchSize, "seqLen": seqLen, "steps": o.steps,
-            "maxLR": Double(o.learningRate), "minLR": Double(o.learningRate) / 10, "warmupSteps": o.warmupSteps,
-            "weightDecay": o.full ? 0.1 : 0.0, "gradClip": 1.0, "evalEvery": o.evalEvery, "evalBatches": 1000,
+            "batchSize": o.batchSize, "seqLen": seqLen, "steps": plan.maxSteps,
+            "maxLR": Double(plan.learningRate), "minLR": Double(plan.learningRate) / 10, "warmupSteps": min(o.warmupSteps, plan.maxSteps),
+            "weightDecay": o.full ? 0.1 : 0.0, "gradClip": 1.0, "evalEvery": plan.evalEvery, "evalBatches": 1000,
             "checkpointEvery": o.checkpointEvery, "seed": o.seed,
         ]
         return try JSONDecoder().decode(StageConfig.self, from: try JSONSerialization.data(withJSONObject: j))

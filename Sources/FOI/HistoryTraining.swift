@@ -33,107 +33,61 @@ public enum HistoryTraining {
     public static let minimumLetters = 20
     public static let style = LetterStyle.numbered.rawValue
 
-    /// 10% held out (at least one letter): the lowest tenth by content hash, so the split does not
-    /// depend on import order.
-    public static func split(_ letters: [HistoryLetter]) -> (train: [HistoryLetter], heldOut: [HistoryLetter]) {
-        let sorted = letters.sorted { $0.contentHash < $1.contentHash }
-        let k = max(1, Int((Double(letters.count) / 10).rounded()))
-        let held = Set(sorted.prefix(k).map(\.contentHash))
-        return (letters.filter { !held.contains($0.contentHash) }, letters.filter { held.contains($0.contentHash) })
+    /// The person's letters in three parts. Held out by authority: every letter to one body falls on one side,
+    /// so held-out loss measures letters to bodies the adapter never saw written to, not recall of a body's
+    /// letter. `validation` picks the checkpoint (early stopping); `test` is never looked at in training and is
+    /// what the reported perplexity and the measured letters use. Letters with no matched authority always
+    /// train: they teach the style, and a held-out prompt needs a body to write to.
+    public struct Split: Sendable, Equatable {
+        public var train: [HistoryLetter]
+        public var validation: [HistoryLetter]
+        public var test: [HistoryLetter]
+        /// Training letters with no matched authority (style only).
+        public var unmatched: Int { train.filter { $0.authority == nil }.count }
+        /// Validation and test together: every letter the adapter does not learn from.
+        public var heldOut: [HistoryLetter] { validation + test }
     }
 
-    /// `{"prompt": ..., "letter": ...}` JSON Lines, the SFT format `StageData.examples` reads.
-    public static func sftJSONL(_ letters: [HistoryLetter], knownKeywords: [Keyword]) -> String {
-        let lines = letters.map { l -> String in
-            let obj: [String: String] = ["prompt": l.prompt(knownKeywords: knownKeywords).text, "letter": l.body]
+    /// Letters held out for each of validation and test: an eighth of the matched letters, at least 3.
+    public static func heldOutCount(matched: Int) -> Int { max(3, Int((Double(matched) / 8).rounded())) }
+
+    /// Authorities in the order of a hash of their names (independent of import order); the first fill the
+    /// test part, the next the validation part, the rest train.
+    public static func split(_ letters: [HistoryLetter]) -> Split {
+        let matched = letters.filter { $0.authority != nil }
+        let groups = Dictionary(grouping: matched) { $0.authority!.name }
+        let order = groups.keys.sorted { (StableHash.fnv1a($0), $0) < (StableHash.fnv1a($1), $1) }
+        let k = heldOutCount(matched: matched.count)
+        var test = Set<String>(), validation = Set<String>()
+        var nTest = 0, nValidation = 0
+        for name in order {
+            let n = groups[name]!.count
+            // Always leave at least half the matched letters to learn from.
+            if nTest < k, nTest + nValidation + n <= matched.count / 2 { test.insert(name); nTest += n }
+            else if nValidation < k, nTest + nValidation + n <= matched.count / 2 { validation.insert(name); nValidation += n }
+        }
+        func part(_ names: Set<String>) -> [HistoryLetter] { letters.filter { $0.authority.map { names.contains($0.name) } ?? false } }
+        return Split(train: letters.filter { l in l.authority.map { !test.contains($0.name) && !validation.contains($0.name) } ?? true },
+                     validation: part(validation), test: part(test))
+    }
+
+    /// `{"prompt": ..., "letter": ...}` JSON Lines, the SFT format `StageData.examples` reads. With `nameSlots`
+    /// (a base model trained with them, `NameSlots.used(by:)`) the letter names the body and keywords through
+    /// slots as the base's own training letters do, so the writer fills them and the adapter cannot garble them.
+    public static func sftJSONL(_ letters: [HistoryLetter], knownKeywords: [Keyword], nameSlots: Bool = false) -> String {
+        jsonLines(letters.map { l in
+            let p = l.prompt(knownKeywords: knownKeywords)
+            return (p.text, nameSlots ? NameSlots(p).delexicalise(l.body) : l.body)
+        })
+    }
+
+    static func jsonLines(_ examples: [(prompt: String, letter: String)]) -> String {
+        let lines = examples.map { e -> String in
+            let obj: [String: String] = ["prompt": e.prompt, "letter": e.letter]
             let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return String(decoding: data, as: UTF8.self)
         }
         return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-    }
-}
-
-/// What makes a person's letters theirs, learned from the letters themselves: the usual greeting
-/// line, whether items are lettered (a), (b), (c), the sentence they always use about the format,
-/// the usual close and name, and the mean sentence length.
-public struct StyleProfile: Codable, Sendable, Equatable {
-    public var greeting: String
-    public var letteredItems: Bool
-    public var formatSentence: String
-    public var close: String
-    public var name: String
-    public var meanSentenceWords: Double
-
-    public init(letters: [String]) {
-        func mostCommon(_ xs: [String]) -> String {
-            let c = Dictionary(xs.map { ($0, 1) }, uniquingKeysWith: +)
-            return c.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
-        }
-        greeting = mostCommon(letters.compactMap { TextTools.lines($0).first })
-        letteredItems = letters.filter(StyleMarkers.hasLetteredItems).count * 2 > letters.count
-        let formatWords = JudgeRules.formatWords
-        formatSentence = mostCommon(letters.flatMap { l in
-            TextTools.sentences(l).filter { s in
-                let t = " " + s.lowercased() + " "
-                return formatWords.contains { TextTools.wholeWordRanges(of: $0, in: Array(t)).count > 0 }
-            }
-        })
-        var closes: [String] = [], names: [String] = []
-        for l in letters {
-            let lines = TextTools.lines(l)
-            if let i = lines.lastIndex(where: JudgeRules.isCloseLine) {
-                closes.append(lines[i])
-                if i + 1 < lines.count { names.append(lines[i + 1]) }
-            }
-        }
-        close = mostCommon(closes); name = mostCommon(names)
-        meanSentenceWords = StyleMarkers.meanSentenceWords(letters)
-    }
-}
-
-/// How often letters show each marker of a style profile.
-public struct StyleMarkers: Codable, Sendable, Equatable {
-    public var letters: Int
-    public var greeting: Double
-    public var letteredItems: Double
-    public var formatSentence: Double
-    public var closeAndName: Double
-    public var meanSentenceWords: Double
-
-    public static func hasLetteredItems(_ letter: String) -> Bool {
-        let lines = TextTools.lines(letter)
-        let marked = ["(a)", "(b)"].allSatisfy { m in lines.contains { $0.lowercased().hasPrefix(m) } }
-        return marked || JudgeRules.inlineParts(letter.replacingOccurrences(of: "\n", with: " ")).count >= 2
-            && letter.contains("(a)") && letter.contains("(b)")
-    }
-
-    public static func meanSentenceWords(_ letters: [String]) -> Double {
-        var words = 0, sentences = 0
-        for l in letters {
-            // the letter between greeting and close: items and sentences
-            for s in TextTools.sentences(LetterEval.body(of: l)) where TextTools.wordCount(s) > 0 {
-                words += TextTools.wordCount(s); sentences += 1
-            }
-        }
-        return sentences == 0 ? 0 : Double(words) / Double(sentences)
-    }
-
-    public static func measure(_ letters: [String], against p: StyleProfile) -> StyleMarkers {
-        let n = Double(max(letters.count, 1))
-        func rate(_ f: (String) -> Bool) -> Double { Double(letters.filter(f).count) / n }
-        let norm = { (s: String) in TextTools.words(s).joined(separator: " ") }
-        let fmt = norm(p.formatSentence), greet = norm(p.greeting), close = norm(p.close), name = norm(p.name)
-        return StyleMarkers(
-            letters: letters.count,
-            greeting: rate { TextTools.lines($0).first.map(norm) == greet },
-            letteredItems: rate(hasLetteredItems),
-            formatSentence: rate { fmt.isEmpty ? false : norm($0).contains(fmt) },
-            closeAndName: rate { l in
-                let lines = TextTools.lines(l).map(norm)
-                guard let i = lines.lastIndex(of: close) else { return false }
-                return name.isEmpty || (i + 1 < lines.count && lines[i + 1] == name)
-            },
-            meanSentenceWords: meanSentenceWords(letters))
     }
 }
 

@@ -63,7 +63,7 @@ extension FOIStore {
         public var byYear: [String: Int]
         public var sources: [String: Int]
         public var meanWords: Double
-        public var style: StyleProfile?
+        public var style: StyleSummary?
     }
 
     public func historyStats(top: Int = 5) throws -> HistoryStats {
@@ -87,7 +87,7 @@ extension FOIStore {
             byYear: Dictionary(rows.map { (String($0.date.prefix(4)).isEmpty ? "undated" : String($0.date.prefix(4)), 1) }, uniquingKeysWith: +),
             sources: Dictionary(kinds.map { ($0, 1) }, uniquingKeysWith: +),
             meanWords: rows.isEmpty ? 0 : Double(rows.map { TextTools.wordCount($0.body) }.reduce(0, +)) / Double(rows.count),
-            style: rows.isEmpty ? nil : StyleProfile(letters: rows.map(\.body)))
+            style: rows.isEmpty ? nil : StyleSummary(letters: rows.map(\.body)))
     }
 
     /// The history as training letters (unmatched ones keep the authority as written).

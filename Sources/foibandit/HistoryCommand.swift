@@ -37,7 +37,8 @@ struct History: ParsableCommand {
             for d in report.duplicates { print("  duplicate: \(d.source) (same text as history #\(d.existingId))") }
             let unmatched = entries.filter { e in e.authorityName == nil && report.inserted.contains { $0.contentHash == e.contentHash } }
             if !unmatched.isEmpty {
-                print("\(unmatched.count) request\(unmatched.count == 1 ? " was" : "s were") kept without a known authority (see `history list --unmatched`):")
+                print("\(unmatched.count) request\(unmatched.count == 1 ? " was" : "s were") kept without a known authority; "
+                      + "\(unmatched.count == 1 ? "it trains" : "they train") your style all the same (see `history list --unmatched`):")
                 for e in unmatched {
                     let hint = e.suggestions.isEmpty ? "" : "; did you mean " + e.suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
                     print("  \(e.source): '\(e.rawAuthority.isEmpty ? "(no authority given)" : e.rawAuthority)'\(hint)")
@@ -103,9 +104,8 @@ struct History: ParsableCommand {
             print("sources: \(show(st.sources))")
             print(String(format: "mean length: %.0f words", st.meanWords))
             if let p = st.style {
-                print("style: greeting “\(p.greeting)”; items \(p.letteredItems ? "lettered (a), (b), (c)" : "not lettered"); "
-                      + "close “\(p.close)” \(p.name); " + String(format: "%.1f words per sentence", p.meanSentenceWords))
-                if !p.formatSentence.isEmpty { print("format sentence: “\(p.formatSentence)”") }
+                print("style (the share of your letters with each usual form, or the mean per letter):")
+                print(p.description.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
             if st.letters < HistoryTraining.minimumLetters {
                 print("note: \(HistoryImportError.tooFewLetters(have: st.letters, need: HistoryTraining.minimumLetters))")

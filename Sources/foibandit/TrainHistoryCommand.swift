@@ -11,33 +11,47 @@ struct TrainHistory: ParsableCommand {
         commandName: "history",
         abstract: "Fine-tune on your own request history (LoRA adapter by default) so letters come out in your style.",
         discussion: """
-        Import your sent requests first (`foibandit history import`). 10% of them are held out to measure \
-        the gain. The adapter is saved in $XDG_DATA_HOME/foibandit/adapters/NAME/ (PEFT layout, with the \
+        Import your sent requests first (`foibandit history import`). Letters are held out by authority: an \
+        eighth to choose the checkpoint (held-out loss every few steps; training stops when it no longer improves \
+        and the best adapter is kept) and an eighth to test it; letters with no matched authority train the style. \
+        Rank, learning rate and steps follow the history's size unless given, and composer letters are mixed in \
+        so the adapter keeps the base's competence. The adapter is saved in $XDG_DATA_HOME/foibandit/adapters/NAME/ (PEFT layout, with the \
         base model's id); use it with `--adapter NAME`. --merge also writes a merged model folder in the \
         layout of models/. --full fine-tunes every weight instead of training an adapter. --resume continues \
-        after a kill. --measure writes letters for the held-out prompts with and without the adapter and \
-        reports the style markers and the judge's validity.
+        after a kill. --measure writes letters for the test prompts with and without the adapter and \
+        reports the style markers (yours first) and the judge's validity.
         """)
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
     @Option(help: "Adapter name (its folder in the adapters directory).") var adapterName = "mine"
-    @Option(help: "LoRA rank.") var rank = 8
-    @Option(help: "LoRA alpha (the update is scaled by alpha/rank).") var alpha: Float = 16
+    @Option(help: "LoRA rank (default: from the history's size, see HistoryPlan).") var rank: Int?
+    @Option(help: "LoRA alpha (the update is scaled by alpha/rank; default twice the rank).") var alpha: Float?
     @Flag(help: "Full fine-tuning instead of LoRA.") var full = false
     @Option(help: "Also write the merged model (base + adapter) to this folder.") var merge: String?
-    @Option(help: "Training steps.") var steps = 300
+    @Option(help: "The most training steps (default: from the history's size; early stopping usually ends sooner).") var steps: Int?
     @Option(help: "Letters per step.") var batchSize = 8
-    @Option(help: "Peak learning rate (default 1e-3 for LoRA, 1e-4 for --full).") var lr: Float?
+    @Option(help: "Peak learning rate (default: from the history's size for LoRA, 1e-4 for --full).") var lr: Float?
+    @Option(help: "Held-out evaluations without a new best before stopping (0: train every step; the best is kept all the same).")
+    var patience: Int?
+    @Option(help: "Composer letters mixed into training to keep the base's competence (default: one per three of yours; 0: none).")
+    var replay: Int?
     @Option(name: .customLong("run"), help: "Run folder for checkpoints and logs (default: beside the adapter, in .runs/NAME).")
     var runFolder: String?
     @Flag(help: "Continue from the last checkpoint.") var resume = false
     @Flag(help: "After training, measure the style gain on the held-out letters.") var measure = false
     @Option(help: "Letters per held-out prompt when measuring.") var samples = 3
+    @Option(help: "Candidates per letter when measuring: 1 reads the model's own letters, 8 the product's best of 8.")
+    var candidates = 1
+    @Option(help: "Write the measured letters (base and adapter) to this JSON Lines file.") var letters: String?
+    @Flag(help: "Measure without the copy and word guards: the model's raw samples.") var unguarded = false
 
     func validate() throws {
-        guard rank > 0 && rank <= 256 else { throw ValidationError("--rank must be between 1 and 256") }
-        guard alpha > 0 else { throw ValidationError("--alpha must be positive") }
-        guard steps > 0, batchSize > 0 else { throw ValidationError("--steps and --batch-size must be positive") }
+        guard (rank ?? 1) > 0 && (rank ?? 1) <= 256 else { throw ValidationError("--rank must be between 1 and 256") }
+        guard (alpha ?? 1) > 0 else { throw ValidationError("--alpha must be positive") }
+        guard (steps ?? 1) > 0, batchSize > 0 else { throw ValidationError("--steps and --batch-size must be positive") }
+        guard (patience ?? 0) >= 0, (replay ?? 0) >= 0, samples > 0, candidates > 0 else {
+            throw ValidationError("--patience and --replay must not be negative, --samples and --candidates must be positive")
+        }
         guard !adapterName.isEmpty, !adapterName.contains("/"), !adapterName.hasPrefix(".") else {
             throw ValidationError("--adapter-name must be a plain name (no '/', not starting with '.')")
         }
@@ -57,25 +71,61 @@ struct TrainHistory: ParsableCommand {
         }
         var o = HistoryFineTuneOptions()
         o.rank = rank; o.alpha = alpha; o.full = full; o.steps = steps; o.batchSize = batchSize; o.maxLR = lr
-        o.evalEvery = max(1, min(20, steps)); o.checkpointEvery = max(1, min(20, steps))
+        o.patience = patience; o.replayLetters = replay
         let output = HistoryAdapters.directory(name: adapterName)
         let keywords = try s.allKeywords()
-        let r = try HistoryFineTune.run(letters: letters, knownKeywords: keywords, baseModel: base, runDir: runDir,
-                                        output: output, merge: merge.map { URL(fileURLWithPath: $0) }, options: o,
-                                        resume: resume, report: stderr)
-        print(String(format: "held-out perplexity: base %.2f, %@ %.2f (ratio %.2f); %d letters trained, %d held out; %.0f s",
-                     exp(r.baseEvalLoss), full ? "fine-tuned" : "adapter", exp(r.evalLoss), r.perplexityRatio,
-                     r.trainLetters, r.heldOutLetters, r.seconds))
+        let bar = ProgressLine()
+        let r = try HistoryFineTune.run(letters: letters, knownKeywords: keywords, authorities: try s.allAuthorities(), baseModel: base,
+                                        runDir: runDir, output: output, merge: merge.map { URL(fileURLWithPath: $0) }, options: o,
+                                        resume: resume, progress: { bar.show("history " + $0.bar()) },
+                                        report: { bar.clear(); stderr($0) })
+        bar.finish()
+        print(String(format: "held-out (test) perplexity: base %.2f, %@ %.2f (ratio %.2f); kept step %d of %d%@; "
+                     + "%d letters trained (%d unmatched), %d to choose the checkpoint, %d to test; %.0f s",
+                     exp(r.baseEvalLoss), full ? "fine-tuned" : "adapter", exp(r.evalLoss), r.perplexityRatio, r.bestStep, r.lastStep,
+                     r.stoppedEarly ? " (stopped early)" : "", r.trainLetters, r.unmatchedLetters, r.validationLetters, r.testLetters, r.seconds))
         print("\(full ? "model" : "adapter") '\(adapterName)': \(output.path)" + (r.merged.map { "; merged model: \($0.path)" } ?? ""))
         if measure && !full {
             let resolver = try Resolver(s)
             let writer = try LetterWriter(modelDirectory: base, judge: resolver.judge)
+            writer.requester = try? s.requester()
+            writer.guardsNames = !unguarded
             let adapter = try LoRAAdapter.load(directory: output, modelConfig: writer.model.config)
-            let (train, held) = HistoryTraining.split(letters)
-            let reqs = HistoryGain.requests(for: held, knownKeywords: keywords, samples: samples)
-            let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs,
-                                               personLetters: train.map(\.body), heldOutLetters: held.map(\.body))
+            let split = HistoryTraining.split(letters)
+            let reqs = HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: samples)
+            let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs, personLetters: letters.map(\.body),
+                                               candidates: candidates, samples: { b, a in
+                guard let path = self.letters else { return }
+                let rows = zip(reqs, zip(b, a)).map { q, p -> String in
+                    let obj: [String: Any] = ["prompt": q.prompt.text, "base": p.0.letter, "base_score": p.0.judge.score,
+                                              "adapter": p.1.letter, "adapter_score": p.1.judge.score]
+                    return String(decoding: (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+                }
+                try? Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            })
+            print("letters for the \(split.test.count) test prompts, \(samples) each:")
             print(gain.table)
         }
     }
+}
+
+/// A progress bar on standard error: redrawn in place on a terminal, a line every tenth of the run otherwise.
+final class ProgressLine {
+    let tty = isatty(2) == 1
+    var shown = false
+    var lastPrinted = -1
+
+    func show(_ line: String) {
+        if tty {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8)); shown = true
+        } else if let r = line.range(of: #"\] *(\d+)/(\d+)"#, options: .regularExpression) {
+            let nums = line[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            guard nums.count == 2 else { return }
+            let tenth = nums[0] * 10 / max(nums[1], 1)
+            if tenth != lastPrinted { lastPrinted = tenth; FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+    }
+
+    func clear() { if tty && shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); shown = false } }
+    func finish() { if tty && shown { FileHandle.standardError.write(Data("\n".utf8)); shown = false } }
 }

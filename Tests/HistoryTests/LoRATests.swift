@@ -17,7 +17,9 @@ import Training
     @Test func gradientsMatchFiniteDifferences() throws {
         let model = Model(config: tinyConfig, seed: 3, initStd: 0.1)
         let base = FloatBuffer(count: model.parameterCount); base.copy(from: model.params)
-        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 4), seed: 5)
+        // the tied embedding too (slots[0]: its delta reaches both the input and the LM head)
+        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 4, targets: LoRAConfig.allTargets + [LoRAConfig.embedTarget]), seed: 5)
+        #expect(ad.slots[0].kind == .embed && ad.slots.filter { $0.kind == .embed }.count == 1)
         var rng = Xoshiro256(seed: 9)
         for s in ad.slots { for i in 0..<(s.out * 2) { ad.params[s.b + i] = (rng.nextFloat() - 0.5) * 0.2 } }
         let (x, y) = batch(2, 8, seed: 1)
@@ -73,6 +75,41 @@ import Training
         #expect(throws: (any Error).self) { try LoRAAdapter.load(directory: dir.appendingPathComponent("a"), modelConfig: other) }
         #expect(throws: CheckpointError.self) { try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 2, alpha: 2, targets: ["w_q"])) }
     }
+
+    /// The embedding's pair is saved as PEFT names and shapes it (lora_embedding_A (r, V), lora_embedding_B (C, r)),
+    /// reads back to the same delta, and the decoder's logits with it merged are the training forward's.
+    @Test func embeddingAdapterRoundTripsAndDecodesAsTrained() throws {
+        let model = Model(config: tinyConfig, seed: 3, initStd: 0.1)
+        let ad = try LoRAAdapter(modelConfig: tinyConfig, config: LoRAConfig(rank: 3, alpha: 6, targets: ["q_proj", "embed_tokens"]), seed: 2)
+        var rng = Xoshiro256(seed: 4)
+        for s in ad.slots { for i in 0..<(s.out * 3) { ad.params[s.b + i] = (rng.nextFloat() - 0.5) * 0.5 } }
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        try ad.save(to: dir.appendingPathComponent("e"))
+        let f = try SafeTensorsFile(contentsOf: dir.appendingPathComponent("e/adapter_model.safetensors"))
+        #expect(f.entries["base_model.model.model.embed_tokens.lora_embedding_A"]?.shape == [3, 64])
+        #expect(f.entries["base_model.model.model.embed_tokens.lora_embedding_B"]?.shape == [16, 3])
+        let back = try LoRAAdapter.load(directory: dir.appendingPathComponent("e"), modelConfig: tinyConfig)
+        #expect(back.params.array == ad.params.array)
+
+        let before = model.params.array
+        try back.merge(into: model)
+        let e = model.layout.offset(.embed)
+        #expect(model.params.array[e..<(e + 64 * 16)] != before[e..<(e + 64 * 16)])
+        let tokens = [5, 17, 63, 2, 40, 9, 33, 1]
+        model.forward(tokens: tokens, batch: 1, seqLen: tokens.count)
+        let reference = Array(model.logits)
+        for kernels in [WideKernels.best, nil] {
+            let dec = Decoder(model: model, batch: 1, capacity: tokens.count, kernels: kernels)
+            var worst: Float = 0
+            for (t, tok) in tokens.enumerated() {
+                let row = dec.append([(0, [tok])])
+                worst = max(worst, zip(row, reference[(t * 64)..<((t + 1) * 64)]).map { abs($0 - $1) }.max()!)
+            }
+            #expect(worst < 1e-4, "\(String(describing: kernels)): \(worst)")
+        }
+        try back.merge(into: model, factor: -1)
+        #expect(zip(model.params.array, before).map { abs($0 - $1) }.max()! < 1e-5)
+    }
 }
 
 /// The measured gain, reduced: a tiny base model, few steps, the ~80-letter sample history.
@@ -113,14 +150,15 @@ import Training
         try importPaths([fixtures.appendingPathComponent("sample_history.csv").path], into: s)
         let letters = try s.historyLetters()
         #expect(letters.count == 80)
-        let (train, held) = HistoryTraining.split(letters)
-        #expect(held.count == 8 && train.count == 72)
+        let split = HistoryTraining.split(letters)
+        let (train, held) = (split.train, split.test)
+        #expect(split.test.count >= 10 && split.validation.count >= 10 && split.train.count + split.heldOut.count == 80)
         let base = try Self.tinyBase(dir, letters: letters.map(\.body), store: s)
         let keywords = try s.allKeywords()
 
         var o = HistoryFineTuneOptions()
         o.rank = 8; o.alpha = 16; o.steps = 40; o.batchSize = 4; o.maxLR = 1e-2; o.warmupSteps = 2
-        o.evalEvery = 12; o.checkpointEvery = 5
+        o.evalEvery = 12; o.checkpointEvery = 5; o.patience = 0; o.replayLetters = 0
         var log: [String] = []
         // killed after 10 steps, then resumed: the same adapter as one uninterrupted run
         let out1 = dir.appendingPathComponent("adapters/a"), run1 = dir.appendingPathComponent("runs/a")
@@ -142,11 +180,11 @@ import Training
         // the gain on the held-out tenth
         print(String(format: "history (reduced): held-out perplexity %.2f -> %.2f, ratio %.3f", exp(r1.baseEvalLoss), exp(r1.evalLoss), r1.perplexityRatio))
         #expect(r1.perplexityRatio <= 0.7, "ratio \(r1.perplexityRatio)")
-        #expect(r1.heldOutLetters == 8)
+        #expect(r1.testLetters == held.count)
 
         // the merged folder is an ordinary model with the adapter's held-out loss
         let tokenizer = try BPETokenizer(directory: dir.appendingPathComponent("merged"))
-        let heldEx = try StageData.examples([run1.appendingPathComponent("heldout.jsonl").path], tokenizer: tokenizer)
+        let heldEx = try StageData.examples([run1.appendingPathComponent("test.jsonl").path], tokenizer: tokenizer)
         let T = 512
         let batches = ExampleBatches.sequential(heldEx, batchSize: 4, seqLen: T, pad: tokenizer.endOfTextId)
         let merged = try Model.load(directory: dir.appendingPathComponent("merged"))
@@ -158,12 +196,11 @@ import Training
         // markers and validity are measured for both (a tiny model writes no real letters; this checks the plumbing)
         let writer = try LetterWriter(modelDirectory: base, judge: Judge(knownAuthorities: try s.allAuthorities(), knownKeywords: keywords))
         let reqs = HistoryGain.requests(for: held, knownKeywords: keywords, samples: 1, maxTokens: 24)
-        #expect(reqs.count == 8)
+        #expect(reqs.count == held.count)
         let before = writer.model.params.array
-        let gain = try HistoryGain.measure(writer: writer, adapter: a1, requests: reqs, personLetters: train.map(\.body),
-                                           heldOutLetters: held.map(\.body))
-        #expect(gain.person.greeting == 1 && gain.person.letteredItems == 1 && gain.person.formatSentence == 1 && gain.person.closeAndName == 1)
-        #expect(gain.letters == 8 && gain.table.contains("judge validity"))
+        let gain = try HistoryGain.measure(writer: writer, adapter: a1, requests: reqs, personLetters: letters.map(\.body))
+        #expect(gain.person.share(.greeting, "Dear <team or officer>") == 1 && gain.person.share(.numbering, "(a)") == 1)
+        #expect(gain.letters == held.count && gain.table.contains("judge validity"))
         #expect(zip(writer.model.params.array, before).allSatisfy { abs($0 - $1) < 1e-5 })   // adapter taken out again
     }
 

@@ -1,0 +1,73 @@
+import FOI
+import Foundation
+import LM
+import Store
+import Testing
+import Training
+
+/// The handwritten history through import, the split and a real (short) run on the shipped model.
+@Suite(.serialized) struct HandwrittenHistoryTests {
+    static let shipped = repoRoot.appendingPathComponent("models/foibandit-small")
+
+    @Test func importKeepsUnmatchedLettersAndTheyTrainTheStyle() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try seededStore(dir)
+        let (report, parsed, _) = try importPaths([handwrittenHistory.path], into: s)
+        #expect(parsed.problems.isEmpty && report.inserted.count == 52)
+        #expect(Set(report.unmatched.map(\.rawAuthority)) == ["Cardiff Council", "Swansea Council"])
+        let letters = try s.historyLetters()
+        #expect(letters.count == 52 && letters.filter { $0.authority == nil }.count == 2)
+
+        let split = HistoryTraining.split(letters)
+        // unmatched letters always train; no body is on two sides of the split
+        #expect(split.unmatched == 2 && split.heldOut.allSatisfy { $0.authority != nil })
+        let bodies = [split.train, split.validation, split.test].map { Set($0.compactMap { $0.authority?.name }) }
+        #expect(bodies[0].isDisjoint(with: bodies[1]) && bodies[0].isDisjoint(with: bodies[2]) && bodies[1].isDisjoint(with: bodies[2]))
+        #expect(split.test.count >= 6 && split.validation.count >= 6 && split.train.count == 52 - split.heldOut.count)
+        // the order of import does not move a letter
+        #expect(HistoryTraining.split(letters.reversed()).test.map(\.contentHash).sorted() == split.test.map(\.contentHash).sorted())
+
+        // an unmatched letter trains with its body as written, named through the slot like any other
+        let jsonl = HistoryTraining.sftJSONL(split.train, knownKeywords: try s.allKeywords(), nameSlots: true)
+        #expect(jsonl.contains("<|authority|> Cardiff Council<|jurisdiction|>"))
+        #expect(jsonl.contains("I'd like to ask {authority} for some information"))
+        #expect(!jsonl.contains("ask Cardiff Council"))
+    }
+
+    /// A learning rate far too high for 20-odd steps: held-out loss falls, then climbs. The run must stop on
+    /// its own and keep the adapter of the best evaluation, not the last.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: shipped.appendingPathComponent("model.safetensors").path)))
+    func earlyStoppingKeepsTheBestCheckpoint() throws {
+        let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try seededStore(dir)
+        try importPaths([handwrittenHistory.path], into: s)
+        var o = HistoryFineTuneOptions()
+        o.rank = 4; o.steps = 40; o.batchSize = 4; o.maxLR = 1e-2; o.warmupSteps = 2
+        o.evalEvery = 3; o.patience = 2; o.checkpointEvery = 6; o.replayLetters = 4
+        let run = dir.appendingPathComponent("run"), out = dir.appendingPathComponent("adapter")
+        var lines: [String] = [], bars: [TrainingProgress] = []
+        let r = try HistoryFineTune.run(letters: try s.historyLetters(), knownKeywords: try s.allKeywords(), authorities: try s.allAuthorities(),
+                                        baseModel: Self.shipped, runDir: run, output: out, merge: nil, options: o, resume: false,
+                                        progress: { bars.append($0) }, report: { lines.append($0) })
+        let evals = RunDirectory(run).logRows().compactMap { row in row["eval_loss"].map { (Int(row["step"]!), Float($0)) } }
+        let best = evals.min { $0.1 < $1.1 }!
+        print("early stopping: evals \(evals.map { "\($0.0):\(String(format: "%.3f", $0.1))" }.joined(separator: " ")); kept \(r.bestStep)")
+        #expect(evals.first?.0 == 0)                               // the base is the first candidate
+        #expect(r.stoppedEarly && r.lastStep < 40)
+        // kept: the lowest, where a later evaluation must beat an earlier by more than 1e-3 to count as better
+        let kept = try #require(evals.first { $0.0 == r.bestStep })
+        #expect(kept.1 - best.1 <= 1e-3 && evals.allSatisfy { $0.0 <= kept.0 || $0.1 > kept.1 - 1e-3 })
+        #expect(r.bestStep > 0 && r.bestStep < r.lastStep)
+        #expect(lines.contains { $0.contains("stopped early at step \(r.lastStep)") })
+        // the adapter written is the kept one: its validation loss is the best logged
+        let model = try Model.load(directory: Self.shipped)
+        let tok = try BPETokenizer(directory: Self.shipped)
+        let val = try StageData.examples([run.appendingPathComponent("validation.jsonl").path], tokenizer: tok)
+        let T = (val.map { $0.prompt.count + $0.completion.count }.max()! + 15) / 16 * 16
+        try HistoryAdapters.apply(out, to: model)
+        let loss = Trainer.meanLoss(model, ExampleBatches.sequential(val, batchSize: 4, seqLen: T, pad: tok.endOfTextId))
+        #expect(abs(loss - kept.1) < 2e-3, "\(loss) vs \(kept.1)")
+        // a progress line per step, with an ETA
+        #expect(bars.count == r.lastStep && bars.last!.bar().contains("ETA"))
+    }
+}
