@@ -224,6 +224,8 @@ struct LetterBuilder {
             }
         }
         s = s.replacingOccurrences(of: "the board's board", with: "the board")
+        // Scrutiny committees are a council's; other bodies have an audit committee.
+        if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "its audit committee") }
         // A council's members meet as a cabinet and committees, not a board.
         if localCouncil {
             for (from, to) in [("the council's board, audit committee", "the council's cabinet, audit committee"),
@@ -258,7 +260,7 @@ struct LetterBuilder {
                                : refs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
             if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : refs }
             // No period to refer back to (the brief styles give it once, at the end): "completed" alone dangles.
-            if needed && periods.isEmpty, let cut = Self.withoutPeriodParticiple(s) { s = cut }
+            if needed && periods.isEmpty, let cut = Self.withoutPeriodParticiple(s, subject: org.split(separator: " ").last.map(String.init)) { s = cut }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)

@@ -45,13 +45,15 @@ extension LetterBuilder {
 
     /// "… completed {T}" without its participle: with no period to refer back to, "completed" alone dangles
     /// ("any reviews of X completed;"). Nil when the text does not end so.
-    static func withoutPeriodParticiple(_ template: String) -> String? {
+    static func withoutPeriodParticiple(_ template: String, subject: String? = nil) -> String? {
         guard template.hasSuffix("{T}") else { return nil }
         var words = template.dropLast(3).split(separator: " ")
         guard let last = words.last, ["completed", "produced", "out", "made", "prepared", "commissioned", "undertaken",
                                       "conducted"].contains(last) else { return nil }
         if last == "out" { words.removeLast() }
         words.removeLast()
+        // "work {ORG} commissioned": the participle is the clause's verb, and the clause needs it.
+        if let w = words.last, w == "{ORG}" || (subject.map { w == $0 } ?? false) { return nil }
         return words.joined(separator: " ") + " {T}"
     }
 
@@ -60,12 +62,16 @@ extension LetterBuilder {
         let lower = name.lowercased()
         if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
         if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
+        // "the General Chiropractic Council", but "Leeds City Council".
+        if lower.hasPrefix("general ") || lower.hasPrefix("british ") { return "the " + name }
         if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
-        if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry "]
+        if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry ", "general ", "british ",
+            "scottish national ", "lower ", "upper "]
             .contains(where: { lower.hasPrefix($0) }) { return "the " + name }
         let nouns = ["department", "office", "ministry", "agency", "service", "commission", "authority", "executive",
                      "board", "trust", "commissioner", "ombudsman", "institute", "society", "foundation", "museum",
-                     "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation",
+                     "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation", "association", "bank",
+                     "commissioners",
                      "council of", "college of", "panel", "unit", "centre", "bureau", "fund", "registry"]
         let words = TextTools.words(name)
         if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }

@@ -74,7 +74,7 @@ public enum KeywordNature: Sendable, Equatable {
           "deals with {K}"],
          [.money, .measure, .document, .people]),
         // Payments to suppliers for it: consultants are the suppliers, not what is bought from them.
-        (["suppliers in connection with {K}", "contractors for work relating to {K}"], [.people]),
+        (["suppliers in connection with {K}", "contractors for work relating to {K}", "thresholds that apply to {K}"], [.people, .money]),
         // Someone answers for a service or a policy, not for each incident that happens.
         (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
