@@ -228,7 +228,8 @@ struct LetterBuilder {
         if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "its audit committee") }
         // A council's members meet as a cabinet and committees, not a board.
         if localCouncil {
-            for (from, to) in [("the council's board, audit committee", "the council's cabinet, audit committee"),
+            for (from, to) in [("the council's board, cabinet or", "the council's cabinet or"),
+                               ("the council's board, audit committee", "the council's cabinet, audit committee"),
                                ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
                                ("councillors, board members or committees", "councillors or committees"),
                                ("senior officers or board members", "senior officers or councillors"),

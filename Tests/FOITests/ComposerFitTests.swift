@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import FOI
+
+/// What an FOI officer noticed reading the composer's letters: frames that do not suit what a keyword names,
+/// bodies asked about work they do not do, wording that belongs to another kind of body. On the shipped seed data.
+@Suite struct ComposerFitTests {
+    @Test func keywordNatureFromItsLastWord() {
+        #expect(KeywordNature("communications team budget") == .money)
+        #expect(KeywordNature("consultants' day rates") == .money)
+        #expect(KeywordNature("childhood vaccination rates") == .measure)
+        #expect(KeywordNature("cancer waiting times") == .measure)
+        #expect(KeywordNature("ransomware incidents") == .event)
+        #expect(KeywordNature("drug possession charges") == .event)
+        #expect(KeywordNature("menopause policy") == .document)
+        #expect(KeywordNature("press office staffing") == .people)
+        #expect(KeywordNature("pothole repairs") == .activity)
+    }
+
+    @Test func sharedFramesOnlyWhereTheySuit() throws {
+        guard let root = repoRoot() else { return }
+        let keywords = try SeedData.keywords(root: root)
+        func asks(_ text: String) -> [String] {
+            QuestionBanks.questions(for: keywords.first { $0.text == text }!).map(\.text)
+        }
+        #expect(!asks("communications team budget").contains { $0.contains("spent") || $0.contains("budget set for {K}") })
+        #expect(!asks("cancer waiting times").contains { $0.contains("whistleblowing") || $0.contains("staff working on") })
+        #expect(!asks("press office staffing").contains { $0.contains("staff who work on") })
+        // Activities keep them.
+        #expect(asks("pothole repairs").count >= 8)
+    }
+
+    @Test func monitoringBoardsOnlyGetTheirOwnTopics() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let boards = authorities.filter { $0.category.hasPrefix("Independent monitoring boards") }
+        #expect(!boards.isEmpty)
+        for b in boards {
+            let suited = keywords.filter { $0.suits(b) }
+            #expect(!suited.isEmpty && suited.allSatisfy { $0.theme == "independent monitoring" }, "\(b.name): \(suited.map(\.text))")
+        }
+    }
+
+    @Test func councilWordingOnlyForCouncils() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let council = authorities.first { $0.name == "Leeds City Council" }!
+        let university = authorities.first { $0.name == "University of Leeds" }!
+        var rng = SplitMix64(seed: 5)
+        for i in 0..<150 {
+            for a in [council, university] {
+                // School transport's questions name "the board, cabinet or …" (a template that read "cabinet, cabinet").
+                let transport = keywords.first { $0.text == "school transport" }!
+                let ks = a == council ? [transport] + rng.sample(keywords.filter { $0.suits(a) && $0 != transport }, 1)
+                                      : rng.sample(keywords.filter { $0.suits(a) }, 2)
+                let t = Composer().compose(authority: a, keywords: ks, style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
+                #expect(!t.contains("cabinet, cabinet") && !t.contains("council's board"), "\(t)")
+                if a == university { #expect(!t.contains("cabinet") && !t.contains("scrutiny"), "\(t)") }
+            }
+        }
+    }
+}
