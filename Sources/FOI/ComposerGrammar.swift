@@ -36,11 +36,10 @@ extension LetterBuilder {
         return out
     }
 
-    /// Whether two texts share a run of `n` words.
-    static func sharePhrase(_ a: [String], _ b: [String], n: Int) -> Bool {
-        guard a.count >= n, b.count >= n else { return false }
-        let grams = Set((0...(a.count - n)).map { a[$0..<($0 + n)].joined(separator: " ") })
-        return (0...(b.count - n)).contains { grams.contains(b[$0..<($0 + n)].joined(separator: " ")) }
+    /// The runs of `n` words of a text (for keeping a long phrase from repeating).
+    static func grams(_ w: [String], n: Int) -> Set<String> {
+        guard w.count >= n else { return [] }
+        return Set((0...(w.count - n)).map { w[$0..<($0 + n)].joined(separator: " ") })
     }
 
     /// "… completed {T}" without its participle: with no period to refer back to, "completed" alone dangles

@@ -21,6 +21,8 @@ extension LetterBuilder {
         let shuffled = rng.shuffled(keywords)
         for i in 0..<max(count, keywords.count) { order.append(shuffled[i % shuffled.count]) }
         var out: [String] = []
+        // Each item's words and 9-word runs, computed once (the composer writes 40,000 letters for a corpus).
+        var outWords: [[String]] = [], outGrams = Set<String>()
         var named = Set<String>()
         var themeWide = 0
         for k in order {
@@ -29,12 +31,13 @@ extension LetterBuilder {
             let wide = Set((QuestionBanks.themes[k.theme]?.general ?? []).filter { !$0.text.contains("{K}") }.map(\.text))
             // Not asked already, about people the body serves, and not the same question in other words.
             func usable(_ q: TopicQuestion) -> Bool {
-                !usedKinds.contains(q.text) && suitsBody(q)
-                    && !out.contains { JudgeRules.sameQuestion(TextTools.words($0), TextTools.words(preview(q, k))) }
+                guard !usedKinds.contains(q.text), suitsBody(q) else { return false }
+                let words = TextTools.words(preview(q, k))
+                return !outWords.contains { JudgeRules.sameQuestion($0, words) }
                     // Two "relating to" items are enough: more read as one frame with the topic swapped in.
                     && !(q.text.contains("relating to") && out.filter { $0.contains("relating to") }.count >= 2)
                     // No long run of words twice (the judge fails a 10-word phrase that repeats).
-                    && !out.contains { Self.sharePhrase(TextTools.words($0), TextTools.words(preview(q, k)), n: 9) }
+                    && outGrams.isDisjoint(with: Self.grams(words, n: 9))
                     // One job title a letter: two read as one question asked twice.
                     && !(q.text.contains("job title") && out.contains { $0.contains("job title") })
                     && !(themeWide >= 1 && wide.contains(q.text))
@@ -57,6 +60,9 @@ extension LetterBuilder {
             shape.append("item:\(q.numeric ? "n" : "d")\(i)")
             if q.numeric { askedFigures = true } else { askedDocuments = true }
             out.append(fill(q.text, keyword: k.text, numeric: q.numeric))
+            let words = TextTools.words(preview(q, k))
+            outWords.append(words)
+            outGrams.formUnion(Self.grams(words, n: 9))
         }
         return out
     }

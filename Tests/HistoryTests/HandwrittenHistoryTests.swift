@@ -12,26 +12,31 @@ import Training
     @Test func importKeepsUnmatchedLettersAndTheyTrainTheStyle() throws {
         let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
         let s = try seededStore(dir)
-        let (report, parsed, _) = try importPaths([handwrittenHistory.path], into: s)
-        #expect(parsed.problems.isEmpty && report.inserted.count == 52)
-        #expect(Set(report.unmatched.map(\.rawAuthority)) == ["Cardiff Council", "Swansea Council"])
+        // Every body of the history is one the name resolver knows ("Cardiff Council" is the City of Cardiff
+        // Council); a town council is not in the list.
+        let town = dir.appendingPathComponent("town.jsonl")
+        try #"{"authority": "Frome Town Council", "title": "Allotments", "date": "2024-03-01", "keywords": ["allotments"], "body": "Dear Sir or Madam,\n\nI'd like to ask Frome Town Council for some information under the Freedom of Information Act 2000.\n\nSince 1 April 2021, could you tell me:\n- how many people were on the allotment waiting list at the end of each year;\n- the annual rent for a full plot in each year.\n\nAn email reply is fine, with any figures in a spreadsheet.\n\nMany thanks,\nGareth Lowe"}"#
+            .write(to: town, atomically: true, encoding: .utf8)
+        let (report, parsed, _) = try importPaths([handwrittenHistory.path, town.path], into: s)
+        #expect(parsed.problems.isEmpty && report.inserted.count == 53)
+        #expect(Set(report.unmatched.map(\.rawAuthority)) == ["Frome Town Council"])
         let letters = try s.historyLetters()
-        #expect(letters.count == 52 && letters.filter { $0.authority == nil }.count == 2)
+        #expect(letters.count == 53 && letters.filter { $0.authority == nil }.count == 1)
 
         let split = HistoryTraining.split(letters)
         // unmatched letters always train; no body is on two sides of the split
-        #expect(split.unmatched == 2 && split.heldOut.allSatisfy { $0.authority != nil })
+        #expect(split.unmatched == 1 && split.heldOut.allSatisfy { $0.authority != nil })
         let bodies = [split.train, split.validation, split.test].map { Set($0.compactMap { $0.authority?.name }) }
         #expect(bodies[0].isDisjoint(with: bodies[1]) && bodies[0].isDisjoint(with: bodies[2]) && bodies[1].isDisjoint(with: bodies[2]))
-        #expect(split.test.count >= 6 && split.validation.count >= 6 && split.train.count == 52 - split.heldOut.count)
+        #expect(split.test.count >= 6 && split.validation.count >= 6 && split.train.count == 53 - split.heldOut.count)
         // the order of import does not move a letter
         #expect(HistoryTraining.split(letters.reversed()).test.map(\.contentHash).sorted() == split.test.map(\.contentHash).sorted())
 
         // an unmatched letter trains with its body as written, named through the slot like any other
         let jsonl = HistoryTraining.sftJSONL(split.train, knownKeywords: try s.allKeywords(), nameSlots: true)
-        #expect(jsonl.contains("<|authority|> Cardiff Council<|jurisdiction|>"))
+        #expect(jsonl.contains("<|authority|> Frome Town Council<|jurisdiction|>"))
         #expect(jsonl.contains("I'd like to ask {authority} for some information"))
-        #expect(!jsonl.contains("ask Cardiff Council"))
+        #expect(!jsonl.contains("ask Frome Town Council"))
     }
 
     /// A learning rate far too high for 20-odd steps: held-out loss falls, then climbs. The run must stop on

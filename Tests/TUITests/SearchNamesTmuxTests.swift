@@ -37,7 +37,7 @@ import Testing
         try tmux.waitFor("the unlisted body") { $0.contains("▸ Llanfair Community Council (not listed: Wales, FOIA 2000)") }
         try tmux.key("Enter")
         let s = try tmux.waitFor("its letter", timeout: 15) {
-            payline($0).first?.hasPrefix("Llanfair Community") == true && $0.contains("PAYOUT") && letterText($0).contains("Llanfair Community Council")
+            payline($0).first?.hasPrefix("Llanfair Community") == true && $0.contains("SCORE") && $0.contains("Letter to Llanfair Community Council")
         }
         #expect(letterText(s).contains("Freedom of Information Act 2000") || letterText(s).contains("Environmental Information Regulations 2004"),
                 "\(letterText(s))")

@@ -954,7 +954,7 @@ extension QuestionBanks {
                 .d("the locations with the most {K} {T}, and any covert cameras installed there"),
             ],
             "waste contracts": [
-                .d("a list of {K} held by {ORG}, with the contractor, start and end dates and annual value"),
+                .d("a list of {K} that {ORG} has, with the contractor, start and end dates and annual value"),
                 .n("the amount paid under each of {ORG}'s {K} {T}"),
                 .n("the value of penalties or deductions applied under {K} {T}"),
                 .d("any plans to extend, bring in-house or put out to tender again any {K} ending in the next three years"),

@@ -896,7 +896,7 @@ extension QuestionBanks {
             .n("the number of full-time equivalent staff working on {K} {T}"),
             .d("any internal audit, external review or consultant's report on {K} produced {T}"),
             .n("the number of external reports or studies on {K} commissioned {T}, and their total cost"),
-            .d("the data sets held by {ORG} on {K}, and how often they are updated"),
+            .d("the data sets {ORG} holds on {K}, and how often they are updated"),
             .n("the number of reports or enquiries from the public about {K} received {T}"),
         ], keywords: [
             "flood risk management": [

@@ -43,7 +43,7 @@ extension QuestionBanks {
                 .n("the average number of days between a child entering care and moving in with an adoptive family {T}"),
                 .n("a breakdown of {K} {T} by the child's age band, ethnicity, disability and whether the child is part of a sibling group"),
                 .d("any targets {ORG} or its regional adoption service has set for {K}, and the latest performance against them"),
-                .d("any analysis held by {ORG} of the reasons for {K}, and any action plan to reduce them"),
+                .d("any analysis {ORG} holds of the reasons for {K}, and any action plan to reduce them"),
             ],
             "special guardianship orders": [
                 .n("the number of {K} granted {T} for children who had been looked after by {ORG}"),
@@ -456,7 +456,7 @@ extension QuestionBanks {
                 .d("details of the three most expensive {K} {T}, with the price paid for each"),
             ],
             "museum collections": [
-                .n("the number of objects in {K} held by {ORG}, and the percentage recorded on its collections database"),
+                .n("the number of objects in {K} that {ORG} holds, and the percentage recorded on its collections database"),
                 .n("the percentage of {K} on public display, with the rest held in store"),
                 .d("any objects removed or disposed of from {K} {T}, with the method and reason"),
                 .d("any collections review or storage plan for {K}, including condition surveys of stores"),
@@ -799,7 +799,7 @@ extension QuestionBanks {
                 .n("the number of staff transferred out of or back into {ORG} under {K} {T}"),
             ],
             "private finance initiative contracts": [
-                .d("a list of {K} held by {ORG}, with the asset, private partner and end date of each"),
+                .d("a list of {K} that {ORG} has, with the asset, private partner and end date of each"),
                 .n("the unitary charge paid under each of {ORG}'s {K} {T}"),
                 .n("the total remaining payments due under {K} until they end"),
                 .d("any plans for the return of assets at the end of {K}, including condition surveys before expiry"),

@@ -46,7 +46,7 @@ extension QuestionBanks {
             ],
             "Microsoft licensing costs": [
                 .n("the total {K} {T}, split between Microsoft 365, Azure, Dynamics and other products"),
-                .n("the number of Microsoft 365 user licences held by {ORG}, broken down by licence type"),
+                .n("the number of Microsoft 365 user licences {ORG} holds, broken down by licence type"),
                 .d("the reseller or framework agreement through which {ORG} buys Microsoft licences, and the date the current agreement ends"),
                 .n("the change in {K} at the most recent renewal, in pounds and as a percentage"),
             ],
@@ -706,7 +706,7 @@ extension QuestionBanks {
                 .n("the number of {K} issued by {ORG} {T}, broken down by type of activity"),
                 .n("the number of inspections of sites holding {K} {T}"),
                 .n("the number of breaches of {K} recorded {T}, and the enforcement action taken"),
-                .d("the public register of {K} held by {ORG}, or where it can be viewed"),
+                .d("the public register of {K} that {ORG} keeps, or where it can be viewed"),
             ],
             "pollution incidents": [
                 .n("the number of {K} recorded {T}, broken down by severity and by whether water, land or air was affected"),
@@ -771,7 +771,7 @@ extension QuestionBanks {
                 .n("the value of planned {K} that were not delivered {T}, and how the gap was met"),
             ],
             "reserves levels": [
-                .n("the {K} held by {ORG} at the end of each financial year, split between general and earmarked reserves"),
+                .n("the {K} {ORG} held at the end of each financial year, split between general and earmarked reserves"),
                 .n("the minimum level of general reserves judged prudent by {ORG}'s chief finance officer"),
                 .n("the amount drawn from reserves to balance the budget {T}"),
                 .n("the forecast {K} for the end of each of the next three financial years"),
