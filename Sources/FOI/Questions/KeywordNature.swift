@@ -66,7 +66,8 @@ public enum KeywordNature: Sendable, Equatable {
     /// text (with `{K}`), so one table serves the question banks and the phrase banks.
     static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
         // Money spent on it, or set aside for it.
-        (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}"],
+        (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
+          "for work relating to {K}"],
          [.money, .measure, .event, .document]),
         // People who do it, or who raise concerns about doing it.
         (["staff working on", "staff who work on", "staff engaged in", "working mainly on", "whose role includes work on",
@@ -78,7 +79,7 @@ public enum KeywordNature: Sendable, Equatable {
         // Someone answers for a service or a policy, not for each incident that happens.
         (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
-        (["contracts for {K}", "business case"], [.money, .measure, .event, .document]),
+        (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]
