@@ -15,7 +15,8 @@ extension LetterBuilder {
     /// "air quality", "CCTV").
     static func withTopicArticle(_ k: String) -> String? {
         let lower = k.lowercased()
-        guard let last = lower.split(separator: " ").last, singularHeads.contains(String(last)),
+        guard let last = KeywordNature.documentHead(of: lower) ?? lower.split(separator: " ").last.map(String.init),
+              singularHeads.contains(last),
               !lower.hasPrefix("the "), !lower.hasPrefix("a "), k.first?.isLowercase == true else { return nil }
         return "the " + k
     }

@@ -17,8 +17,10 @@ public enum KeywordNature: Sendable, Equatable {
 
     public init(_ keyword: String) {
         let words = TextTools.words(keyword)
-        guard let last = words.last else { self = .activity; return }
-        let before = words.count > 1 ? words[words.count - 2] : ""
+        guard var last = words.last else { self = .activity; return }
+        var before = words.count > 1 ? words[words.count - 2] : ""
+        // "register of interests" is a register: a document word before "of" heads the phrase.
+        if let head = Self.documentHead(words) { last = head; before = "" }
         if last == "rates" {
             // Business rates and day rates are sums; vaccination, vacancy and drop-out rates are measures.
             self = ["property", "business", "day", "hourly"].contains(before) ? .money : .measure
@@ -55,7 +57,17 @@ public enum KeywordNature: Sendable, Equatable {
 
     static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
+        "findings",
     ]
+
+    /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
+    static func documentHead(_ words: [String]) -> String? {
+        guard let of = words.firstIndex(of: "of"), of > 0, documentWords.contains(words[of - 1]) else { return nil }
+        return words[of - 1]
+    }
+
+    /// The document word a keyword such as "register of regulated providers" begins with (it needs "the").
+    public static func documentHead(of keyword: String) -> String? { documentHead(TextTools.words(keyword)) }
 
     static let peopleWords: Set<String> = [
         "staff", "staffing", "managers", "consultants", "executives", "officers", "firms", "workers", "contractors",
@@ -80,6 +92,8 @@ public enum KeywordNature: Sendable, Equatable {
         (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
         (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document]),
+        // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
+        (["decisions about"], [.document, .event]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]
