@@ -136,7 +136,7 @@ enum Phrases {
 
     static let tableLayouts = [
         "If possible, please set this out as a table with one row per {U} and a column for each item above.",
-        "A table with a row for each {U} and a column for each figure would be ideal.",
+        "A table with a row for each {U} and a column for each figure would be easiest to read.",
         "Please arrange the figures in a table: one row per {U}, one column per item.",
         "I would find it easiest to read as a single table, broken down by {U}.",
     ]

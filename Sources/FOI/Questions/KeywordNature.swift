@@ -44,6 +44,7 @@ public enum KeywordNature: Sendable, Equatable {
     static let moneyWords: Set<String> = [
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
+        "grants", "subsidies", "subsidy",
     ]
     static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
@@ -52,7 +53,7 @@ public enum KeywordNature: Sendable, Equatable {
     static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
-        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals",
+        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance",
     ]
 
     static let documentWords: Set<String> = [
@@ -93,14 +94,24 @@ public enum KeywordNature: Sendable, Equatable {
         // Things bought or planned for it.
         (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
-        (["decisions about"], [.document, .event]),
+        (["decisions about"], [.document, .event, .measure]),
+        // Personal data is processed in a service, not in a sum of money or a waiting time.
+        (["information sharing agreements covering {K}"], [.money, .measure]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]
 
+    /// Frames written for one or two natures only: "the total amount of" a sum, "reports of" an event.
+    static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
+        ("the total amount of {K}", [.money]),
+        ("reports of {K}", [.event]),
+    ]
+
     /// Whether a template that names the keyword (`{K}`) reads right with a keyword of this nature.
     public func suits(_ template: String) -> Bool {
-        guard self != .activity, template.contains("{K}") else { return true }
+        guard template.contains("{K}") else { return true }
+        if Self.onlyFrames.contains(where: { template.contains($0.mark) && !$0.natures.contains(self) }) { return false }
+        guard self != .activity else { return true }
         return !Self.frames.contains { f in f.unsuited.contains(self) && f.marks.contains(where: template.contains) }
     }
 }
