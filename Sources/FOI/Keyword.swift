@@ -31,17 +31,35 @@ public struct Keyword: Hashable, Codable, Sendable {
         "council tax and benefits": ["Department for Work and Pensions", "Department for Communities", "Department of Finance"],
     ]
 
+    static let welsh = Array("welsh".utf8), gaelic = Array("gaelic".utf8)
+
+    /// Whether the text has this lower-case ASCII word in either case, by bytes: Foundation's string search
+    /// made a spin (every authority against every keyword) take a second.
+    func mentions(_ word: [UInt8]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { t -> Bool in
+            guard t.count >= word.count else { return false }
+            for i in 0...(t.count - word.count) where t[i] | 0x20 == word[0] {
+                var j = 1
+                while j < word.count && t[i + j] | 0x20 == word[j] { j += 1 }
+                if j == word.count { return true }
+            }
+            return false
+        } ?? text.lowercased().contains(String(decoding: word, as: UTF8.self))
+    }
+
     /// Whether a request on this topic makes sense for `authority`.
     public func suits(_ authority: Authority) -> Bool {
+        // Most pairs fail here; a spin asks this of every authority and keyword.
+        let inCategory = categories.contains(authority.category)
+        guard inCategory || categories.contains(authority.group) else { return false }
         // Duties in one nation's language: the Welsh language standards bind bodies in Wales (and UK bodies
         // serving it), Gaelic language plans bodies in Scotland.
-        let t = text.lowercased()
-        if t.contains("welsh") && authority.nation != .wales && authority.nation != .uk { return false }
-        if t.contains("gaelic") && authority.nation != .scotland { return false }
+        if authority.nation != .wales && authority.nation != .uk && mentions(Self.welsh) { return false }
+        if authority.nation != .scotland && mentions(Self.gaelic) { return false }
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
-        if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return categories.contains(authority.category) }
-        if categories.contains(authority.category) {
+        if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }
+        if inCategory {
             guard Self.departmentCategories.contains(authority.category), let remit = Self.departmentRemits[theme] else { return true }
             return remit.contains(where: authority.name.hasPrefix) || categories.contains(authority.group)
         }

@@ -12,11 +12,18 @@ public struct Spinner: Sendable {
     /// The groups and categories the authorities are in.
     public let categoryPairs: [CategoryPair]
 
+    /// The keywords (as indices, in order) that name each category or group: a spin asks which keywords suit
+    /// every authority, and most keywords name none of its two.
+    private let keywordsNaming: [String: [Int]]
+
     public init(authorities: [Authority], keywords: [Keyword]) {
         self.authorities = authorities
         self.keywords = keywords
         var seen = Set<CategoryPair>()
         categoryPairs = authorities.map { CategoryPair(group: $0.group, category: $0.category) }.filter { seen.insert($0).inserted }
+        var naming: [String: [Int]] = [:]
+        for (i, k) in keywords.enumerated() { for c in Set(k.categories) { naming[c, default: []].append(i) } }
+        keywordsNaming = naming
     }
 
     /// Authorities in `category`: a category or group in any case and spacing, or a word people use for
@@ -32,7 +39,9 @@ public struct Spinner: Sendable {
 
     /// Keywords that suit `authority`; with `chaos`, any keyword.
     public func keywords(for authority: Authority, chaos: Bool = false) -> [Keyword] {
-        chaos ? keywords : keywords.filter { $0.suits(authority) }
+        if chaos { return keywords }
+        let named = Set(keywordsNaming[authority.category, default: []] + keywordsNaming[authority.group, default: []])
+        return named.sorted().map { keywords[$0] }.filter { $0.suits(authority) }
     }
 
     /// One spin. Returns nil when no authority in the category has two suitable keywords.
