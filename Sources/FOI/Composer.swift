@@ -101,6 +101,9 @@ struct LetterBuilder {
     var usedBackRefs: [String] = []
     /// What the items chosen so far ask for: the intro, format and follow-up lines must suit them.
     var askedFigures = false
+    /// Items the letter lists, and whether it has offered a link for published information (`closing`).
+    var listed = 0
+    var saidLink = false
     var askedDocuments = false
     /// What the body is, and the people a letter may ask it about (its own and those its keywords name).
     let profile: BodyProfile
@@ -165,7 +168,9 @@ struct LetterBuilder {
                 "the period from \(date) to the date of this request",
                 "the years since \(date)",
             ][v]
-            return TimeFrame(id: "since", phrase: phrase, unit: rng.pick(["year", "quarter", "financial year"]),
+            // Financial years start in April: "since 1 July 2020 … for each financial year" leaves the first one part-covered.
+            return TimeFrame(id: "since", phrase: phrase,
+                             unit: rng.pick(date.hasPrefix("1 April") ? ["year", "quarter", "financial year"] : ["year", "quarter", "year"]),
                              start: date, backRefs: TimeFrame.sinceBackRefs)
         default:
             let v = rng.below(2)
@@ -204,6 +209,8 @@ struct LetterBuilder {
     mutating func fill(_ template: String, keyword: String? = nil, numeric: Bool = true) -> String {
         var s = template
         // "the council's council tax bailiffs": the body's noun is the keyword's first word.
+        // "how the council manages flood risk management" says it twice.
+        if let k = keyword, k.hasSuffix("management") { s = s.replacingOccurrences(of: " manages {K}", with: " approaches {K}") }
         if let k = keyword, let noun = org.split(separator: " ").last, k.lowercased().hasPrefix(noun.lowercased() + " ") {
             s = s.replacingOccurrences(of: "{ORG}'s {K}", with: "the {K}")
         }
@@ -277,6 +284,7 @@ struct LetterBuilder {
     mutating func part(_ name: String, _ bank: [String], keyword: String? = nil) -> String {
         let (i, t) = rng.pickIndexed(bank)
         shape.append("\(name):\(i)")
+        if t.contains("link") { saidLink = true }
         return fill(t, keyword: keyword)
     }
 
@@ -324,12 +332,17 @@ struct LetterBuilder {
         if !scottish, let limit = profile.foiaCostLimit, rng.chance(0.3) {
             return part("cost-fig", Phrases.costFOIAFigure).replacingOccurrences(of: "{LIMIT}", with: "£\(limit)")
         }
-        return part("cost", scottish ? Phrases.costFOISA : Phrases.costFOIA)
+        // "Prioritise the first two items … the remainder" needs a remainder.
+        let bank = scottish ? Phrases.costFOISA : Phrases.costFOIA
+        return part("cost", listed > 0 && listed <= 2 ? bank.filter { !$0.contains("first two") } : bank)
     }
 
     mutating func closing() -> String {
         var lines: [String] = []
-        if rng.chance(0.5) { lines.append(part("clarify", Phrases.clarifications)) } else { shape.append("clarify:-") }
+        // A format line that offered a link already has said what a link to published information is worth.
+        if rng.chance(0.5) {
+            lines.append(part("clarify", saidLink ? Phrases.clarifications.filter { !$0.contains("link") } : Phrases.clarifications))
+        } else { shape.append("clarify:-") }
         if rng.chance(0.6) { lines.append(part("thanks", Phrases.thanks)) } else { shape.append("thanks:-") }
         // After a thanks line, a sign-off that thanks again reads twice.
         let thanked = lines.contains { $0.lowercased().contains("thank") }

@@ -47,6 +47,15 @@ public struct Keyword: Hashable, Codable, Sendable {
         } ?? text.lowercased().contains(String(decoding: word, as: UTF8.self))
     }
 
+    /// Programmes and powers of some nations only: family hubs and academies are England's, and right to buy
+    /// has ended in Scotland and Wales. A UK-wide body may be asked about any of them.
+    static let nations: [String: Set<Nation>] = [
+        "family hubs": [.england], "household support fund": [.england], "academy conversions": [.england],
+        "EHCP assessments timescales": [.england], "town deals": [.england],
+        "section 106 agreements": [.england, .wales], "community infrastructure levy": [.england, .wales],
+        "right to buy sales": [.england, .northernIreland],
+    ]
+
     /// Whether a request on this topic makes sense for `authority`.
     public func suits(_ authority: Authority) -> Bool {
         // Most pairs fail here; a spin asks this of every authority and keyword.
@@ -56,6 +65,7 @@ public struct Keyword: Hashable, Codable, Sendable {
         // serving it), Gaelic language plans bodies in Scotland.
         if authority.nation != .wales && authority.nation != .uk && mentions(Self.welsh) { return false }
         if authority.nation != .scotland && mentions(Self.gaelic) { return false }
+        if authority.nation != .uk, let only = Self.nations[text], !only.contains(authority.nation) { return false }
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }

@@ -58,7 +58,7 @@ public enum KeywordNature: Sendable, Equatable {
 
     static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
-        "findings",
+        "findings", "audits",
     ]
 
     /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
@@ -92,7 +92,11 @@ public enum KeywordNature: Sendable, Equatable {
         // Someone answers for a service or a policy, not for each incident that happens.
         (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
-        (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document]),
+        // Contracts are awarded to firms and consultants, not "relating to" them.
+        (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document, .people]),
+        // The reach of a campaign or a newsletter, not of a sum or a figure; data monitors a service, not a report.
+        (["reach or impact of"], [.money, .measure, .document]),
+        (["collects to monitor {K}"], [.document]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
         (["decisions about"], [.document, .event, .measure]),
         // Personal data is processed in a service, not in a sum of money or a waiting time.
