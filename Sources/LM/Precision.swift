@@ -1,4 +1,5 @@
 import CPUFeatures
+import Dispatch
 import Foundation
 import LMKernelsBF16
 
@@ -29,24 +30,36 @@ public enum Precision: String, Sendable, CaseIterable {
         }
     }
 
-    /// The default: bf16 where the CPU has bf16 dot products and they do more multiply-adds a second
-    /// than fp32 FMA. Both exist on x86 in two kinds: AMD Zen 4/5 run vdpbf16ps (32 multiply-adds) at
-    /// the rate of a zmm FMA (16), twice the work; the Intel Xeon this was measured on runs it at a
-    /// quarter of the FMA rate, half the work, where bf16 would make training slower. A 40 ms probe
-    /// of both loops, alternating, decides; the margin (1.3×) is far from either kind (2× and 0.5×).
+    /// The default: bf16 where the CPU has bf16 dot products and our bf16 product outruns the fp32
+    /// one on this machine. Neither is a given: AMD Zen 4/5 run vdpbf16ps (32 multiply-adds) at the
+    /// rate of a zmm FMA (16), twice the work; the Intel Xeon (family 6, model 207, under KVM) this was
+    /// measured on runs it at a quarter of the FMA rate, half the work, but Debian's OpenBLAS 0.3.21
+    /// takes that CPU for a Prescott and runs sgemm at a sixth of its FMA peak. So a probe times one
+    /// training-sized product (4096 × 384 × 384, about 1.2 GFLOP) each way on one thread, best of 3
+    /// (≈ 0.1 s once per process), and picks bf16 at 1.15× or more.
     public static let automatic: Precision = {
         guard bf16Available else { return .fp32 }
-        return dotToFMARatio() > 1.3 ? .bf16 : .fp32
+        return gemmSpeedRatio() >= 1.15 ? .bf16 : .fp32
     }()
 
-    /// bf16 dot-product GFLOP/s over fp32 FMA GFLOP/s on one core (best of 4 alternating 5 ms probes each).
-    public static func dotToFMARatio() -> Double {
+    /// Time of cblas_sgemm over time of our bf16 GEMM on one (4096, 384) · (384, 384)ᵀ product, one thread.
+    public static func gemmSpeedRatio(M: Int = 4096, K: Int = 384, N: Int = 384) -> Double {
         guard bf16Available else { return 0 }
-        var dot = 0.0, fma = 0.0
-        for _ in 0..<4 {
-            dot = max(dot, bf16_dot_peak_gflops(0.005))
-            fma = max(fma, fp32_fma_peak_gflops(0.005))
+        let a = FloatBuffer(count: M * K), w = FloatBuffer(count: N * K), c = FloatBuffer(count: M * N)
+        var rng = Xoshiro256(seed: 11)
+        for i in 0..<a.count { a[i] = rng.nextGaussian() }
+        for i in 0..<w.count { w[i] = rng.nextGaussian() }
+        let threads = BLASThreads.count
+        BLASThreads.set(1)
+        defer { BLASThreads.set(threads) }
+        func best(_ p: Precision) -> Double {
+            (0..<3).map { _ in
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                Gemm.run(p, transA: false, transB: true, M, N, K, alpha: 1, a.pointer, K, w.pointer, K, beta: 0, c.pointer, N)
+                return Double(DispatchTime.now().uptimeNanoseconds - t0)
+            }.min()!
         }
-        return fma > 0 ? dot / fma : 0
+        _ = best(.fp32)
+        return best(.fp32) / best(.bf16)
     }
 }
