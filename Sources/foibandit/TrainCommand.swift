@@ -27,8 +27,8 @@ struct StageOptions: ParsableArguments {
     var force = false
     @Option(help: """
         Matrix products in fp32, or bf16 with fp32 sums (weights, optimizer and checkpoints stay fp32). \
-        Default: bf16 where the CPU's bf16 dot products outrun its fp32 FMA, else fp32; bf16 asked \
-        for on a CPU without them runs fp32.
+        Default: whichever product is faster on this machine (one timed each way); bf16 asked for \
+        on a CPU without AVX512_BF16 runs fp32.
         """)
     var precision: Precision?
 
