@@ -9,9 +9,12 @@ import PackageDescription
 #if arch(x86_64)
 let wideKernelFlags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
 let wideKernelV3Flags = ["-Ounchecked", "-target-cpu", "haswell"]
+// The bf16 GEMM (C): vdpbf16ps needs AVX512_BF16; -O3 also in debug builds, so tests run it at speed.
+let bf16KernelFlags = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mavx512bf16", "-mfma"]
 #else
 let wideKernelFlags = ["-Ounchecked"]
 let wideKernelV3Flags = ["-Ounchecked"]
+let bf16KernelFlags = ["-O3"]
 #endif
 let package = Package(
     name: "foibandit",
@@ -37,9 +40,10 @@ let package = Package(
         .target(name: "CPUFeatures"),
         .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
+        .target(name: "LMKernelsBF16", cSettings: [.unsafeFlags(bf16KernelFlags)]),
         .target(
             name: "LM",
-            dependencies: ["CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3"],
+            dependencies: ["CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3", "LMKernelsBF16"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(

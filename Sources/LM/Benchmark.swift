@@ -44,7 +44,8 @@ public enum EngineBench {
     /// Times `steps` training steps (zero grad, forward, backward, AdamW) on one fixed random batch,
     /// after `warmup` untimed ones. Returns the seconds of each timed step and the first loss.
     public static func train(model: Model, batch B: Int, seqLen T: Int, steps: Int, warmup: Int,
-                             seed: UInt64 = 1) -> (seconds: [Double], firstLoss: Float) {
+                             seed: UInt64 = 1, precision: Precision = .fp32) -> (seconds: [Double], firstLoss: Float) {
+        model.precision = precision
         var rng = Xoshiro256(seed: seed)
         let V = UInt64(model.config.vocabSize)
         let toks = (0...(B * T)).map { _ in Int(rng.next() % V) }

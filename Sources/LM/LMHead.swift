@@ -12,11 +12,11 @@ enum LMHead {
     // hidden (N, C), embed (V, C), targets (N) -> lse (N), logp (N); chunk (chunkRows × V) scratch
     static func forward(lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>,
                         hidden: UnsafePointer<Float>, embed: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
-                        chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int) {
+                        chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int, precision: Precision = .fp32) {
         let R = chunkRows(V: V, N: N)
         for r0 in stride(from: 0, to: N, by: R) {
             let n = min(R, N - r0)
-            matmulForward(chunk, hidden + r0 * C, embed, n, C, V)
+            matmulForward(chunk, hidden + r0 * C, embed, n, C, V, precision: precision)
             Loss.forward(lse: lse + r0, logp: logp + r0, logits: chunk, targets: targets + r0, N: n, V: V)
         }
     }
@@ -27,13 +27,13 @@ enum LMHead {
     static func backward(dhidden: UnsafeMutablePointer<Float>, dembed: UnsafeMutablePointer<Float>,
                          lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>, dlogp: UnsafePointer<Float>,
                          hidden: UnsafePointer<Float>, embed: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
-                         chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int) {
+                         chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int, precision: Precision = .fp32) {
         let R = chunkRows(V: V, N: N)
         for r0 in stride(from: 0, to: N, by: R) {
             let n = min(R, N - r0)
-            matmulForward(chunk, hidden + r0 * C, embed, n, C, V)
+            matmulForward(chunk, hidden + r0 * C, embed, n, C, V, precision: precision)
             Loss.backward(logits: chunk, lse: lse + r0, logp: logp + r0, dlogp: dlogp + r0, targets: targets + r0, N: n, V: V)
-            matmulBackward(dinp: dhidden + r0 * C, dw: dembed, dout: chunk, inp: hidden + r0 * C, w: embed, n, C, V)
+            matmulBackward(dinp: dhidden + r0 * C, dw: dembed, dout: chunk, inp: hidden + r0 * C, w: embed, n, C, V, precision: precision)
         }
     }
 }

@@ -20,6 +20,9 @@ public final class Model: @unchecked Sendable {
     private var logitsBuffer: FloatBuffer?   // `logits` on demand; fresh until the next forward
     private var logitsFresh = false
     public private(set) var batch = 0, seqLen = 0
+    /// Arithmetic of the matrix products in forward and backward (Precision.swift); fp32 unless set.
+    /// Resolve a request with `Precision.resolve` first: .bf16 here assumes the CPU has it.
+    public var precision: Precision = .fp32
 
     /// Random init: matrices ~ N(0, initStd²), norm gains 1 (as transformers' Llama init).
     public convenience init(config: ModelConfig, seed: UInt64, initStd: Float = 0.02) {
@@ -66,7 +69,7 @@ public final class Model: @unchecked Sendable {
         let a = acts!, BT = B * T
         guard targets != nil else { a.logp.update(repeating: 0, count: BT); return 0 }
         LMHead.forward(lse: a.lse, logp: a.logp, hidden: a.lnf, embed: p(.embed), targets: a.targets,
-                       chunk: a.headChunk, N: BT, C: config.dim, V: config.vocabSize)
+                       chunk: a.headChunk, N: BT, C: config.dim, V: config.vocabSize, precision: precision)
         return Loss.mean(logp: a.logp, mask: a.mask, N: BT)
     }
 
@@ -109,24 +112,25 @@ public final class Model: @unchecked Sendable {
         for l in 0..<c.layers {
             let x = a.layerInput(l), L = a.layers[l]
             RMSNorm.forward(a.ln, L.rstd1, x, p(.attnNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.q, a.ln, p(.wq, l), BT, C, C)
-            matmulForward(L.k, a.ln, p(.wk, l), BT, C, KV)
-            matmulForward(L.v, a.ln, p(.wv, l), BT, C, KV)
+            matmulForward(L.q, a.ln, p(.wq, l), BT, C, C, precision: precision)
+            matmulForward(L.k, a.ln, p(.wk, l), BT, C, KV, precision: precision)
+            matmulForward(L.v, a.ln, p(.wv, l), BT, C, KV, precision: precision)
             parallelRanges(BT, minPerThread: 64) { rows in
                 for r in rows {
                     rope.forward(L.q + r * C, nHeads: c.heads, pos: r % T)
                     rope.forward(L.k + r * KV, nHeads: c.kvHeads, pos: r % T)
                 }
             }
-            Attention.forward(out: L.attY, att: L.att, q: L.q, k: L.k, v: L.v, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
+            Attention.forward(out: L.attY, att: L.att, q: L.q, k: L.k, v: L.v, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim,
+                              precision: precision)
             L.res2.update(from: x, count: BT * C)                      // residual: res2 = x + o(attY)
-            matmulForward(L.res2, L.attY, p(.wo, l), BT, C, C, accumulate: true)
+            matmulForward(L.res2, L.attY, p(.wo, l), BT, C, C, accumulate: true, precision: precision)
             RMSNorm.forward(a.ln, L.rstd2, L.res2, p(.mlpNorm, l), N: BT, C: C, eps: c.normEps)
-            matmulForward(L.gate, a.ln, p(.wgate, l), BT, C, F)
-            matmulForward(L.up, a.ln, p(.wup, l), BT, C, F)
+            matmulForward(L.gate, a.ln, p(.wgate, l), BT, C, F, precision: precision)
+            matmulForward(L.up, a.ln, p(.wup, l), BT, C, F, precision: precision)
             SwiGLU.forward(a.h, L.gate, L.up, N: BT * F)
             L.res3.update(from: L.res2, count: BT * C)                 // residual: res3 = res2 + down(h)
-            matmulForward(L.res3, a.h, p(.wdown, l), BT, F, C, accumulate: true)
+            matmulForward(L.res3, a.h, p(.wdown, l), BT, F, C, accumulate: true, precision: precision)
         }
         RMSNorm.forward(a.lnf, a.rstdf, a.layerInput(c.layers), p(.finalNorm), N: BT, C: C, eps: c.normEps)
     }
@@ -138,7 +142,7 @@ public final class Model: @unchecked Sendable {
         let n = batch * seqLen * config.vocabSize
         if logitsBuffer == nil || logitsBuffer!.count < n { logitsBuffer = FloatBuffer(count: n) }
         if !logitsFresh {
-            matmulForward(logitsBuffer!.pointer, acts!.lnf, p(.embed), batch * seqLen, config.dim, config.vocabSize)
+            matmulForward(logitsBuffer!.pointer, acts!.lnf, p(.embed), batch * seqLen, config.dim, config.vocabSize, precision: precision)
             logitsFresh = true
         }
         return UnsafeBufferPointer(start: logitsBuffer!.pointer, count: n)
@@ -196,7 +200,8 @@ public final class Model: @unchecked Sendable {
     private func backwardLoaded() {
         let a = acts!, d = dacts!, c = config
         LMHead.backward(dhidden: d.dln, dembed: g(.embed), lse: a.lse, logp: a.logp, dlogp: d.dlogp, hidden: a.lnf,
-                        embed: p(.embed), targets: a.targets, chunk: a.headChunk, N: batch * seqLen, C: c.dim, V: c.vocabSize)
+                        embed: p(.embed), targets: a.targets, chunk: a.headChunk, N: batch * seqLen, C: c.dim, V: c.vocabSize,
+                        precision: precision)
         backwardTrunk(downToLayer: 0)
     }
 
@@ -215,17 +220,17 @@ public final class Model: @unchecked Sendable {
             // MLP branch; d.dres holds d(res3) and becomes d(res2). h and ln2 are rebuilt in free scratch.
             let h = d.dgate, ln2 = d.dattY
             SwiGLU.forward(h, L.gate, L.up, N: BT * F)
-            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: h, w: p(.wdown, l), BT, F, C)
+            matmulBackward(dinp: d.dh, dw: g(.wdown, l), dout: d.dres, inp: h, w: p(.wdown, l), BT, F, C, precision: precision)
             SwiGLU.backward(dgate: d.dgate, dup: d.dup, dh: d.dh, gate: L.gate, up: L.up, N: BT * F)
             RMSNorm.recompute(ln2, L.res2, p(.mlpNorm, l), rstd: L.rstd2, N: BT, C: C)
-            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: ln2, w: p(.wgate, l), BT, C, F)
-            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: ln2, w: p(.wup, l), BT, C, F, accumulateInput: true)
+            matmulBackward(dinp: d.dln, dw: g(.wgate, l), dout: d.dgate, inp: ln2, w: p(.wgate, l), BT, C, F, precision: precision)
+            matmulBackward(dinp: d.dln, dw: g(.wup, l), dout: d.dup, inp: ln2, w: p(.wup, l), BT, C, F, accumulateInput: true, precision: precision)
             RMSNorm.backward(dinp: d.dres, dweight: g(.mlpNorm, l), dout: d.dln, inp: L.res2, weight: p(.mlpNorm, l),
                              rstd: L.rstd2, N: BT, C: C)
             // attention branch; d.dres becomes d(x)
-            matmulBackward(dinp: d.dattY, dw: g(.wo, l), dout: d.dres, inp: L.attY, w: p(.wo, l), BT, C, C)
+            matmulBackward(dinp: d.dattY, dw: g(.wo, l), dout: d.dres, inp: L.attY, w: p(.wo, l), BT, C, C, precision: precision)
             Attention.backward(dq: d.dq, dk: d.dk, dv: d.dv, datt: d.datt, dout: d.dattY, q: L.q, k: L.k, v: L.v,
-                               att: L.att, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim)
+                               att: L.att, B: B, T: T, H: c.heads, KVH: c.kvHeads, d: c.headDim, precision: precision)
             parallelRanges(BT, minPerThread: 64) { rows in
                 for r in rows {
                     rope.backward(d.dq + r * C, nHeads: c.heads, pos: r % T)
@@ -234,9 +239,9 @@ public final class Model: @unchecked Sendable {
             }
             let ln1 = d.dattY   // free again once attention's backward has read it
             RMSNorm.recompute(ln1, x, p(.attnNorm, l), rstd: L.rstd1, N: BT, C: C)
-            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: ln1, w: p(.wq, l), BT, C, C)
-            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true)
-            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true)
+            matmulBackward(dinp: d.dln, dw: g(.wq, l), dout: d.dq, inp: ln1, w: p(.wq, l), BT, C, C, precision: precision)
+            matmulBackward(dinp: d.dln, dw: g(.wk, l), dout: d.dk, inp: ln1, w: p(.wk, l), BT, C, KV, accumulateInput: true, precision: precision)
+            matmulBackward(dinp: d.dln, dw: g(.wv, l), dout: d.dv, inp: ln1, w: p(.wv, l), BT, C, KV, accumulateInput: true, precision: precision)
             RMSNorm.backward(dinp: d.dres, dweight: g(.attnNorm, l), dout: d.dln, inp: x, weight: p(.attnNorm, l),
                              rstd: L.rstd1, N: BT, C: C)
         }

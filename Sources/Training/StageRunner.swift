@@ -11,6 +11,8 @@ public struct StageRunner {
     public var report: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     /// DPO: the pairs file is built by the caller (it needs the judge) before the run.
     public var stopAfter: Int?
+    /// Arithmetic of the model's matrix products (resolve a request with `Precision.resolve`).
+    public var precision: Precision = .fp32
 
     public init(config: StageConfig, tokenizerDir: URL, runDir: URL) {
         self.config = config; self.tokenizerDir = tokenizerDir; self.runDir = runDir
@@ -22,6 +24,7 @@ public struct StageRunner {
     public func run(resume: Bool, force: Bool = false) throws -> Trainer.Summary {
         let tokenizer = try BPETokenizer(directory: tokenizerDir)
         let model = try initialModel(vocab: tokenizer.vocabSize)
+        model.precision = precision
         let c = config, pad = tokenizer.endOfTextId
         let data: Resumable
         let objective: Trainer.Objective
@@ -65,7 +68,7 @@ public struct StageRunner {
         case .classify:
             throw TrainingError.badInput("the classify stage is run by `foibandit filings train`")
         }
-        report("\(c.stage.rawValue): \(model.parameterCount) parameters, \(c.steps) steps of \(c.batchSize)×\(c.seqLen)")
+        report("\(c.stage.rawValue): \(model.parameterCount) parameters, \(c.steps) steps of \(c.batchSize)×\(c.seqLen), \(precision.rawValue) products")
         let tokDir = tokenizerDir, slots = usesNameSlots
         let trainer = Trainer(config: c, model: model, data: data, run: RunDirectory(runDir), objective: objective,
                               evaluate: evaluate, saveExtras: {

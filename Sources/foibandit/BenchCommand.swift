@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Engine speed benchmarks as JSON (used by bench/speed/run.sh).",
-        subcommands: [BenchInit.self, BenchTrain.self, BenchDecode.self, BenchSGEMM.self, BenchJudge.self])
+        subcommands: [BenchInit.self, BenchTrain.self, BenchDecode.self, BenchSGEMM.self, BenchBF16.self, BenchJudge.self])
 }
 
 func printJSON(_ obj: [String: Any]) throws {
@@ -47,15 +47,17 @@ struct BenchTrain: ParsableCommand {
     @Option(help: "Model folder with the weights (default: random init, seed 1).") var model: String?
     @Option(help: "Timed steps.") var steps = 5
     @Option(help: "Untimed steps first.") var warmup = 1
+    @Option(help: "fp32 or bf16 matrix products (default: as training picks them).") var precision: Precision?
 
     func run() throws {
         let s = try benchShape(config)
+        let p = Precision.resolve(precision)
         let m = try model.map { try Model.load(directory: URL(fileURLWithPath: $0)) } ?? Model(config: s.config, seed: 1)
         guard m.config == s.config else { throw ValidationError("the model in \(model ?? "") is not config \(config)") }
-        let r = EngineBench.train(model: m, batch: s.batch, seqLen: s.seqLen, steps: steps, warmup: warmup)
+        let r = EngineBench.train(model: m, batch: s.batch, seqLen: s.seqLen, steps: steps, warmup: warmup, precision: p)
         let tokens = Double(s.batch * s.seqLen)
         try printJSON([
-            "engine": "ours", "config": config, "batch": s.batch, "seq_len": s.seqLen, "parameters": m.parameterCount,
+            "engine": p == .bf16 ? "ours-bf16" : "ours", "precision": p.rawValue, "config": config, "batch": s.batch, "seq_len": s.seqLen, "parameters": m.parameterCount,
             "threads": BLASThreads.count, "first_loss": Double(r.firstLoss),
             "step_seconds": r.seconds, "tokens_per_s": r.seconds.map { tokens / $0 },
             "flops_per_token": EngineBench.trainFlopsPerToken(s.config, seqLen: s.seqLen),
@@ -109,6 +111,25 @@ struct BenchSGEMM: ParsableCommand {
         try printJSON([
             "threads": BLASThreads.count, "shapes": Dictionary(uniqueKeysWithValues: r.map { ($0.name, $0.gflops) }),
             "peak_gflops": r.map(\.gflops).max() ?? 0,
+        ])
+    }
+}
+
+struct BenchBF16: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bf16", abstract: "Our bf16 GEMM's GFLOP/s on the sgemm shapes, and the vdpbf16ps and fp32 FMA peaks.")
+    @Option(help: "Timed runs per shape (median).") var runs = 5
+
+    func run() throws {
+        let peaks = EngineBench.instructionPeaks()
+        let r = EngineBench.bf16Gemm(runs: runs)
+        try printJSON([
+            "threads": BLASThreads.count, "available": Precision.bf16Available,
+            "automatic": Precision.automatic.rawValue, "gemm_speed_ratio": Precision.gemmSpeedRatio(),
+            "openblas_core": EngineBench.openBLASCore,
+            "shapes": Dictionary(uniqueKeysWithValues: r.map { ($0.name, $0.gflops) }),
+            "gemm_peak_gflops": r.map(\.gflops).max() ?? 0,
+            "bf16_dot_peak_gflops": peaks.bf16, "fp32_fma_peak_gflops": peaks.fp32,
         ])
     }
 }

@@ -25,6 +25,12 @@ struct StageOptions: ParsableArguments {
     @Flag(help: "Continue from the last checkpoint in the run folder.") var resume = false
     @Flag(help: "With --resume: continue even if the stage config changed since the run began (recorded in its log).")
     var force = false
+    @Option(help: """
+        Matrix products in fp32, or bf16 with fp32 sums (weights, optimizer and checkpoints stay fp32). \
+        Default: whichever product is faster on this machine (one timed each way); bf16 asked for \
+        on a CPU without AVX512_BF16 runs fp32.
+        """)
+    var precision: Precision?
 
     /// `models/NAME/configs/STAGE.json` -> NAME.
     var modelName: String {
@@ -87,7 +93,8 @@ extension LMStageCommand {
         guard cfg.stage == Self.stage else {
             throw ValidationError("\(options.config) is a \(cfg.stage.rawValue) config, not \(Self.stage.rawValue)")
         }
-        let runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: options.runDir(stage: cfg.stage.rawValue))
+        var runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: options.runDir(stage: cfg.stage.rawValue))
+        runner.precision = Precision.resolve(options.precision)
         try runner.run(resume: options.resume, force: options.force)
     }
 }
@@ -135,7 +142,9 @@ struct TrainDPO: ParsableCommand {
             try buildPairs(cfg: cfg, model: URL(fileURLWithPath: from), to: pairsFile)
         }
         cfg.data = [pairsFile.path]
-        try StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir).run(resume: options.resume, force: options.force)
+        var runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir)
+        runner.precision = Precision.resolve(options.precision)
+        try runner.run(resume: options.resume, force: options.force)
     }
 
     func buildPairs(cfg: StageConfig, model: URL, to file: URL) throws {
@@ -201,3 +210,5 @@ struct TrainCurves: ParsableCommand {
         print("wrote \(out)")
     }
 }
+
+extension Precision: ExpressibleByArgument {}

@@ -63,7 +63,8 @@ def main():
     ap.add_argument("--python", default=os.path.join(ROOT, ".venv-bench", "bin", "python"))
     ap.add_argument("--work", default=os.path.join(ROOT, "bench", "speed", "work"))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results.json"))
-    ap.add_argument("--skip", default="", help="comma list of peers to leave out: eager,compile,torch,hf,llama,llama-fa")
+    ap.add_argument("--skip", default="", help="comma list of peers to leave out: "
+                    "eager,compile,bf16,bf16-compile,ours-bf16,torch,hf,llama,llama-fa")
     ap.add_argument("--merge", nargs="+", help="combine results files of partial runs (train, decode) into --out")
     a = ap.parse_args()
     if a.merge:
@@ -91,6 +92,9 @@ def main():
     print("sgemm peak (OpenBLAS, our process)", file=sys.stderr)
     res["sgemm"] = run_json([BIN, "bench", "sgemm"], env)
     peak = res["sgemm"]["peak_gflops"] * 1e9
+    print("bf16: our GEMM and the vdpbf16ps / FMA instruction peaks", file=sys.stderr)
+    res["bf16"] = run_json([BIN, "bench", "bf16"], env)
+    bf16_peak = res["bf16"]["bf16_dot_peak_gflops"] * 1e9
     model_dir = lambda c: os.path.join(a.work, f"model-{c}")
     configs = [c.strip().upper() for c in a.configs.split(",") if c.strip()]
     for c in (configs if a.only != "decode" else []):
@@ -103,9 +107,12 @@ def main():
     if a.only in ("all", "train"):
         for c in configs:
             print(f"training, config {c}", file=sys.stderr)
-            r = {"ours": run_json([BIN, "bench", "train", "--config", c, "--model", model_dir(c),
-                                   "--steps", str(a.steps), "--warmup", str(a.warmup)], env)}
-            for eng in ("eager", "compile"):
+            ours = [BIN, "bench", "train", "--config", c, "--model", model_dir(c),
+                    "--steps", str(a.steps), "--warmup", str(a.warmup)]
+            r = {"ours": run_json(ours + ["--precision", "fp32"], env)}
+            if "ours-bf16" not in skip and res["bf16"]["available"]:
+                r["ours-bf16"] = run_json(ours + ["--precision", "bf16"], env)
+            for eng in ("eager", "compile", "bf16", "bf16-compile"):
                 if eng not in skip:
                     r["torch-" + eng] = run_json([a.python, PEERS, "train", "--engine", eng, "--config", c, "--model",
                                                   model_dir(c), "--steps", str(a.steps), "--warmup", str(a.warmup)], env)
@@ -113,6 +120,8 @@ def main():
             for v in r.values():
                 v["median_tokens_per_s"] = med(v["tokens_per_s"])
                 v["flops_share_of_sgemm_peak"] = fpt * v["median_tokens_per_s"] / peak
+                if "bf16" in v["engine"] and bf16_peak > 0:
+                    v["flops_share_of_bf16_peak"] = fpt * v["median_tokens_per_s"] / bf16_peak
             res["train"][c] = r
             save(res, a.out)
 
@@ -174,14 +183,24 @@ def table(res):
     peak = res["sgemm"]["peak_gflops"]
     L = [f"threads {res['threads']}; {res.get('cpu_model', res['machine'])}; sgemm peak (OpenBLAS, same run) "
          f"{peak:.0f} GFLOP/s; medians of {res['steps']} training steps / {res['runs']} decoding runs", ""]
+    if "bf16" in res:
+        b = res["bf16"]
+        L[0] += (f"\ninstruction peaks (all threads, same run): vdpbf16ps {b['bf16_dot_peak_gflops']:.0f}, fp32 FMA "
+                 f"{b['fp32_fma_peak_gflops']:.0f} GFLOP/s; our bf16 GEMM peak {b['gemm_peak_gflops']:.0f}; "
+                 f"automatic precision here: {b['automatic']}")
     if res["train"]:
-        L += ["| train (fwd+bwd+AdamW) | engine | tokens/s | ours / engine | model FLOP/s share of sgemm peak | peak RSS MB |",
-              "|---|---|---:|---:|---:|---:|"]
+        L += ["| train (fwd+bwd+AdamW) | engine | tokens/s | ours / engine | ours-bf16 / engine | model FLOP/s share of "
+              "sgemm peak | share of bf16 peak | peak RSS MB |",
+              "|---|---|---:|---:|---:|---:|---:|---:|"]
         for c, r in res["train"].items():
             o = r["ours"]["median_tokens_per_s"]
+            ob = r["ours-bf16"]["median_tokens_per_s"] if "ours-bf16" in r else None
             for name, v in r.items():
-                L.append(f"| {c} | {name} | {v['median_tokens_per_s']:.0f} | {o / v['median_tokens_per_s']:.2f} | "
-                         f"{100 * v['flops_share_of_sgemm_peak']:.0f}% | {v['peak_rss_bytes'] / MB:.0f} |")
+                t = v["median_tokens_per_s"]
+                rb = f"{ob / t:.2f}" if ob else "—"
+                sb = f"{100 * v['flops_share_of_bf16_peak']:.0f}%" if "flops_share_of_bf16_peak" in v else "—"
+                L.append(f"| {c} | {name} | {t:.0f} | {o / t:.2f} | {rb} | "
+                         f"{100 * v['flops_share_of_sgemm_peak']:.0f}% | {sb} | {v['peak_rss_bytes'] / MB:.0f} |")
         L.append("")
     if res["decode"]:
         L += ["| decode (greedy, 32-token prompt, 256 new) | engine | tokens/s | ours / engine | tokens equal to ours | peak RSS MB |",

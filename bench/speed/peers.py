@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One peer measurement per process (so peak RSS is that peer's alone); prints one JSON line.
 
-    peers.py train  --engine eager|compile --config A --model DIR --steps 5 --warmup 2
+    peers.py train  --engine eager|compile|bf16|bf16-compile --config A --model DIR --steps 5 --warmup 2
+                    (bf16: the same step under torch.autocast("cpu", bfloat16), eager or compiled)
     peers.py decode --engine torch|hf|llama|llama-fa --model DIR|FILE.gguf --prompts P.json --new-tokens 256 --runs 5
     peers.py sgemm  (torch's matmul on the same shapes, for reference)
 
@@ -34,11 +35,17 @@ def train(a):
     toks = torch.randint(0, cfg["vocab_size"], (b * t + 1,), generator=g)
     inputs, targets = toks[:-1].view(b, t), toks[1:].view(b, t)
     opt = tm.make_optimizer(p)
-    if a.engine == "compile":
-        loss_fn = torch.compile(tm.loss_fn)
+    loss_fn = tm.loss_fn
+    if a.engine.startswith("bf16"):
+        # autocast: matrix products on bf16 operands with fp32 sums; fp32 parameters, grads and AdamW
+        def loss_fn(p, inputs, targets):
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                return tm.loss_fn(p, inputs, targets)
+    if a.engine.endswith("compile"):
+        loss_fn = torch.compile(loss_fn)
         opt_step = torch.compile(opt.step)
     else:
-        loss_fn, opt_step = tm.loss_fn, opt.step
+        opt_step = opt.step
     secs, first = [], None
     for step in range(a.warmup + a.steps):
         t0 = time.perf_counter()

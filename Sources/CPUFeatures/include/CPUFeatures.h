@@ -10,6 +10,9 @@ int cpu_supports_avx512(void);
 /// 1 when the CPU and the OS support x86-64-v3 (AVX, AVX2, FMA, F16C, BMI1/2, LZCNT, MOVBE), else 0.
 int cpu_supports_avx2(void);
 
+/// 1 when the CPU and the OS support x86-64-v4 and AVX512_BF16 (vdpbf16ps: bf16 pairs, fp32 sums), else 0.
+int cpu_supports_avx512bf16(void);
+
 /// Asks for the cache line at p ahead of its use (never faults). Hardware prefetchers stop at 4 KB
 /// pages, and WideGemm reads 8 weight rows as 8 short interleaved streams.
 static inline void cpu_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }

@@ -3,8 +3,8 @@ import Foundation
 
 /// Causal multi-head attention over a full (B, T) batch, with grouped-query K/V
 /// (query head h reads K/V head h / (H / KVH)). Q/K/V projections and RoPE are in Model.swift.
-/// Per (batch, head) and block of query rows, one sgemm for QKᵀ and one for PV over the keys the
-/// block can see; rows are strided views into (BT, heads*d).
+/// Per (batch, head) and block of query rows, one GEMM for QKᵀ and one for PV over the keys the block
+/// can see (Gemm.run: sgemm, or bf16 operands with fp32 sums); rows are strided views into (BT, heads*d).
 /// The (batch, head) pieces are spread over threads (parallelFor); backward groups the heads that
 /// share a K/V head so their dK/dV sums stay on one thread.
 enum Attention {
@@ -15,7 +15,7 @@ enum Attention {
     // q (B,T,H,d), k (B,T,KVH,d), v (B,T,KVH,d) -> out (B,T,H,d), att (B,H,T,T) probabilities
     static func forward(out: UnsafeMutablePointer<Float>, att: UnsafeMutablePointer<Float>,
                         q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
-                        B: Int, T: Int, H: Int, KVH: Int, d: Int) {
+                        B: Int, T: Int, H: Int, KVH: Int, d: Int, precision: Precision = .fp32) {
         let C = H * d, KV = KVH * d, group = H / KVH
         let scale = 1 / Float(d).squareRoot(), R = blockRows(T: T)
         parallelFor(B * H) { bh in
@@ -27,12 +27,12 @@ enum Attention {
             for r0 in stride(from: 0, to: T, by: R) {
                 let n = min(R, T - r0), r1 = r0 + n, ab = a + r0 * T
                 // a[r0..<r1, 0..<r1] (n, r1) = scale * Q[r0..<r1] (n,d) · K[0..<r1] (r1,d)ᵀ
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(r1), Int32(d),
-                            scale, qb + r0 * C, Int32(C), kb, Int32(KV), 0, ab, Int32(T))
+                Gemm.run(precision, transA: false, transB: true, n, r1, d, alpha: scale,
+                         qb + r0 * C, C, kb, KV, beta: 0, ab, T)
                 for i in r0..<r1 { softmaxCausalRow(a + i * T, count: i + 1, total: T) }
                 // out[r0..<r1] (n,d) = a[r0..<r1, 0..<r1] · V[0..<r1] (r1,d)
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(r1),
-                            1, ab, Int32(T), vb, Int32(KV), 0, out + b * T * C + r0 * C + h * d, Int32(C))
+                Gemm.run(precision, transA: false, transB: false, n, d, r1, alpha: 1,
+                         ab, T, vb, KV, beta: 0, out + b * T * C + r0 * C + h * d, C)
             }
         }
     }
@@ -50,7 +50,7 @@ enum Attention {
     static func backward(dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>, dv: UnsafeMutablePointer<Float>,
                          datt: UnsafeMutablePointer<Float>, dout: UnsafePointer<Float>,
                          q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, att: UnsafePointer<Float>,
-                         B: Int, T: Int, H: Int, KVH: Int, d: Int) {
+                         B: Int, T: Int, H: Int, KVH: Int, d: Int, precision: Precision = .fp32) {
         let C = H * d, KV = KVH * d, group = H / KVH
         let scale = 1 / Float(d).squareRoot(), R = blockRows(T: T)
         dk.update(repeating: 0, count: B * T * KV)
@@ -67,11 +67,11 @@ enum Attention {
                     let n = min(R, T - r0), r1 = r0 + n, ab = a + r0 * T, dab = da + r0 * T
                     let doutb = dout + qOff + r0 * C
                     // da (n, r1) = dout (n,d) · V[0..<r1]ᵀ
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(r1), Int32(d),
-                                1, doutb, Int32(C), v + kvOff, Int32(KV), 0, dab, Int32(T))
+                    Gemm.run(precision, transA: false, transB: true, n, r1, d, alpha: 1,
+                             doutb, C, v + kvOff, KV, beta: 0, dab, T)
                     // dV[0..<r1] (r1,d) += a[r0..<r1, 0..<r1]ᵀ · dout (n,d)
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(r1), Int32(d), Int32(n),
-                                1, ab, Int32(T), doutb, Int32(C), 1, dv + kvOff, Int32(KV))
+                    Gemm.run(precision, transA: true, transB: false, r1, d, n, alpha: 1,
+                             ab, T, doutb, C, beta: 1, dv + kvOff, KV)
                     // softmax backward, in place: ds = a * (da - Σ a·da) over 0...i, 0 after
                     for i in r0..<r1 {
                         let ar = a + i * T, dr = da + i * T
@@ -80,10 +80,10 @@ enum Attention {
                         if i + 1 < r1 { (dr + i + 1).update(repeating: 0, count: r1 - i - 1) }   // future keys the products below read
                     }
                     // dQ[r0..<r1] (n,d) = scale * ds (n, r1) · K[0..<r1];  dK[0..<r1] += scale * dsᵀ · Q[r0..<r1]
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(r1),
-                                scale, dab, Int32(T), k + kvOff, Int32(KV), 0, dq + qOff + r0 * C, Int32(C))
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(r1), Int32(d), Int32(n),
-                                scale, dab, Int32(T), q + qOff + r0 * C, Int32(C), 1, dk + kvOff, Int32(KV))
+                    Gemm.run(precision, transA: false, transB: false, n, d, r1, alpha: scale,
+                             dab, T, k + kvOff, KV, beta: 0, dq + qOff + r0 * C, C)
+                    Gemm.run(precision, transA: true, transB: false, r1, d, n, alpha: scale,
+                             dab, T, q + qOff + r0 * C, C, beta: 1, dk + kvOff, KV)
                 }
             }
         }
