@@ -5,8 +5,6 @@ import LMKernelsBF16
 /// The bf16 side of bench/speed (issue #22): our bf16 GEMM on the training shapes, and the two
 /// instruction peaks (vdpbf16ps and fp32 FMA) that shares are reported against.
 extension EngineBench {
-    /// The kernel family OpenBLAS picked for this CPU (its DYNAMIC_ARCH choice; OPENBLAS_CORETYPE overrides).
-    public static var openBLASCore: String { openblas_get_corename().map { String(cString: $0) } ?? "?" }
 
     /// GFLOP/s of all `threads` cores at once in a loop of independent vdpbf16ps, and of fp32 FMA
     /// (`seconds` each, interleaved twice, best kept): the machine's bf16 and fp32 instruction peaks.

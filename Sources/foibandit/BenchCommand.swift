@@ -126,7 +126,7 @@ struct BenchBF16: ParsableCommand {
         try printJSON([
             "threads": BLASThreads.count, "available": Precision.bf16Available,
             "automatic": Precision.automatic.rawValue, "gemm_speed_ratio": Precision.gemmSpeedRatio(),
-            "openblas_core": EngineBench.openBLASCore,
+            "openblas_core": BLASCore.name,
             "shapes": Dictionary(uniqueKeysWithValues: r.map { ($0.name, $0.gflops) }),
             "gemm_peak_gflops": r.map(\.gflops).max() ?? 0,
             "bf16_dot_peak_gflops": peaks.bf16, "fp32_fma_peak_gflops": peaks.fp32,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LM
 
 @main
 struct Foibandit: AsyncParsableCommand {

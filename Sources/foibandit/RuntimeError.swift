@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LM
 
 /// A failure while running a command that was typed correctly ("no results", "cannot read FILE"):
 /// swift-argument-parser prints it as `Error: …` and exits 1, without the usage banner, which is only
@@ -12,7 +13,9 @@ struct RuntimeError: Error, CustomStringConvertible {
 extension Foibandit {
     /// As swift-argument-parser's own `main`, except that a `ValidationError` thrown by `run()` is a
     /// runtime error: the arguments parsed and validated, so the usage banner would only mislead.
+    /// First it makes sure that OpenBLAS runs its kernels for this CPU (`BLASCore`).
     static func main() async {
+        BLASCore.restartWithBetterKernelsIfNeeded()
         let command: ParsableCommand
         do {
             command = try await asyncParseAsRoot()

@@ -88,4 +88,20 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stderr.contains("did you mean"))
     }
+
+    /// Debian 12's OpenBLAS takes recent Intel server cores for a Pentium 4 and runs SSE3 kernels (training
+    /// 3.8× slower); the program restarts itself with OPENBLAS_CORETYPE set, unless the user set it.
+    @Test func openBLASRunsKernelsForThisCPU() throws {
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        guard flags.contains(" avx2") else { return }
+        // An empty OPENBLAS_CORETYPE is as good as none (OpenBLAS then chooses for itself).
+        let r = try foibandit(["bench", "bf16", "--runs", "1"], env: ["OPENBLAS_CORETYPE": ""])
+        #expect(r.status == 0, "\(r.stderr)")
+        let core = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])["openblas_core"] as? String
+        #expect(core?.lowercased() != "prescott", "OpenBLAS runs its generic kernels: \(core ?? "?")")
+        // A core the user names is kept.
+        let named = try foibandit(["bench", "bf16", "--runs", "1"], env: ["OPENBLAS_CORETYPE": "Haswell"])
+        let kept = try #require(try JSONSerialization.jsonObject(with: Data(named.stdout.utf8)) as? [String: Any])["openblas_core"] as? String
+        #expect(kept == "Haswell")
+    }
 }
