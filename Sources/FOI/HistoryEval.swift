@@ -71,11 +71,12 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     }
 
     /// Writes `requests` with the writer's model as it is, then with the adapter merged in (removed again
-    /// afterwards), through the writer's own checks: the copy and word guards, the judge and, with `candidates`
+    /// afterwards, and without the bank-grounding preference unless `adaptedGroundsItems`, as `--adapter` writes),
+    /// through the writer's own checks: the copy and word guards, the judge and, with `candidates`
     /// above 1, its reranking and item grounding. `personLetters` are the person's letters whose style is the target.
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
                                personLetters: [String], personTest: [HistoryLetter] = [], knownKeywords: [Keyword] = [],
-                               candidates: Int = 1, batchSize: Int = 16,
+                               candidates: Int = 1, batchSize: Int = 16, adaptedGroundsItems: Bool = false,
                                progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                                samples: ((_ base: [WrittenLetter], _ adapted: [WrittenLetter]) -> Void)? = nil) throws -> HistoryGain {
         let kept = writer.candidates
@@ -93,10 +94,11 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         }
         let base = write()
         // As `--adapter` writes: the person's phrasing, not the composer's, around the names.
-        let holds = writer.holdsSlots
+        let holds = writer.holdsSlots, grounds = writer.groundsItems
         try adapter.merge(into: writer.model)
         writer.holdsSlots = false
-        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds }
+        writer.groundsItems = adaptedGroundsItems
+        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds; writer.groundsItems = grounds }
         let adapted = write()
         samples?(base, adapted)
         let n = Double(max(requests.count, 1))

@@ -40,6 +40,8 @@ struct HistoryMeasureOptions: ParsableArguments {
     var letters: String?
     @Option(help: "Write the measurement (markers, validity, failed checks) to this JSON file.") var json: String?
     @Flag(help: "Measure without the copy and word guards: the model's raw samples.") var unguarded = false
+    @Flag(help: ArgumentHelp("Keep the writer's preference for bank questions on adapter letters (off with --adapter).", visibility: .hidden))
+    var groundAdapterItems = false
 
     func validate() throws {
         guard samples > 0, candidates > 0 else { throw ValidationError("--samples and --candidates must be positive") }
@@ -60,7 +62,8 @@ struct HistoryMeasureOptions: ParsableArguments {
                + "\(samples) seeds each), best of \(candidates)\(unguarded ? ", unguarded" : "")")
         let bar = ProgressLine()
         let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs, personLetters: history.map(\.body),
-                                           personTest: split.test, knownKeywords: keywords, candidates: candidates, progress: { done, total in
+                                           personTest: split.test, knownKeywords: keywords, candidates: candidates,
+                                           adaptedGroundsItems: groundAdapterItems, progress: { done, total in
             let sec = Date().timeIntervalSince(began)
             let eta = done > 0 ? sec * Double(total - done) / Double(done) : 0
             bar.show(String(format: "measure [%@] %d/%d letters, %.0f s, ETA %.0f s",
