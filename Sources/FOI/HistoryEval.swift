@@ -18,6 +18,17 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     /// Letters failing each judge check, without and with the adapter: what a style costs.
     public var baseFailedChecks: [String: Int] = [:]
     public var adaptedFailedChecks: [String: Int] = [:]
+    /// Share with no critical failure (the writer's own notion of valid, what its reranking prefers), and
+    /// share valid with every item a question from the banks (`WrittenLetter.groundedValid`).
+    public var baseNoDefect: Double = 0
+    public var adaptedNoDefect: Double = 0
+    public var baseGrounded: Double = 0
+    public var adaptedGrounded: Double = 0
+    /// The person's own test letters, read by the same judge and grounding: what a letter in the person's
+    /// style scores when a person wrote it (the grounding's banks hold none of the person's own questions).
+    public var personTestLetters: Int = 0
+    public var personValidity: Double = 0
+    public var personGrounded: Double = 0
     /// Validity change in percentage points (adapted − base).
     public var validityChangePoints: Double { 100 * (adaptedValidity - baseValidity) }
 
@@ -45,6 +56,12 @@ public struct HistoryGain: Codable, Sendable, Equatable {
                     + "\(core.count) of \(StyleMarker.core.count) core (\(StyleMarker.core.map(\.rawValue).joined(separator: ", ")))")
         rows.append(String(format: "judge validity (%d letters, best of %d)  base %.1f%%  adapter %.1f%%  (%+.1f points); mean score %.1f -> %.1f",
                            letters, candidates, 100 * baseValidity, 100 * adaptedValidity, validityChangePoints, baseMeanScore, adaptedMeanScore))
+        rows.append(String(format: "no defect (the writer's valid)  base %.1f%%  adapter %.1f%%;  grounded valid  base %.1f%%  adapter %.1f%%",
+                           100 * baseNoDefect, 100 * adaptedNoDefect, 100 * baseGrounded, 100 * adaptedGrounded))
+        if personTestLetters > 0 {
+            rows.append(String(format: "the person's own %d test letters, read alike: judge validity %.1f%%, grounded valid %.1f%%",
+                               personTestLetters, 100 * personValidity, 100 * personGrounded))
+        }
         rows.append("failed checks  base: \(Self.describe(baseFailedChecks))  adapter: \(Self.describe(adaptedFailedChecks))")
         return rows.joined(separator: "\n")
     }
@@ -54,37 +71,59 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     }
 
     /// Writes `requests` with the writer's model as it is, then with the adapter merged in (removed again
-    /// afterwards), through the writer's own checks: the copy and word guards, the judge and, with `candidates`
+    /// afterwards, and without the bank-grounding preference unless `adaptedGroundsItems`, as `--adapter` writes),
+    /// through the writer's own checks: the copy and word guards, the judge and, with `candidates`
     /// above 1, its reranking and item grounding. `personLetters` are the person's letters whose style is the target.
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
-                               personLetters: [String], candidates: Int = 1, batchSize: Int = 16,
+                               personLetters: [String], personTest: [HistoryLetter] = [], knownKeywords: [Keyword] = [],
+                               candidates: Int = 1, batchSize: Int = 16, adaptedGroundsItems: Bool = false,
+                               progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                                samples: ((_ base: [WrittenLetter], _ adapted: [WrittenLetter]) -> Void)? = nil) throws -> HistoryGain {
         let kept = writer.candidates
         writer.candidates = candidates
         defer { writer.candidates = kept }
         let perBatch = max(1, batchSize / max(candidates, 1))
+        var done = 0
         func write() -> [WrittenLetter] {
-            stride(from: 0, to: requests.count, by: perBatch).flatMap {
-                writer.write(Array(requests[$0..<min($0 + perBatch, requests.count)]))
+            stride(from: 0, to: requests.count, by: perBatch).flatMap { i -> [WrittenLetter] in
+                let ls = writer.write(Array(requests[i..<min(i + perBatch, requests.count)]))
+                done += ls.count
+                progress?(done, 2 * requests.count)
+                return ls
             }
         }
         let base = write()
         // As `--adapter` writes: the person's phrasing, not the composer's, around the names.
-        let holds = writer.holdsSlots
+        let holds = writer.holdsSlots, grounds = writer.groundsItems
         try adapter.merge(into: writer.model)
         writer.holdsSlots = false
-        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds }
+        writer.groundsItems = adaptedGroundsItems
+        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds; writer.groundsItems = grounds }
         let adapted = write()
         samples?(base, adapted)
         let n = Double(max(requests.count, 1))
         func validity(_ ls: [WrittenLetter]) -> Double { Double(ls.filter { $0.judge.score >= LetterEval.validScore }.count) / n }
         func mean(_ ls: [WrittenLetter]) -> Double { Double(ls.map(\.judge.score).reduce(0, +)) / n }
-        return HistoryGain(person: StyleSummary(letters: personLetters),
+        func share(_ ls: [WrittenLetter], _ p: (WrittenLetter) -> Bool) -> Double { Double(ls.filter(p).count) / n }
+        let own = personTest.compactMap { l -> (JudgeResult, [String])? in
+            guard let a = l.authority else { return nil }
+            let kws = Composer.keywords(l.keywords, known: knownKeywords)
+            return (writer.judge.judge(letter: l.body, authority: a, keywords: kws),
+                    ItemGrounding(authority: a, keywords: kws).ungrounded(in: l.body))
+        }
+        let m = Double(max(own.count, 1))
+        var gain = HistoryGain(person: StyleSummary(letters: personLetters),
                            base: StyleSummary(letters: base.map(\.letter)), adapted: StyleSummary(letters: adapted.map(\.letter)),
                            baseValidity: validity(base), adaptedValidity: validity(adapted),
                            baseMeanScore: mean(base), adaptedMeanScore: mean(adapted), letters: requests.count,
                            candidates: candidates,
-                           baseFailedChecks: LetterEval.failedChecks(base), adaptedFailedChecks: LetterEval.failedChecks(adapted))
+                           baseFailedChecks: LetterEval.failedChecks(base), adaptedFailedChecks: LetterEval.failedChecks(adapted),
+                           baseNoDefect: share(base) { $0.judge.valid }, adaptedNoDefect: share(adapted) { $0.judge.valid },
+                           baseGrounded: share(base) { $0.groundedValid }, adaptedGrounded: share(adapted) { $0.groundedValid })
+        gain.personTestLetters = own.count
+        gain.personValidity = Double(own.filter { $0.0.score >= LetterEval.validScore }.count) / m
+        gain.personGrounded = Double(own.filter { $0.0.valid && $0.1.isEmpty }.count) / m
+        return gain
     }
 
     /// Letter requests for held-out history letters (matched ones only), `samples` seeds each.

@@ -10,6 +10,9 @@ public struct HistoryFineTuneOptions: Sendable, Equatable {
     /// The projections and the tied embedding: a person's words the base was trained never to write ("I'd",
     /// "I'll") are learnt only when their embedding can move (LoRA.swift); without it those exact words garbled.
     public var targets = LoRAConfig.allTargets + [LoRAConfig.embedTarget]
+    /// Move every embedding row instead of only the person's own tokens (`HistoryEmbedRows`): how the
+    /// adapters before it trained, kept to measure the difference.
+    public var embedAllRows = false
     public var full = false
     /// The most steps; early stopping usually ends sooner.
     public var steps: Int?
@@ -210,6 +213,14 @@ public enum HistoryFineTune {
         let adapter = try LoRAAdapter(modelConfig: model.config, config: LoRAConfig(rank: plan.rank, alpha: plan.alpha, targets: o.targets), seed: o.seed)
         adapter.baseModel = baseModel.standardizedFileURL.path
         adapter.baseFingerprint = LoRAAdapter.fingerprint(model)
+        var ownTokens: [HistoryEmbedRows.Row] = []
+        if o.targets.contains(LoRAConfig.embedTarget) && !o.embedAllRows {
+            ownTokens = HistoryEmbedRows.select(model: model, examples: Array(train.prefix(counts.train)), seqLen: T, pad: pad,
+                                                batchSize: o.batchSize)
+            adapter.embedRows = ownTokens.map(\.token)
+            report("history: the embedding adapts \(ownTokens.count) of your tokens the base does not write: "
+                   + HistoryEmbedRows.describe(ownTokens, tokenizer: tokenizer))
+        }
         report("history: \(adapter.parameterCount) adapter parameters (\(String(format: "%.1f", 100 * Double(adapter.parameterCount) / Double(model.parameterCount)))% of the model)")
         let data = try ExampleBatches(examples: train, batchSize: o.batchSize, seqLen: T, seed: o.seed, pad: pad)
         let trainer = LoRATrainer(config: cfg, model: model, adapter: adapter, data: data, evalBatches: valBatches,
@@ -226,6 +237,7 @@ public enum HistoryFineTune {
                 "validation_letters": validation.count, "test_letters": test.count,
                 "max_steps": plan.maxSteps, "best_step": s.bestStep, "last_step": s.lastStep, "stopped_early": s.stoppedEarly,
                 "rank": plan.rank, "learning_rate": Double(plan.learningRate),
+                "embedding_rows": o.embedAllRows ? "all" : "\(ownTokens.count) own tokens",
                 "base_test_perplexity": Double(exp(baseLoss)), "test_perplexity": Double(exp(loss)),
                 "best_validation_perplexity": s.bestEval.map { Double(exp($0)) } ?? 0,
             ]]

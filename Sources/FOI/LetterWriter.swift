@@ -44,10 +44,11 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
 
     /// The writer's order of preference: valid first, then fewer items from no bank, fewer items asking the
     /// same, then the judge's score.
-    public func isBetter(than other: WrittenLetter) -> Bool {
+    /// `grounding` false leaves the items' grounding out (a person's style: their questions are in no bank).
+    public func isBetter(than other: WrittenLetter, grounding: Bool = true) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
         let mine = ungrounded?.count ?? 0, theirs = other.ungrounded?.count ?? 0
-        if mine != theirs { return mine < theirs }
+        if grounding && mine != theirs { return mine < theirs }
         if (overlaps ?? 0) != (other.overlaps ?? 0) { return (overlaps ?? 0) < (other.overlaps ?? 0) }
         return judge.score > other.judge.score
     }
@@ -73,6 +74,11 @@ public final class LetterWriter: @unchecked Sendable {
     /// (ties to the first, whose seed is the request's). 1 is the model's own letter, as DPO and
     /// `eval --candidates 1` need it.
     public var candidates = LetterWriter.productCandidates
+    /// Prefer candidates whose items are questions from the banks (`ItemGrounding`), and draw a second round for
+    /// a valid letter with an item from none. Off while the model writes in a person's style (a history
+    /// adapter): none of the person's own questions is in a bank (0 of 7 of their held-out letters grounded),
+    /// so the preference only picked the candidate with the fewest items (issue 27).
+    public var groundsItems = true
     /// Who signs the letters whose request names nobody (`foibandit config requester`); nil leaves the
     /// placeholder the model wrote.
     public var requester: Requester?
@@ -139,7 +145,7 @@ public final class LetterWriter: @unchecked Sendable {
             return rs.indices.map { i in
                 let group = all[(i * n)..<((i + 1) * n)]
                 var chosen = group.first!
-                for l in group.dropFirst() where l.isBetter(than: chosen) { chosen = l }
+                for l in group.dropFirst() where l.isBetter(than: chosen, grounding: groundsItems) { chosen = l }
                 return chosen
             }
         }
@@ -151,11 +157,11 @@ public final class LetterWriter: @unchecked Sendable {
         // nonsense in letters the judge passed.
         let again = requests.indices.filter {
             let l = chosenLetters[$0]
-            return l.judge.valid ? !(l.ungrounded ?? []).isEmpty : l.judge.score >= Self.secondRoundFrom
+            return l.judge.valid ? groundsItems && !(l.ungrounded ?? []).isEmpty : l.judge.score >= Self.secondRoundFrom
         }
         if n > 1 && !again.isEmpty {
             let second = candidates(again.map { requests[$0] }, round: 1)
-            for (k, i) in again.enumerated() where second[k].isBetter(than: chosenLetters[i]) { chosenLetters[i] = second[k] }
+            for (k, i) in again.enumerated() where second[k].isBetter(than: chosenLetters[i], grounding: groundsItems) { chosenLetters[i] = second[k] }
         }
         return requests.indices.map { i in
             var chosen = chosenLetters[i]

@@ -90,6 +90,10 @@ public final class LoRAAdapter: @unchecked Sendable {
     public let slots: [Slot]
     public let params: FloatBuffer
     public let grads: FloatBuffer
+    /// The embedding rows (token ids) an `embed_tokens` adapter may move; nil: all. The others' gradient is
+    /// dropped, so their rows of B stay 0 and the tied head scores those tokens as the base does (issue 27).
+    public var embedRows: [Int]? { didSet { embedRowMask = embedRows.map { Set($0) } } }
+    private var embedRowMask: Set<Int>?
     /// The base model's id (its folder) and a fingerprint of its weights, checked when applied.
     public var baseModel: String = ""
     public var baseFingerprint: String = ""
@@ -171,6 +175,11 @@ public final class LoRAAdapter: @unchecked Sendable {
             // dB (out, r) = s · dW (out, in) · Aᵀ (in, r)
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(s.out), r, Int32(s.inp),
                         sc, dW, Int32(s.inp), params.pointer + s.a, Int32(s.inp), 1, grads.pointer + s.b, r)
+            if s.kind == .embed, let keep = embedRowMask {
+                for row in 0..<s.out where !keep.contains(row) {
+                    (grads.pointer + s.b + row * config.rank).update(repeating: 0, count: config.rank)
+                }
+            }
             // dA (r, in) = s · Bᵀ (r, out) · dW (out, in)
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, r, Int32(s.inp), Int32(s.out),
                         sc, params.pointer + s.b, r, dW, Int32(s.inp), 1, grads.pointer + s.a, Int32(s.inp))

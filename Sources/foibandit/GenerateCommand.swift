@@ -28,11 +28,14 @@ struct ModelOptions: ParsableArguments {
         case .model(let full):
             let writer = try LetterWriter(modelDirectory: full, judge: judge)
             writer.holdsSlots = false
+            writer.groundsItems = false
             return writer
         case .lora(let lora):
             let writer = try LetterWriter(modelDirectory: dir, judge: judge)
             try HistoryAdapters.apply(lora, to: writer.model)
+            // The person's phrasing and questions, not the composer's (`holdsSlots`, `groundsItems`).
             writer.holdsSlots = false
+            writer.groundsItems = false
             return writer
         }
     }

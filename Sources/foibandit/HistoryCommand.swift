@@ -3,12 +3,12 @@ import FOI
 import Foundation
 import Store
 
-/// `foibandit history import|list|show|stats`: the person's own sent requests, for `train history`.
+/// `foibandit history import|list|show|stats|measure`: the person's own sent requests, for `train history`.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Import and browse your own past FOI requests (to learn your style with `train history`).",
-        subcommands: [Import.self, List.self, Show.self, Stats.self])
+        subcommands: [Import.self, List.self, Show.self, Stats.self, Measure.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

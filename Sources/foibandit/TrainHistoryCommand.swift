@@ -19,7 +19,7 @@ struct TrainHistory: ParsableCommand {
         base model's id); use it with `--adapter NAME`. --merge also writes a merged model folder in the \
         layout of models/. --full fine-tunes every weight instead of training an adapter. --resume continues \
         after a kill. --measure writes letters for the test prompts with and without the adapter and \
-        reports the style markers (yours first) and the judge's validity.
+        reports the style markers (yours first) and the judge's validity, as `history measure` does.
         """)
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
@@ -37,21 +37,17 @@ struct TrainHistory: ParsableCommand {
     var replay: Int?
     @Option(name: .customLong("run"), help: "Run folder for checkpoints and logs (default: beside the adapter, in .runs/NAME).")
     var runFolder: String?
+    @Flag(help: ArgumentHelp("Adapt every embedding row, not only your own tokens (to compare).", visibility: .hidden))
+    var embedAllRows = false
     @Flag(help: "Continue from the last checkpoint.") var resume = false
-    @Flag(help: "After training, measure the style gain on the held-out letters.") var measure = false
-    @Option(help: "Letters per held-out prompt when measuring.") var samples = 3
-    @Option(help: "Candidates per letter when measuring: 1 reads the model's own letters, 8 the product's best of 8.")
-    var candidates = 1
-    @Option(help: "Write the measured letters (base and adapter) to this JSON Lines file.") var letters: String?
-    @Flag(help: "Measure without the copy and word guards: the model's raw samples.") var unguarded = false
+    @Flag(help: "After training, measure the adapter against the base on the held-out prompts (`history measure`).") var measure = false
+    @OptionGroup var measuring: HistoryMeasureOptions
 
     func validate() throws {
         guard (rank ?? 1) > 0 && (rank ?? 1) <= 256 else { throw ValidationError("--rank must be between 1 and 256") }
         guard (alpha ?? 1) > 0 else { throw ValidationError("--alpha must be positive") }
         guard (steps ?? 1) > 0, batchSize > 0 else { throw ValidationError("--steps and --batch-size must be positive") }
-        guard (patience ?? 0) >= 0, (replay ?? 0) >= 0, samples > 0, candidates > 0 else {
-            throw ValidationError("--patience and --replay must not be negative, --samples and --candidates must be positive")
-        }
+        guard (patience ?? 0) >= 0, (replay ?? 0) >= 0 else { throw ValidationError("--patience and --replay must not be negative") }
         guard !adapterName.isEmpty, !adapterName.contains("/"), !adapterName.hasPrefix(".") else {
             throw ValidationError("--adapter-name must be a plain name (no '/', not starting with '.')")
         }
@@ -71,7 +67,7 @@ struct TrainHistory: ParsableCommand {
         }
         var o = HistoryFineTuneOptions()
         o.rank = rank; o.alpha = alpha; o.full = full; o.steps = steps; o.batchSize = batchSize; o.maxLR = lr
-        o.patience = patience; o.replayLetters = replay
+        o.patience = patience; o.replayLetters = replay; o.embedAllRows = embedAllRows
         let output = HistoryAdapters.directory(name: adapterName)
         let keywords = try s.allKeywords()
         let bar = ProgressLine()
@@ -85,27 +81,7 @@ struct TrainHistory: ParsableCommand {
                      exp(r.baseEvalLoss), full ? "fine-tuned" : "adapter", exp(r.evalLoss), r.perplexityRatio, r.bestStep, r.lastStep,
                      r.stoppedEarly ? " (stopped early)" : "", r.trainLetters, r.unmatchedLetters, r.validationLetters, r.testLetters, r.seconds))
         print("\(full ? "model" : "adapter") '\(adapterName)': \(output.path)" + (r.merged.map { "; merged model: \($0.path)" } ?? ""))
-        if measure && !full {
-            let resolver = try Resolver(s)
-            let writer = try LetterWriter(modelDirectory: base, judge: resolver.judge)
-            writer.requester = try? s.requester()
-            writer.guardsNames = !unguarded
-            let adapter = try LoRAAdapter.load(directory: output, modelConfig: writer.model.config)
-            let split = HistoryTraining.split(letters)
-            let reqs = HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: samples)
-            let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs, personLetters: letters.map(\.body),
-                                               candidates: candidates, samples: { b, a in
-                guard let path = self.letters else { return }
-                let rows = zip(reqs, zip(b, a)).map { q, p -> String in
-                    let obj: [String: Any] = ["prompt": q.prompt.text, "base": p.0.letter, "base_score": p.0.judge.score,
-                                              "adapter": p.1.letter, "adapter_score": p.1.judge.score]
-                    return String(decoding: (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
-                }
-                try? Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-            })
-            print("letters for the \(split.test.count) test prompts, \(samples) each:")
-            print(gain.table)
-        }
+        if measure && !full { _ = try measuring.measure(store: s, base: base, adapter: output) }
     }
 }
 

@@ -10,7 +10,8 @@ import Training
 /// 1e-5); the adapter itself left those tokens near −7 nats with an almost flat distribution (entropy 7.2 of 8.3
 /// nats), because the base was trained never to write them (−18 nats) and the frozen tied embedding could not
 /// move. A short real run on the shipped model must therefore (a) make the person's opening the model's choice,
-/// and (b) decode through the writer's path exactly as the training forward scores it.
+/// and (b) decode through the writer's path exactly as the training forward scores it; and (0) move only the
+/// embedding rows of the person's own tokens (`HistoryEmbedRows`), never the rest of the vocabulary.
 @Suite(.serialized) struct AdapterStyleTokenTests {
     static let shipped = repoRoot.appendingPathComponent("models/foibandit-small")
 
@@ -30,7 +31,21 @@ import Training
         // A held-out letter, as training scores it: the model with the adapter merged, one forward.
         let tok = try BPETokenizer(directory: Self.shipped)
         let model = try Model.load(directory: Self.shipped)
+        let base = try Model.load(directory: Self.shipped)
         try HistoryAdapters.apply(out, to: model)
+
+        // (0) Only the person's own tokens' embedding rows moved ("'d" among them); every other token, " the" or
+        // " information", is embedded and scored by the head exactly as the base does it.
+        let rowLength = model.config.dim, embed = model.layout.offset(.embed)
+        let moved = (0..<model.config.vocabSize).filter { t in
+            (0..<rowLength).contains { model.params.pointer[embed + t * rowLength + $0] != base.params.pointer[embed + t * rowLength + $0] }
+        }
+        let apostropheD = try #require(tok.encode("I'd").last)
+        print("adapter moved \(moved.count) embedding rows: \(moved.prefix(12).map { tok.decode([$0]) })")
+        #expect(moved.contains(apostropheD))
+        let the = try #require(tok.encode(" the").last), info = try #require(tok.encode(" information").last)
+        #expect(!moved.contains(the) && !moved.contains(info))
+        #expect(moved.count > 0 && moved.count < model.config.vocabSize / 20, "\(moved.count) rows moved")
         let held = HistoryTraining.split(letters).test[0]
         let p = held.prompt(knownKeywords: keywords)
         let prompt = tok.encode(p.text), letter = tok.encode(StageData.completion(NameSlots(p).delexicalise(held.body)))

@@ -8,8 +8,8 @@ import Testing
 ///
 ///     FOIBANDIT_HISTORY_MODEL=models/foibandit-small swift test --filter RealModelGain
 ///
-/// Optional: FOIBANDIT_HISTORY_SAMPLES (letters per test prompt, 3), FOIBANDIT_HISTORY_CANDIDATES (1: the
-/// model's own letters; 8: the product's best of 8), FOIBANDIT_HISTORY_OUT (a folder for the adapter, the run
+/// Optional: FOIBANDIT_HISTORY_SAMPLES (letters per test prompt, 5), FOIBANDIT_HISTORY_CANDIDATES (8, the
+/// product's best of 8, as `generate`; 1: the model's own letters), FOIBANDIT_HISTORY_OUT (a folder for the adapter, the run
 /// and gain.json). `foibandit train history --measure` reports the same from the command line.
 @Suite struct RealModelGainTests {
     static let env = ProcessInfo.processInfo.environment
@@ -36,8 +36,8 @@ import Testing
         let split = HistoryTraining.split(letters)
         let gain = try HistoryGain.measure(
             writer: writer, adapter: adapter,
-            requests: HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: Int(Self.env["FOIBANDIT_HISTORY_SAMPLES"] ?? "") ?? 3),
-            personLetters: letters.map(\.body), candidates: Int(Self.env["FOIBANDIT_HISTORY_CANDIDATES"] ?? "") ?? 1)
+            requests: HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: Int(Self.env["FOIBANDIT_HISTORY_SAMPLES"] ?? "") ?? 5),
+            personLetters: letters.map(\.body), personTest: split.test, knownKeywords: keywords, candidates: Int(Self.env["FOIBANDIT_HISTORY_CANDIDATES"] ?? "") ?? LetterWriter.productCandidates)
         print("GAIN test prompts:\n" + gain.table)
         let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         try enc.encode(gain).write(to: out.appendingPathComponent("gain.json"))
