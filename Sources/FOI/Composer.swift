@@ -204,6 +204,36 @@ struct LetterBuilder {
         }
     }
 
+    /// The body's own words for its meetings and members: a cabinet and councillors for a local council, a
+    /// board for the rest. `preview` applies it too, so that two items that read alike once worded are seen alike.
+    func bodyWording(_ text: String) -> String {
+        var s = text
+        // Only local councils have a cabinet (not research councils); "the board's board" is the board.
+        let localCouncil = profile.kinds.contains("council") && authority.group == "Local and regional"
+        if !localCouncil {
+            for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"), ("cabinet, board or ", "board or "),
+                               ("committees or cabinet", "committees"), ("cabinet or ", ""), ("or cabinet ", "")] {
+                s = s.replacingOccurrences(of: from, with: to)
+            }
+        }
+        s = s.replacingOccurrences(of: "the board's board", with: "the board")
+        // Scrutiny committees are a council's; other bodies have an audit committee.
+        if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "its audit committee") }
+        // A council's members meet as a cabinet and committees, not a board.
+        if localCouncil {
+            for (from, to) in [("the council's board, cabinet or", "the council's cabinet or"),
+                               ("the council's board, audit committee", "the council's cabinet, audit committee"),
+                               ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
+                               ("any board or committee meeting", "any cabinet or committee meeting"),
+                               ("councillors, board members or committees", "councillors or committees"),
+                               ("senior officers or board members", "senior officers or councillors"),
+                               ("reported to its board", "reported to its cabinet or a committee")] {
+                s = s.replacingOccurrences(of: from, with: to)
+            }
+        }
+        return s
+    }
+
     /// Fills placeholders and tidies spacing.
     /// - Parameter numeric: the text asks for figures; a request for documents takes no "for each year".
     mutating func fill(_ template: String, keyword: String? = nil, numeric: Bool = true) -> String {
@@ -222,28 +252,7 @@ struct LetterBuilder {
         s = s.replacingOccurrences(of: "{U}", with: time.unit)
         s = s.replacingOccurrences(of: "{PLACE}", with: place)
         s = s.replacingOccurrences(of: "{ORG}", with: org)
-        // Only local councils have a cabinet (not research councils); "the board's board" is the board.
-        let localCouncil = profile.kinds.contains("council") && authority.group == "Local and regional"
-        if !localCouncil {
-            for (from, to) in [(", cabinet or ", " or "), ("board, cabinet or committee", "board or committee"), ("cabinet, board or ", "board or "),
-                               ("committees or cabinet", "committees"), ("cabinet or ", ""), ("or cabinet ", "")] {
-                s = s.replacingOccurrences(of: from, with: to)
-            }
-        }
-        s = s.replacingOccurrences(of: "the board's board", with: "the board")
-        // Scrutiny committees are a council's; other bodies have an audit committee.
-        if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "its audit committee") }
-        // A council's members meet as a cabinet and committees, not a board.
-        if localCouncil {
-            for (from, to) in [("the council's board, cabinet or", "the council's cabinet or"),
-                               ("the council's board, audit committee", "the council's cabinet, audit committee"),
-                               ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
-                               ("councillors, board members or committees", "councillors or committees"),
-                               ("senior officers or board members", "senior officers or councillors"),
-                               ("reported to its board", "reported to its cabinet or a committee")] {
-                s = s.replacingOccurrences(of: from, with: to)
-            }
-        }
+        s = bodyWording(s)
         s = Self.devolved(s, nation: authority.nation)
         if let k = keyword {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article

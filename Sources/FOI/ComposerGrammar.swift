@@ -23,7 +23,7 @@ extension LetterBuilder {
 
     /// "Central or devolved government" means something only where there is a devolved one to write to.
     static func devolved(_ s: String, nation: Nation) -> String {
-        guard s.contains("devolved") else { return s }
+        guard s.contains("devolved") || s.contains("Scottish Information Commissioner") else { return s }
         let (government, members): (String, String) = switch nation {
         case .wales: ("the UK or Welsh Government", "Members of the Senedd")
         case .scotland: ("the UK or Scottish Government", "MSPs")
@@ -34,6 +34,9 @@ extension LetterBuilder {
         out = out.replacingOccurrences(of: "central or devolved government departments", with: government + " departments")
         out = out.replacingOccurrences(of: "central or devolved government", with: government)
         out = out.replacingOccurrences(of: "MPs or members of devolved parliaments", with: members.isEmpty ? "MPs" : "MPs or " + members)
+        // Complaints about a Scottish body go to the Scottish Information Commissioner, the rest to the ICO.
+        out = out.replacingOccurrences(of: "the Information Commissioner or the Scottish Information Commissioner",
+                                       with: nation == .scotland ? "the Scottish Information Commissioner" : "the Information Commissioner")
         return out
     }
 

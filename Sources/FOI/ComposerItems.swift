@@ -4,8 +4,8 @@ import Foundation
 extension LetterBuilder {
     /// A question as it will read, but for its period back-reference (for comparing items).
     func preview(_ q: TopicQuestion, _ k: Keyword) -> String {
-        q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: org)
-            .replacingOccurrences(of: "{T}", with: "")
+        bodyWording(q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: org)
+            .replacingOccurrences(of: "{T}", with: ""))
     }
 
     /// Whether a question asks only about people the body serves.

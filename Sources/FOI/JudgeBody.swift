@@ -208,7 +208,9 @@ extension JudgeRules {
         for k in keywords {
             let w = TextTools.words(k.text)
             // The head must be the last word: not "houses in multiple occupation", "stop and search".
-            guard let last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to"].contains($0) }) else { continue }
+            guard var last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to"].contains($0) }) else { continue }
+            // "investigations closed": a participle after the noun; the noun is what is counted.
+            if last.hasSuffix("ed"), w.count > 1 { last = w[w.count - 2] }
             let phrase = w.joined(separator: " ")
             let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
             // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.

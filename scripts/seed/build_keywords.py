@@ -1023,7 +1023,21 @@ NARROWER = {
                                           "Environmental regulators"],
     "opinion polling": COUNCIL_CATS + ["Non-metropolitan district councils", "Government Departments", "Combined authorities"],
     "council tax band appeals": LOWER + ["Valuation joint boards (Scotland)"],
+    # Watercourses are the drainage boards', councils' and the Environment Agency's; water companies run pipes.
+    "watercourse maintenance": ["Internal drainage boards", "Environmental regulators"] + TOP_TIER + ["Non-metropolitan district councils"],
 }
+
+# In two-tier England the district collects the bins and decides most planning applications; the county
+# disposes of waste and plans for minerals and waste. These are the district's alone.
+DISTRICT_ONLY = [
+    "bin collections", "missed bin collections", "garden waste charges", "food waste collections",
+    "bulky waste collections", "commercial waste collections", "litter fines", "dog fouling fines", "street cleansing",
+    "abandoned vehicles", "refuse collection rounds", "waste vehicle fleet", "contamination of recycling",
+    "community infrastructure levy", "green belt release", "housing land supply", "permitted development",
+    "listed building consent", "conservation areas", "planning officer delegated decisions", "wind farm applications",
+    "solar farm applications", "battery storage applications", "brownfield land register", "design codes",
+    "student accommodation developments",
+]
 
 # Scotland's integration joint boards direct health and social care that the NHS board and the council
 # provide: they employ almost no staff, let no contracts and hold no assets or debt. Keyword.suits gives them
@@ -1065,7 +1079,12 @@ def main():
             if line in seen:
                 sys.exit("duplicate keyword %r" % line)
             seen.add(line)
-            rows.append([line, theme, ";".join(NARROWER.get(line, cats) + ALSO.get(line, [])), "true" if e else "false"])
+            suited = [c for c in NARROWER.get(line, cats) if not (line in DISTRICT_ONLY and c == "County councils")]
+            rows.append([line, theme, ";".join(suited + ALSO.get(line, [])), "true" if e else "false"])
+    for table in (NARROWER, ALSO, dict.fromkeys(DISTRICT_ONLY)):
+        for k in table:
+            if k not in seen:
+                sys.exit("not a keyword: %r" % k)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "keywords.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

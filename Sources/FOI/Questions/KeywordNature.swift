@@ -53,7 +53,8 @@ public enum KeywordNature: Sendable, Equatable {
     static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
-        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance",
+        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance", "losses", "thefts",
+        "errors",
     ]
 
     static let documentWords: Set<String> = [
@@ -97,6 +98,11 @@ public enum KeywordNature: Sendable, Equatable {
         // The reach of a campaign or a newsletter, not of a sum or a figure; data monitors a service, not a report.
         (["reach or impact of"], [.money, .measure, .document]),
         (["collects to monitor {K}"], [.document]),
+        // People complain about a service, not about a headcount or the consultants it hires; nor is a
+        // headcount an "approach", or a group of people compared with previous years.
+        (["complaints received about {K}", "complaints about {K}"], [.measure, .people]),
+        (["approach to {K}"], [.measure, .people]),
+        (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
         (["decisions about"], [.document, .event, .measure]),
         // Personal data is processed in a service, not in a sum of money or a waiting time.
