@@ -34,20 +34,22 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // Seeded randomness, the stable hash, text tools and suggestions: depends on nothing.
+        .target(name: "Common"),
         .target(name: "CPUFeatures"),
         .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
         .target(
             name: "LM",
-            dependencies: ["CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3"],
+            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(
             name: "Training",
-            dependencies: ["LM"],
+            dependencies: ["Common", "LM"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        .target(name: "FOI", dependencies: ["LM", "Training", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "FOI", dependencies: ["Common", "LM", "Training", .product(name: "CSV", package: "CSV.swift")]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
         .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),
@@ -71,7 +73,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Filings", dependencies: ["LM", "Training", "Store"]),
+        .target(name: "Filings", dependencies: ["Common", "LM", "Training", "Store"]),
         .executableTarget(
             name: "foibandit",
             dependencies: [
@@ -84,8 +86,8 @@ let package = Package(
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
         .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
-        .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
+        .testTarget(name: "LMTests", dependencies: ["Common", "LM"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Common", "Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
@@ -95,8 +97,8 @@ let package = Package(
             "Service", "FOI", "Store", "LM", "Filings", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),
+        .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "LM", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
-        .testTarget(name: "HistoryTests", dependencies: ["FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
     ]
 )

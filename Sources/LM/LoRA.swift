@@ -1,3 +1,4 @@
+import Common
 import CBLAS
 import Foundation
 
@@ -275,13 +276,11 @@ public final class LoRAAdapter: @unchecked Sendable {
 
     /// FNV-1a over the model's weight bits: which base an adapter belongs to.
     public static func fingerprint(_ model: Model) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        // One 32-bit weight per fold, not byte by byte: fingerprints already written to adapters stay valid.
+        var h = StableHash.Running()
         let p = model.params.pointer
-        for i in 0..<model.params.count {
-            h ^= UInt64(p[i].bitPattern)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return String(format: "%016llx", h)
+        for i in 0..<model.params.count { h.add(UInt64(p[i].bitPattern)) }
+        return StableHash.hex(h.value)
     }
 }
 

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 
@@ -24,16 +25,10 @@ public protocol BatchSource: Resumable {
     func next() -> Batch
 }
 
-/// Deterministic shuffling shared by the loaders: Fisher–Yates driven by Xoshiro256.
+/// Deterministic shuffling shared by the loaders: Common's Fisher–Yates driven by Xoshiro256.
 func permutation(_ n: Int, seed: UInt64) -> [Int] {
     var rng = Xoshiro256(seed: seed)
-    var a = Array(0..<n)
-    if n < 2 { return a }
-    for i in stride(from: n - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        a.swapAt(i, j)
-    }
-    return a
+    return rng.shuffled(Array(0..<n))
 }
 
 /// Windows of T+1 tokens cut from a packed token stream, visited in a seeded order that
