@@ -244,7 +244,7 @@ struct FilingsTrain: ParsableCommand {
             let clf = ModelClassifier(model: lm, tokenizer: tok, seqLen: seqLen)
             var o = ModelClassifier.Options(); o.mode = m; o.steps = steps; o.batchSize = batchSize; o.seqLen = seqLen; o.lr = lr
             let began = Date()
-            clf.train(trainEx, options: o) { stderr($0) }
+            try clf.train(trainEx, options: o) { stderr($0) }
             let secs = Date().timeIntervalSince(began)
             let r = FilingsEval.classification(name: "model, \(m.rawValue) fine-tune (\(steps) steps, \(Int(secs)) s)", { texts in
                 stride(from: 0, to: texts.count, by: 16).flatMap { clf.classify(batch: Array(texts[$0..<min($0 + 16, texts.count)])).map(\.type) }
