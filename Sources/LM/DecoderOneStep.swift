@@ -5,6 +5,7 @@
 struct OneSteps: DecodeSteps {
     unowned let d: Decoder
     let token: Int32, sequence: Int, pos: Int
+    var rows: Int { 1 }
 
     /// Piece p's rows of an N × K product.
     func rows(_ N: Int, _ K: Int, _ p: Int) -> Range<Int> {
@@ -24,11 +25,6 @@ struct OneSteps: DecodeSteps {
     func embed() {
         let C = d.model.config.dim
         d.x.update(from: d.model.p(.embed) + Int(token) * C, count: C)
-    }
-
-    func norm(_ weight: UnsafePointer<Float>) {
-        let c = d.model.config
-        DecodeKernels.rmsNorm(d.ln, d.x, weight, C: c.dim, eps: c.normEps)
     }
 
     func attention(layer l: Int) {
@@ -61,7 +57,7 @@ struct OneSteps: DecodeSteps {
 
     func finish() {
         let m = d.model, c = m.config, outRows = d.outRows, emb = m.p(.embed), logits = d.logitsBuf.pointer
-        DecodeKernels.rmsNorm(outRows, d.x, m.p(.finalNorm), C: c.dim, eps: c.normEps)
+        RMSNorm.forward(outRows, nil, d.x, m.p(.finalNorm), N: 1, C: c.dim, eps: c.normEps)
         d.pool.run { p, _ in gemv(logits, outRows, emb, N: c.vocabSize, K: c.dim, p) }
         d.cache.lengths[sequence] += 1
     }

@@ -4,10 +4,11 @@
 /// how each step is computed for its rows: a prefill or mixed batch (`BatchSteps`, sgemm or wide
 /// products), a decoding step of ≤ 16 sequences (`WideSteps`), one token (`OneSteps`, gemv).
 protocol DecodeSteps {
+    var d: Decoder { get }
+    /// Rows of this call (tokens of all its sequences).
+    var rows: Int { get }
     /// The rows' embeddings into `x`.
     func embed()
-    /// ln = RMSNorm(x) · weight, row by row.
-    func norm(_ weight: UnsafePointer<Float>)
     /// attY = attention of ln's rows over their sequences; this layer's keys and values stored.
     func attention(layer l: Int)
     /// x += attY · woᵀ
@@ -16,6 +17,15 @@ protocol DecodeSteps {
     func mlp(layer l: Int)
     /// The logits wanted into `logitsBuf`; the cache lengths advanced.
     func finish()
+}
+
+extension DecodeSteps {
+    /// ln = RMSNorm(x) · weight, row by row (the training forward's kernel: one row at a time here,
+    /// as a decoding step has too few rows to share out).
+    func norm(_ weight: UnsafePointer<Float>) {
+        let c = d.model.config
+        RMSNorm.forward(d.ln, nil, d.x, weight, N: rows, C: c.dim, eps: c.normEps)
+    }
 }
 
 extension Decoder {
@@ -40,16 +50,12 @@ struct BatchSteps: DecodeSteps {
     unowned let d: Decoder
     let items: [(sequence: Int, tokens: [Int])]
     let M: Int
+    var rows: Int { M }
 
     func embed() {
         let m = d.model, x = d.x
         d.rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: m.config.dim) }
         if d.kernels == nil { d.pool.park() }     // OpenBLAS threads the products on the same cores
-    }
-
-    func norm(_ weight: UnsafePointer<Float>) {
-        let c = d.model.config
-        RMSNorm.forward(d.ln, nil, d.x, weight, N: M, C: c.dim, eps: c.normEps)
     }
 
     func attention(layer l: Int) {

@@ -6,6 +6,7 @@ struct WideSteps: DecodeSteps {
     unowned let d: Decoder
     let M: Int
     let kernels: WideKernels
+    var rows: Int { M }
 
     /// Output columns of piece p: boundaries on 16 floats (a cache line) so no line has two writers.
     func cols(_ N: Int, _ p: Int) -> Range<Int> { share(N, p, d.pool.pieces, align: 16) }
@@ -13,11 +14,6 @@ struct WideSteps: DecodeSteps {
     func embed() {
         let m = d.model, x = d.x
         d.rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: m.config.dim) }
-    }
-
-    func norm(_ weight: UnsafePointer<Float>) {
-        let c = d.model.config, C = c.dim
-        for r in 0..<M { DecodeKernels.rmsNorm(d.ln + r * C, d.x + r * C, weight, C: C, eps: c.normEps) }
     }
 
     /// The piece of (row, KV head) rotates and stores that head's keys and values, then attends with
@@ -61,10 +57,8 @@ struct WideSteps: DecodeSteps {
 
     func finish() {
         let m = d.model, c = m.config, C = c.dim
-        for r in 0..<M {
-            d.cache.lengths[d.rowSeq[r]] += 1
-            DecodeKernels.rmsNorm(d.ln + r * C, d.x + r * C, m.p(.finalNorm), C: C, eps: c.normEps)
-        }
+        for r in 0..<M { d.cache.lengths[d.rowSeq[r]] += 1 }
+        norm(m.p(.finalNorm))
         d.products(d.ln, M: M, K: C, [(d.logitsBuf.pointer, m.p(.embed), c.vocabSize)])
     }
 }
