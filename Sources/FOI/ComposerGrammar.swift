@@ -15,7 +15,8 @@ extension LetterBuilder {
     /// "air quality", "CCTV").
     static func withTopicArticle(_ k: String) -> String? {
         let lower = k.lowercased()
-        guard let last = lower.split(separator: " ").last, singularHeads.contains(String(last)),
+        guard let last = KeywordNature.documentHead(of: lower) ?? lower.split(separator: " ").last.map(String.init),
+              singularHeads.contains(last),
               !lower.hasPrefix("the "), !lower.hasPrefix("a "), k.first?.isLowercase == true else { return nil }
         return "the " + k
     }
@@ -59,7 +60,9 @@ extension LetterBuilder {
     /// "the Environment Agency", "the University of Leeds", but "Leeds City Council", "HM Treasury".
     static func withArticle(_ name: String) -> String {
         let lower = name.lowercased()
-        if lower.hasPrefix("the ") || lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
+        // "The Highland Council" is "the Highland Council" within a sentence.
+        if lower.hasPrefix("the ") { return "the " + name.dropFirst(4) }
+        if lower.hasPrefix("hm ") || lower.hasPrefix("his majesty") { return name }
         if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
         // "the General Chiropractic Council", but "Leeds City Council".
         if lower.hasPrefix("general ") || lower.hasPrefix("british ") { return "the " + name }

@@ -136,7 +136,7 @@ enum Phrases {
 
     static let tableLayouts = [
         "If possible, please set this out as a table with one row per {U} and a column for each item above.",
-        "A table with a row for each {U} and a column for each figure would be ideal.",
+        "A table with a row for each {U} and a column for each figure would be easiest to read.",
         "Please arrange the figures in a table: one row per {U}, one column per item.",
         "I would find it easiest to read as a single table, broken down by {U}.",
     ]
@@ -298,10 +298,12 @@ enum Phrases {
     ]
 
     static let documentScopes = [
-        "This covers documents in force at any time since {D}.",
+        // Each scope is a period for every kind of document: reports and minutes are produced, policies are
+        // in force. A clause about versions alone bounds neither an audit report nor a set of minutes.
+        "This covers documents produced, or in force, at any time since {D}.",
         "I am interested in documents in force or produced during {P}.",
-        "Please include any version in force at any point since {D}, not only the current one.",
-        "Where a document has been revised since {D}, please send each version.",
+        "This covers documents produced since {D}; for a policy or plan, please include each version in force since then, not only the current one.",
+        "Please include documents produced since {D}, and each version of any policy revised since then.",
     ]
 
     static let tableIntros = [

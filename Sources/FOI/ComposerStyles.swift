@@ -161,7 +161,7 @@ extension LetterBuilder {
         let n = 3 + rng.below(3)
         // A row per month or quarter suits counts and sums, not a budget or a headcount.
         let flows = ["month", "quarter"].contains(time.unit)
-        let body = numberedList(items(count: n) { $0.numeric && !$0.isList && (!flows || $0.isFlow) }, questionsAllowed: false)
+        let body = numberedList(items(count: n) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
         let format = part("table-format", Phrases.tableFormats)

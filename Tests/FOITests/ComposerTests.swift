@@ -68,14 +68,14 @@ import Testing
     /// Over the real seed data: the fixtures' made-up themes have no question bank, only the generic one.
     @Test func quickDiversity() throws {
         guard let root = repoRoot() else { return }
-        let stats = ComposerStats.measure(count: 2000, authorities: try SeedData.authorities(root: root),
+        let stats = ComposerStats.measure(count: 1000, authorities: try SeedData.authorities(root: root),
                                           keywords: try SeedData.keywords(root: root), seed: 1)
-        #expect(stats.distinctLetters == 2000)
-        #expect(stats.shapes > 1500)
+        #expect(stats.distinctLetters == 1000)
+        #expect(stats.shapes > 750)
         #expect(stats.distinct2 > 0.05)
-        // Letters as varied as people's: every structure turns up, short ones and long ones.
+        // Letters as varied as people's: every structure turns up (2% of letters or more), short ones and long ones.
         let st = stats.structures ?? [:]
-        for (_, name) in ComposerStats.structureTags { #expect(st[name, default: 0] >= 40, "\(name): \(st[name, default: 0]) of 2000") }
+        for (_, name) in ComposerStats.structureTags { #expect(st[name, default: 0] >= 20, "\(name): \(st[name, default: 0]) of 1000") }
         #expect(stats.minWords < 60 && stats.maxWords > 250)
     }
 

@@ -49,8 +49,10 @@ A = {
             "Government - other", "Regulators and ombudsmen", "Environment and conservation", "Transport and infrastructure",
             "Media and culture", "Law-making bodies, the courts and the legal system", "Prisons, probation and holding facilities",
             "Finance", "Housing", "Recreation", "Energy and utilities"],
-    "COUNCIL_TAX": LOWER + ["Valuation joint boards (Scotland)"],
-    "RATES": DISTRICTS + ["Valuation joint boards (Scotland)", "Departments - NI"],
+    # Councils bill and collect council tax and rates; Scotland's valuation boards only value property (band
+    # appeals, below) and keep the electoral register.
+    "COUNCIL_TAX": LOWER,
+    "RATES": DISTRICTS + ["Departments - NI"],
     "BENEFITS": LOWER + ["Ministerial Departments - UK", "Departments - NI"],
     "SCHOOLS": TOP_TIER + ["Education authority", "School inspectorates"],
     "SEND": TOP_TIER + ["Education authority"],
@@ -1020,7 +1022,19 @@ NARROWER = {
                                           "District councils (Northern Ireland)", "County councils", "Waste disposal authorities",
                                           "Environmental regulators"],
     "opinion polling": COUNCIL_CATS + ["Non-metropolitan district councils", "Government Departments", "Combined authorities"],
+    "council tax band appeals": LOWER + ["Valuation joint boards (Scotland)"],
 }
+
+# Scotland's integration joint boards direct health and social care that the NHS board and the council
+# provide: they employ almost no staff, let no contracts and hold no assets or debt. Keyword.suits gives them
+# only topics that name them; these are the group-wide ones that do.
+IJB = "Integration Joint Boards"
+ALSO = {k: [IJB] for k in [
+    "budget savings", "reserves levels", "external audit findings", "internal audit reports",
+    "grants to voluntary organisations", "freedom of information requests", "FOI response times",
+    "subject access requests", "internal reviews", "equality impact assessments", "public consultations",
+    "consultation responses",
+]}
 
 
 def expand(alias):
@@ -1051,7 +1065,7 @@ def main():
             if line in seen:
                 sys.exit("duplicate keyword %r" % line)
             seen.add(line)
-            rows.append([line, theme, ";".join(NARROWER.get(line, cats)), "true" if e else "false"])
+            rows.append([line, theme, ";".join(NARROWER.get(line, cats) + ALSO.get(line, [])), "true" if e else "false"])
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "keywords.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

@@ -17,8 +17,10 @@ public enum KeywordNature: Sendable, Equatable {
 
     public init(_ keyword: String) {
         let words = TextTools.words(keyword)
-        guard let last = words.last else { self = .activity; return }
-        let before = words.count > 1 ? words[words.count - 2] : ""
+        guard var last = words.last else { self = .activity; return }
+        var before = words.count > 1 ? words[words.count - 2] : ""
+        // "register of interests" is a register: a document word before "of" heads the phrase.
+        if let head = Self.documentHead(words) { last = head; before = "" }
         if last == "rates" {
             // Business rates and day rates are sums; vaccination, vacancy and drop-out rates are measures.
             self = ["property", "business", "day", "hourly"].contains(before) ? .money : .measure
@@ -42,6 +44,7 @@ public enum KeywordNature: Sendable, Equatable {
     static let moneyWords: Set<String> = [
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
+        "grants", "subsidies", "subsidy",
     ]
     static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
@@ -50,12 +53,22 @@ public enum KeywordNature: Sendable, Equatable {
     static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
-        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals",
+        "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance",
     ]
 
     static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
+        "findings",
     ]
+
+    /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
+    static func documentHead(_ words: [String]) -> String? {
+        guard let of = words.firstIndex(of: "of"), of > 0, documentWords.contains(words[of - 1]) else { return nil }
+        return words[of - 1]
+    }
+
+    /// The document word a keyword such as "register of regulated providers" begins with (it needs "the").
+    public static func documentHead(of keyword: String) -> String? { documentHead(TextTools.words(keyword)) }
 
     static let peopleWords: Set<String> = [
         "staff", "staffing", "managers", "consultants", "executives", "officers", "firms", "workers", "contractors",
@@ -80,13 +93,25 @@ public enum KeywordNature: Sendable, Equatable {
         (["accountable for {K}"], [.event]),
         // Things bought or planned for it.
         (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document]),
+        // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
+        (["decisions about"], [.document, .event, .measure]),
+        // Personal data is processed in a service, not in a sum of money or a waiting time.
+        (["information sharing agreements covering {K}"], [.money, .measure]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]
 
+    /// Frames written for one or two natures only: "the total amount of" a sum, "reports of" an event.
+    static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
+        ("the total amount of {K}", [.money]),
+        ("reports of {K}", [.event]),
+    ]
+
     /// Whether a template that names the keyword (`{K}`) reads right with a keyword of this nature.
     public func suits(_ template: String) -> Bool {
-        guard self != .activity, template.contains("{K}") else { return true }
+        guard template.contains("{K}") else { return true }
+        if Self.onlyFrames.contains(where: { template.contains($0.mark) && !$0.natures.contains(self) }) { return false }
+        guard self != .activity else { return true }
         return !Self.frames.contains { f in f.unsuited.contains(self) && f.marks.contains(where: template.contains) }
     }
 }

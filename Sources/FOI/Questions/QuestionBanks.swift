@@ -30,6 +30,9 @@ public enum QuestionBanks {
         .d("any risk assessment covering {K} that is currently in force"),
         .d("any briefing notes on {K} prepared for senior officers or board members {T}"),
         .d("any equality impact assessment carried out for decisions on {K}"),
+        // Figures for a sum paid and for things that happen (KeywordNature.onlyFrames keeps them to those).
+        .n("the total amount of {K} {T}"),
+        .n("the number of reports of {K} received {T}"),
     ]
 
     /// The questions for a keyword: its own first, then its theme's, else the generic ones; the shared ones

@@ -20,9 +20,15 @@ public struct TopicQuestion: Sendable, Equatable {
     /// A figure that adds up over time (counts, sums), so a row per month or quarter means something; not a
     /// budget, a headcount, a rate or a salary band, which are one figure for the year.
     public var isFlow: Bool {
-        numeric && !["full-time equivalent", "budget", "percentage", "average", "salary", "salaries", " rate", "ratio",
+        numeric && !isSnapshot && !["full-time equivalent", "budget", "percentage", "average", "salary", "salaries", " rate", "ratio",
                      "currently", "current ", "at the end of", "at each", "vacant", "headcount", "number of staff",
                      "number of members", "longest", "median", "as at", "proportion", "quartile", "the figures"].contains(where: text.contains)
+    }
+
+    /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
+    /// for each past year of a table.
+    public var isSnapshot: Bool {
+        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
