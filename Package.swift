@@ -37,22 +37,25 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // Seeded randomness, the stable hash, text tools and suggestions: depends on nothing. Optimised in
+        // the debug build as FOI is: the judge and composer split words through TextTools millions of times.
+        .target(name: "Common", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "CPUFeatures"),
         .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
         .target(name: "LMKernelsBF16", cSettings: [.unsafeFlags(bf16KernelFlags)]),
         .target(
             name: "LM",
-            dependencies: ["CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3", "LMKernelsBF16"],
+            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3", "LMKernelsBF16"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(
             name: "Training",
-            dependencies: ["LM"],
+            dependencies: ["Common", "LM"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         // Optimised in the debug build too: the tests compose and judge thousands of letters (about 4× faster).
-        .target(name: "FOI", dependencies: ["LM", "Training", .product(name: "CSV", package: "CSV.swift")],
+        .target(name: "FOI", dependencies: ["Common", "LM", "Training", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: [.unsafeFlags(["-O"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
@@ -77,7 +80,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Filings", dependencies: ["LM", "Training", "Store"]),
+        .target(name: "Filings", dependencies: ["Common", "LM", "Training", "Store"]),
         .executableTarget(
             name: "foibandit",
             dependencies: [
@@ -90,8 +93,8 @@ let package = Package(
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
         .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
-        .testTarget(name: "LMTests", dependencies: ["LM"], exclude: ["Fixtures"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "LM"]),
+        .testTarget(name: "LMTests", dependencies: ["Common", "LM"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Common", "Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
@@ -101,8 +104,8 @@ let package = Package(
             "Service", "FOI", "Store", "LM", "Filings", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "FilingsTests", dependencies: ["Filings", "LM", "Store"], exclude: ["Fixtures"]),
+        .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "LM", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
-        .testTarget(name: "HistoryTests", dependencies: ["FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
     ]
 )

@@ -13,11 +13,11 @@ for dir in Sources/*/; do
   allowed=$(printf '%s\n' "$row" | awk -F'|' '{print $4}' | tr ',' ' ' | tr -d '—' )
   while IFS= read -r line; do
     file=${line%%:*}
-    mod=$(printf '%s\n' "${line#*:}" | sed -E 's/^(@[A-Za-z]+ )*import (struct |class |enum |func |protocol |typealias |var |let )?//; s/[. ].*//')
+    mod=$(printf '%s\n' "${line#*:}" | sed -E 's/^(@[A-Za-z_]+ )*import (struct |class |enum |func |protocol |typealias |var |let )?//; s/[. ].*//')
     ok=0
     for a in $always $allowed; do [ "$a" = "$mod" ] && ok=1; done
     if [ $ok = 0 ]; then echo "$file imports $mod, which DESIGN.md does not allow $target" >&2; status=1; fi
-  done < <(grep -rHE '^(@[A-Za-z]+ )*import ' "$dir" --include='*.swift' || true)
+  done < <(grep -rHE '^(@[A-Za-z_]+ )*import ' "$dir" --include='*.swift' || true)
 done
 for t in $(printf '%s\n' "$table" | sed -E 's/^\| `([A-Za-z0-9]+)`.*/\1/'); do
   [ -d "Sources/$t" ] || { echo "DESIGN.md names $t, which has no Sources/$t" >&2; status=1; }

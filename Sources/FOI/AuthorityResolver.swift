@@ -118,7 +118,7 @@ public struct AuthorityResolver: Sendable {
             let budget = NameForms.typoBudget(w), wb = Array(w.utf8)
             var best = Int.max, pick: [String] = []
             for v in vocabularyBytes where abs(v.count - wb.count) <= budget {
-                guard let d = Self.distance(wb, v, within: budget) else { continue }
+                guard let d = Suggest.editDistance(wb, v, within: budget) else { continue }
                 if d < best { best = d; pick = [String(decoding: v, as: UTF8.self)] } else if d == best { pick.append(String(decoding: v, as: UTF8.self)) }
             }
             if pick.count == 1 { words[n] = pick[0]; changed = true }
@@ -150,7 +150,7 @@ public struct AuthorityResolver: Sendable {
         if budget > 0 {
             let qb = Array(key.utf8)
             for (k, i) in typoKeys {
-                if let d = Self.distance(qb, k, within: budget) { consider(d, i) }
+                if let d = Suggest.editDistance(qb, k, within: budget) { consider(d, i) }
             }
         }
         for (core, table) in [(NameForms.councilCore(q), councils), (NameForms.policeCore(q), police)] {
@@ -159,36 +159,10 @@ public struct AuthorityResolver: Sendable {
             guard b > 0 else { continue }
             let qb = Array(core.utf8)
             for (k, list) in table {
-                if let d = Self.distance(qb, Array(k.utf8), within: b) { for i in list { consider(d, i) } }
+                if let d = Suggest.editDistance(qb, Array(k.utf8), within: b) { for i in list { consider(d, i) } }
             }
         }
         return found
-    }
-
-    /// Levenshtein distance when it is at most `k`, else nil; only the diagonal band of width 2k+1 is
-    /// filled, so the cost is O(n·k), not O(n·m).
-    static func distance(_ a: [UInt8], _ b: [UInt8], within k: Int) -> Int? {
-        if abs(a.count - b.count) > k { return nil }
-        let big = k + 1
-        var prev = [Int](repeating: big, count: b.count + 1), cur = prev
-        for j in 0...min(b.count, k) { prev[j] = j }
-        if a.isEmpty { return b.count <= k ? b.count : nil }
-        for i in 1...a.count {
-            let lo = max(1, i - k), hi = min(b.count, i + k)
-            for j in cur.indices { cur[j] = big }
-            if i <= k { cur[0] = i }
-            var rowMin = cur[0]
-            if lo <= hi {
-                for j in lo...hi {
-                    let sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                    cur[j] = min(sub, prev[j] + 1, cur[j - 1] + 1, big)
-                    rowMin = min(rowMin, cur[j])
-                }
-            }
-            if rowMin > k { return nil }
-            swap(&prev, &cur)
-        }
-        return prev[b.count] <= k ? prev[b.count] : nil
     }
 
     /// The names a query might mean: the one it resolves to, the candidates, or the suggestions.
@@ -208,7 +182,7 @@ public struct AuthorityResolver: Sendable {
         // A council or force whose place is spelt nearly so ("Lowland Council": The Highland Council).
         for (core, table) in [(NameForms.councilCore(q), councils), (NameForms.policeCore(q), police)] {
             guard let core, core.count >= 4 else { continue }
-            let near = table.map { (TextTools.editDistance(core, $0.key), $0.value) }
+            let near = table.map { (Suggest.editDistance(core.lowercased(), $0.key.lowercased()), $0.value) }
                 .filter { $0.0 <= max(2, core.count / 2) }.sorted { $0.0 < $1.0 }
             for (_, list) in near { for i in list where out.count < limit && !out.contains(authorities[i].name) { out.append(authorities[i].name) } }
         }
@@ -268,7 +242,7 @@ public struct AuthorityResolver: Sendable {
         case .ambiguous(let list):
             return "'\(q)' could be any of: " + list.map { "'\($0.name)'" }.joined(separator: ", ") + "; give the full name"
         case .unknown(let s):
-            return "unknown authority '\(q)'" + (s.isEmpty ? "" : "; did you mean: " + s.map { "'\($0)'" }.joined(separator: ", ") + "?")
+            return "unknown authority '\(q)'" + Suggest.didYouMean(s)
         }
     }
 }

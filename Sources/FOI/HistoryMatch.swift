@@ -140,7 +140,7 @@ public struct HistoryMatcher: Sendable {
     /// The duplicate key: FNV-1a of the body's lower-cased words, so spacing, line breaks and
     /// punctuation changes do not make a copy look new.
     public static func contentHash(_ body: String) -> String {
-        String(format: "%016llx", StableHash.fnv1a(TextTools.words(body).joined(separator: " ")))
+        StableHash.hex(StableHash.fnv1a(TextTools.words(body).joined(separator: " ")))
     }
 }
 

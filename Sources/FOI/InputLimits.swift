@@ -7,8 +7,8 @@ public enum InputLimits {
     public static let authorityCharacters = 200, authorityBytes = 800
     public static let keywordCharacters = 100, keywordBytes = 400, keywords = 8
     public static let styleBytes = 40
-    /// Suggestions compare at most this many characters of a name: enough to tell any two authorities apart.
-    public static let suggestionCharacters = 120
+    /// Suggestions compare at most this many characters of a name (the limit lives with the ranking).
+    public static let suggestionCharacters = Suggest.queryCharacters
 
     /// nil when `text` fits; otherwise the message to send back, naming the field.
     public static func check(_ field: String, _ text: String, characters: Int, bytes: Int) -> String? {

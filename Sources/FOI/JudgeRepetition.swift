@@ -81,8 +81,9 @@ extension JudgeRules {
         var seen: [UInt64: (first: Int, count: Int)] = [:]
         seen.reserveCapacity(x.count)
         for i in 0...(x.count - n) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in i..<(i + n) { h = (h ^ UInt64(x[k])) &* 0x100_0000_01b3 }
+            var r = StableHash.Running()
+            for k in i..<(i + n) { r.add(UInt64(x[k])) }
+            let h = r.value
             if let e = seen[h] {
                 guard x[e.first..<(e.first + n)] == x[i..<(i + n)] else { continue }
                 seen[h] = (e.first, e.count + 1)

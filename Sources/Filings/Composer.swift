@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 
@@ -28,7 +29,7 @@ public struct FilingsComposer: Sendable {
 
     /// A document of `type` for `company` (generated when nil).
     public func compose(_ type: FilingType, seed: UInt64, company: String? = nil) -> ComposedFiling {
-        var d = Dice(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(type.index))
+        var d = Xoshiro256(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(type.index))
         let co = company ?? Parts.company(&d)
         let date = Day.random(&d)
         var fields: [String: String] = ["issuer": co]
@@ -80,9 +81,7 @@ public struct FilingsComposer: Sendable {
 
     /// Companies for a split: name-hash held out (20%), so test companies never appear in training.
     public static func isHeldOut(company: String) -> Bool {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in ("filings-heldout-v1|" + company.lowercased()).utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01B3 }
-        return h % 100 < 20
+        StableHash.fnv1a("filings-heldout-v1|" + company.lowercased()) % 100 < 20
     }
 
     /// `count` documents, types in rotation, from the training or held-out company split.

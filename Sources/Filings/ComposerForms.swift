@@ -1,9 +1,10 @@
+import Common
 import Foundation
 import LM
 
 /// One renderer per announcement type, following the public structure of each form.
 extension FilingsComposer {
-    func holdings(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func holdings(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let holder = Parts.manager(&d)
         let crossed = date.adding(days: -d.range(1, 4))
         let before = Double(d.range(250, 1500)) / 100 + d.unit() / 100
@@ -51,7 +52,7 @@ extension FilingsComposer {
         return d.pick(["Holding(s) in Company", "Holding(s) in Company", "Form TR-1: notification of major holdings"])
     }
 
-    func pdmr(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func pdmr(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let person = Parts.person(&d), role = d.pick(Parts.roles)
         let nature = d.pick(["Purchase of shares", "Sale of shares", "Exercise of options under the Sharesave scheme",
                              "Acquisition of shares under the Share Incentive Plan", "Award of shares under the Deferred Bonus Plan"])
@@ -89,7 +90,7 @@ extension FilingsComposer {
         return d.pick(["Director/PDMR Shareholding", "Director/PDMR Shareholding", "Director Dealing", "Notification of Transactions by PDMR"])
     }
 
-    func ownShares(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func ownShares(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let day = date.adding(days: -1)
         let n = d.range(5_000, 2_500_000)
         let pence = d.chance(0.7)
@@ -117,7 +118,7 @@ extension FilingsComposer {
         return d.pick(["Transaction in Own Shares", "Transaction in Own Shares", "Purchase of Own Shares"])
     }
 
-    func votingRights(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func votingRights(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let capital = d.range(10_000_000, 2_000_000_000)
         let treasury = d.chance(0.5) ? d.range(10_000, capital / 20) : 0
         let voting = capital - treasury
@@ -131,7 +132,7 @@ extension FilingsComposer {
         return d.pick(["Total Voting Rights", "Total Voting Rights", "Total Voting Rights and Capital"])
     }
 
-    func agmResult(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func agmResult(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let general = d.chance(0.2)
         f["meeting_date"] = date.iso; f["meeting"] = general ? "general" : "annual"; f["all_passed"] = "yes"
         b.append(.para("\(co) announces that at its \(general ? "General Meeting" : "Annual General Meeting") held on \(date.written(&d)), all resolutions were duly passed on a poll. The results of the poll are set out below."))
@@ -153,7 +154,7 @@ extension FilingsComposer {
         return d.pick(general ? ["Result of General Meeting", "Results of GM"] : ["Result of AGM", "Result of Annual General Meeting", "AGM Statement and Results of AGM"])
     }
 
-    func results(_ d: inout Dice, _ co: String, _ date: Day, half: Bool, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func results(_ d: inout Xoshiro256, _ co: String, _ date: Day, half: Bool, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let yearEnd = Day(y: date.m <= 6 ? date.y - 1 : date.y, m: half ? 6 : 12, d: half ? 30 : 31)
         let rev = Double(d.range(50, 9000)) / 10, prev = rev * (0.8 + d.unit() * 0.35)
         let pbt = rev * (0.03 + d.unit() * 0.2), prevPbt = pbt * (0.7 + d.unit() * 0.5)
@@ -186,7 +187,7 @@ extension FilingsComposer {
         return half ? d.pick(["Half-year Report", "Interim Results", "Half Year Results"]) : d.pick(["Final Results", "Full Year Results", "Preliminary Results"])
     }
 
-    func tradingUpdate(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func tradingUpdate(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let growth = d.range(-15, 30), months = d.range(3, 11)
         f["growth_percent"] = String(growth)
         let to = date.adding(days: -d.range(5, 30))
@@ -201,7 +202,7 @@ extension FilingsComposer {
         return d.pick(["Trading Update", "Trading Update", "Q\(d.range(1, 3)) Trading Statement", "Pre-close Trading Update"])
     }
 
-    func meetingNotice(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func meetingNotice(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let general = d.chance(0.3)
         let meeting = date.adding(days: d.range(21, 35))
         f["meeting_date"] = meeting.iso; f["meeting"] = general ? "general" : "annual"
@@ -213,7 +214,7 @@ extension FilingsComposer {
         return general ? d.pick(["Notice of General Meeting", "Posting of Circular and Notice of GM"]) : d.pick(["Notice of AGM", "Notice of Annual General Meeting", "Posting of Annual Report and Notice of AGM"])
     }
 
-    func annualReport(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func annualReport(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let ye = Day(y: date.m <= 6 ? date.y - 1 : date.y, m: d.pick([3, 12, 12, 6, 9]), d: 28)
         let yearEnd = Day(y: ye.y, m: ye.m, d: [3: 31, 6: 30, 9: 30, 12: 31][ye.m]!)
         f["period_end"] = yearEnd.iso
@@ -225,7 +226,7 @@ extension FilingsComposer {
         return d.pick(["Annual Financial Report", "Annual Financial Report", "Annual Report and Accounts", "Publication of Annual Report"])
     }
 
-    func blockListing(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func blockListing(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let from = date.adding(days: -d.range(180, 185)), to = date.adding(days: -d.range(1, 5))
         let prevBalance = d.range(100_000, 5_000_000), increase = d.chance(0.3) ? d.range(100_000, 2_000_000) : 0
         let issued = d.range(0, prevBalance / 2), end = prevBalance + increase - issued
@@ -245,7 +246,7 @@ extension FilingsComposer {
         return d.pick(["Block Listing Return", "Block Listing Six Monthly Return", "Blocklisting Interim Review"])
     }
 
-    func form83(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func form83(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let discloser = Parts.manager(&d)
         let interest = d.range(1_000_000, 40_000_000)
         let pct = Double(d.range(100, 990)) / 100
@@ -268,7 +269,7 @@ extension FilingsComposer {
         return d.pick(["Form 8.3 - \(co)", "Form 8.3 - " + co.replacingOccurrences(of: " plc", with: "").replacingOccurrences(of: " PLC", with: ""), "Form 8.3 - Amendment"])
     }
 
-    func directorate(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func directorate(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let person = Parts.person(&d), role = d.pick(Parts.roles)
         let appoint = d.chance(0.6)
         let eff = date.adding(days: d.range(0, 60))
@@ -284,7 +285,7 @@ extension FilingsComposer {
         return d.pick(["Directorate Change", "Directorate Change", "Board Change", "Appointment of Non-Executive Director", "Board Changes"])
     }
 
-    func other(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func other(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         switch d.below(7) {
         case 0:
             b.append(.para("\(co) announces that its registered office has changed to \(d.range(1, 200)) \(d.pick(["High Street", "Market Street", "Canal Side"])), \(d.pick(Parts.cities)), with effect from \(date.written(&d))."))

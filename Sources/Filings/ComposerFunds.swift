@@ -1,10 +1,11 @@
+import Common
 import Foundation
 import LM
 
 /// Renderers for dividend declarations and net asset value announcements (investment trusts and
 /// income funds file these most often), in the sentence and table forms issuers use.
 extension FilingsComposer {
-    func dividend(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func dividend(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let kind = d.pick(["interim", "final", "second interim", "third interim", "fourth interim", "special", "quarterly"])
         let pence = d.chance(0.8)
         let amount = pence ? Double(d.range(5, 400)) / 10 + Double(d.below(10)) / 100 : Double(d.range(10, 900)) / 10000
@@ -23,7 +24,7 @@ extension FilingsComposer {
         return d.pick(["Dividend Declaration", "Dividend Declaration", "Declaration of \(kind.prefix(1).uppercased() + kind.dropFirst()) Dividend"])
     }
 
-    func nav(_ d: inout Dice, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
+    func nav(_ d: inout Xoshiro256, _ co: String, _ date: Day, _ f: inout [String: String], _ b: inout [Block]) -> String {
         let asAt = date.adding(days: -1)
         let pence = d.chance(0.7)
         let cum = pence ? Double(d.range(5000, 150_000)) / 100 : Double(d.range(5000, 30000)) / 10000

@@ -1,16 +1,7 @@
+import Common
 import Foundation
-import LM
 
-/// Seeded choices for the filings composer (Xoshiro256 from LM, so a seed gives the same document everywhere).
-struct Dice {
-    var rng: Xoshiro256
-    init(seed: UInt64) { rng = Xoshiro256(seed: seed) }
-    mutating func below(_ n: Int) -> Int { Int(rng.next() % UInt64(max(n, 1))) }
-    mutating func range(_ lo: Int, _ hi: Int) -> Int { lo + below(hi - lo + 1) }
-    mutating func chance(_ p: Double) -> Bool { Double(rng.next() >> 11) / Double(1 << 53) < p }
-    mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-    mutating func unit() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
-}
+// Seeded choices draw from Common's Xoshiro256 (a seed gives the same document everywhere).
 
 /// Name parts. Company names are built from syllables and words, so the space is large and a
 /// held-out split by name gives companies never seen in training.
@@ -51,21 +42,21 @@ enum Parts {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December"]
 
-    static func company(_ d: inout Dice) -> String {
+    static func company(_ d: inout Xoshiro256) -> String {
         let core = d.pick(starts) + d.pick(ends)
         var name = core
         if d.chance(0.7) { name += " " + d.pick(sectors) }
         return name + (d.chance(0.5) ? " plc" : " PLC")
     }
-    static func manager(_ d: inout Dice) -> String {
+    static func manager(_ d: inout Xoshiro256) -> String {
         (d.chance(0.5) ? d.pick(starts) + d.pick(ends) : d.pick(surnames) + " " + d.pick(surnames).prefix(1) + ".")
             + " " + d.pick(managerWords) + " " + d.pick(managerForms)
     }
-    static func person(_ d: inout Dice) -> String { d.pick(firstNames) + " " + d.pick(surnames) }
-    static func isin(_ d: inout Dice) -> String {
+    static func person(_ d: inout Xoshiro256) -> String { d.pick(firstNames) + " " + d.pick(surnames) }
+    static func isin(_ d: inout Xoshiro256) -> String {
         "GB00" + String((0..<7).map { _ in Character(UnicodeScalar(UInt8(d.chance(0.3) ? 65 + d.below(26) : 48 + d.below(10)))) }) + String(d.below(10))
     }
-    static func lei(_ d: inout Dice) -> String {
+    static func lei(_ d: inout Xoshiro256) -> String {
         "2138" + String((0..<16).map { _ in Character(UnicodeScalar(UInt8(d.chance(0.4) ? 65 + d.below(26) : 48 + d.below(10)))) })
     }
 }
@@ -73,7 +64,7 @@ enum Parts {
 /// A calendar date with the writings UK announcements use.
 struct Day: Equatable {
     var y: Int, m: Int, d: Int
-    static func random(_ dice: inout Dice) -> Day { Day(y: dice.range(2019, 2026), m: dice.range(1, 12), d: dice.range(1, 28)) }
+    static func random(_ dice: inout Xoshiro256) -> Day { Day(y: dice.range(2019, 2026), m: dice.range(1, 12), d: dice.range(1, 28)) }
     var iso: String { String(format: "%04d-%02d-%02d", y, m, d) }
     func adding(days n: Int) -> Day {
         var c = DateComponents(); c.year = y; c.month = m; c.day = d
@@ -82,7 +73,7 @@ struct Day: Equatable {
         let k = cal.dateComponents([.year, .month, .day], from: date)
         return Day(y: k.year!, m: k.month!, d: k.day!)
     }
-    func written(_ dice: inout Dice) -> String {
+    func written(_ dice: inout Xoshiro256) -> String {
         switch dice.below(5) {
         case 0: return "\(d) \(Parts.monthNames[m - 1]) \(y)"
         case 1: return String(format: "%02d/%02d/%04d", d, m, y)

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 import Training
@@ -92,12 +93,15 @@ public enum FilingsEval {
         return s
     }
 
-    /// SFT of the LM on `<|filing|>CONTEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only.
-    /// CONTEXT is built as generation builds it (`style`, from the fields the extractor finds in the
-    /// text), so the model trains on what it will be shown.
+    /// SFT of the LM on `<|filing|>CONTEXT<|summary|>` → summary `<|endoftext|>`, loss on the summary only,
+    /// through the one training loop. CONTEXT is built as generation builds it (`style`, from the fields
+    /// the extractor finds in the text), so the model trains on what it will be shown. With `run`,
+    /// checkpoints go to that folder and `resume` continues an interrupted run exactly; without, a
+    /// temporary folder holds them. `stopAfter` ends this invocation early (a kill, in tests).
     public static func trainSummaries(model: Model, tokenizer: BPETokenizer, docs: [ComposedFiling], steps: Int,
                                       batchSize: Int = 8, lr: Float = 5e-4, style: SummaryPromptStyle = .document,
-                                      seed: UInt64 = 5, report: (String) -> Void = { _ in }) throws {
+                                      seed: UInt64 = 5, run: URL? = nil, resume: Bool = false, checkpointEvery: Int = 0,
+                                      stopAfter: Int? = nil, report: @escaping (String) -> Void = { _ in }) throws {
         let maxNew = SummaryWriter.summaryTokens
         let window = min(model.config.maxSeqLen, SummaryWriter.context)
         let examples = docs.map { d -> Example in
@@ -114,19 +118,19 @@ public enum FilingsEval {
         report("summary sft: \(examples.count) examples, prompt \(style.rawValue), rows of \(T) tokens")
         let pad = tokenizer.id(forSpecial: BPETokenizer.pad) ?? 0
         let data = try ExampleBatches(examples: examples, batchSize: batchSize, seqLen: T, seed: seed, pad: pad)
-        let opt = AdamW(model: model, options: AdamW.Options(weightDecay: 0.0, gradClip: 1.0))
-        let schedule = LRSchedule(maxLR: lr, minLR: lr / 10, warmupSteps: max(1, steps / 10), totalSteps: steps)
-        let began = Date()
-        for step in 0..<steps {
-            let b = data.next()
-            model.zeroGrad()
-            let loss = model.forwardBackward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
-            opt.update(model, lr: schedule.lr(at: step))
-            if (step + 1) % 10 == 0 || step + 1 == steps {
-                let el = Date().timeIntervalSince(began)
-                report(String(format: "summary sft step %d/%d | loss %.4f | %.1f s/step | ETA %.0fs", step + 1, steps, loss,
-                              el / Double(step + 1), el / Double(step + 1) * Double(steps - step - 1)))
-            }
-        }
+        // The examples' identity goes to stage.json, so a resume on other documents is refused.
+        var h = StableHash.Running()
+        for e in examples { for t in e.prompt + [-1] + e.completion { h.add(UInt64(bitPattern: Int64(t))) } }
+        let config = StageConfig(stage: .sft, initFrom: nil, data: ["filings-summaries:\(style.rawValue):\(examples.count):\(StableHash.hex(h.value))"],
+                                 batchSize: batchSize, seqLen: T, steps: steps, maxLR: lr, minLR: lr / 10,
+                                 warmupSteps: max(1, steps / 10), weightDecay: 0, gradClip: 1.0,
+                                 checkpointEvery: checkpointEvery, seed: seed)
+        let folder = run ?? FileManager.default.temporaryDirectory.appendingPathComponent("filings-sft-\(UUID().uuidString)")
+        defer { if run == nil { try? FileManager.default.removeItem(at: folder) } }
+        let trainer = Trainer(config: config, model: model, data: data, run: RunDirectory(folder),
+                              objective: Trainer.languageModelling(data), saveExtras: { try tokenizer.save(to: $0) }, report: report)
+        trainer.reporting = Trainer.Reporting(every: 10, firstStep: false)
+        trainer.stopAfter = stopAfter
+        try trainer.train(resume: resume)
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 import Store
@@ -56,7 +57,7 @@ public final class FilingProcessor: @unchecked Sendable {
     public func process(data: Data, filename: String, force: Bool = false) throws -> FilingResult {
         let doc = try FilingReader.read(data: data, filename: filename, maxBytes: maxBytes)
         var warnings = doc.warnings
-        let hash = String(format: "%016llx", fnv1a(data))
+        let hash = StableHash.hex(StableHash.fnv1a(bytes: data))
         if let x = doc.ixbrl, !x.facts.isEmpty {
             let fields = FieldExtractor.report(x)
             let summary = FieldSummary.report(fields)
@@ -86,7 +87,7 @@ public final class FilingProcessor: @unchecked Sendable {
         let fallback = FieldSummary.write(type: type, fields: fields)
         var summary = fallback, source = "fields", attempts = 0
         if let w = summaryWriter {
-            let o = w.summarize(type: type, text: doc.text, fields: fields, fallback: fallback, seed: fnv1a(data))
+            let o = w.summarize(type: type, text: doc.text, fields: fields, fallback: fallback, seed: StableHash.fnv1a(bytes: data))
             summary = o.text; source = o.source; attempts = o.attempts
             if o.source == "fields" {
                 let why = o.rejected.enumerated().map { "try \($0.offset + 1): \($0.element)" }.joined(separator: "; ")
@@ -101,11 +102,6 @@ public final class FilingProcessor: @unchecked Sendable {
     }
 }
 
-func fnv1a(_ data: Data) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in data { h ^= UInt64(b); h = h &* 0x100_0000_01B3 }
-    return h
-}
 
 /// The text a classifier sees for a composed document: what the reader makes of it.
 public enum FilingText {

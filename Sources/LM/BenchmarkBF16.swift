@@ -1,4 +1,5 @@
 import CBLAS
+import Common
 import Dispatch
 import LMKernelsBF16
 

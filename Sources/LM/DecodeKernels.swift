@@ -86,15 +86,6 @@ enum DecodeKernels {
         }
     }
 
-    /// RMSNorm of one row: y = x · rsqrt(mean(x²) + eps) · weight (y may be x).
-    static func rmsNorm(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>,
-                        C: Int, eps: Float) {
-        let r = 1 / (VecMath.dot(x, x, C) / Float(C) + eps).squareRoot()
-        var j = 0
-        while j + 4 <= C { VecMath.store(VecMath.load(x + j) * r * VecMath.load(weight + j), y + j); j += 4 }
-        while j < C { y[j] = x[j] * r * weight[j]; j += 1 }
-    }
-
     /// h[i] = silu(gate[i]) · up[i] for i in range (h may be gate); each element the same in any range.
     static func swiglu(_ h: UnsafeMutablePointer<Float>, _ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>, range: Range<Int>) {
         var i = range.lowerBound

@@ -5,11 +5,12 @@ import Foundation
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every
 /// projection is one product per layer per call (prefill of several prompts, or one decode step
 /// for the whole batch). Attention then reads each row's own sequence from the cache.
-/// One token of one sequence (batch-1 decoding) takes its own path, `stepOne`: matrix-vector
+/// One token of one sequence (batch-1 decoding) takes its own path, `OneSteps`: matrix-vector
 /// products split by rows over a persistent pair of threads (DecodePool), as that step is bound by
 /// streaming the weights from memory, not by arithmetic. Where the CPU has AVX-512 or AVX2
-/// (WideKernels), OpenBLAS is not called at all: a decoding step of ≤ 16 sequences takes `wideStep`,
-/// a prefill runs the same wide products on tiles of 16 rows, and `stepOne` and attention use them too.
+/// (WideKernels), OpenBLAS is not called at all: a decoding step of ≤ 16 sequences takes `WideSteps`,
+/// a prefill runs the same wide products on tiles of 16 rows, and `OneSteps` and attention use them too.
+/// All three run the one layer loop of DecoderSteps.swift.
 public final class Decoder {
     public let model: Model
     public let cache: KVCache
@@ -56,7 +57,7 @@ public final class Decoder {
     /// Appends `tokens` to sequence `sequence` for each item (each sequence at most once) and returns
     /// the logits after the last appended token of each item, (items.count, V) in the same order.
     public func append(_ items: [(sequence: Int, tokens: [Int])]) -> UnsafeBufferPointer<Float> {
-        let c = model.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
+        let V = model.config.vocabSize
         let M = items.reduce(0) { $0 + $1.tokens.count }
         reserve(rows: M)
         if logitsBuf.count < items.count * V { logitsBuf = FloatBuffer(count: cache.batch * V) }
@@ -70,43 +71,12 @@ public final class Decoder {
             }
         }
         if M == 1 && items.count == 1 {
-            stepOne(token: rowTok[0], sequence: rowSeq[0], pos: rowPos[0])
-            cache.lengths[rowSeq[0]] += 1
-            return UnsafeBufferPointer(start: logitsBuf.pointer, count: V)
+            run(OneSteps(d: self, token: rowTok[0], sequence: rowSeq[0], pos: rowPos[0]))
+        } else if M == items.count && M <= WideKernels.maxRows, let kernels {
+            run(WideSteps(d: self, M: M, kernels: kernels))
+        } else {
+            run(BatchSteps(d: self, items: items, M: M))
         }
-        if M == items.count && M <= WideKernels.maxRows, let kernels {
-            wideStep(rows: M, kernels)
-            return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
-        }
-        let m = model
-        rowTok.withUnsafeBufferPointer { Embedding.forward(x, $0.baseAddress!, m.p(.embed), N: M, C: C) }
-        if kernels == nil { pool.park() }     // OpenBLAS threads the products below on the same cores
-        for l in 0..<c.layers {
-            RMSNorm.forward(ln, nil, x, m.p(.attnNorm, l), N: M, C: C, eps: c.normEps)
-            products(ln, M: M, K: C, [(q, m.p(.wq, l), C), (k, m.p(.wk, l), KV), (v, m.p(.wv, l), KV)])
-            for r in 0..<M { storeKV(layer: l, row: r, seq: rowSeq[r], pos: rowPos[r], k: k + r * KV, v: v + r * KV) }
-            // (row, query head) pieces over the workers; causal: each row reads its own sequence, 0...pos
-            pool.run(parkAfter: kernels == nil) { p, w in
-                for i in share(M * c.heads, p, pool.pieces, align: 1) {
-                    let r = i / c.heads
-                    attendHead(layer: l, head: i % c.heads, seq: rowSeq[r], pos: rowPos[r], q: q + r * C, out: attY + r * C, worker: w)
-                }
-            }
-            products(attY, M: M, K: C, [(x, m.p(.wo, l), C)], accumulate: true)
-            RMSNorm.forward(ln, nil, x, m.p(.mlpNorm, l), N: M, C: C, eps: c.normEps)
-            products(ln, M: M, K: C, [(gate, m.p(.wgate, l), F), (up, m.p(.wup, l), F)])
-            SwiGLU.forward(gate, gate, up, N: M * F)
-            products(gate, M: M, K: F, [(x, m.p(.wdown, l), C)], accumulate: true)
-        }
-        for it in items { cache.lengths[it.sequence] += it.tokens.count }
-        // Only the last row of each item needs logits: gather, norm, one product against the embedding.
-        var r = 0
-        for (i, it) in items.enumerated() {
-            r += it.tokens.count
-            (outRows + i * C).update(from: x + (r - 1) * C, count: C)
-        }
-        RMSNorm.forward(outRows, nil, outRows, m.p(.finalNorm), N: items.count, C: C, eps: c.normEps)
-        products(outRows, M: items.count, K: C, [(logitsBuf.pointer, m.p(.embed), V)])
         return UnsafeBufferPointer(start: logitsBuf.pointer, count: items.count * V)
     }
 
@@ -152,51 +122,6 @@ public final class Decoder {
         } else {
             DecodeKernels.attendOne(out: out + h * d, q: q + h * d, k: keys, v: values, n: pos + 1, d: d, scale: scale, scores: sc)
         }
-    }
-
-    /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
-    /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of a piece:
-    /// contiguous, for the wide kernels' gemv or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
-    /// computed the same way whatever the split.
-    private func stepOne(token: Int32, sequence s: Int, pos: Int) {
-        let m = model, c = m.config, C = c.dim, KV = c.kvDim, F = c.hiddenDim, V = c.vocabSize
-        let P = pool.pieces, kernels = kernels
-        func rows(_ N: Int, _ K: Int, _ p: Int) -> Range<Int> {
-            if kernels != nil { return share(N, p, P, align: 16) }
-            let size = DecodeKernels.gemvChunk(K: K), ch = DecodeKernels.chunks(N: N, K: K, p, P)
-            return min(N, ch.lowerBound * size)..<min(N, ch.upperBound * size)
-        }
-        // y (N) (+)= w (N, K) · x, piece p's rows
-        func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ wt: UnsafePointer<Float>,
-                  N: Int, K: Int, _ p: Int, accumulate: Bool = false) {
-            if let kernels { kernels.gemv(y, x, wt, K: K, rows: rows(N, K, p), accumulate: accumulate) }
-            else { DecodeKernels.gemv(y, x, wt, N: N, K: K, chunks: DecodeKernels.chunks(N: N, K: K, p, P), accumulate: accumulate) }
-        }
-        x.update(from: m.p(.embed) + Int(token) * C, count: C)
-        for l in 0..<c.layers {
-            DecodeKernels.rmsNorm(ln, x, m.p(.attnNorm, l), C: C, eps: c.normEps)
-            let wq = m.p(.wq, l), wk = m.p(.wk, l), wv = m.p(.wv, l)
-            pool.run { p, _ in
-                gemv(q, ln, wq, N: C, K: C, p); gemv(k, ln, wk, N: KV, K: C, p); gemv(v, ln, wv, N: KV, K: C, p)
-            }
-            storeKV(layer: l, row: 0, seq: s, pos: pos, k: k, v: v)
-            pool.run { p, w in
-                for h in share(c.heads, p, P, align: 1) { attendHead(layer: l, head: h, seq: s, pos: pos, q: q, out: attY, worker: w) }
-            }
-            let wo = m.p(.wo, l)
-            pool.run { p, _ in gemv(x, attY, wo, N: C, K: C, p, accumulate: true) }
-            DecodeKernels.rmsNorm(ln, x, m.p(.mlpNorm, l), C: C, eps: c.normEps)
-            let wg = m.p(.wgate, l), wu = m.p(.wup, l)
-            pool.run { p, _ in
-                gemv(gate, ln, wg, N: F, K: C, p); gemv(up, ln, wu, N: F, K: C, p)
-                DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, p))
-            }
-            let wd = m.p(.wdown, l)
-            pool.run { p, _ in gemv(x, gate, wd, N: C, K: F, p, accumulate: true) }
-        }
-        DecodeKernels.rmsNorm(outRows, x, m.p(.finalNorm), C: C, eps: c.normEps)
-        let emb = m.p(.embed), logits = logitsBuf.pointer
-        pool.run { p, _ in gemv(logits, outRows, emb, N: V, K: C, p) }
     }
 
     deinit { pool.shutdown() }

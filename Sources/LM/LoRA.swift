@@ -1,3 +1,4 @@
+import Common
 import CBLAS
 import Foundation
 
@@ -284,55 +285,11 @@ public final class LoRAAdapter: @unchecked Sendable {
 
     /// FNV-1a over the model's weight bits: which base an adapter belongs to.
     public static func fingerprint(_ model: Model) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        // One 32-bit weight per fold, not byte by byte: fingerprints already written to adapters stay valid.
+        var h = StableHash.Running()
         let p = model.params.pointer
-        for i in 0..<model.params.count {
-            h ^= UInt64(p[i].bitPattern)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return String(format: "%016llx", h)
-    }
-}
-
-/// AdamW over an adapter's A and B (same update as `AdamW`, decoupled decay, global-norm clipping),
-/// with its moments saved beside the adapter for resume.
-public final class LoRAOptimizer: @unchecked Sendable {
-    public var options: AdamW.Options
-    public let m: FloatBuffer, v: FloatBuffer
-    public var step = 0
-
-    public init(adapter: LoRAAdapter, options: AdamW.Options) {
-        self.options = options
-        m = FloatBuffer(count: adapter.parameterCount); v = FloatBuffer(count: adapter.parameterCount)
-    }
-
-    @discardableResult
-    public func update(_ a: LoRAAdapter, lr: Float) -> Float {
-        step += 1
-        return AdamW.step(params: a.params.pointer, grads: a.grads.pointer, m: m.pointer, v: v.pointer,
-                          count: a.grads.count, ranges: [(0, a.grads.count, true)], options: options, step: step, lr: lr)
-    }
-
-    public static let stateFile = "lora_training_state.safetensors"
-
-    /// The moments and step, plus the trainer's own fields (`step`, `data_position`, ...) as metadata.
-    public func stateData(metadata: [String: String]) -> Data {
-        var meta = metadata
-        meta["optimizer_step"] = String(step)
-        return SafeTensorsFile.serialize([("optimizer.m", [m.count], UnsafePointer(m.pointer)),
-                                          ("optimizer.v", [v.count], UnsafePointer(v.pointer))], metadata: meta)
-    }
-
-    /// Restores the moments and step; returns the metadata.
-    public func restore(from url: URL) throws -> [String: String] {
-        let f = try SafeTensorsFile(contentsOf: url)
-        try f.read("optimizer.m", into: m.pointer, shape: [m.count])
-        try f.read("optimizer.v", into: v.pointer, shape: [v.count])
-        guard let s = f.metadata["optimizer_step"].flatMap(Int.init) else {
-            throw CheckpointError.badHeader(file: url.path, detail: "no optimizer_step")
-        }
-        step = s
-        return f.metadata
+        for i in 0..<model.params.count { h.add(UInt64(p[i].bitPattern)) }
+        return StableHash.hex(h.value)
     }
 }
 

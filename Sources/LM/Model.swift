@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// A Llama-style decoder: parameters, their gradients, and the training forward/backward.

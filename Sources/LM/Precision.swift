@@ -1,3 +1,4 @@
+import Common
 import CPUFeatures
 import Dispatch
 import Foundation

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// How to pick each next token. temperature 0 is greedy (argmax).

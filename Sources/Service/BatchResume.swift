@@ -15,9 +15,7 @@ extension BatchCSV {
     /// defence against someone forging an output.
     public static func inputKey(_ fields: [String]) -> String {
         let joined = fields.map { "\($0.utf8.count):\($0)" }.joined()
-        let h = StableHash.fnv1a(joined)
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return StableHash.hex(StableHash.fnv1a(joined))
     }
 
     /// What an interrupted output already holds: the number of complete rows, and the byte length

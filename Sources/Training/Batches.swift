@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 
@@ -24,42 +25,62 @@ public protocol BatchSource: Resumable {
     func next() -> Batch
 }
 
-/// Deterministic shuffling shared by the loaders: Fisher–Yates driven by Xoshiro256.
+/// Deterministic shuffling shared by the loaders: Common's Fisher–Yates driven by Xoshiro256.
 func permutation(_ n: Int, seed: UInt64) -> [Int] {
     var rng = Xoshiro256(seed: seed)
-    var a = Array(0..<n)
-    if n < 2 { return a }
-    for i in stride(from: n - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        a.swapAt(i, j)
+    return rng.shuffled(Array(0..<n))
+}
+
+/// The order every loader visits its items in: a seeded permutation, a new one each epoch (seed + epoch),
+/// so the whole place in the data is two numbers and a resume rebuilds the order from them.
+public struct EpochOrder: Sendable {
+    public let count: Int
+    let seed: UInt64
+    public private(set) var epoch = 0, index = 0
+    var order: [Int]
+
+    public init(count: Int, seed: UInt64) {
+        self.count = count; self.seed = seed
+        order = permutation(count, seed: seed)
     }
-    return a
+
+    /// The next item's index; the last of an epoch is followed by the first of the next epoch's order.
+    public mutating func next() -> Int {
+        if index == count { epoch += 1; index = 0; order = permutation(count, seed: seed &+ UInt64(epoch)) }
+        defer { index += 1 }
+        return order[index]
+    }
+
+    public var position: Data { encodePosition([epoch, index]) }
+
+    public mutating func restore(_ position: Data) throws {
+        let p = try decodePosition(position, count: 2)
+        epoch = p[0]; index = p[1]
+        order = permutation(count, seed: seed &+ UInt64(epoch))
+    }
 }
 
 /// Windows of T+1 tokens cut from a packed token stream, visited in a seeded order that
 /// changes every epoch. Pretraining and continued pretraining read from here.
 public final class PackedBatches: BatchSource {
     let tokens: [UInt16]
-    let B: Int, T: Int, seed: UInt64
+    let B: Int, T: Int
     let windows: Int
-    var epoch = 0, index = 0
-    var order: [Int]
+    var order: EpochOrder
 
     public init(tokens: [UInt16], batchSize B: Int, seqLen T: Int, seed: UInt64) throws {
         guard tokens.count > T + 1 else {
             throw TrainingError.badInput("the corpus has \(tokens.count) tokens, fewer than one sequence of \(T + 1)")
         }
-        self.tokens = tokens; self.B = B; self.T = T; self.seed = seed
+        self.tokens = tokens; self.B = B; self.T = T
         windows = (tokens.count - 1) / T
-        order = permutation(windows, seed: seed)
+        order = EpochOrder(count: windows, seed: seed)
     }
 
     public func next() -> Batch {
         var x = [Int](repeating: 0, count: B * T), y = x
         for b in 0..<B {
-            if index == windows { epoch += 1; index = 0; order = permutation(windows, seed: seed &+ UInt64(epoch)) }
-            let start = order[index] * T
-            index += 1
+            let start = order.next() * T
             for t in 0..<T {
                 x[b * T + t] = Int(tokens[start + t])
                 y[b * T + t] = Int(tokens[start + t + 1])
@@ -68,13 +89,9 @@ public final class PackedBatches: BatchSource {
         return Batch(tokens: x, targets: y, mask: [Float](repeating: 1, count: B * T), B: B, T: T)
     }
 
-    public var position: Data { encodePosition([epoch, index]) }
+    public var position: Data { order.position }
 
-    public func restore(_ position: Data) throws {
-        let p = try decodePosition(position, count: 2)
-        epoch = p[0]; index = p[1]
-        order = permutation(windows, seed: seed &+ UInt64(epoch))
-    }
+    public func restore(_ position: Data) throws { try order.restore(position) }
 
     /// Every window once, in file order, B at a time (for eval).
     public func sequential(limit: Int) -> [Batch] {
@@ -123,34 +140,27 @@ public struct Example: Sendable, Equatable {
 /// Masked prompt/completion examples in a seeded order, B per batch.
 public final class ExampleBatches: BatchSource {
     public let examples: [Example]
-    let B: Int, T: Int, seed: UInt64, pad: Int
-    var epoch = 0, index = 0
-    var order: [Int]
+    let B: Int, T: Int, pad: Int
+    var order: EpochOrder
 
     public init(examples: [Example], batchSize B: Int, seqLen T: Int, seed: UInt64, pad: Int) throws {
         guard !examples.isEmpty else { throw TrainingError.badInput("no training examples") }
-        self.examples = examples; self.B = B; self.T = T; self.seed = seed; self.pad = pad
-        order = permutation(examples.count, seed: seed)
+        self.examples = examples; self.B = B; self.T = T; self.pad = pad
+        order = EpochOrder(count: examples.count, seed: seed)
     }
 
     public func next() -> Batch {
         var batch = Batch(tokens: [Int](repeating: pad, count: B * T), targets: [Int](repeating: -1, count: B * T),
                           mask: [Float](repeating: 0, count: B * T), B: B, T: T)
         for b in 0..<B {
-            if index == examples.count { epoch += 1; index = 0; order = permutation(examples.count, seed: seed &+ UInt64(epoch)) }
-            examples[order[index]].fill(&batch, row: b, pad: pad)
-            index += 1
+            examples[order.next()].fill(&batch, row: b, pad: pad)
         }
         return batch
     }
 
-    public var position: Data { encodePosition([epoch, index]) }
+    public var position: Data { order.position }
 
-    public func restore(_ position: Data) throws {
-        let p = try decodePosition(position, count: 2)
-        epoch = p[0]; index = p[1]
-        order = permutation(examples.count, seed: seed &+ UInt64(epoch))
-    }
+    public func restore(_ position: Data) throws { try order.restore(position) }
 
     /// All examples in order, B at a time, the last batch padded with empty rows (for eval).
     public static func sequential(_ examples: [Example], batchSize B: Int, seqLen T: Int, pad: Int) -> [Batch] {

@@ -26,16 +26,15 @@ public final class DPOObjective {
     let pairs: [PreferencePair]
     let beta: Float
     let chosenNLL: Float
-    let P: Int, T: Int, pad: Int, seed: UInt64
+    let P: Int, T: Int, pad: Int
     /// log π_ref(chosen), log π_ref(rejected) per pair.
     let refChosen: [Float], refRejected: [Float]
-    var order: [Int]
-    var epoch = 0, index = 0
+    var order: EpochOrder
 
     public init(pairs: [PreferencePair], reference: Model, beta: Float, chosenNLL: Float = 0, pairsPerStep P: Int,
                 seqLen T: Int, seed: UInt64, pad: Int) throws {
         guard !pairs.isEmpty else { throw TrainingError.badInput("no preference pairs") }
-        self.pairs = pairs; self.beta = beta; self.chosenNLL = chosenNLL; self.P = P; self.T = T; self.pad = pad; self.seed = seed
+        self.pairs = pairs; self.beta = beta; self.chosenNLL = chosenNLL; self.P = P; self.T = T; self.pad = pad
         var rc = [Float](), rr = [Float]()
         for start in stride(from: 0, to: pairs.count, by: P) {
             let chunk = Array(pairs[start..<min(start + P, pairs.count)])
@@ -43,7 +42,7 @@ public final class DPOObjective {
             rc += lp.chosen; rr += lp.rejected
         }
         refChosen = rc; refRejected = rr
-        order = permutation(pairs.count, seed: seed)
+        order = EpochOrder(count: pairs.count, seed: seed)
     }
 
     /// Forward of 2·rows sequences (chosen first, then rejected); returns their summed log-probs.
@@ -69,8 +68,7 @@ public final class DPOObjective {
         { [self] model, _ in
             var idx: [Int] = []
             for _ in 0..<P {
-                if index == pairs.count { epoch += 1; index = 0; order = permutation(pairs.count, seed: seed &+ UInt64(epoch)) }
-                idx.append(order[index]); index += 1
+                idx.append(order.next())
             }
             let batch = DPOObjective.batch(idx.map { pairs[$0] }, rows: P, T: T, pad: pad)
             model.forward(tokens: batch.tokens, targets: batch.targets, mask: batch.mask, batch: batch.B, seqLen: T)
@@ -94,15 +92,11 @@ public final class DPOObjective {
         }
     }
 
-    public var position: Data { encodePosition([epoch, index]) }
+    public var position: Data { order.position }
 }
 
 extension DPOObjective: Resumable {
-    public func restore(_ position: Data) throws {
-        let p = try decodePosition(position, count: 2)
-        epoch = p[0]; index = p[1]
-        order = permutation(pairs.count, seed: seed &+ UInt64(epoch))
-    }
+    public func restore(_ position: Data) throws { try order.restore(position) }
 }
 
 @inline(__always) func sigmoid(_ x: Float) -> Float { x >= 0 ? 1 / (1 + expf(-x)) : expf(x) / (1 + expf(x)) }

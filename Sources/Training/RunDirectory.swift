@@ -18,19 +18,6 @@ public struct RunDirectory: Sendable {
         try config.jsonData().write(to: url.appendingPathComponent("stage.json"), options: .atomic)
     }
 
-    /// Restores weights, optimizer and returns the state, or nil when there is nothing to resume.
-    func loadCheckpoint(into model: Model, optimizer: AdamW) throws -> TrainingState? {
-        let stateFile = checkpoint.appendingPathComponent(Checkpoint.trainingStateFile)
-        guard FileManager.default.fileExists(atPath: stateFile.path) else { return nil }
-        let weights = try SafeTensorsFile(contentsOf: checkpoint.appendingPathComponent("model.safetensors"))
-        try model.loadWeights(from: [weights])
-        return try TrainingState.load(directory: checkpoint, into: optimizer)
-    }
-
-    func saveCheckpoint(model: Model, optimizer: AdamW, state: TrainingState, extras: @escaping (URL) throws -> Void) throws {
-        try model.save(to: checkpoint, trainingState: (state, optimizer), extraFiles: extras)
-    }
-
     func appendLog(_ row: [String: Any]) throws {
         var line = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         line.append(0x0A)

@@ -52,6 +52,15 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// the finished model folder carries `Checkpoint.nameSlotsFile` to say so. A stage started from such a
     /// model inherits it.
     public var nameSlots: Bool?
+    /// Classify only: the class head's learning rate and how far down the model trains.
+    public var classHead: ClassHeadConfig?
+
+    public struct ClassHeadConfig: Codable, Sendable, Equatable {
+        public var lr: Float
+        /// "last-block" or "full".
+        public var mode: String
+        public init(lr: Float, mode: String) { self.lr = lr; self.mode = mode }
+    }
 
     public static func load(_ url: URL) throws -> StageConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -73,6 +82,19 @@ public struct StageConfig: Codable, Sendable, Equatable {
 
     public var adamW: AdamW.Options {
         AdamW.Options(weightDecay: weightDecay, gradClip: gradClip)
+    }
+}
+
+extension StageConfig {
+    /// A stage built in code rather than read from a file (the filings classifier and summary SFT): the
+    /// schedule and the data's identity still go to `stage.json`, so a resume is checked the same way.
+    public init(stage: Stage, initFrom: String?, data: [String], batchSize: Int, seqLen: Int, steps: Int,
+                maxLR: Float, minLR: Float, warmupSteps: Int, weightDecay: Float, gradClip: Float,
+                checkpointEvery: Int, seed: UInt64) {
+        self.init(stage: stage, architecture: nil, initFrom: initFrom, data: data, evalData: [], batchSize: batchSize,
+                  seqLen: seqLen, steps: steps, maxLR: maxLR, minLR: minLR, warmupSteps: warmupSteps,
+                  weightDecay: weightDecay, gradClip: gradClip, evalEvery: 0, evalBatches: 0,
+                  checkpointEvery: checkpointEvery, seed: seed)
     }
 }
 

@@ -225,6 +225,8 @@ struct FilingsTrain: ParsableCommand {
     @Option(name: .customLong("test-docs")) var testDocs = 280
     @Option(help: "Also write the results (JSON) here.") var report: String?
     @Option(help: "Threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("run"), help: "Run folder: a checkpoint every 50 steps, one subfolder per mode.") var runDir = "runs/filings/classify"
+    @Flag(help: "Continue an interrupted run from its run folder.") var resume = false
 
     func run() throws {
         BLASThreads.set(threads)
@@ -243,8 +245,9 @@ struct FilingsTrain: ParsableCommand {
             let (lm, tok) = try loadModelDir(model)
             let clf = ModelClassifier(model: lm, tokenizer: tok, seqLen: seqLen)
             var o = ModelClassifier.Options(); o.mode = m; o.steps = steps; o.batchSize = batchSize; o.seqLen = seqLen; o.lr = lr
+            o.checkpointEvery = 50
             let began = Date()
-            clf.train(trainEx, options: o) { stderr($0) }
+            try clf.train(trainEx, options: o, run: URL(fileURLWithPath: runDir).appendingPathComponent(m.rawValue), resume: resume) { stderr($0) }
             let secs = Date().timeIntervalSince(began)
             let r = FilingsEval.classification(name: "model, \(m.rawValue) fine-tune (\(steps) steps, \(Int(secs)) s)", { texts in
                 stride(from: 0, to: texts.count, by: 16).flatMap { clf.classify(batch: Array(texts[$0..<min($0 + 16, texts.count)])).map(\.type) }
@@ -306,13 +309,16 @@ struct FilingsTrainSummaries: ParsableCommand {
     var prompt = "fields"
     @Option(name: .customLong("train-docs")) var trainDocs = 1400
     @Option(help: "Threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("run"), help: "Run folder: a checkpoint every 50 steps.") var runDir = "runs/filings/summary-sft"
+    @Flag(help: "Continue an interrupted run from its run folder.") var resume = false
 
     func run() throws {
         BLASThreads.set(threads)
         let (m, tok) = try loadModelDir(model)
         let docs = FilingsComposer().corpus(count: trainDocs, heldOut: false, seed: 404)
         guard let style = SummaryPromptStyle(rawValue: prompt) else { throw ValidationError("--prompt is fields, fields-document or document") }
-        try FilingsEval.trainSummaries(model: m, tokenizer: tok, docs: docs, steps: steps, batchSize: batchSize, lr: lr, style: style) { stderr($0) }
+        try FilingsEval.trainSummaries(model: m, tokenizer: tok, docs: docs, steps: steps, batchSize: batchSize, lr: lr, style: style,
+                                       run: URL(fileURLWithPath: runDir), resume: resume, checkpointEvery: 50) { stderr($0) }
         // the prompt style travels with the weights: generation must build the prompt SFT saw
         try m.save(to: URL(fileURLWithPath: out), extraFiles: { try tok.save(to: $0); try style.save(in: $0) })
         stderr("saved to \(out); check it with `foibandit filings eval --summary-model \(out)`")

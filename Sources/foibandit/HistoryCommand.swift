@@ -40,7 +40,7 @@ struct History: ParsableCommand {
                 print("\(unmatched.count) request\(unmatched.count == 1 ? " was" : "s were") kept without a known authority; "
                       + "\(unmatched.count == 1 ? "it trains" : "they train") your style all the same (see `history list --unmatched`):")
                 for e in unmatched {
-                    let hint = e.suggestions.isEmpty ? "" : "; did you mean " + e.suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+                    let hint = Suggest.didYouMean(e.suggestions)
                     print("  \(e.source): '\(e.rawAuthority.isEmpty ? "(no authority given)" : e.rawAuthority)'\(hint)")
                 }
             }

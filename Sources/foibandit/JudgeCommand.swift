@@ -61,9 +61,8 @@ struct JudgeCommand: ParsableCommand {
             let scottish = Jurisdiction.laws(fromLabel: jurisdictionLabel ?? "").contains { $0.isScottish }
             a = Authority(name: name, shortName: "", group: "", category: "", nation: scottish ? .scotland : .england,
                           regime: scottish ? .foisa2002 : .foia2000)
-            var msg = "note: unknown authority “\(name)”, judged as \(scottish ? "Scottish (FOISA)" : "non-Scottish (FOIA)")"
-            if !suggestions.isEmpty { msg += "; did you mean: \(suggestions.joined(separator: ", "))?" }
-            stderr(msg)
+            let msg = "note: unknown authority “\(name)”, judged as \(scottish ? "Scottish (FOISA)" : "non-Scottish (FOIA)")"
+            stderr(msg + Suggest.didYouMean(suggestions))
         }
         if keywordList.isEmpty { throw ValidationError("--keywords is required (no prompt in the file)") }
         let result = FOI.Judge(knownAuthorities: authorities, knownKeywords: known)

@@ -41,7 +41,7 @@ import Testing
             var o = ModelClassifier.Options(); o.mode = m; o.steps = steps; o.seqLen = seqLen
             if let lr = Float(env["FILINGS_LR"] ?? "") { o.lr = lr }
             let began = Date()
-            clf.train(trainEx, options: o) { print($0) }
+            try clf.train(trainEx, options: o) { print($0) }
             let secs = Int(Date().timeIntervalSince(began))
             reports.append(FilingsEval.classification(name: "model + class head, \(m.rawValue) fine-tune (\(steps) steps × \(o.batchSize), lr \(o.lr), \(seqLen) tokens, \(secs) s)", { texts in
                 stride(from: 0, to: texts.count, by: 16).flatMap { clf.classify(batch: Array(texts[$0..<min($0 + 16, texts.count)])).map(\.type) }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import LM
 import Testing
@@ -121,13 +122,13 @@ func tinyModel(layers: Int = 2) -> (Model, BPETokenizer) {
         }
     }
 
-    @Test func lastBlockFineTuneLeavesLowerLayersAndEmbeddingUnchanged() {
+    @Test func lastBlockFineTuneLeavesLowerLayersAndEmbeddingUnchanged() throws {
         let (m, tok) = tinyModel()
         let before = m.params.array
         let clf = ModelClassifier(model: m, tokenizer: tok, seqLen: 64)
         let docs = FilingsComposer().corpus(count: 28, heldOut: false, seed: 2)
         var o = ModelClassifier.Options(); o.steps = 6; o.batchSize = 4; o.seqLen = 64; o.mode = .lastBlock
-        clf.train(docs.map { (FilingText.of($0), $0.type) }, options: o)
+        try clf.train(docs.map { (FilingText.of($0), $0.type) }, options: o)
         let after = m.params.array
         let L = m.layout
         let lastStart = L.tensors.filter { $0.layer == 1 && $0.kind != .embed && $0.kind != .finalNorm }
@@ -148,7 +149,7 @@ func tinyModel(layers: Int = 2) -> (Model, BPETokenizer) {
         let ex = docs.map { (FilingText.of($0), $0.type) }
         var o = ModelClassifier.Options(); o.steps = 40; o.batchSize = 8; o.seqLen = 96; o.mode = .full; o.lr = 2e-3; o.headLR = 1e-2
         var losses: [Float] = []
-        clf.train(ex, options: o) { line in
+        try clf.train(ex, options: o) { line in
             if let r = line.range(of: "loss ") { losses.append(Float(line[r.upperBound...].prefix(6)) ?? .nan) }
         }
         #expect(losses.count == 4 && losses.last! < losses.first!, "\(losses)")

@@ -1,3 +1,4 @@
+import Common
 import FOI
 import Foundation
 import LM

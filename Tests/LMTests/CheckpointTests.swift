@@ -1,3 +1,4 @@
+import Common
 import XCTest
 @testable import LM
 

@@ -1,3 +1,4 @@
+import Common
 import CBLAS
 import XCTest
 @testable import LM

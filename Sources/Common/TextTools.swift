@@ -189,23 +189,6 @@ public enum TextTools {
             .filter { !$0.isEmpty }
     }
 
-    /// Levenshtein distance on lower-cased characters (for "did you mean" suggestions).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased()), y = Array(b.lowercased())
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
-
     /// Case-insensitive whole-word occurrences of `needle` in `haystack`, as character offsets.
     /// A match must not be preceded or followed by a letter or digit.
     public static func wholeWordRanges(of needle: String, in haystack: [Character]) -> [Range<Int>] {
