@@ -60,11 +60,13 @@ public struct ItemGrounding: Sendable {
         templateStems = out.map { Set($0.map(TextTools.stem)) }
     }
 
-    /// Words an item may add to its question: joining words and the words of a period ("in each financial year").
+    /// Words an item may add to its question: joining words, the words of a period ("in each financial year"), and
+    /// the body's own words for its members and meetings (`LetterBuilder.bodyWording`: a council's cabinet).
     static let fillers: Set<String> = [
         "in", "on", "for", "of", "by", "to", "at", "and", "or", "with", "from", "per", "each", "every", "any", "all",
         "its", "their", "this", "that", "these", "those", "during", "over", "since", "until", "between", "period",
         "year", "years", "month", "months", "quarter", "quarters", "financial", "calendar", "date", "request", "s",
+        "cabinet", "councillors", "board", "committee", "committees", "audit",
     ]
 
     /// A word the closest question does not have and no period or joining word explains: the shipped model's
