@@ -25,6 +25,13 @@ import Testing
         #expect(r.check(JudgeCheck(rawValue: id)!)?.reason.contains(quote) == true, "\(r.report)", sourceLocation: sourceLocation)
     }
 
+    /// The shipped model's product letter: "the number of ethnicity pay gap that were upheld" (judge 100 before).
+    @Test func aCountOfWhatIsNotCounted() {
+        let r = verdict(item("The number of gender pay gap that were upheld in full or in part."), F.leeds, kws + ["gender pay gap"])
+        #expect(r.failed.contains { $0.id == "topic" && $0.reason.contains("“the number of gender pay gap” counts what cannot be counted") }, "\(r.report)")
+        #expect(!r.valid)
+    }
+
     @Test func nonWords() throws {
         try #require(Lexicon.available, "install wbritish-large (make deps)")
         expectDefect(verdict(item("The amount of unpension debt written off in each year.")), "words", quoting: "unpension")
