@@ -245,6 +245,8 @@ struct LetterBuilder {
             s = s.replacingOccurrences(of: "{ORG}'s {K}", with: "the {K}")
         }
         s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name))
+        // "Dear Oldham College", not "Dear The Oldham College" (the copy guard's greeting slot agrees).
+        if authority.name.hasPrefix("The ") { s = s.replacingOccurrences(of: "Dear {A}", with: "Dear " + authority.name.dropFirst(4)) }
         s = s.replacingOccurrences(of: "{A}", with: authority.name)
         s = s.replacingOccurrences(of: "{LAW}", with: jurisdiction.citation)
         s = s.replacingOccurrences(of: "{P}", with: time.phrase)
