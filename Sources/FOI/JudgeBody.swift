@@ -215,7 +215,7 @@ extension JudgeRules {
             let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
             // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.
             // (`text` is the letter's words: punctuation is gone, so only words can follow.)
-            for follower in ["made", "received", "above", "below", "paid", "by", "in", "run", "issued", "recorded", "that", "were", "which"] {
+            for follower in ["made", "received", "above", "below", "paid", "by", "in", "run", "issued", "recorded", "that", "were", "which", "completed", "carried", "approved"] {
                 let tail = " \(follower) "
                 if !plural && !countedSingulars.contains(last) && text.has(" number of \(phrase)\(tail)") {
                     return "“the number of \(k.text)” counts what cannot be counted"

@@ -74,10 +74,26 @@ enum JudgeRules {
                 return (false, "the request is made to \(other), not \(authority.name)")
             }
         }
+        // "an accurate picture of second homes premium in England", written to a Welsh council.
+        if let place = Self.otherNation(ctx.text, authority: authority) {
+            return (false, "places \(authority.name) (\(authority.nation.rawValue)) in \(place)")
+        }
         if !others.isEmpty {
             return (true, "addressed to \(authority.name); mentions \(others.prefix(3).joined(separator: ", ")) in passing")
         }
         return (true, own.isEmpty ? "names no other authority" : "names \(authority.name) and no other authority")
+    }
+
+    /// A nation the letter sets its topic in ("across public bodies in England", "… in Scotland, and each body's")
+    /// that is not the body's own; nil for a UK-wide body or none named.
+    static func otherNation(_ text: String, authority: Authority) -> String? {
+        guard authority.nation != .uk else { return nil }
+        let places: [(Nation, String)] = [(.england, "England"), (.wales, "Wales"), (.scotland, "Scotland"), (.northernIreland, "Northern Ireland")]
+        for (nation, place) in places where nation != authority.nation {
+            // The composer's two ways of saying where the person looks (`Phrases`, `{PLACE}`).
+            if text.contains("across public bodies in \(place)") || text.contains(" in \(place), and each body's") { return place }
+        }
+        return nil
     }
 
     /// Words that many bodies' names share: "City Council" names no one in particular.

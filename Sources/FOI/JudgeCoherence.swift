@@ -134,6 +134,12 @@ extension JudgeRules {
                 }
             }
         }
+        // A law's title run into another sentence's words: "… (Scotland) Act-time equivalent finance staff".
+        for title in ["Act-", "Regulations-", "2000-", "2002-", "2004-"] {
+            guard let r = ctx.text.range(of: title), ctx.text[r.upperBound...].first?.isLowercase == true else { continue }
+            let around = ctx.text[r.lowerBound...].prefix(40)
+            return (false, "a sentence is spliced: “…\(around)…”")
+        }
         // A list item run into the sentence before it: "relating to dog wardens.4. Any training".
         for line in ctx.bodyLines {
             let c = Array(line)

@@ -32,6 +32,22 @@ import Testing
         #expect(!r.valid)
     }
 
+    /// Read in the shipped model's product letters, each judged 100 before: a Welsh council's topic "in
+    /// England", a closing paragraph spliced after the Act's title, a count of a sum.
+    @Test func productLetterDefects() {
+        let wales = Authority(name: "Ceredigion County Council", shortName: "", group: "Local and regional",
+                              category: "Unitary authorities (Wales)", nation: .wales, regime: .foia2000)
+        let wrongPlace = F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear Ceredigion County Council,")
+            .replacingOccurrences(of: "under the Freedom of Information Act 2000.", with: "under the Freedom of Information Act 2000. I am researching pothole repairs across public bodies in England.")
+        let r = verdict(wrongPlace, wales)
+        #expect(r.failed.contains { $0.id == "authority" && $0.reason.contains("in England") }, "\(r.report)")
+        #expect(verdict(wrongPlace.replacingOccurrences(of: "in England", with: "in Wales"), wales).failed.allSatisfy { $0.id != "authority" })
+        let spliced = F.goodLetter.replacingOccurrences(of: "under section 12 of the Act,", with: "under section 12 of the Act-time equivalent finance staff,")
+        #expect(verdict(spliced).failed.contains { $0.id == "coherence" && $0.reason.contains("spliced") }, "\(verdict(spliced).report)")
+        let count = verdict(item("The number of agency nurse spending completed in that year."), F.leeds, kws + ["agency nurse spending"])
+        #expect(count.failed.contains { $0.id == "topic" }, "\(count.report)")
+    }
+
     @Test func nonWords() throws {
         try #require(Lexicon.available, "install wbritish-large (make deps)")
         expectDefect(verdict(item("The amount of unpension debt written off in each year.")), "words", quoting: "unpension")
