@@ -33,6 +33,14 @@ extension JudgeRules {
                 }
             }
         }
+        // The count of complaints about one topic asked twice in other words.
+        for i in ctx.items.indices {
+            for j in ctx.items.indices where j > i {
+                if let k = complaintsTwice(ctx.items[i], ctx.items[j], keywords: keywords) {
+                    return (false, "two items ask how many complaints about “\(k)” were upheld")
+                }
+            }
+        }
         // A word three times in a row.
         // Keywords and statute titles may recur (a topic in several items, the Act cited twice).
         let w = collapsingKeywords(ctx.words, keywords + Law.allCases.map(\.fullTitle))
@@ -48,6 +56,16 @@ extension JudgeRules {
         if let g = stutter(w, ids: x) { return (false, "the words “\(g)” repeat at once") }
         if let g = repeatedGram(w, ids: x, n: 4, times: 4) { return (false, "the phrase “\(g)” occurs four or more times") }
         return (true, "no repeated lines or phrases")
+    }
+
+    /// The keyword two items both ask "how many complaints … were upheld" about ("complaints from members of the
+    /// public relating to X" and "complaints about the way the council handled X": one question to an officer);
+    /// nil if none. Complaints escalated to an ombudsman are another question.
+    static func complaintsTwice(_ a: String, _ b: String, keywords: [String]) -> String? {
+        let x = a.lowercased(), y = b.lowercased()
+        func counts(_ s: String) -> Bool { s.contains("complaints") && s.contains("were upheld") && !s.contains("ombudsman") }
+        guard counts(x), counts(y) else { return nil }
+        return keywords.first { x.contains($0.lowercased()) && y.contains($0.lowercased()) }
     }
 
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.

@@ -44,6 +44,12 @@ import Testing
         #expect(verdict(wrongPlace.replacingOccurrences(of: "in England", with: "in Wales"), wales).failed.allSatisfy { $0.id != "authority" })
         let spliced = F.goodLetter.replacingOccurrences(of: "under section 12 of the Act,", with: "under section 12 of the Act-time equivalent finance staff,")
         #expect(verdict(spliced).failed.contains { $0.id == "coherence" && $0.reason.contains("spliced") }, "\(verdict(spliced).report)")
+        let twice = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
+            3. The number of complaints from members of the public relating to pothole repairs, and how many were upheld.
+            4. The number of complaints about the way the council handled pothole repairs, and how many were upheld.
+            5. A copy
+            """)
+        #expect(verdict(twice).failed.contains { $0.id == "repetition" && $0.reason.contains("complaints about “pothole repairs”") }, "\(verdict(twice).report)")
         let count = verdict(item("The number of agency nurse spending completed in that year."), F.leeds, kws + ["agency nurse spending"])
         #expect(count.failed.contains { $0.id == "topic" }, "\(count.report)")
     }
