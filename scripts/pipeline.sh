@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole training pipeline for one model: tokenizer -> pretrain -> cpt -> sft -> dpo -> dpo2 -> sft2 -> dpo-v2 -> sft3 -> sft4 -> eval.
-# dpo2 is a second, on-policy DPO round from the first round's model (configs/dpo2.json).
-# Each stage resumes from its last checkpoint when re-run after a kill, and is skipped once finished.
+# One model's whole training pipeline: the tokenizer, then the stages listed in models/NAME/configs/stages
+# (one "STAGE KIND" a line, in order; KIND is pretrain, cpt, sft or dpo and STAGE.json is its config), then
+# an eval of every stage. Each stage resumes from its last checkpoint when re-run after a kill, and is skipped
+# once finished, so `make model` can be killed and re-run at any point.
 # Usage: scripts/pipeline.sh [NAME]   (configs in models/NAME/configs/, work in runs/NAME/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,17 +13,13 @@ bin=${FOIBANDIT:-.build/release/foibandit}
 mkdir -p "$run"
 timings=$run/timings.tsv
 [ -f "$timings" ] || printf 'stage\tseconds\n' > "$timings"
+[ -f "$cfg/stages" ] || { echo "pipeline: $cfg/stages lists no stages" >&2; exit 2; }
 
-stage() {  # stage NAME DONE-MARKER COMMAND...
-  local s=$1 done=$2; shift 2
-  if [ -e "$done" ]; then echo "== $s: done already ($done)"; return; fi
-  local resume=()
-  [ -f "$run/$s/checkpoint/training_state.safetensors" ] && resume=(--resume)
-  echo "== $s ${resume[*]:-}"
-  local t0=$SECONDS
-  "$@" "${resume[@]}"
-  printf '%s\t%d\n' "$s" $((SECONDS - t0)) >> "$timings"
-}
+# A fixed slice of the general-English corpus (every 12th document) that CPT mixes with the letters, so
+# continued pretraining on the domain does not wash out the English the letters are written in.
+if [ -f data/pretrain/pretrain.jsonl ] && [ ! -s data/pretrain/english_mix.jsonl ]; then
+  awk 'NR % 12 == 0' data/pretrain/pretrain.jsonl > data/pretrain/english_mix.jsonl
+fi
 
 t0=$SECONDS
 if [ ! -e "$run/tokenizer/tokenizer.json" ]; then
@@ -30,32 +27,34 @@ if [ ! -e "$run/tokenizer/tokenizer.json" ]; then
   "$bin" train tokenizer --config "$cfg/tokenizer.json" --out "$run/tokenizer"
   printf 'tokenizer\t%d\n' $((SECONDS - t0)) >> "$timings"
 fi
-stage pretrain "$run/pretrain/model/model.safetensors" "$bin" train pretrain --config "$cfg/pretrain.json"
-stage cpt      "$run/cpt/model/model.safetensors"      "$bin" train cpt --config "$cfg/cpt.json"
-stage sft      "$run/sft/model/model.safetensors"      "$bin" train sft --config "$cfg/sft.json"
-stage dpo      "$run/dpo/model/model.safetensors"      "$bin" train dpo --config "$cfg/dpo.json"
-stage dpo2     "$run/dpo2/model/model.safetensors"     "$bin" train dpo --config "$cfg/dpo2.json" --run "$run/dpo2"
-# The judge that reads letters as a person does, and the composer rewritten to pass it: SFT again on the new
-# composer's letters, then DPO on pairs the new judge ranks.
-stage sft2     "$run/sft2/model/model.safetensors"     "$bin" train sft --config "$cfg/sft2.json" --run "$run/sft2"
-stage dpo-v2   "$run/dpo-v2/model/model.safetensors"   "$bin" train dpo --config "$cfg/dpo-v2.json" --run "$run/dpo-v2"
-# Name slots: the SFT letters name the authority and keywords as {authority}, {k1}.. which the writer fills.
-stage sft3     "$run/sft3/model/model.safetensors"     "$bin" train sft --config "$cfg/sft3.json" --run "$run/sft3"
-# Letters as varied as people's (three-line, background, follow-ups) from the composer after its reading.
-stage sft4     "$run/sft4/model/model.safetensors"     "$bin" train sft --config "$cfg/sft4.json" --run "$run/sft4"
 
-for s in pretrain cpt sft dpo dpo2 sft2 dpo-v2 sft3 sft4; do
+stages=()
+while read -r s kind; do
+  case "$s" in ''|'#'*) continue ;; esac
+  stages+=("$s")
+  if [ -e "$run/$s/model/model.safetensors" ]; then echo "== $s: done already"; continue; fi
+  resume=()
+  [ -f "$run/$s/checkpoint/training_state.safetensors" ] && resume=(--resume)
+  echo "== $s ($kind) ${resume[*]:-}"
+  s0=$SECONDS
+  "$bin" train "$kind" --config "$cfg/$s.json" --run "$run/$s" --tokenizer "$run/tokenizer" "${resume[@]}"
+  printf '%s\t%d\n' "$s" $((SECONDS - s0)) >> "$timings"
+done < "$cfg/stages"
+
+models=()
+for s in "${stages[@]}"; do
+  models+=("$run/$s/model")
   [ -f "$run/$s/model/eval.json" ] && continue
   echo "== eval $s"
   e0=$SECONDS
-  if [ "$s" = pretrain ] || [ "$s" = cpt ]; then
-    "$bin" eval --model "$run/$s/model" --sets evalsets --letters evalsets/reference_letters.jsonl
+  kind=$(awk -v s="$s" '$1 == s {print $2}' "$cfg/stages")
+  if [ "$kind" = pretrain ] || [ "$kind" = cpt ]; then
+    "$bin" eval --model "$run/$s/model" --letters evalsets/handwritten.jsonl --letters evalsets/reference_letters.jsonl
   else
     # The model's own letters: one sample a prompt, no guards (eval --candidates 8 measures product decoding).
     "$bin" eval --model "$run/$s/model" --sets evalsets --candidates 1 --unguarded
   fi
   printf 'eval-%s\t%d\n' "$s" $((SECONDS - e0)) >> "$timings"
 done
-"$bin" eval --compare "$run/pretrain/model" "$run/cpt/model" "$run/sft/model" "$run/dpo/model" "$run/dpo2/model" \
-  "$run/sft2/model" "$run/dpo-v2/model" "$run/sft3/model" "$run/sft4/model" | tee "$run/compare.txt"
+"$bin" eval --compare "${models[@]}" | tee "$run/compare.txt"
 echo "pipeline: $((SECONDS - t0)) s this invocation; per-stage times in $timings"

@@ -44,7 +44,7 @@ struct Eval: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
     @Option(help: "Folder of eval sets (default: the shipped evalsets).") var sets: String?
-    @Option(help: "Perplexity only, on this JSON Lines file of prompt/letter pairs.") var letters: String?
+    @Option(help: "Perplexity only, on this JSON Lines file of prompt/letter pairs (repeat for several).") var letters: [String] = []
     @Option(help: "Training letters (prompt/letter JSON Lines) for the copy check.") var training = "data/domain/sft.jsonl"
     @Option(help: "Where to write the report (default: <model>/eval.json).") var out: String?
     @Option(help: "Prompts per set (default: all).") var limit: Int?
@@ -70,7 +70,7 @@ struct Eval: ParsableCommand {
         writer.candidates = max(1, candidates)
         var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,
                                 copyGuard: !unguarded, candidates: max(1, candidates), bitsPerByte: [:])
-        let files = try letters.map { [SeedLocator.given($0).path] } ?? jsonlFiles(in: SeedLocator.path(sets, default: "evalsets"))
+        let files = try letters.isEmpty ? jsonlFiles(in: SeedLocator.path(sets, default: "evalsets")) : letters.map { SeedLocator.given($0).path }
         for f in files where try firstRow(f)["letter"] != nil {
             let (ppl, bpb) = try likelihood(writer, file: f, resolver: resolver)
             report.perplexity[stem(f)] = ppl
@@ -78,7 +78,7 @@ struct Eval: ParsableCommand {
             stderr(String(format: "perplexity %@: %.3f, %.3f bits per byte", stem(f), ppl, bpb))
         }
         var saved: [String] = []
-        if letters == nil {
+        if letters.isEmpty {
             let bodies = Set((try? jsonRows(SeedLocator.given(training).path))?.compactMap { ($0["letter"] as? String).map(LetterEval.body(of:)) } ?? [])
             for f in files where try firstRow(f)["authority"] != nil && firstRow(f)["letter"] == nil {
                 let requests = try jsonRows(f).prefix(limit ?? .max).map { try request($0, resolver) }
