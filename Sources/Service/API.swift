@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Store
+import Writer
 
 /// `POST /v1/letters` and `/v1/letters/stream` body.
 struct LetterBody: Decodable, Sendable {
