@@ -55,8 +55,17 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         // Optimised in the debug build too: the tests compose and judge thousands of letters (about 4× faster).
-        .target(name: "FOI", dependencies: ["Common", "LM", "Training", .product(name: "CSV", package: "CSV.swift")],
+        // The domain links no engine: Store and Bandit, which import only FOI, build without LM and OpenBLAS.
+        .target(name: "FOI", dependencies: ["Common", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: [.unsafeFlags(["-O"])]),
+        // The letter writer over the engine: decoding constraints, best of N judged, batch, DPO pairs. Optimised
+        // in debug as FOI is (it was part of FOI): the guards filter the vocabulary at every decoding step.
+        .target(name: "Writer", dependencies: ["FOI", "LM"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // A person's request history: import, style, the adapter's fine-tuning and its measurement (also -O,
+        // as when it was part of FOI: matching and style reading run over every imported letter).
+        .target(name: "History", dependencies: [
+            "FOI", "Store", "Writer", "LM", "Training", .product(name: "CSV", package: "CSV.swift"),
+        ], swiftSettings: [.unsafeFlags(["-O"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
         .target(name: "TUI", dependencies: ["Bandit", "FOI", "CNcursesw"]),
@@ -71,7 +80,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "FOI", "Store", "LM", "Filings",
+                "FOI", "Store", "Writer", "Filings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -84,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "foibandit",
             dependencies: [
-                "LM", "Training", "FOI", "Store", "Bandit", "TUI",
+                "LM", "Training", "FOI", "Writer", "History", "Store", "Bandit", "TUI",
                 "Filings",
                 "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,20 +101,21 @@ let package = Package(
             ]
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
-        .target(name: "TestSupport", dependencies: ["FOI", "LM", "Store"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["FOI", "Writer", "LM", "Store"], path: "Tests/Support"),
         .testTarget(name: "LMTests", dependencies: ["Common", "LM"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Common", "Training", "LM"]),
-        .testTarget(name: "FOITests", dependencies: ["FOI", "LM"]),
+        .testTarget(name: "FOITests", dependencies: ["FOI"]),
+        .testTarget(name: "WriterTests", dependencies: ["Writer", "FOI", "LM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
-        .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Store", "LM", "foibandit", "TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Writer", "Store", "LM", "foibandit", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "FOI", "Store", "LM", "Filings", "TestSupport",
+            "Service", "FOI", "Writer", "Store", "LM", "Filings", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "LM", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
-        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "Store", "LM", "Training"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "History", "Writer", "Store", "LM", "Training"], exclude: ["Fixtures"]),
     ]
 )

@@ -2,12 +2,12 @@ import Foundation
 
 /// Finds authority names in text on word boundaries, longest match first, so that "Leeds" inside
 /// "Leeds City Council" is not counted as a second authority.
-struct AuthorityNameIndex: Sendable {
+package struct AuthorityNameIndex: Sendable {
     /// name words (as written) → canonical full name, grouped by lower-cased first word.
     private var byFirstWord: [String: [([String], String)]] = [:]
     private var lookupTable: [String: Authority] = [:]
 
-    init(_ authorities: [Authority]) {
+    package init(_ authorities: [Authority]) {
         for a in authorities {
             for n in Self.variants(of: a) {
                 let w = TextTools.wordsKeepingCase(n)
@@ -38,7 +38,7 @@ struct AuthorityNameIndex: Sendable {
 
     /// Matches of known names (plus the target's own names) in `words` (as written): (start, length, canonical name).
     /// `lowered`, when given, is `words` lower-cased (the letter's own `words`), so each word is not lowered again.
-    func matches(in words: [String], lowered: [String]? = nil, target: Authority) -> [(start: Int, length: Int, name: String)] {
+    package func matches(in words: [String], lowered: [String]? = nil, target: Authority) -> [(start: Int, length: Int, name: String)] {
         var candidates: [(start: Int, length: Int, name: String)] = []
         let targetVariants = Self.variants(of: target).map { TextTools.wordsKeepingCase($0) }
         let targetLower = targetVariants.map { $0.map { $0.lowercased() } }

@@ -2,9 +2,9 @@
 /// `{A}` authority name, `{ORG}` how the letter refers to the authority ("the council", "your organisation"),
 /// `{LAW}` the full citation, `{K}` a keyword, `{P}` the time frame phrase, `{T}` a short back-reference
 /// to the time frame, `{D}` a start date, `{U}` the breakdown unit ("financial year"), `{PLACE}` the nation.
-enum Phrases {
+package enum Phrases {
     /// Greetings that name the authority.
-    static let namedGreetings = [
+    package static let namedGreetings = [
         "Dear {A},",
         "Dear {A} Freedom of Information Team,",
         "Dear {A} FOI team,",
@@ -14,7 +14,7 @@ enum Phrases {
     ]
 
     /// Greetings that do not: the opening must then name the authority.
-    static let plainGreetings = [
+    package static let plainGreetings = [
         "Dear Freedom of Information Officer,",
         "Dear FOI Officer,",
         "Dear FOI Team,",
@@ -26,7 +26,7 @@ enum Phrases {
         "Hello,",
     ]
 
-    static let namedOpenings = [
+    package static let namedOpenings = [
         "I am writing to {THEA} to request information under {LAW}.",
         "Under {LAW}, I would like to request the following information from {THEA}.",
         "Please treat this as a request to {THEA} for recorded information under {LAW}.",
@@ -37,7 +37,7 @@ enum Phrases {
         "I am requesting information from {THEA} under {LAW}.",
     ]
 
-    static let plainOpenings = [
+    package static let plainOpenings = [
         "I am writing to make a request for information under {LAW}.",
         "Please treat this email as a request for information under {LAW}.",
         "Under {LAW}, I am requesting the information set out below.",
@@ -71,14 +71,14 @@ enum Phrases {
     ]
 
     /// Openings of a request that follows an earlier one (`{REF}` its reference); they name the body.
-    static let followUpOpenings = [
+    package static let followUpOpenings = [
         "Further to my earlier request to {THEA} about {K} (your reference {REF}), I would now like to ask for the following information under {LAW}.",
         "Thank you for your reply to my previous request (reference {REF}). I have some further questions for {THEA}, which I am asking under {LAW}.",
         "I am writing again to {THEA}, following your response to my request {REF}, to make a new request under {LAW}.",
     ]
 
     /// Three-line requests: the whole ask in one sentence ({Q} the questions), then thanks.
-    static let shortAsks = [
+    package static let shortAsks = [
         "Under {LAW}, please could {THEA} tell me {Q}, for {P}?",
         "Please could {THEA} tell me, under {LAW}, {Q}, for {P}?",
         "I would like {THEA} to tell me, under {LAW}, {Q}, for {P}.",
@@ -277,12 +277,12 @@ enum Phrases {
         "Some definitions, to make the request precise:",
     ]
 
-    static let keywordDefinitions = [
+    package static let keywordDefinitions = [
         "“{K}” has the meaning {ORG} gives it in its own records.",
         "where {ORG} records “{K}” under another heading, please treat that heading as included.",
     ]
 
-    static let otherDefinitions = [
+    package static let otherDefinitions = [
         "“recorded information” includes emails, spreadsheets, reports, notes and database records;",
         "“documents” includes drafts where no final version exists;",
         "“the period” means {P};",

@@ -102,7 +102,7 @@ public struct Judge: Sendable {
     let names: AuthorityNameIndex
     public let knownKeywords: [Keyword]
     /// Lower-cased words of every known name and keyword: words the word list need not have.
-    let nameWords: Set<String>
+    package let nameWords: Set<String>
     /// Lower-cased known keywords, so that a keyword inside another is not a broken name.
     let keywordPhrases: Set<String>
     /// Known keywords by lower-cased text.

@@ -43,7 +43,7 @@ struct LetterContext {
     }
 }
 
-enum JudgeRules {
+package enum JudgeRules {
     typealias Outcome = (Bool, String)
 
     // MARK: authority
@@ -159,7 +159,7 @@ enum JudgeRules {
     // MARK: legislation
 
     /// The laws a letter cites, by full title or abbreviation.
-    static func citedLaws(_ text: String) -> [Law] {
+    package static func citedLaws(_ text: String) -> [Law] {
         var t = " " + text.lowercased().replacing("\n", with: " ") + " "
         var found: [Law] = []
         func take(_ law: Law, _ phrases: [String]) {
@@ -222,7 +222,7 @@ enum JudgeRules {
         return items
     }
 
-    static func stripMarker(_ line: String) -> String? {
+    package static func stripMarker(_ line: String) -> String? {
         // Most lines open with a capital: no marker is one ("a)", "(b)", "ii.", "1." and bullets).
         if let c = line.utf8.first, c >= 65 && c <= 90 { return nil }
         let chars = Array(line)
@@ -253,7 +253,7 @@ enum JudgeRules {
     static let inlineMarkers = ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)",
                                 "(i)", "(ii)", "(iii)", "(iv)"].map { Array($0.utf8) }
 
-    static func inlineParts(_ line: String) -> [String] {
+    package static func inlineParts(_ line: String) -> [String] {
         let bytes = Array(line.utf8)
         guard bytes.contains(UInt8(ascii: "(")) else { return [] }
         var positions: [(Int, Int)] = []  // (offset, marker length)
@@ -346,7 +346,7 @@ enum JudgeRules {
 
     // MARK: format
 
-    static let formatWords = [
+    package static let formatWords = [
         "spreadsheet", "spreadsheets", "csv", "excel", "xlsx", "ods", "electronic", "electronically", "email",
         "e-mail", "machine-readable", "machine readable", "pdf", "digital", "digitally", "open format",
         "reusable format", "re-usable format", "word document", "by post", "paper copy",
@@ -377,7 +377,7 @@ enum JudgeRules {
         "with best wishes", "thanks", "cheers", "all the best", "best",
     ]
 
-    static func isCloseLine(_ line: String) -> Bool {
+    package static func isCloseLine(_ line: String) -> Bool {
         let l = line.lowercased().trimmingSpaces
         guard TextTools.wordCount(l) <= 6 else { return false }
         return closes.contains { l.hasPrefix($0) }

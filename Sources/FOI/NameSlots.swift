@@ -1,5 +1,4 @@
 import Foundation
-import LM
 
 /// Names through placeholders. A model trained with name slots writes "{authority}" where the prompt's
 /// authority stands and "{k1}", "{k2}", … where its keywords do ("{K1}" for a keyword that opens a sentence),
@@ -8,11 +7,9 @@ import LM
 /// out leaves out a slot the decoder can see. The mapping is lossless: `fill(delexicalise(l)) == l`.
 public struct NameSlots: Sendable, Equatable {
     public static let authoritySlot = "{authority}"
-    /// The file in a model folder that says its letters use slots (see `Checkpoint.nameSlotsFile`).
-    public static let marker = Checkpoint.nameSlotsFile
 
     /// (slot, text), longest text first so "fixed penalty notices" is taken before "penalty notices".
-    let names: [(slot: String, text: [UInt8])]
+    package let names: [(slot: String, text: [UInt8])]
     private let fills: [String: String]
 
     public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
@@ -79,11 +76,6 @@ public struct NameSlots: Sendable, Equatable {
 
     static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
-    }
-
-    /// Whether a model folder's letters use slots.
-    public static func used(by modelDirectory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: modelDirectory.appendingPathComponent(marker).path)
     }
 
     /// Fills slots in streamed text: holds back an opened "{" until it closes (or cannot be a slot).

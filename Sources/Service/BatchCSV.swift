@@ -1,6 +1,7 @@
 import CSV
 import FOI
 import Foundation
+import Writer
 
 /// Batch files: CSV in; CSV or JSON Lines out. Parsing and quoting by CSV.swift.
 public enum BatchFormat: String, Sendable {

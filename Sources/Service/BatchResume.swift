@@ -1,6 +1,7 @@
 import CSV
 import FOI
 import Foundation
+import Writer
 
 /// Reading back an interrupted output for `--resume`: where its last complete row ends, and whether
 /// its rows were written for the input being resumed. A resume that trusted the row count alone

@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import Writer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,7 @@
 import FOI
 import Foundation
 import Store
+import Writer
 
 /// The seed data the service and `batch` need in memory: every authority and keyword, the judge,
 /// and the one name resolver (built once: its indexes cost more than a lookup).

@@ -2,6 +2,7 @@ import Dispatch
 import FOI
 import Foundation
 import Logging
+import Writer
 
 /// Shares one model between concurrent requests: requests that arrive within `window` of each other
 /// (or while a decode is running) are decoded together in one batched `LetterWriter.write`, on a

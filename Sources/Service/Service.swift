@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Store
+import Writer
 
 /// How `foibandit serve` runs.
 public struct ServiceConfig: Sendable {

@@ -2,8 +2,9 @@ import FOI
 import Foundation
 import GRDB
 
-/// The person's request history (`history` table): import with duplicate detection, list, show, stats,
-/// training letters, and the ratings turned into preference pairs.
+/// The person's request history (`history` table): insert with duplicate detection, list, show; and the
+/// ratings turned into preference pairs. Reading the rows as the history's own types (parsed entries in,
+/// statistics and training letters out) is `History/StoredHistory.swift`: the store does not link the engine.
 extension FOIStore {
     public struct HistoryImportReport: Sendable {
         public var inserted: [HistoryRecord] = []
@@ -12,18 +13,15 @@ extension FOIStore {
         public var unmatched: [HistoryRecord] { inserted.filter { $0.authorityName == nil } }
     }
 
-    /// Inserts the entries in one transaction; an entry whose body (normalised) is already stored, or
-    /// appears twice in this import, is reported as a duplicate and skipped. Nothing stored is changed.
-    public func importHistory(_ entries: [HistoryEntry], now: Date = Date()) throws -> HistoryImportReport {
+    /// Inserts the records in one transaction; a record whose body (normalised, `contentHash`) is already
+    /// stored, or appears twice in this import, is reported as a duplicate and skipped. Nothing stored is changed.
+    public func importHistory(records: [HistoryRecord]) throws -> HistoryImportReport {
         try db.write { db in
             var report = HistoryImportReport()
-            for e in entries {
-                if let existing = try HistoryRecord.filter(Column("contentHash") == e.contentHash).fetchOne(db) {
-                    report.duplicates.append((e.source, existing.id ?? 0)); continue
+            for var r in records {
+                if let existing = try HistoryRecord.filter(Column("contentHash") == r.contentHash).fetchOne(db) {
+                    report.duplicates.append((r.source, existing.id ?? 0)); continue
                 }
-                var r = HistoryRecord(authorityName: e.authorityName, rawAuthority: e.rawAuthority, title: e.title,
-                                      body: e.body, date: e.date, keywords: e.keywords.joined(separator: "; "),
-                                      source: e.source, contentHash: e.contentHash, createdAt: now)
                 try r.insert(db)
                 report.inserted.append(r)
             }
@@ -51,53 +49,6 @@ extension FOIStore {
     /// Every stored body, for distinctive-phrase statistics across the whole history.
     public func historyBodies() throws -> [String] {
         try db.read { try String.fetchAll($0, sql: "SELECT body FROM history ORDER BY id") }
-    }
-
-    public struct HistoryStats: Codable, Sendable, Equatable {
-        public var letters: Int
-        public var matched: Int
-        public var unmatched: Int
-        public var authorities: Int
-        public var topAuthorities: [String: Int]
-        public var topKeywords: [String: Int]
-        public var byYear: [String: Int]
-        public var sources: [String: Int]
-        public var meanWords: Double
-        public var style: StyleSummary?
-    }
-
-    public func historyStats(top: Int = 5) throws -> HistoryStats {
-        let rows = try historyRecords()
-        func topN(_ xs: [String]) -> [String: Int] {
-            let c = Dictionary(xs.map { ($0, 1) }, uniquingKeysWith: +)
-            return Dictionary(uniqueKeysWithValues: c.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top).map { ($0.key, $0.value) })
-        }
-        let matched = rows.filter { $0.authorityName != nil }
-        let kinds = rows.map { r -> String in
-            let base = r.source.split(separator: "#").first.map(String.init) ?? r.source
-            let file = base.split(separator: ":").first.map(String.init) ?? base
-            let ext = (file as NSString).pathExtension.lowercased()
-            return ext.isEmpty ? "other" : ext
-        }
-        return HistoryStats(
-            letters: rows.count, matched: matched.count, unmatched: rows.count - matched.count,
-            authorities: Set(matched.compactMap(\.authorityName)).count,
-            topAuthorities: topN(matched.compactMap(\.authorityName)),
-            topKeywords: topN(rows.flatMap { $0.keywords.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }),
-            byYear: Dictionary(rows.map { (String($0.date.prefix(4)).isEmpty ? "undated" : String($0.date.prefix(4)), 1) }, uniquingKeysWith: +),
-            sources: Dictionary(kinds.map { ($0, 1) }, uniquingKeysWith: +),
-            meanWords: rows.isEmpty ? 0 : Double(rows.map { TextTools.wordCount($0.body) }.reduce(0, +)) / Double(rows.count),
-            style: rows.isEmpty ? nil : StyleSummary(letters: rows.map(\.body)))
-    }
-
-    /// The history as training letters (unmatched ones keep the authority as written).
-    public func historyLetters() throws -> [HistoryLetter] {
-        let byName = Dictionary(try allAuthorities().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        return try historyRecords().map { r in
-            HistoryLetter(authority: r.authorityName.flatMap { byName[$0] }, rawAuthority: r.rawAuthority,
-                          keywords: r.keywords.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
-                          body: r.body, contentHash: r.contentHash)
-        }
     }
 
     /// Preference pairs from the ratings: generations with equal prompt text, one whose latest rating

@@ -2,6 +2,7 @@ import ArgumentParser
 import FOI
 import Foundation
 import Service
+import Writer
 
 /// `foibandit batch IN.csv -o OUT.csv|OUT.jsonl`: one letter per row; exit 0 all ok, 1 some rows
 /// failed or were refused as malformed CSV, 2 unusable input.

@@ -3,6 +3,7 @@ import FOI
 import Foundation
 import LM
 import Training
+import Writer
 
 /// A model's eval: perplexity on reference letters, and the judge's view of letters it writes.
 struct EvalReport: Codable {

@@ -1,8 +1,10 @@
 import ArgumentParser
 import FOI
 import Foundation
+import History
 import LM
 import Store
+import Writer
 
 /// `--model`, shared by the commands that write letters.
 struct ModelOptions: ParsableArguments {

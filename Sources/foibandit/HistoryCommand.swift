@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOI
 import Foundation
+import History
 import Store
 
 /// `foibandit history import|list|show|stats|measure`: the person's own sent requests, for `train history`.

@@ -1,8 +1,10 @@
 import ArgumentParser
 import FOI
 import Foundation
+import History
 import LM
 import Store
+import Writer
 
 extension History {
     /// `foibandit history measure`: a trained adapter against the base on the history's test prompts, written

@@ -4,6 +4,7 @@ import FOI
 import Foundation
 import Store
 import TUI
+import Writer
 
 /// `foibandit play`: the ncursesw slot machine.
 struct Play: ParsableCommand {

@@ -3,6 +3,7 @@ import FOI
 import Foundation
 import LM
 import Training
+import Writer
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOI
 import Foundation
+import History
 import LM
 import Store
 import Training

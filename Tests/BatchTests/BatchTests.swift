@@ -1,7 +1,8 @@
 import FOI
 import Foundation
-import TestSupport
 @testable import Service
+import TestSupport
+import Writer
 import XCTest
 
 final class BatchTests: XCTestCase {

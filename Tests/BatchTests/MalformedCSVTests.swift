@@ -1,7 +1,8 @@
 import FOI
 import Foundation
-import TestSupport
 @testable import Service
+import TestSupport
+import Writer
 import XCTest
 
 /// Issue 26 item 5: rows that are not valid CSV are refused with their line numbers; nothing lands

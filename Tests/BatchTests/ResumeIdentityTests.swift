@@ -1,7 +1,8 @@
 import FOI
 import Foundation
-import TestSupport
 @testable import Service
+import TestSupport
+import Writer
 import XCTest
 
 /// Issue 26 item 6: `--resume` checks that every finished row of the output was written for the

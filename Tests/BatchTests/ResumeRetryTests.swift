@@ -1,7 +1,8 @@
 import FOI
 import Foundation
-import TestSupport
 @testable import Service
+import TestSupport
+import Writer
 import XCTest
 
 /// `--resume` writes again the rows that failed: after the input is fixed they come out right, and

@@ -1,7 +1,9 @@
 @testable import FOI
 import Foundation
+import History
 import Store
 import Testing
+@testable import Writer
 
 /// The writer's best-of-8 prefers candidates whose items are questions from the banks. A person's own questions
 /// are in no bank, so with an adapter that preference can only count items: measured on the handwritten history

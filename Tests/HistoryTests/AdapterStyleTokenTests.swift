@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import History
 import LM
 import Store
 import Testing

@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import History
 import Store
 import Testing
 

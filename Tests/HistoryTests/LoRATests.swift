@@ -1,10 +1,12 @@
 import Common
 import FOI
 import Foundation
+import History
 import LM
 import Store
 import Testing
 import Training
+import Writer
 
 @Suite struct LoRATests {
     let tinyConfig = ModelConfig(vocabSize: 64, dim: 16, layers: 2, heads: 2, hiddenDim: 32, maxSeqLen: 16)

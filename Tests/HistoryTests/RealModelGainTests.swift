@@ -1,8 +1,10 @@
 import FOI
 import Foundation
+import History
 import LM
 import Store
 import Testing
+import Writer
 
 /// The full measurement on the handwritten history (`evalsets/history/`), run by hand (minutes):
 ///

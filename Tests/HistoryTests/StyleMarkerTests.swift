@@ -1,5 +1,6 @@
 import FOI
 import Foundation
+import History
 import Testing
 
 let handwrittenHistory = repoRoot.appendingPathComponent("evalsets/history/handwritten.jsonl")

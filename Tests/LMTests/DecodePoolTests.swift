@@ -38,21 +38,30 @@ import Testing
         }
     }
 
+    /// Spins until `done`. The stalls below wait on the other side's progress, not on a clock, so the outcome
+    /// does not depend on timing; the bound only turns a pool that never lets the other side on into a failure
+    /// instead of a hang.
+    static func wait(until done: () -> Bool) {
+        let start = Date()
+        while !done() && Date().timeIntervalSince(start) < 30 { sched_yield() }
+    }
+
     @Test func aStalledHelperLeavesItsPiecesToTheCaller() {
         let pool = DecodePool(workers: 2)
         defer { pool.shutdown() }
-        let record = Record(pool.pieces), stalled = Atomic<Bool>(false)
+        let record = Record(pool.pieces), stalled = Atomic<Bool>(false), byCaller = Atomic<Int>(0)
         pool.run { piece, worker in
             if worker == 1 && !stalled.load(ordering: .acquiring) {
-                // the helper's first piece stalls for 200 ms, as if the OS had taken its core away
+                // the helper's first piece stalls, as if the OS had taken its core away, until the caller has
+                // run every other piece of the job
                 stalled.store(true, ordering: .releasing)
-                usleep(200_000)
+                Self.wait { byCaller.load(ordering: .acquiring) == pool.pieces - 1 }
             } else if worker == 0 {
-                // the caller goes on only once the helper is stuck (2 s at most)
-                let start = Date()
-                while !stalled.load(ordering: .acquiring) && Date().timeIntervalSince(start) < 2 { sched_yield() }
+                // the caller goes on only once the helper is stuck
+                Self.wait { stalled.load(ordering: .acquiring) }
             }
             record.ran(piece, by: worker)
+            if worker == 0 { byCaller.add(1, ordering: .releasing) }
         }
         #expect(record.timesRun == Array(repeating: 1, count: pool.pieces))
         // the helper's share was 4 pieces: it ran the one it stalled in, the caller the other 3

@@ -1,11 +1,12 @@
 import FOI
 import Filings
 import Foundation
-import TestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import Service
+import TestSupport
+import Writer
 import XCTest
 
 final class ServiceTests: XCTestCase {

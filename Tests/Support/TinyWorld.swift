@@ -2,6 +2,7 @@ import FOI
 import Foundation
 import LM
 import Store
+import Writer
 
 /// Shared by the test targets that need a real store and a real (tiny, random) model.
 /// A small seed tree, a seeded database and a tiny random model (gibberish letters, but every code

@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// Batch generation: a table of requests (one per row) in, one judged letter (or an error) per row out.

@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 import LM
 
@@ -244,5 +245,13 @@ public final class LetterWriter: @unchecked Sendable {
                                  raw: filling ? text : nil,
                                  ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter))
         }
+    }
+}
+
+extension NameSlots {
+    /// Whether a model folder's letters use slots: it holds `Checkpoint.nameSlotsFile`. Here, not in FOI,
+    /// because the model folder's layout is the engine's.
+    public static func used(by modelDirectory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: modelDirectory.appendingPathComponent(Checkpoint.nameSlotsFile).path)
     }
 }

@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// A place in a letter where the training letters' next words come from a closed set: after "a request

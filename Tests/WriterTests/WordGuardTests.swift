@@ -2,6 +2,7 @@
 import Foundation
 import LM
 import Testing
+@testable import Writer
 
 /// The word guard with the shipped tokenizer and the installed word list.
 @Suite struct WordGuardTests {

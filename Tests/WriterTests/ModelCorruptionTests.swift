@@ -1,6 +1,7 @@
 import FOI
 import Foundation
 import LM
+import Writer
 import XCTest
 
 /// Issue 26 item 2: a corrupted model folder is a clear error naming what is wrong, never a crash,

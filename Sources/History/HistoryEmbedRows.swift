@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 import LM
 import Training

@@ -1,5 +1,7 @@
+import FOI
 import Foundation
 import LM
+import Writer
 
 /// The measured gain of a style adapter: letters written for held-out prompts with and without it, read for
 /// the person's style markers and by the judge.

@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// Sent requests kept as mail (`.eml`, mbox): headers, MIME parts, transfer encodings and charsets,

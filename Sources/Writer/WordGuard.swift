@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// Keeps non-words out of a sampled letter: a token that would finish a lower-case word the word list lacks,

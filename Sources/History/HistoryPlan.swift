@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// How `train history` trains, chosen from the size of the history (issue 27). Every figure can be overridden

@@ -1,6 +1,8 @@
+import FOI
 import Foundation
 import LM
 import Training
+import Writer
 
 /// Settings of `train history`. LoRA by default; `full` fine-tunes every weight instead. A nil setting is
 /// chosen from the history's size (`HistoryPlan`).

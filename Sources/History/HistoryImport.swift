@@ -1,4 +1,5 @@
 import CSV
+import FOI
 import Foundation
 
 /// One request letter a person sent, as read from their files, before matching.

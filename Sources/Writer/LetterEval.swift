@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// The judge-based part of a model's eval on one prompt set: what share of letters are valid,

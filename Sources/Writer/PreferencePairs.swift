@@ -1,13 +1,5 @@
+import FOI
 import Foundation
-
-/// A preference pair for DPO: two letters for one prompt, the judge's better and worse.
-public struct JudgedPair: Codable, Sendable, Equatable {
-    public var prompt: String
-    public var chosen: String
-    public var rejected: String
-    public var chosenScore: Int
-    public var rejectedScore: Int
-}
 
 /// Samples K letters per prompt from a model and keeps (best, worst) when the judge separates
 /// them by at least `minMargin` points. Ties and near-ties teach nothing and are dropped.

@@ -1,4 +1,6 @@
+import FOI
 import Foundation
+import Writer
 
 /// The parts of a letter that make a style a person's, each read the same way from the person's letters and
 /// from a model's. Categorical markers name a form ("Dear Sir or Madam", dashes, "since <date>"); numeric ones

@@ -1,3 +1,4 @@
+import FOI
 import Foundation
 
 /// A history letter ready for the store: matched (or not), with keywords and its duplicate hash.
