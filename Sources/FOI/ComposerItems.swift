@@ -34,7 +34,7 @@ extension LetterBuilder {
                 guard !usedKinds.contains(q.text), suitsBody(q) else { return false }
                 let text = preview(q, k), words = TextTools.words(text)
                 return !outWords.contains { JudgeRules.sameQuestion($0, words) }
-                    && !out.contains { JudgeRules.complaintsTwice($0, text, keywords: [k.text]) != nil }
+                    && !out.contains { JudgeRules.askedTwice($0, text, keywords: [k.text]) != nil }
                     // Two "relating to" items are enough: more read as one frame with the topic swapped in.
                     && !(q.text.contains("relating to") && out.filter { $0.contains("relating to") }.count >= 2)
                     // No long run of words twice (the judge fails a 10-word phrase that repeats).
