@@ -63,6 +63,11 @@ import Testing
             5. A copy
             """)
         #expect(verdict(distinct).failed.allSatisfy { $0.id != "repetition" }, "\(verdict(distinct).report)")
+        // A stock definition given to another term (v2 product letters, judge 100); the right pairing passes.
+        let defined = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "- “the period” includes emails, spreadsheets, reports, notes and database records.\n3. A copy")
+        #expect(verdict(defined).failed.contains { $0.id == "coherence" && $0.reason.contains("definition of “recorded information”") }, "\(verdict(defined).report)")
+        let right = defined.replacingOccurrences(of: "“the period”", with: "“recorded information”")
+        #expect(verdict(right).failed.allSatisfy { $0.id != "coherence" }, "\(verdict(right).report)")
         let count = verdict(item("The number of agency nurse spending completed in that year."), F.leeds, kws + ["agency nurse spending"])
         #expect(count.failed.contains { $0.id == "topic" }, "\(count.report)")
     }
