@@ -1,10 +1,19 @@
 import FOI
 import Foundation
 
-/// Samples K letters per prompt from a model and keeps (best, worst) when the judge separates
-/// them by at least `minMargin` points. Ties and near-ties teach nothing and are dropped.
+/// Samples K letters per prompt from a model and keeps (best, worst) by the writer's order of preference
+/// when they differ in validity or grounding, or by at least `minMargin` points of the judge's score.
 public enum PreferencePairBuilder {
     public struct Stats: Sendable { public var prompts = 0, samples = 0, kept = 0, meanScore = 0.0 }
+
+    /// Whether a pair teaches something: a valid letter over an invalid one, fewer items from no bank, or
+    /// (the same on both) a score gap of at least `minMargin`. Ties and near-ties are dropped.
+    static func separates(_ best: WrittenLetter, _ worst: WrittenLetter, minMargin: Int) -> Bool {
+        guard best.isBetter(than: worst) else { return false }
+        if best.judge.valid != worst.judge.valid { return true }
+        if best.judge.valid && (best.ungrounded ?? []).count < (worst.ungrounded ?? []).count { return true }
+        return best.judge.score - worst.judge.score >= minMargin
+    }
 
     public static func build(writer: LetterWriter, prompts: [LetterRequest], samplesPerPrompt K: Int,
                              minMargin: Int, batchSize: Int = 16,
@@ -33,10 +42,16 @@ public enum PreferencePairBuilder {
         stats.meanScore = letters.isEmpty ? 0 : Double(letters.map(\.judge.score).reduce(0, +)) / Double(letters.count)
         for p in 0..<prompts.count {
             let group = letters[(p * K)..<((p + 1) * K)]
-            // First best and first worst: stable under equal scores.
-            guard let best = group.max(by: { $0.judge.score < $1.judge.score }),
-                  let worst = group.min(by: { $0.judge.score < $1.judge.score }),
-                  best.judge.score - worst.judge.score >= minMargin else { continue }
+            // Best and worst by the writer's own order (`WrittenLetter.isBetter`: valid, then items from the
+            // banks, then no item asked twice, then score), so DPO moves the model toward the letter the product
+            // would pick. The judge's score alone is 100 for most valid letters and would not tell a grounded
+            // letter from one with a nonsense item.
+            var best = group.first!, worst = group.first!
+            for l in group.dropFirst() {
+                if l.isBetter(than: best) { best = l }
+                if worst.isBetter(than: l) { worst = l }
+            }
+            guard Self.separates(best, worst, minMargin: minMargin) else { continue }
             // Pairs hold what the model wrote: with name slots, the letters before the writer filled them.
             pairs.append(JudgedPair(prompt: best.prompt, chosen: best.raw ?? best.letter, rejected: worst.raw ?? worst.letter,
                                     chosenScore: best.judge.score, rejectedScore: worst.judge.score))

@@ -124,8 +124,9 @@ struct TrainDPO: ParsableCommand {
         abstract: "Preference-tune the SFT model on judged pairs of its own samples.",
         discussion: """
         For `prompts` training prompts, samples `samplesPerPrompt` letters from the model in \
-        `initFrom`, judges them, and keeps (best, worst) when the scores differ by at least \
-        `minMargin`. The frozen starting model is the reference. The loss starts at ln 2.
+        `initFrom`, judges them, and keeps the writer's best and worst of each prompt (valid first, then \
+        items from the question banks, then the score) when they differ in validity or grounding or by at \
+        least `minMargin` points. The frozen starting model is the reference. The loss starts at ln 2.
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions

@@ -1,0 +1,50 @@
+@testable import FOI
+import Foundation
+import Testing
+@testable import Writer
+
+/// DPO pairs follow the writer's order of preference, so preference tuning moves the model toward the letter
+/// the product would pick: a valid letter whose items are bank questions over a valid letter with a spliced item
+/// (the judge scores both 100), and any valid letter over an invalid one.
+@Suite struct PreferencePairTests {
+    @Test func pairsSeparateValidityAndGroundingNotJustTheScore() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let judge = Judge(knownAuthorities: authorities, knownKeywords: keywords)
+        let leeds = try #require(authorities.first { $0.name == "Leeds City Council" })
+        let potholes = try #require(keywords.first { $0.text == "pothole repairs" })
+        func written(_ text: String) -> WrittenLetter {
+            WrittenLetter(prompt: "", letter: text, judge: judge.judge(letter: text, authority: leeds, keywords: [potholes]),
+                          modelId: "t", seed: 0, tokens: 0,
+                          ungrounded: ItemGrounding(authority: leeds, keywords: [potholes]).ungrounded(in: text), overlaps: 0)
+        }
+        let clean = Composer().compose(authority: leeds, keywords: [potholes], style: .numbered, seed: 3).text
+        let good = written(clean)
+        try #require(good.judge.valid && (good.ungrounded ?? []).isEmpty, "\(clean)\n\(good.judge.report)")
+
+        // The same letter with its first item swapped for a splice the shipped model wrote: still valid to the
+        // judge, but an item from no bank.
+        var lines = clean.components(separatedBy: "\n")
+        // The first item, whatever its numbering ("1.", "(1)", "-"): its marker kept, its question replaced.
+        let first = try #require(lines.firstIndex { $0.hasPrefix("- ") || $0.first?.isNumber == true || $0.hasPrefix("(1)") })
+        let marker = lines[first].prefix { $0 != " " }
+        lines[first] = marker + " The number of pothole repairs that led to compromised staff accounts or payments to fraudsters, and the total money lost."
+        let spliced = written(lines.joined(separator: "\n"))
+        #expect(!(spliced.ungrounded ?? []).isEmpty)
+
+        // Another body's name in the opening: invalid.
+        let wrong = written(clean.replacingOccurrences(of: "Leeds City Council", with: "Bristol City Council"))
+        #expect(!wrong.judge.valid, "\(wrong.judge.report)")
+
+        // Both valid to the judge, the same score or near it: only the grounding tells them apart.
+        try #require(spliced.judge.valid, "\(spliced.judge.report)")
+        #expect(PreferencePairBuilder.separates(good, spliced, minMargin: 5))
+        #expect(!PreferencePairBuilder.separates(spliced, good, minMargin: 5))
+        #expect(PreferencePairBuilder.separates(good, wrong, minMargin: 50))
+        #expect(PreferencePairBuilder.separates(spliced, wrong, minMargin: 50))
+        #expect(!PreferencePairBuilder.separates(wrong, good, minMargin: 0))
+        // A letter teaches nothing against itself.
+        #expect(!PreferencePairBuilder.separates(good, good, minMargin: 0))
+    }
+}
