@@ -69,10 +69,12 @@ package enum JudgeRules {
         let opening = (ctx.lines.dropFirst().first ?? "").lowercased()
         for other in others {
             let n = other.lowercased()
-            for lead in ["writing to ", "request to ", "held by ", "information from ", "requesting from ", "request from "]
-            where opening.contains(lead + n) || opening.contains(lead + "the " + n) {
+            for lead in addresseeLeads where opening.contains(lead + n) || opening.contains(lead + "the " + n) {
                 return (false, "the request is made to \(other), not \(authority.name)")
             }
+        }
+        if let other = otherAddressee(ctx.lines.dropFirst().first ?? "", authority: authority) {
+            return (false, "the request is made to \(other), not \(authority.name)")
         }
         // "an accurate picture of second homes premium in England", written to a Welsh council.
         if let place = Self.otherNation(ctx.text, authority: authority) {
