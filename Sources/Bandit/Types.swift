@@ -22,7 +22,8 @@ public struct GenerationRequest: Hashable, Sendable {
 }
 
 /// The letter writer the driver calls: streams chunks through `onText` (return false to stop early)
-/// and returns the whole letter.
+/// and returns the whole letter, which the machine shows in place of what streamed: with best-of-n the
+/// stream is the first candidate, as it is written, and the return the judge's pick.
 public typealias GenerateFunction = @Sendable (GenerationRequest, _ onText: @Sendable (String) -> Bool) throws -> String
 
 /// Abstract player actions. Reels are numbered 0 (authority), 1 and 2 (keywords).

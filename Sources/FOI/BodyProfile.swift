@@ -67,6 +67,17 @@ public struct BodyProfile: Sendable, Equatable {
         for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }
         if nameWords.contains("police") { p.kinds.insert("force") }
         for pop in Population.allCases where pop.signals.contains(where: nameWords.contains) { p.serves.insert(pop) }
+        // An NHS trust filed among the boards is "the trust"; an NHS body that is neither (a blood transfusion
+        // service, a business services authority) is "your organisation". Scotland's boards are named "NHS Highland".
+        if p.reference == "the board" && !nameWords.contains("board") {
+            if nameWords.contains("trust") {
+                p.reference = "the trust"
+            } else if ["NHS in Northern Ireland", "NHS in Wales", "NHS bodies", "Special health authorities"].contains(a.category) {
+                p.reference = "your organisation"
+            }
+        }
+        // The Scottish Police Authority is an authority with a board, not a commissioner's office.
+        if p.reference == "your office" && nameWords.contains("authority") { p.reference = "the authority" }
         // A conservatoire or institute in the universities' category is not "the university".
         if p.reference == "the university" && !nameWords.contains("university") {
             p.reference = nameWords.contains("college") ? "the college" : "your institution"

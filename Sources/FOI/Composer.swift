@@ -218,13 +218,14 @@ struct LetterBuilder {
         }
         s = s.replacingOccurrences(of: "the board's board", with: "the board")
         // Scrutiny committees are a council's; other bodies have an audit committee.
-        if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "its audit committee") }
+        if !localCouncil { s = s.replacingOccurrences(of: "scrutiny or audit committees", with: "the audit committee") }
         // A council's members meet as a cabinet and committees, not a board.
         if localCouncil {
             for (from, to) in [("the council's board, cabinet or", "the council's cabinet or"),
                                ("the council's board, audit committee", "the council's cabinet, audit committee"),
                                ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
                                ("any board or committee meeting", "any cabinet or committee meeting"),
+                               ("'s committees or board", "'s cabinet or committees"),
                                ("councillors, board members or committees", "councillors or committees"),
                                ("senior officers or board members", "senior officers or councillors"),
                                ("reported to its board", "reported to its cabinet or a committee")] {
@@ -244,7 +245,7 @@ struct LetterBuilder {
         if let k = keyword, let noun = org.split(separator: " ").last, k.lowercased().hasPrefix(noun.lowercased() + " ") {
             s = s.replacingOccurrences(of: "{ORG}'s {K}", with: "the {K}")
         }
-        s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name))
+        s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))
         // "Dear Oldham College", not "Dear The Oldham College" (the copy guard's greeting slot agrees).
         if authority.name.hasPrefix("The ") { s = s.replacingOccurrences(of: "Dear {A}", with: "Dear " + authority.name.dropFirst(4)) }
         s = s.replacingOccurrences(of: "{A}", with: authority.name)
@@ -260,7 +261,8 @@ struct LetterBuilder {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
             // ("looking into the gender pay gap", not "looking into gender pay gap").
             if let topic = Self.withTopicArticle(k) {
-                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor"] {
+                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor",
+                          "concerning", "covering", "regarding", "under", "against"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }

@@ -52,7 +52,7 @@ extension LetterBuilder {
         guard template.hasSuffix("{T}") else { return nil }
         var words = template.dropLast(3).split(separator: " ")
         guard let last = words.last, ["completed", "produced", "out", "made", "prepared", "commissioned", "undertaken",
-                                      "conducted"].contains(last) else { return nil }
+                                      "conducted", "issued"].contains(last) else { return nil }
         if last == "out" { words.removeLast() }
         words.removeLast()
         // "work {ORG} commissioned": the participle is the clause's verb, and the clause needs it.
@@ -61,7 +61,9 @@ extension LetterBuilder {
     }
 
     /// "the Environment Agency", "the University of Leeds", but "Leeds City Council", "HM Treasury".
-    static func withArticle(_ name: String) -> String {
+    /// - Parameter localCouncil: a council named after its place ("Leeds City Council") takes no article; a
+    ///   council that is a national body does ("the Nursing and Midwifery Council").
+    static func withArticle(_ name: String, localCouncil: Bool = true) -> String {
         let lower = name.lowercased()
         // "The Highland Council" is "the Highland Council" within a sentence.
         if lower.hasPrefix("the ") { return "the " + name.dropFirst(4) }
@@ -69,7 +71,7 @@ extension LetterBuilder {
         if lower.hasPrefix("house of ") || lower.hasPrefix("london borough of ") { return "the " + name }
         // "the General Chiropractic Council", but "Leeds City Council".
         if lower.hasPrefix("general ") || lower.hasPrefix("british ") { return "the " + name }
-        if lower.hasSuffix(" council") && !lower.contains(" of ") { return name }
+        if lower.hasSuffix(" council") && !lower.contains(" of ") { return localCouncil ? name : "the " + name }
         if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry ", "general ", "british ",
             "scottish national ", "lower ", "upper "]
             .contains(where: { lower.hasPrefix($0) }) { return "the " + name }

@@ -28,7 +28,7 @@ extension LetterBuilder {
     }
 
     mutating func brief() -> String {
-        if rng.chance(0.3) { return short() }
+        if rng.chance(0.3) && keywords.allSatisfy(hasShortQuestion) { return short() }
         let named = rng.chance(0.4)
         let greeting = named ? part("greeting-n", Phrases.namedGreetings) : part("greeting-p", Phrases.plainGreetings)
         let opening = part("brief-open", Phrases.briefOpenings)
@@ -89,6 +89,13 @@ extension LetterBuilder {
         askedFigures ? part("format", formats(Phrases.formats)) : part("doc-format", Phrases.documentFormats)
     }
 
+    /// Whether a keyword has a figure to "tell me" that names it: else the three-line letter would ask to be
+    /// told "any discussions with recognised trade unions".
+    func hasShortQuestion(_ k: Keyword) -> Bool {
+        (QuestionBanks.questions(for: k) + QuestionBanks.suited(QuestionBanks.generic, to: k))
+            .contains { $0.numeric && Self.filled($0, k).isFlow && $0.text.contains("{K}") && suitsBody($0) }
+    }
+
     mutating func short() -> String {
         shape.append("short")
         let greeting = part("greeting-p", Phrases.plainGreetings)
@@ -136,10 +143,16 @@ extension LetterBuilder {
         let intro = part("doc-intro", Phrases.documentIntros)
         let n = max(keywords.count, 3 + rng.below(3))
         // The topic's own document questions (a body's policy, minutes, reviews), not one list for every topic.
-        let scope = part("doc-scope", opening.contains("interest") ? Phrases.documentScopes.filter { !$0.contains("interested") } : Phrases.documentScopes)
+        var scope = part("doc-scope", opening.contains("interest") ? Phrases.documentScopes.filter { !$0.contains("interested") } : Phrases.documentScopes)
         if scope.contains(" since ") { time.backRefs = ["since then", "", ""] }
         let docs = items(count: n) { $0.asksForDocument }.map { d in
             d.hasPrefix("copies of ") ? String(d.dropFirst(10)) : d.hasPrefix("a copy of ") ? String(d.dropFirst(10)) : d
+        }
+        // "Each version of any policy" only where a policy or plan is asked for; else the plain "since" scope.
+        let policyWords = ["policy", "policies", "plan", "strategy", "procedure", "guidance", "protocol", "rules", "standards"]
+        if scope.contains("policy") && !docs.contains(where: { d in policyWords.contains(where: d.contains) }) {
+            scope = fill(Phrases.documentScopes[0])
+            shape.append("doc-scope:0")
         }
         let bullet = rng.below(3)
         shape.append("bullet:\(bullet)")
@@ -161,7 +174,10 @@ extension LetterBuilder {
         let n = 3 + rng.below(3)
         // A row per month or quarter suits counts and sums, not a budget or a headcount.
         let flows = ["month", "quarter"].contains(time.unit)
-        let body = numberedList(items(count: n) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }, questionsAllowed: false)
+        var rows = items(count: n) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }
+        // A table of one column is a single figure: where the strict columns run out, any figure for a year.
+        if rows.count < 2 { rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows) { $0.numeric && !$0.isList && !$0.isSnapshot } }
+        let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }
         let format = part("table-format", Phrases.tableFormats)

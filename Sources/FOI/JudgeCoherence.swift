@@ -83,6 +83,25 @@ extension JudgeRules {
         return nil
     }
 
+    /// A stock definition given to the wrong term: "“the period” includes emails, spreadsheets, reports…",
+    /// "“information” includes drafts where no final version exists" (read in model letters the judge passed).
+    /// The bodies are the composer's own (`Phrases.otherDefinitions`); a person's own definitions are left alone.
+    static func misplacedDefinition(_ lines: [String]) -> String? {
+        let stock: [(term: String, body: String)] = Phrases.otherDefinitions.compactMap { d in
+            let parts = d.components(separatedBy: "” ")
+            guard parts.count == 2, !parts[1].contains("{") else { return nil }
+            return (parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "“")), parts[1].trimmingCharacters(in: CharacterSet(charactersIn: ";.")))
+        }
+        for line in lines {
+            guard let open = line.range(of: "“"), let close = line.range(of: "” ", range: open.upperBound..<line.endIndex) else { continue }
+            let term = line[open.upperBound..<close.lowerBound].lowercased(), rest = line[close.upperBound...]
+            if let s = stock.first(where: { rest.hasPrefix($0.body) }), term != s.term {
+                return "“\(term)” is given the definition of “\(s.term)”"
+            }
+        }
+        return nil
+    }
+
     static func coherence(_ ctx: LetterContext) -> Outcome {
         if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
         let lower = ctx.bodyLines.map { $0.lowercased() }
@@ -95,6 +114,7 @@ extension JudgeRules {
         if personas.count > 1 {
             return (false, "two personas: “\(personas[0].prefix(50))” and “\(personas[1].prefix(50))”")
         }
+        if let d = misplacedDefinition(ctx.bodyLines) { return (false, d) }
         // One greeting.
         let greetings = lower.filter { $0.hasPrefix("dear ") }
         if greetings.count > 1 { return (false, "two greetings: “\(greetings[1].prefix(40))”") }

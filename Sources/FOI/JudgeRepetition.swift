@@ -33,11 +33,11 @@ extension JudgeRules {
                 }
             }
         }
-        // The count of complaints about one topic asked twice in other words.
+        // One kind of question asked twice about one topic in other words.
         for i in ctx.items.indices {
             for j in ctx.items.indices where j > i {
-                if let k = complaintsTwice(ctx.items[i], ctx.items[j], keywords: keywords) {
-                    return (false, "two items ask how many complaints about “\(k)” were upheld")
+                if let twice = askedTwice(ctx.items[i], ctx.items[j], keywords: keywords) {
+                    return (false, "two items ask \(twice.kind) about “\(twice.keyword)”")
                 }
             }
         }
@@ -58,14 +58,32 @@ extension JudgeRules {
         return (true, "no repeated lines or phrases")
     }
 
-    /// The keyword two items both ask "how many complaints … were upheld" about ("complaints from members of the
-    /// public relating to X" and "complaints about the way the council handled X": one question to an officer);
-    /// nil if none. Complaints escalated to an ombudsman are another question.
-    static func complaintsTwice(_ a: String, _ b: String, keywords: [String]) -> String? {
+    /// Kinds of question an officer answers once for a topic, however they are worded: each is a set of
+    /// alternatives, one of which every marker group must match. Read in product letters the judge passed:
+    /// "the amount spent on external advisers or consultants in connection with X" beside "the total spent on
+    /// external consultants, advisers or legal advice in connection with X"; "complaints from members of the public
+    /// relating to X … upheld" beside "complaints about the way the council handled X … upheld".
+    static let questionKinds: [(kind: String, all: [[String]], none: [String])] = [
+        ("how many complaints were upheld", [["complaints"], ["were upheld", "upheld in"]], ["ombudsman"]),
+        ("what was spent on outside advice", [["consultant", "adviser"], ["spent", "spend", "paid", "cost"]], []),
+        ("for the reports put to the board", [["report", "paper", "briefing"], ["presented to", "considered at", "reports to", "considered by"],
+                                              ["board", "committee", "cabinet", "senior leadership"]], ["number of"]),
+        ("how many staff work on it", [["full-time equivalent"]], []),
+        ("who is responsible for it", [["job title", "name or job title"]], []),
+        ("for risk register entries", [["risk register"]], []),
+    ]
+
+    /// The kind of question, and the keyword, that two items both ask about; nil if none. The composer checks
+    /// the same when it chooses items.
+    static func askedTwice(_ a: String, _ b: String, keywords: [String]) -> (kind: String, keyword: String)? {
         let x = a.lowercased(), y = b.lowercased()
-        func counts(_ s: String) -> Bool { s.contains("complaints") && s.contains("were upheld") && !s.contains("ombudsman") }
-        guard counts(x), counts(y) else { return nil }
-        return keywords.first { x.contains($0.lowercased()) && y.contains($0.lowercased()) }
+        guard let k = keywords.first(where: { x.contains($0.lowercased()) && y.contains($0.lowercased()) }) else { return nil }
+        // The markers are read around the keyword, not in it: two questions about a "community risk register".
+        let (xq, yq) = (x.replacingOccurrences(of: k.lowercased(), with: " "), y.replacingOccurrences(of: k.lowercased(), with: " "))
+        func asks(_ s: String, _ q: (kind: String, all: [[String]], none: [String])) -> Bool {
+            q.all.allSatisfy { group in group.contains { s.contains($0) } } && !q.none.contains { s.contains($0) }
+        }
+        return questionKinds.first { asks(xq, $0) && asks(yq, $0) }.map { ($0.kind, k) }
     }
 
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.

@@ -124,16 +124,24 @@ public final class LetterWriter: @unchecked Sendable {
     /// Writes every request in one batched decode. `onText(i, chunk)` receives request i's text as it
     /// is produced (complete UTF-8 only); returning false stops that letter. Each letter depends only
     /// on its own request and seed, not on the rest of the batch.
-    public func write(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)? = nil) -> [WrittenLetter] {
+    ///
+    /// `onDraft(i, chunk)` is for a screen that shows writing as it happens (the slot machine): with best-of-n
+    /// it receives request i's first candidate live, token by token, and the caller then shows the chosen letter
+    /// that `write` returns in its place. Without it, best-of-n prints nothing until all n are judged.
+    public func write(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)? = nil,
+                      onDraft: ((Int, String) -> Bool)? = nil) -> [WrittenLetter] {
         guard !requests.isEmpty else { return [] }
-        if candidates > 1 { return best(of: candidates, requests, onText: onText) }
-        return sample(requests, onText: onText)
+        if candidates > 1 { return best(of: candidates, requests, onText: onText, onDraft: onDraft) }
+        return sample(requests, onText: onText ?? onDraft)
     }
 
     /// Best-of-n: every request's candidates in one batched decode, each judged, the best kept; where none is
     /// valid, n more for that request. The chosen
     /// letter is then handed to `onText` in word-sized pieces, so a caller that streams still streams.
-    func best(of n: Int, _ requests: [LetterRequest], onText: ((Int, String) -> Bool)?) -> [WrittenLetter] {
+    func best(of n: Int, _ requests: [LetterRequest], onText: ((Int, String) -> Bool)?,
+              onDraft: ((Int, String) -> Bool)? = nil) -> [WrittenLetter] {
+        // Candidate 0 of each request (rows 0, n, 2n, ...) streamed as the draft; the other rows silently.
+        let draftRows = onDraft.map { draft in { (row: Int, chunk: String) -> Bool in row % n == 0 ? draft(row / n, chunk) : true } }
         func candidates(_ rs: [LetterRequest], round: Int) -> [WrittenLetter] {
             var expanded: [LetterRequest] = []
             for r in rs {
@@ -145,7 +153,7 @@ public final class LetterWriter: @unchecked Sendable {
                     expanded.append(x)
                 }
             }
-            let all = sample(expanded, onText: nil)
+            let all = sample(expanded, onText: round == 0 ? draftRows : nil)
             return rs.indices.map { i in
                 let group = all[(i * n)..<((i + 1) * n)]
                 var chosen = group.first!

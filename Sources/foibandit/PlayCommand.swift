@@ -156,9 +156,10 @@ struct Play: ParsableCommand {
     /// The shipped model, streamed token by token.
     static func modelGenerator(_ writer: LetterWriter) -> GenerateFunction {
         { req, onText in
-            // `write` takes an optional (hence escaping) callback; it only calls it during the decode.
+            // `write` takes an optional (hence escaping) callback; it only calls it during the decode. The screen
+            // streams the first candidate as it is written and shows the judge's pick of all of them when done.
             withoutActuallyEscaping(onText) { onText in
-                writer.write([letterRequest(req)]) { _, chunk in onText(chunk) }.first?.letter ?? ""
+                writer.write([letterRequest(req)], onDraft: { _, chunk in onText(chunk) }).first?.letter ?? ""
             }
         }
     }

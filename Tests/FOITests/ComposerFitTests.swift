@@ -15,6 +15,9 @@ import Testing
         #expect(KeywordNature("menopause policy") == .document)
         #expect(KeywordNature("press office staffing") == .people)
         #expect(KeywordNature("pothole repairs") == .activity)
+        #expect(KeywordNature("blocked social media users") == .people)
+        #expect(KeywordNature("external reviews") == .review)
+        #expect(KeywordNature("hospitality and gifts") == .money)
     }
 
     @Test func sharedFramesOnlyWhereTheySuit() throws {
@@ -26,6 +29,11 @@ import Testing
         #expect(!asks("communications team budget").contains { $0.contains("spent") || $0.contains("budget set for {K}") })
         #expect(!asks("cancer waiting times").contains { $0.contains("whistleblowing") || $0.contains("staff working on") })
         #expect(!asks("press office staffing").contains { $0.contains("staff who work on") })
+        // Blocked users are people: no reach, no complaints about them, no rules that "apply to" them.
+        #expect(!asks("blocked social media users").contains { $0.contains("reach or impact") || $0.contains("received about {K}") || $0.contains("applies to {K}") })
+        // Nobody audits an external review, nor hires consultants for a gifts register.
+        #expect(!asks("external reviews").contains { $0.contains("internal audit") })
+        #expect(!asks("hospitality and gifts").contains { $0.contains("consultants in connection with") })
         // Activities keep them.
         #expect(asks("pothole repairs").count >= 8)
     }

@@ -100,6 +100,7 @@ import Testing
     @Test func articles() {
         #expect(LetterBuilder.withArticle("Environment Agency") == "the Environment Agency")
         #expect(LetterBuilder.withArticle("Leeds City Council") == "Leeds City Council")
+        #expect(LetterBuilder.withArticle("Nursing and Midwifery Council", localCouncil: false) == "the Nursing and Midwifery Council")
         #expect(LetterBuilder.withArticle("University of Leeds") == "the University of Leeds")
         #expect(LetterBuilder.withArticle("HM Revenue and Customs") == "HM Revenue and Customs")
     }

@@ -49,7 +49,25 @@ import Testing
             4. The number of complaints about the way the council handled pothole repairs, and how many were upheld.
             5. A copy
             """)
-        #expect(verdict(twice).failed.contains { $0.id == "repetition" && $0.reason.contains("complaints about “pothole repairs”") }, "\(verdict(twice).report)")
+        #expect(verdict(twice).failed.contains { $0.id == "repetition" && $0.reason.contains("upheld about “pothole repairs”") }, "\(verdict(twice).report)")
+        // Outside advice paid for twice (a v2 product letter, judge 100); two different questions about one topic pass.
+        let advice = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
+            3. The amount spent on external advisers or consultants in connection with your organisation's pothole repairs.
+            4. The total spent on external consultants, advisers or legal advice in connection with pothole repairs.
+            5. A copy
+            """)
+        #expect(verdict(advice).failed.contains { $0.id == "repetition" && $0.reason.contains("outside advice") }, "\(verdict(advice).report)")
+        let distinct = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
+            3. The amount spent on external advisers or consultants in connection with pothole repairs.
+            4. The number of full-time equivalent staff working on pothole repairs.
+            5. A copy
+            """)
+        #expect(verdict(distinct).failed.allSatisfy { $0.id != "repetition" }, "\(verdict(distinct).report)")
+        // A stock definition given to another term (v2 product letters, judge 100); the right pairing passes.
+        let defined = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "- “the period” includes emails, spreadsheets, reports, notes and database records.\n3. A copy")
+        #expect(verdict(defined).failed.contains { $0.id == "coherence" && $0.reason.contains("definition of “recorded information”") }, "\(verdict(defined).report)")
+        let right = defined.replacingOccurrences(of: "“the period”", with: "“recorded information”")
+        #expect(verdict(right).failed.allSatisfy { $0.id != "coherence" }, "\(verdict(right).report)")
         let count = verdict(item("The number of agency nurse spending completed in that year."), F.leeds, kws + ["agency nurse spending"])
         #expect(count.failed.contains { $0.id == "topic" }, "\(count.report)")
     }

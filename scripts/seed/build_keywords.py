@@ -1014,6 +1014,22 @@ NARROWER = {
     "pension fund investments": COUNCIL_CATS,
     "fossil fuel divestment": COUNCIL_CATS + ["Universities"],
     "personal independence payment assessments": ["Ministerial Departments - UK", "Departments - NI"],
+    # Universal credit is claimed from, and sanctioned by, the DWP (in Northern Ireland the Department for
+    # Communities); a council handles housing benefit, not these.
+    "universal credit claims": ["Ministerial Departments - UK", "Departments - NI"],
+    "benefit sanctions": ["Ministerial Departments - UK", "Departments - NI"],
+    # Crisis grants are the Scottish Welfare Fund's, paid by Scottish councils (elsewhere the schemes have other names).
+    "crisis grants": ["Unitary authorities (Scotland)"],
+    # Commercial investment is a council's (and a university's) power; a regulator or a department has none.
+    "commercial investments": COUNCIL_CATS + ["Non-metropolitan district councils", "Combined authorities", "Universities"],
+    # Bodies that borrow in their own name; departments, regulators and ombudsmen are funded by vote and do not.
+    "borrowing and debt": COUNCIL_CATS + ["Non-metropolitan district councils", "District councils (Northern Ireland)",
+                                          "Combined authorities", "Police and Crime Commissioners", "Fire and rescue services",
+                                          "Hospital trusts", "Mental Health Trusts", "Community Services Trusts", "Ambulance Services",
+                                          "Universities", "University colleges", "Further education institutions",
+                                          "Registered Social Landlords (Scotland)", "Passenger transport executives"],
+    # A further education college makes staff redundant, but it is not a university.
+    "university staff redundancies": ["Universities", "University colleges"],
     "vice-chancellor pay": ["Universities", "University colleges"],
     "degree classification": ["Universities", "University colleges"],
     # Household waste recycling centres are the waste disposal authority's, not a district council's.

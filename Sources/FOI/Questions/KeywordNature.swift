@@ -14,6 +14,9 @@ public enum KeywordNature: Sendable, Equatable {
     case document
     /// People the body employs or buys in: interim managers, management consultants, press office staffing.
     case people
+    /// A review of the body's work: external reviews, internal audit reports, audit findings. A document that
+    /// nobody audits or reviews in turn ("internal audit reports concerning external reviews").
+    case review
 
     public init(_ keyword: String) {
         let words = TextTools.words(keyword)
@@ -32,6 +35,8 @@ public enum KeywordNature: Sendable, Equatable {
             self = .measure
         } else if Self.eventWords.contains(last) || (last == "operations" && before == "cancelled") {
             self = .event
+        } else if Self.reviewWords.contains(last) {
+            self = .review
         } else if Self.documentWords.contains(last) {
             self = .document
         } else if Self.peopleWords.contains(last) {
@@ -44,23 +49,26 @@ public enum KeywordNature: Sendable, Equatable {
     static let moneyWords: Set<String> = [
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
-        "grants", "subsidies", "subsidy",
+        "grants", "subsidies", "subsidy", "gifts",
     ]
     static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
-        "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence",
+        "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence", "headcount",
     ]
     static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
         "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance", "losses", "thefts",
-        "errors",
+        "errors", "discharges", "arrests",
     ]
 
     static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
-        "findings", "audits",
     ]
+    static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations"]
+    /// Frames that audit or review the keyword, which a review keyword does not suit.
+    static let reviewFrames = ["internal audit", "auditors made about", "external review reports", "evaluation of {K}",
+                               "review of {K}", "reviews of {K}", "risks relating to", "risk register entries"]
 
     /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
     static func documentHead(_ words: [String]) -> String? {
@@ -73,7 +81,7 @@ public enum KeywordNature: Sendable, Equatable {
 
     static let peopleWords: Set<String> = [
         "staff", "staffing", "managers", "consultants", "executives", "officers", "firms", "workers", "contractors",
-        "agencies", "advisers", "interims",
+        "agencies", "advisers", "interims", "users",
     ]
 
     /// Frames that take the keyword as an activity, and the natures they do not suit. Matched on the template
@@ -83,6 +91,10 @@ public enum KeywordNature: Sendable, Equatable {
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
           "for work relating to {K}"],
          [.money, .measure, .event, .document]),
+        // A budget is set for work, not for a group of people or firms.
+        (["budget set for {K}", "budget for {K}"], [.people]),
+        // A policy is not changed "relating to" a policy: that reads as the same document twice.
+        (["policies or practice relating to {K}"], [.document]),
         // People who do it, or who raise concerns about doing it.
         (["staff working on", "staff who work on", "staff engaged in", "working mainly on", "whose role includes work on",
           "team responsible for {K}", "how many work on {K}", "staff working on matters", "whistleblowing",
@@ -96,11 +108,15 @@ public enum KeywordNature: Sendable, Equatable {
         // Contracts are awarded to firms and consultants, not "relating to" them.
         (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document, .people]),
         // The reach of a campaign or a newsletter, not of a sum or a figure; data monitors a service, not a report.
-        (["reach or impact of"], [.money, .measure, .document]),
+        (["reach or impact of"], [.money, .measure, .document, .people]),
+        // Rules apply to what staff do, not to the people they deal with ("restrictions that apply to blocked users").
+        (["applies to {K}"], [.money, .measure, .people]),
         (["collects to monitor {K}"], [.document]),
         // People complain about a service, not about a headcount or the consultants it hires; nor is a
         // headcount an "approach", or a group of people compared with previous years.
-        (["complaints received about {K}", "complaints about {K}"], [.measure, .people]),
+        (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people]),
+        // A service is handled well or badly; a sum, a figure or a group of staff is not "handled".
+        (["handling of {K}", "handling of the {K}"], [.money, .measure, .people]),
         (["approach to {K}"], [.measure, .people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
@@ -122,6 +138,9 @@ public enum KeywordNature: Sendable, Equatable {
         guard template.contains("{K}") else { return true }
         if Self.onlyFrames.contains(where: { template.contains($0.mark) && !$0.natures.contains(self) }) { return false }
         guard self != .activity else { return true }
-        return !Self.frames.contains { f in f.unsuited.contains(self) && f.marks.contains(where: template.contains) }
+        if self == .review && Self.reviewFrames.contains(where: template.contains) { return false }
+        // Otherwise a review is a document the body holds.
+        let nature = self == .review ? .document : self
+        return !Self.frames.contains { f in f.unsuited.contains(nature) && f.marks.contains(where: template.contains) }
     }
 }

@@ -244,8 +244,8 @@ extension QuestionBanks {
         ]),
         ThemeQuestions(theme: "consultants", general: [
             .n("the total paid to suppliers in connection with {K} {T}, broken down by supplier"),
-            .d("a list of contracts relating to {K} awarded {T}, with the supplier, value, duration and procurement route"),
-            .n("the number of contracts relating to {K} awarded without competition {T}, and their total value"),
+            .d("a list of contracts for {K} awarded {T}, with the supplier, value, duration and procurement route"),
+            .n("the number of contracts for {K} awarded without competition {T}, and their total value"),
             .d("the approval process and spending thresholds that apply to {K}, including who must sign off"),
             .n("the number of consultancy contracts extended beyond their original end date or value {T}, and the subject of each"),
             .d("any evaluation of the value for money of consultancy work {ORG} commissioned {T}"),

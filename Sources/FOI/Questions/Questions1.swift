@@ -134,7 +134,7 @@ extension QuestionBanks {
             .d("the name or job title of the senior officer responsible for {ORG}'s work relating to {K}"),
             .d("any data {ORG} collects to monitor {K}, and the most recent figures reported to its board"),
             .d("any changes agreed {T} to {ORG}'s policies or practice relating to {K}, with the reasons"),
-            .n("the number of formal consultations with staff, trade unions or the public about {K} {T}"),
+            .n("the number of formal consultations with staff or recognised trade unions about {K} {T}"),
         ], keywords: [
             "equality impact assessments": [
                 .n("the number of {K} completed by {ORG} {T}"),
@@ -744,7 +744,6 @@ extension QuestionBanks {
         ThemeQuestions(theme: "staffing", general: [
             .d("copies of reports on {K} presented to {ORG}'s board, senior leadership team or committees {T}"),
             .d("any guidance for managers {ORG} has issued relating to {K}, with the date it was last reviewed"),
-            .n("the figures {ORG} holds on {K} {T}, in the breakdown it already records"),
             .d("any equality analysis {ORG} has carried out relating to {K} {T}"),
             .d("any benchmarking {ORG} has carried out of {K} against similar organisations"),
             .d("any internal audit reports or reviews relating to {K} {T}, with their findings"),

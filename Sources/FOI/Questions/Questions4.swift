@@ -285,7 +285,7 @@ extension QuestionBanks {
             "empty property rates": [
                 .n("the number of commercial properties liable for {K} at the end of each financial year"),
                 .n("the total income collected from {K} {T}"),
-                .n("the number of suspected cases of {K} avoidance investigated {T}, such as short periods of occupation"),
+                .n("the number of investigations into suspected avoidance of {K} {T}, such as short periods of occupation"),
                 .d("the policy {ORG} follows when challenging arrangements designed to avoid {K}"),
             ],
             "housing benefit claims": [
@@ -754,7 +754,6 @@ extension QuestionBanks {
 
         ThemeQuestions(theme: "finance", general: [
             .d("any reports on {ORG}'s {K} presented to its board, cabinet or audit committee {T}"),
-            .d("any report comparing {ORG}'s {K} with previous years"),
             .n("the number of risks relating to {ORG}'s {K} recorded on its corporate risk register"),
             .d("the job title of the officer responsible for {ORG}'s {K}"),
             .n("the amount spent on external advisers or consultants in connection with {ORG}'s {K} {T}"),
@@ -777,9 +776,9 @@ extension QuestionBanks {
                 .n("the forecast {K} for the end of each of the next three financial years"),
             ],
             "borrowing and debt": [
-                .n("the total outstanding {K} at the end of each financial year, broken down by lender, such as the Public Works Loan Board"),
+                .n("the total outstanding {K} at the end of each financial year, broken down by lender"),
                 .n("the amount of interest paid on {K} {T}"),
-                .n("the amount of new {K} taken on {T} to fund commercial or investment activity"),
+                .n("the amount of new borrowing taken on {T}, and what it was used for"),
                 .d("the average interest rate and maturity profile of {ORG}'s {K}"),
             ],
             "investment properties": [

@@ -28,13 +28,15 @@ public struct TopicQuestion: Sendable, Equatable {
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
     /// for each past year of a table.
     public var isSnapshot: Bool {
-        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date"].contains(where: text.contains)
+        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
     /// one cell of a table.
     public var isList: Bool {
-        ["by supplier", "of each", "their outcome", "by broad subject", "listing", "names of", "name of", "the reasons"].contains(where: text.contains)
+        ["by supplier", "of each", "their outcome", "by broad subject", "listing", "names of", "name of", "the reasons",
+         // Its own breakdown by month does not fit a row per year.
+         "by month", "and month", "with each", "each of the"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
