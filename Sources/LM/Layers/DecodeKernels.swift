@@ -6,7 +6,8 @@ import Foundation
 /// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
 /// The baseline path: where the CPU has AVX-512 or AVX2, the wide kernels (WideKernels) replace them.
 /// The decoder (LMDecode) calls them; its SwiGLU is the training forward's (`SwiGLU.forward(range:)`).
-package enum DecodeKernels {
+/// `public` with only `package` members, so the split helpers inline into the decoder (see `RoPE`).
+public enum DecodeKernels {
     typealias V4 = VecMath.V4
 
     /// Rows per cblas_sgemv call: OpenBLAS runs a gemv on one thread when rows·K < 9216 (2304 ×
@@ -15,7 +16,7 @@ package enum DecodeKernels {
     /// OpenBLAS's single-thread speed: Swift's baseline target has 16-byte loads only.)
     /// A multiple of 4 where possible: its kernel takes four rows at a time, and a 3-row tail in every
     /// 23-row call made the whole step about 10% slower.
-    package static func gemvChunk(K: Int) -> Int { let c = 9215 / K; return c >= 8 ? c & ~3 : max(1, c) }
+    @inlinable package static func gemvChunk(K: Int) -> Int { let c = 9215 / K; return c >= 8 ? c & ~3 : max(1, c) }
 
     /// y[r] (+)= w[r, 0..<K] · x for the rows of chunks `chunks` (chunk c = rows c·gemvChunk(K) ..< …, cut at N);
     /// w (N, K) row-major (the [out, in] weight layout). The chunks do not depend on how the work is
@@ -32,7 +33,7 @@ package enum DecodeKernels {
     }
 
     /// Part p's chunks of an N × K gemv cut into `parts`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func chunks(N: Int, K: Int, _ p: Int, _ parts: Int) -> Range<Int> {
         let size = gemvChunk(K: K)
         return share((N + size - 1) / size, p, parts, align: 1)

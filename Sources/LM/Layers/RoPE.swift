@@ -2,10 +2,13 @@ import Foundation
 
 /// Rotary position embedding in the Hugging Face half-split layout (rotate_half):
 /// for i < d/2, (x_i, x_{i+d/2}) is rotated by angle pos * theta^(-2i/d).
-package struct RoPE {
-    let headDim: Int
-    let cos: [Float]   // (maxSeqLen, d/2)
-    let sin: [Float]   // (maxSeqLen, d/2)
+/// The decoder (LMDecode) rotates each query and key head of every step with `forward`, inlined as when both
+/// were one module. So the type is `public` with only `package` members: Swift 6.3 serializes no member of a
+/// `package` type (swiftlang/swift#70100), so their `@inlinable` would not reach another module.
+public struct RoPE {
+    @usableFromInline let headDim: Int
+    @usableFromInline let cos: [Float]   // (maxSeqLen, d/2)
+    @usableFromInline let sin: [Float]   // (maxSeqLen, d/2)
 
     init(headDim d: Int, maxSeqLen: Int, theta: Float) {
         headDim = d
@@ -23,7 +26,7 @@ package struct RoPE {
     }
 
     // x (nHeads, d) of one token at position pos, rotated in place
-    @inline(__always)
+    @inlinable @inline(__always)
     package func forward(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) { rotate(x, nHeads: nHeads, pos: pos, sign: 1) }
 
     // dx (nHeads, d): gradient through the rotation = rotation by -angle, in place
@@ -32,8 +35,8 @@ package struct RoPE {
 
     /// Rotates each pair by sign · angle (sign ±1: x·(−s) is −(x·s) exactly, so both directions are bit-for-bit
     /// the two loops they replace).
-    @inline(__always)
-    private func rotate(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int, sign: Float) {
+    @inlinable @inline(__always)
+    func rotate(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int, sign: Float) {
         let half = headDim / 2
         cos.withUnsafeBufferPointer { cb in sin.withUnsafeBufferPointer { sb in
             let c = cb.baseAddress! + pos * half, s = sb.baseAddress! + pos * half
