@@ -4,7 +4,7 @@ import PackageDescription
 // Module layout and import rules: see DESIGN.md ("Modules").
 
 // The decoding kernels' source (Sources/LMKernels) is built twice: LMKernels for AVX-512, and
-// LMKernelsV3 (its files are links to the same files) for AVX2 + FMA. LM calls a build only after a
+// LMKernelsV3 (its files are links to the same files) for AVX2 + FMA. LMDecode calls a build only after a
 // run-time check (CPUFeatures), so the product runs on any x86-64 CPU. Other architectures build both plainly.
 #if arch(x86_64)
 let wideKernelFlags = ["-Ounchecked", "-target-cpu", "skylake-avx512"]
@@ -44,14 +44,28 @@ let package = Package(
         .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
         .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
         .target(name: "LMKernelsBF16", cSettings: [.unsafeFlags(bf16KernelFlags)]),
+        // The engine in four targets, arrows one way (DESIGN.md): Tokenizer (byte-level BPE, no deps), LM (the
+        // model, its kernels, forward/backward, AdamW), LMDecode (KV-cache decoding over LM), LMFormats (files:
+        // safetensors, HF config, GGUF, PEFT, training state). All -Ounchecked, as LM was when it held them all.
+        .target(name: "Tokenizer", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "LM",
-            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernels", "LMKernelsV3", "LMKernelsBF16"],
+            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernelsBF16"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        .target(
+            name: "LMDecode",
+            dependencies: ["Common", "LM", "CPUFeatures", "LMKernels", "LMKernelsV3"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        .target(
+            name: "LMFormats",
+            dependencies: ["LM", "LMDecode", "Tokenizer"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(
             name: "Training",
-            dependencies: ["Common", "LM"],
+            dependencies: ["Common", "LM", "LMFormats", "Tokenizer"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         // Optimised in the debug build too: the tests compose and judge thousands of letters (about 4× faster).
@@ -60,11 +74,11 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"])]),
         // The letter writer over the engine: decoding constraints, best of N judged, batch, DPO pairs. Optimised
         // in debug as FOI is (it was part of FOI): the guards filter the vocabulary at every decoding step.
-        .target(name: "Writer", dependencies: ["FOI", "LM"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "Writer", dependencies: ["FOI", "LM", "LMDecode", "LMFormats", "Tokenizer"], swiftSettings: [.unsafeFlags(["-O"])]),
         // A person's request history: import, style, the adapter's fine-tuning and its measurement (also -O,
         // as when it was part of FOI: matching and style reading run over every imported letter).
         .target(name: "History", dependencies: [
-            "FOI", "Store", "Writer", "LM", "Training", .product(name: "CSV", package: "CSV.swift"),
+            "FOI", "Store", "Writer", "LM", "LMFormats", "Tokenizer", "Training", .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: [.unsafeFlags(["-O"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
@@ -80,7 +94,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "FOI", "Store", "Writer", "Filings",
+                "FOI", "Store", "Writer", "Filings", "FilingsRead",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,23 +103,25 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Filings", dependencies: ["Common", "LM", "Training", "Store"]),
+        // Filings: reading (text, HTML, inline XBRL, the field readers; no engine) apart from what the model does.
+        .target(name: "FilingsRead"),
+        .target(name: "Filings", dependencies: ["Common", "FilingsRead", "LM", "LMDecode", "LMFormats", "Tokenizer", "Training", "Store"]),
         .executableTarget(
             name: "foibandit",
             dependencies: [
-                "LM", "Training", "FOI", "Writer", "History", "Store", "Bandit", "TUI",
-                "Filings",
+                "LM", "LMDecode", "LMFormats", "Tokenizer", "Training", "FOI", "Writer", "History", "Store", "Bandit", "TUI",
+                "Filings", "FilingsRead",
                 "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
-        .target(name: "TestSupport", dependencies: ["FOI", "Writer", "LM", "Store"], path: "Tests/Support"),
-        .testTarget(name: "LMTests", dependencies: ["Common", "LM"], exclude: ["Fixtures"]),
+        .target(name: "TestSupport", dependencies: ["FOI", "Writer", "LM", "LMFormats", "Tokenizer", "Store"], path: "Tests/Support"),
+        .testTarget(name: "LMTests", dependencies: ["Common", "LM", "LMDecode", "LMFormats", "Tokenizer"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Common", "Training", "LM"]),
         .testTarget(name: "FOITests", dependencies: ["FOI"]),
-        .testTarget(name: "WriterTests", dependencies: ["Writer", "FOI", "LM"]),
+        .testTarget(name: "WriterTests", dependencies: ["Writer", "FOI", "LM", "LMFormats", "Tokenizer"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
@@ -114,8 +130,8 @@ let package = Package(
             "Service", "FOI", "Writer", "Store", "LM", "Filings", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "LM", "Store"], exclude: ["Fixtures"]),
+        .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "FilingsRead", "LM", "LMFormats", "Tokenizer", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
-        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "History", "Writer", "Store", "LM", "Training"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "History", "Writer", "Store", "LM", "LMDecode", "LMFormats", "Tokenizer", "Training"], exclude: ["Fixtures"]),
     ]
 )

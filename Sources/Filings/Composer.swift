@@ -1,6 +1,6 @@
 import Common
+import FilingsRead
 import Foundation
-import LM
 
 /// A composed announcement: the document as filed (plain text or HTML), its type, the fields a
 /// reader should extract (normalised as `FieldExtractor` writes them) and a reference summary.

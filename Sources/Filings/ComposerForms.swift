@@ -1,6 +1,6 @@
 import Common
+import FilingsRead
 import Foundation
-import LM
 
 /// One renderer per announcement type, following the public structure of each form.
 extension FilingsComposer {

@@ -1,6 +1,6 @@
 import Common
+import FilingsRead
 import Foundation
-import LM
 
 /// Renderers for dividend declarations and net asset value announcements (investment trusts and
 /// income funds file these most often), in the sentence and table forms issuers use.

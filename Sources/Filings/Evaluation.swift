@@ -1,6 +1,9 @@
 import Common
+import FilingsRead
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 import Training
 
 /// Benchmarks over composer documents: classification, extraction exact-match, summary checks,

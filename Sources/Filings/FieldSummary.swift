@@ -1,3 +1,4 @@
+import FilingsRead
 import Foundation
 
 /// The field-based summary: one plain-English paragraph built only from extracted fields, so every

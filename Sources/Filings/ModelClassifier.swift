@@ -1,6 +1,9 @@
 import Common
+import FilingsRead
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 import Training
 
 /// Classification fine-tuning of the language model: the LM head is replaced by a class head

@@ -1,3 +1,4 @@
+import FilingsRead
 import Foundation
 
 /// Something that assigns a filing type to a document's text.

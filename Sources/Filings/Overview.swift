@@ -1,4 +1,5 @@
-// Filings mode in one page (see DESIGN.md, "Modules"; bench/filings/README.md for the numbers).
+// Filings mode in one page (see DESIGN.md, "Modules"; bench/filings/README.md for the numbers). Reading,
+// the announcement check, headline and field readers are FilingsRead (no engine); the rest is this target.
 //
 // One call (what `POST /v1/filings` needs; thread-safe, the default baseline classifier):
 //     let r: FilingResult = try FilingProcessor.process(data: bytes, filename: "rns.html")   // Codable

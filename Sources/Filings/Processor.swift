@@ -1,4 +1,5 @@
 import Common
+import FilingsRead
 import Foundation
 import LM
 import Store

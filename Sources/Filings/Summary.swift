@@ -1,5 +1,9 @@
+import FilingsRead
 import Foundation
 import LM
+import LMDecode
+import LMFormats
+import Tokenizer
 
 /// Checks that every number a summary states is in the filing (its extracted fields, including the
 /// parts of dates, or its text). A number may be a filing number rounded to the places it shows. A

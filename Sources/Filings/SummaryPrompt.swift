@@ -1,5 +1,7 @@
+import FilingsRead
 import Foundation
 import LM
+import Tokenizer
 
 /// What the summary model reads between `<|filing|>` and `<|summary|>`. The same style must be used
 /// in SFT and in generation, so a trained summary model records it in `filings_summary.json`.

@@ -1,6 +1,7 @@
 import FOI
 import Foundation
 import LM
+import Tokenizer
 import Training
 
 /// Which rows of the tied embedding a history adapter may move: the tokens the person writes that the base

@@ -1,6 +1,8 @@
 import FOI
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 import Training
 import Writer
 

@@ -22,30 +22,6 @@ public final class FlatAdamW: @unchecked Sendable {
         return AdamW.step(params: params.pointer, grads: grads.pointer, m: m.pointer, v: v.pointer,
                           count: grads.count, ranges: [(0, grads.count, true)], options: options, step: step, lr: lr)
     }
-
-    /// The moments and step, plus the caller's fields as metadata and, when given, the parameters
-    /// themselves (a class head keeps weights and moments in one file).
-    public func stateData(metadata: [String: String], params: FloatBuffer? = nil) -> Data {
-        var meta = metadata
-        meta["optimizer_step"] = String(step)
-        var tensors: [(name: String, shape: [Int], data: UnsafePointer<Float>)] = [("optimizer.m", [m.count], UnsafePointer(m.pointer)),
-                                                                ("optimizer.v", [v.count], UnsafePointer(v.pointer))]
-        if let params { tensors.append(("params", [params.count], UnsafePointer(params.pointer))) }
-        return SafeTensorsFile.serialize(tensors, metadata: meta)
-    }
-
-    /// Restores the moments and step (and `params`, when given); returns the metadata.
-    public func restore(from url: URL, params: FloatBuffer? = nil) throws -> [String: String] {
-        let f = try SafeTensorsFile(contentsOf: url)
-        try f.read("optimizer.m", into: m.pointer, shape: [m.count])
-        try f.read("optimizer.v", into: v.pointer, shape: [v.count])
-        if let params { try f.read("params", into: params.pointer, shape: [params.count]) }
-        guard let s = f.metadata["optimizer_step"].flatMap(Int.init) else {
-            throw CheckpointError.badHeader(file: url.path, detail: "no optimizer_step")
-        }
-        step = s
-        return f.metadata
-    }
 }
 
 /// A LoRA adapter's optimizer is a `FlatAdamW` over its A and B.

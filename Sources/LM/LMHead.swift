@@ -13,10 +13,7 @@ enum LMHead {
     static func forward(lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>,
                         hidden: UnsafePointer<Float>, embed: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
                         chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int, precision: Precision = .fp32) {
-        let R = chunkRows(V: V, N: N)
-        for r0 in stride(from: 0, to: N, by: R) {
-            let n = min(R, N - r0)
-            matmulForward(chunk, hidden + r0 * C, embed, n, C, V, precision: precision)
+        chunks(chunk, hidden: hidden, embed: embed, N: N, C: C, V: V, precision: precision) { r0, n in
             Loss.forward(lse: lse + r0, logp: logp + r0, logits: chunk, targets: targets + r0, N: n, V: V)
         }
     }
@@ -28,12 +25,21 @@ enum LMHead {
                          lse: UnsafeMutablePointer<Float>, logp: UnsafeMutablePointer<Float>, dlogp: UnsafePointer<Float>,
                          hidden: UnsafePointer<Float>, embed: UnsafePointer<Float>, targets: UnsafePointer<Int32>,
                          chunk: UnsafeMutablePointer<Float>, N: Int, C: Int, V: Int, precision: Precision = .fp32) {
+        chunks(chunk, hidden: hidden, embed: embed, N: N, C: C, V: V, precision: precision) { r0, n in
+            Loss.backward(logits: chunk, lse: lse + r0, logp: logp + r0, dlogp: dlogp + r0, targets: targets + r0, N: n, V: V)
+            matmulBackward(dinp: dhidden + r0 * C, dw: dembed, dout: chunk, inp: hidden + r0 * C, w: embed, n, C, V, precision: precision)
+        }
+    }
+
+    /// The one loop of both: each chunk of rows r0..<r0+n has its logits computed into `chunk`, then `body`.
+    @inline(__always)
+    static func chunks(_ chunk: UnsafeMutablePointer<Float>, hidden: UnsafePointer<Float>, embed: UnsafePointer<Float>,
+                       N: Int, C: Int, V: Int, precision: Precision, _ body: (_ r0: Int, _ n: Int) -> Void) {
         let R = chunkRows(V: V, N: N)
         for r0 in stride(from: 0, to: N, by: R) {
             let n = min(R, N - r0)
             matmulForward(chunk, hidden + r0 * C, embed, n, C, V, precision: precision)
-            Loss.backward(logits: chunk, lse: lse + r0, logp: logp + r0, dlogp: dlogp + r0, targets: targets + r0, N: n, V: V)
-            matmulBackward(dinp: dhidden + r0 * C, dw: dembed, dout: chunk, inp: hidden + r0 * C, w: embed, n, C, V, precision: precision)
+            body(r0, n)
         }
     }
 }

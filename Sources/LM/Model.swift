@@ -15,7 +15,7 @@ public final class Model: @unchecked Sendable {
     public let layout: ParameterLayout
     public let params: FloatBuffer
     public let grads: FloatBuffer
-    let rope: RoPE
+    package let rope: RoPE
     var acts: Activations?
     var dacts: ActivationGrads?
     private var logitsBuffer: FloatBuffer?   // `logits` on demand; fresh until the next forward
@@ -45,7 +45,7 @@ public final class Model: @unchecked Sendable {
         rope = RoPE(headDim: config.headDim, maxSeqLen: config.maxSeqLen, theta: config.ropeTheta)
     }
 
-    @inline(__always) func p(_ k: ParameterLayout.Kind, _ l: Int = 0) -> UnsafeMutablePointer<Float> { params.pointer + layout.offset(k, layer: l) }
+    @inlinable @inline(__always) package func p(_ k: ParameterLayout.Kind, _ l: Int = 0) -> UnsafeMutablePointer<Float> { params.pointer + layout.offset(k, layer: l) }
     @inline(__always) func g(_ k: ParameterLayout.Kind, _ l: Int = 0) -> UnsafeMutablePointer<Float> { grads.pointer + layout.offset(k, layer: l) }
 
     public var parameterCount: Int { layout.count }

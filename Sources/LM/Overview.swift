@@ -1,4 +1,6 @@
-// The LM engine in one page (see DESIGN.md, "The model").
+// The LM engine in one page (see DESIGN.md, "The model"). Four targets: LM (this one: the model, training,
+// AdamW), LMDecode (Decoder, Generator, Sampler), LMFormats (save, load, GGUF, PEFT, training state) and
+// Tokenizer (BPETokenizer).
 //
 // Training
 //     let model = Model(config: ModelConfig(vocabSize: 4096, dim: 256, layers: 4, heads: 8, kvHeads: 8,

@@ -33,8 +33,8 @@ public struct ParameterLayout: Sendable {
     /// Weight decay applies to matrices only, never to norm gains.
     public static func isMatrix(_ k: Kind) -> Bool { k != .attnNorm && k != .mlpNorm && k != .finalNorm }
 
-    @inline(__always) public func offset(_ k: Kind, layer l: Int = 0) -> Int { offsets[k.rawValue] + l * sizes[k.rawValue] }
-    @inline(__always) public func size(_ k: Kind) -> Int { sizes[k.rawValue] }
+    @inlinable @inline(__always) public func offset(_ k: Kind, layer l: Int = 0) -> Int { offsets[k.rawValue] + l * sizes[k.rawValue] }
+    @inlinable @inline(__always) public func size(_ k: Kind) -> Int { sizes[k.rawValue] }
 
     /// PyTorch shape [out, in] of one tensor.
     public func shape(_ k: Kind) -> [Int] {

@@ -1,6 +1,7 @@
 import Dispatch
-import FOI
 import Filings
+import FilingsRead
+import FOI
 import Foundation
 import Hummingbird
 import Logging

@@ -1,5 +1,6 @@
 import Foundation
 import LM
+import LMFormats
 
 /// A linear class head over the model's final normed hidden state of each row's last token: K classes,
 /// weights K×C then a bias of K in one buffer, so one `FlatAdamW` trains it. Softmax cross-entropy.

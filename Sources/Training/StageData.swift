@@ -1,5 +1,6 @@
 import Foundation
 import LM
+import Tokenizer
 
 /// Reading each stage's inputs into token form.
 public enum StageData {

@@ -1,5 +1,7 @@
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 
 /// Runs one stage from its config: builds the model (fresh or from `initFrom`), its data and
 /// objective, trains with checkpoints in `runDir`, and writes the finished model to `runDir/model`

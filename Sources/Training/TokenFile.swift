@@ -1,5 +1,6 @@
 import Foundation
 import LM
+import Tokenizer
 
 /// A packed stream of token ids as little-endian UInt16 (our vocabularies stay under 65,536).
 /// Tokenising a corpus once and memory-mapping the result keeps the training loop free of text work.

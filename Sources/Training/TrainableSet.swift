@@ -1,5 +1,6 @@
 import Foundation
 import LM
+import LMFormats
 
 /// What a run trains, and how it is checkpointed: the whole model (`FullModel`), a LoRA adapter over a
 /// frozen base (`LoRASet`) or a class head with the model's top (`HeadSet`). The loop (`Trainer`) is the

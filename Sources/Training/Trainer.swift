@@ -1,5 +1,6 @@
 import Foundation
 import LM
+import LMFormats
 
 /// The one training loop: step → optimizer → progress line → periodic eval → checkpoint, for every
 /// objective (language modelling, SFT, DPO, a classification head) and every trainable set (the whole

@@ -1,6 +1,8 @@
 import FOI
 import Foundation
 import LM
+import LMDecode
+import Tokenizer
 
 /// Holds a letter to the names its prompt gives. A small model starts a name right and then drifts
 /// ("Bassetlaw District Council" → "Basset andot District Council", "Freedom of Information (Scotland) Act"

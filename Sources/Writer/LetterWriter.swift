@@ -1,6 +1,9 @@
 import FOI
 import Foundation
 import LM
+import LMDecode
+import LMFormats
+import Tokenizer
 
 /// What to write: one request letter.
 public struct LetterRequest: Sendable, Equatable {

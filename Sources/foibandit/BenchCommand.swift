@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LM
+import LMDecode
+import LMFormats
 
 /// `foibandit bench`: our side of the engine speed benchmark (bench/speed/run.sh). Each subcommand
 /// prints one JSON object. Threads: OpenBLAS's own count (set OPENBLAS_NUM_THREADS); none is changed here.

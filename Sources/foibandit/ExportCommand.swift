@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 
 /// `foibandit export --gguf`: a model folder as one GGUF file that llama.cpp loads.
 struct Export: ParsableCommand {

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Filings
+import FilingsRead
 import Foundation
 import LM
+import LMFormats
 import Store
+import Tokenizer
 
 /// `foibandit filings …`: regulatory filings mode (register as `FilingsCommand.self`).
 struct FilingsCommand: ParsableCommand {

@@ -3,7 +3,10 @@ import FOI
 import Foundation
 import History
 import LM
+import LMDecode
+import LMFormats
 import Store
+import Tokenizer
 import Writer
 
 /// `--model`, shared by the commands that write letters.

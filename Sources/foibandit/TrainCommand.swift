@@ -2,6 +2,8 @@ import ArgumentParser
 import FOI
 import Foundation
 import LM
+import LMFormats
+import Tokenizer
 import Training
 import Writer
 

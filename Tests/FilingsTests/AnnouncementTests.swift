@@ -1,6 +1,7 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import Testing
-@testable import Filings
 
 /// One handwritten announcement of each type (Fixtures/announcements, ours): the baseline
 /// classifier (trained only on composer documents) and the extractor, checked by hand.

@@ -1,7 +1,10 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import LM
+import LMFormats
 import Testing
-@testable import Filings
+import Tokenizer
 
 /// The filings benchmark (opt-in: FOIBANDIT_FILINGS_BENCH=1; see bench/filings/README.md).
 /// Classification: naive Bayes vs the model fine-tuned with a class head (last block only, full);

@@ -1,9 +1,12 @@
 import Common
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import LM
-import Testing
-@testable import Filings
+import LMFormats
 @testable import Store
+import Testing
+import Tokenizer
 
 @Suite struct ComposerTests {
     @Test func deterministicAndEveryType() {

@@ -1,6 +1,7 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import Testing
-@testable import Filings
 
 /// One labelled announcement of the corpus in Fixtures/announcements: NAME.txt or NAME.html, and
 /// NAME.expected with "type: …" then one "field: value" line per field the filing states.

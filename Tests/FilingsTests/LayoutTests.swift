@@ -1,6 +1,7 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import Testing
-@testable import Filings
 
 /// The same announcement laid out another way must give the same fields: the corpus's plain-text
 /// filings re-rendered with tabs for pipes, pipes for tabs, and as an HTML page whose tables keep

@@ -1,6 +1,7 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import Testing
-@testable import Filings
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 @testable import Filings
+@testable import FilingsRead
+import Foundation
 @testable import Store
+import Testing
 
 /// The repository root, from this file's place in it (Tests/FilingsTests/…).
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

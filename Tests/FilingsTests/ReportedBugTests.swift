@@ -1,6 +1,7 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import Testing
-@testable import Filings
 
 /// What issue 24 reported, each checked on the layout it was reported on.
 @Suite struct ReportedBugTests {

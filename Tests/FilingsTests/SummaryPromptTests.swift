@@ -1,7 +1,8 @@
+@testable import Filings
+@testable import FilingsRead
 import Foundation
 import LM
 import Testing
-@testable import Filings
 
 @Suite struct SummaryPromptTests {
     /// The field block is what the summary model copies from, so it must state only the filing's

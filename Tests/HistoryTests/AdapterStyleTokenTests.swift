@@ -2,8 +2,11 @@ import FOI
 import Foundation
 import History
 import LM
+import LMDecode
+import LMFormats
 import Store
 import Testing
+import Tokenizer
 import Training
 
 /// Issue 27: adapter letters garbled exactly the person's own words ("I Regulations Management like to ask …" for

@@ -2,8 +2,10 @@ import FOI
 import Foundation
 import History
 import LM
+import LMFormats
 import Store
 import Testing
+import Tokenizer
 import Training
 
 /// The handwritten history through import, the split and a real (short) run on the shipped model.

@@ -3,8 +3,11 @@ import FOI
 import Foundation
 import History
 import LM
+import LMDecode
+import LMFormats
 import Store
 import Testing
+import Tokenizer
 import Training
 import Writer
 

@@ -1,5 +1,6 @@
-import XCTest
 @testable import LM
+@testable import LMDecode
+import XCTest
 
 /// The benchmark's own arithmetic (`EngineBench`). Throughput itself is measured by `foibandit bench train`
 /// and `foibandit bench decode` (bench/speed/run.sh), not by a test: a test that only prints a speed checks

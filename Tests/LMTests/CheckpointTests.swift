@@ -1,6 +1,7 @@
 import Common
-import XCTest
 @testable import LM
+@testable import LMFormats
+import XCTest
 
 final class CheckpointTests: XCTestCase {
     func testSaveLoadIsBitIdentical() throws {

@@ -1,7 +1,8 @@
 import Foundation
+@testable import LM
+@testable import LMDecode
 import Synchronization
 import Testing
-@testable import LM
 
 /// DecodePool against real threads: every piece of every job runs exactly once, whoever runs it, and
 /// a helper that stalls (as one the OS has descheduled does) leaves the rest of the job to the others.

@@ -1,5 +1,6 @@
-import XCTest
 @testable import LM
+@testable import LMDecode
+import XCTest
 
 final class DecodingTests: XCTestCase {
     /// Logits from the KV cache, token by token, equal a full forward over the whole sequence.

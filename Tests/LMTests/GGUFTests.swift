@@ -1,6 +1,8 @@
 import Foundation
-import XCTest
 @testable import LM
+@testable import LMFormats
+@testable import Tokenizer
+import XCTest
 
 /// The GGUF writer: a minimal independent reader parses what it wrote back (header, metadata,
 /// tensor table, alignment, data), and the exported model's Q/K rows are the rotary reordering.

@@ -1,6 +1,8 @@
 import Foundation
-import XCTest
 @testable import LM
+@testable import LMDecode
+@testable import LMFormats
+import XCTest
 
 /// Halves of scripts/interop/model_check.sh, which sets FOIBANDIT_INTEROP_DIR (skipped otherwise).
 ///

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import LM
+@testable import LMDecode
+@testable import LMFormats
+import Testing
+@testable import Tokenizer
 
 /// Text for the small in-test tokenizers: FOI-flavoured prose with Welsh and Gaelic names.
 private let sampleCorpus: [String] = {

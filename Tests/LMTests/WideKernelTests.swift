@@ -1,7 +1,8 @@
-import Common
 import CBLAS
-import XCTest
+import Common
 @testable import LM
+@testable import LMDecode
+import XCTest
 
 /// Each build of the wide decoding kernels this CPU runs (AVX-512, AVX2) against OpenBLAS and the
 /// baseline kernels, on odd shapes; the decoder's results against its OpenBLAS path, across thread

@@ -1,7 +1,9 @@
 import FOI
 import Foundation
 import LM
+import LMFormats
 import Store
+import Tokenizer
 import Writer
 
 /// Shared by the test targets that need a real store and a real (tiny, random) model.

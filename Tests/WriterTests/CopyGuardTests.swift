@@ -2,6 +2,7 @@
 import Foundation
 import LM
 import Testing
+import Tokenizer
 @testable import Writer
 
 /// The copy guard with the shipped model's real tokenizer (and, end to end, its real model).

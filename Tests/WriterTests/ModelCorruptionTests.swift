@@ -1,6 +1,7 @@
 import FOI
 import Foundation
 import LM
+import LMFormats
 import Writer
 import XCTest
 

@@ -2,6 +2,7 @@
 import Foundation
 import LM
 import Testing
+import Tokenizer
 @testable import Writer
 
 /// The word guard with the shipped tokenizer and the installed word list.

@@ -1,7 +1,7 @@
 /// Token embedding lookup; its matrix is also the (tied) LM head.
-enum Embedding {
+package enum Embedding {
     // tokens (N), table (V, C) -> out (N, C)
-    static func forward(_ out: UnsafeMutablePointer<Float>, _ tokens: UnsafePointer<Int32>,
+    package static func forward(_ out: UnsafeMutablePointer<Float>, _ tokens: UnsafePointer<Int32>,
                         _ table: UnsafePointer<Float>, N: Int, C: Int) {
         for i in 0..<N {
             (out + i * C).update(from: table + Int(tokens[i]) * C, count: C)

@@ -3,12 +3,12 @@ import Foundation
 /// RMSNorm as Hugging Face Llama: y = x * rsqrt(mean(x²) + eps) * weight.
 /// SIMD rows, split over threads by rows (the weight gradient by columns, so each of its sums runs
 /// over the rows in order and results do not depend on the thread count).
-enum RMSNorm {
+package enum RMSNorm {
     typealias V4 = VecMath.V4
     static let minRowsPerThread = 64   // below this (decoding) a thread hand-off costs more than the rows
 
     // inp (N, C), weight (C) -> out (N, C), rstd (N); out may be inp
-    static func forward(_ out: UnsafeMutablePointer<Float>, _ rstd: UnsafeMutablePointer<Float>?,
+    package static func forward(_ out: UnsafeMutablePointer<Float>, _ rstd: UnsafeMutablePointer<Float>?,
                         _ inp: UnsafePointer<Float>, _ weight: UnsafePointer<Float>, N: Int, C: Int, eps: Float) {
         parallelRanges(N, minPerThread: minRowsPerThread) { rows in
             for i in rows {

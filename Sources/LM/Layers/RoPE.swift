@@ -2,10 +2,13 @@ import Foundation
 
 /// Rotary position embedding in the Hugging Face half-split layout (rotate_half):
 /// for i < d/2, (x_i, x_{i+d/2}) is rotated by angle pos * theta^(-2i/d).
-struct RoPE {
-    let headDim: Int
-    let cos: [Float]   // (maxSeqLen, d/2)
-    let sin: [Float]   // (maxSeqLen, d/2)
+/// The decoder (LMDecode) rotates each query and key head of every step with `forward`, inlined as when both
+/// were one module. So the type is `public` with only `package` members: Swift 6.3 serializes no member of a
+/// `package` type (swiftlang/swift#70100), so their `@inlinable` would not reach another module.
+public struct RoPE {
+    @usableFromInline let headDim: Int
+    @usableFromInline let cos: [Float]   // (maxSeqLen, d/2)
+    @usableFromInline let sin: [Float]   // (maxSeqLen, d/2)
 
     init(headDim d: Int, maxSeqLen: Int, theta: Float) {
         headDim = d
@@ -23,34 +26,26 @@ struct RoPE {
     }
 
     // x (nHeads, d) of one token at position pos, rotated in place
+    @inlinable @inline(__always)
+    package func forward(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) { rotate(x, nHeads: nHeads, pos: pos, sign: 1) }
+
+    // dx (nHeads, d): gradient through the rotation = rotation by -angle, in place
     @inline(__always)
-    func forward(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) {
+    func backward(_ dx: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) { rotate(dx, nHeads: nHeads, pos: pos, sign: -1) }
+
+    /// Rotates each pair by sign · angle (sign ±1: x·(−s) is −(x·s) exactly, so both directions are bit-for-bit
+    /// the two loops they replace).
+    @inlinable @inline(__always)
+    func rotate(_ x: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int, sign: Float) {
         let half = headDim / 2
         cos.withUnsafeBufferPointer { cb in sin.withUnsafeBufferPointer { sb in
             let c = cb.baseAddress! + pos * half, s = sb.baseAddress! + pos * half
             for h in 0..<nHeads {
                 let a = x + h * headDim, b = a + half
                 for i in 0..<half {
-                    let x1 = a[i], x2 = b[i]
-                    a[i] = x1 * c[i] - x2 * s[i]
-                    b[i] = x2 * c[i] + x1 * s[i]
-                }
-            }
-        } }
-    }
-
-    // dx (nHeads, d): gradient through the rotation = rotation by -angle, in place
-    @inline(__always)
-    func backward(_ dx: UnsafeMutablePointer<Float>, nHeads: Int, pos: Int) {
-        let half = headDim / 2
-        cos.withUnsafeBufferPointer { cb in sin.withUnsafeBufferPointer { sb in
-            let c = cb.baseAddress! + pos * half, s = sb.baseAddress! + pos * half
-            for h in 0..<nHeads {
-                let a = dx + h * headDim, b = a + half
-                for i in 0..<half {
-                    let g1 = a[i], g2 = b[i]
-                    a[i] = g1 * c[i] + g2 * s[i]
-                    b[i] = g2 * c[i] - g1 * s[i]
+                    let x1 = a[i], x2 = b[i], si = sign * s[i]
+                    a[i] = x1 * c[i] - x2 * si
+                    b[i] = x2 * c[i] + x1 * si
                 }
             }
         } }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// SIMD building blocks of the non-GEMM kernels (loss, softmax, SwiGLU, AdamW): 4 lanes at a
@@ -86,22 +85,5 @@ enum VecMath {
         var s = acc.sum()
         while i < n { s += a[i] * b[i]; i += 1 }
         return s
-    }
-}
-
-/// Splits 0..<count into one contiguous range per thread (the OpenBLAS thread count, read, never
-/// changed) for elementwise kernels that call no BLAS. The split depends only on (count, threads)
-/// and each element is computed the same way in any split (boundaries are multiples of 4), so results do not depend on it.
-func parallelRanges(_ count: Int, minPerThread: Int = 1 << 15, _ body: (Range<Int>) -> Void) {
-    let workers = Swift.min(BLASThreads.count, Swift.max(1, count / minPerThread))
-    if workers <= 1 { body(0..<count); return }
-    withoutActuallyEscaping(body) { escapable in
-        nonisolated(unsafe) let work = escapable   // disjoint ranges by construction
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            // boundaries on multiples of 4, so every element takes the same SIMD or scalar path in any split
-            let lo = w == 0 ? 0 : (count * w / workers) & ~3
-            let hi = w == workers - 1 ? count : (count * (w + 1) / workers) & ~3
-            work(lo..<hi)
-        }
     }
 }

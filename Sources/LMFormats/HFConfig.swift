@@ -1,4 +1,5 @@
 import Foundation
+import LM
 
 /// ModelConfig <-> Hugging Face LlamaConfig `config.json`, every field explicit so that both
 /// transformers 4.x (rope_theta, torch_dtype) and 5.x (rope_parameters, dtype) read it as we mean it.

@@ -1,4 +1,5 @@
 import Foundation
+import LM
 
 /// Checks on a checkpoint's tensors made before the model's buffers are allocated (so a config that
 /// disagrees with its weights costs nothing) and after they are read (so NaN weights never decode).

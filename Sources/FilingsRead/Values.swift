@@ -171,3 +171,24 @@ enum Parse {
         return person(words.joined(separator: " "))
     }
 }
+
+/// Number writings: grouping commas, fixed decimals, canonical decimals (the readers' values and the
+/// composer's documents write numbers the same way).
+package enum Num {
+    package static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+    package static func fixed(_ v: Double, _ places: Int) -> String { String(format: "%.\(places)f", v) }
+    /// Canonical decimal: no trailing zeros, no grouping ("4.5", "12", "0.25").
+    package static func canonical(_ s: String) -> String {
+        guard let d = Decimal(string: s.replacingOccurrences(of: ",", with: ""), locale: Locale(identifier: "en_US_POSIX")) else { return s }
+        return Transform.plainString(d)
+    }
+    package static func canonical(_ v: Double, _ places: Int) -> String { canonical(fixed(v, places)) }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import LM
 
 /// The safetensors format, read and written by our own code:
 /// 8-byte little-endian header length N, N bytes of JSON

@@ -5,7 +5,9 @@ import Foundation
 /// that streams the weights once from memory: no packing (as sgemm needs) and no threads of their own
 /// (DecodePool splits rows). Each output is computed the same way whatever rows a worker gets.
 /// The baseline path: where the CPU has AVX-512 or AVX2, the wide kernels (WideKernels) replace them.
-enum DecodeKernels {
+/// The decoder (LMDecode) calls them; its SwiGLU is the training forward's (`SwiGLU.forward(range:)`).
+/// `public` with only `package` members, so the split helpers inline into the decoder (see `RoPE`).
+public enum DecodeKernels {
     typealias V4 = VecMath.V4
 
     /// Rows per cblas_sgemv call: OpenBLAS runs a gemv on one thread when rows·K < 9216 (2304 ×
@@ -14,12 +16,12 @@ enum DecodeKernels {
     /// OpenBLAS's single-thread speed: Swift's baseline target has 16-byte loads only.)
     /// A multiple of 4 where possible: its kernel takes four rows at a time, and a 3-row tail in every
     /// 23-row call made the whole step about 10% slower.
-    static func gemvChunk(K: Int) -> Int { let c = 9215 / K; return c >= 8 ? c & ~3 : max(1, c) }
+    @inlinable package static func gemvChunk(K: Int) -> Int { let c = 9215 / K; return c >= 8 ? c & ~3 : max(1, c) }
 
     /// y[r] (+)= w[r, 0..<K] · x for the rows of chunks `chunks` (chunk c = rows c·gemvChunk(K) ..< …, cut at N);
     /// w (N, K) row-major (the [out, in] weight layout). The chunks do not depend on how the work is
     /// split, so every output is computed the same way on 1 or 2 threads.
-    static func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+    package static func gemv(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
                      N: Int, K: Int, chunks: Range<Int>, accumulate: Bool) {
         let size = gemvChunk(K: K)
         for c in chunks {
@@ -31,8 +33,8 @@ enum DecodeKernels {
     }
 
     /// Part p's chunks of an N × K gemv cut into `parts`.
-    @inline(__always)
-    static func chunks(N: Int, K: Int, _ p: Int, _ parts: Int) -> Range<Int> {
+    @inlinable @inline(__always)
+    package static func chunks(N: Int, K: Int, _ p: Int, _ parts: Int) -> Range<Int> {
         let size = gemvChunk(K: K)
         return share((N + size - 1) / size, p, parts, align: 1)
     }
@@ -42,7 +44,7 @@ enum DecodeKernels {
     /// v (n, d). `scores` holds n floats. Scores a block at a time by vertical products (lanes past n
     /// are computed, not stored), and the weighted sum of V in registers 32 columns at a time, so the
     /// add chains are independent and `out` is stored once. (The wide kernels' attention where the CPU has them.)
-    static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+    package static func attendOne(out: UnsafeMutablePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
                           v: UnsafePointer<Float>, n: Int, d: Int, scale: Float, scores: UnsafeMutablePointer<Float>) {
         var t = 0
         while t < n {
@@ -83,21 +85,6 @@ enum DecodeKernels {
                 let p = scores[t] * inv[0], r = v + t * stride
                 for j in j0..<d { out[j] += p * r[j] }
             }
-        }
-    }
-
-    /// h[i] = silu(gate[i]) · up[i] for i in range (h may be gate); each element the same in any range.
-    static func swiglu(_ h: UnsafeMutablePointer<Float>, _ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>, range: Range<Int>) {
-        var i = range.lowerBound
-        while i + 4 <= range.upperBound {
-            let g = VecMath.load(gate + i)
-            VecMath.store(g / (1 + VecMath.exp(-g)) * VecMath.load(up + i), h + i)
-            i += 4
-        }
-        while i < range.upperBound {   // same arithmetic lane by lane, so any split gives the same values
-            let g = V4(repeating: gate[i])
-            h[i] = (g / (1 + VecMath.exp(-g)) * V4(repeating: up[i]))[0]
-            i += 1
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LM
 import Synchronization
 
 /// Persistent worker threads for decoding steps. A step is ~30 small products (a 384×384 matrix is
@@ -138,12 +139,4 @@ final class DecodePool: @unchecked Sendable {
             runPieces(of: seen >> 2, worker: w)
         }
     }
-}
-
-/// Part p of 0..<n when cut into `parts` (contiguous; boundaries on multiples of `align`).
-@inline(__always)
-func share(_ n: Int, _ p: Int, _ parts: Int, align: Int = 4) -> Range<Int> {
-    let lo = p == 0 ? 0 : (n * p / parts) / align * align
-    let hi = p == parts - 1 ? n : (n * (p + 1) / parts) / align * align
-    return lo..<hi
 }

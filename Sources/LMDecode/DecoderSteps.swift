@@ -1,3 +1,5 @@
+import LM
+
 /// The one layer loop of decoding. Every path runs a layer as the same five steps in the same order
 /// (the order of `Model`'s training forward): norm, attention (Q/K/V, RoPE, cache, attend), the output
 /// projection added to the residual, norm, and the SwiGLU MLP added to the residual. A path says only

@@ -1,5 +1,5 @@
-import CBLAS
 import Foundation
+import LM
 
 /// Incremental inference with a KV cache. Each call appends tokens to any subset of the
 /// sequences; all appended tokens of all sequences form the rows of one batch, so every

@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import LM
 
 /// How to pick each next token. temperature 0 is greedy (argmax).
 public struct SamplingOptions: Sendable, Equatable {

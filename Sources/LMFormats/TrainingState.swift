@@ -1,4 +1,5 @@
 import Foundation
+import LM
 
 /// Everything beyond the weights that a resumed run needs to continue bit-identically:
 /// the trainer's step, its RNG, an opaque data-loader position, and the AdamW moments.
@@ -47,5 +48,33 @@ public struct TrainingState: Sendable, Equatable {
         var extra = [String: String]()
         for (k, v) in f.metadata where k.hasPrefix("extra.") { extra[String(k.dropFirst(6))] = v }
         return TrainingState(step: step, rngState: rng, dataPosition: pos, extra: extra)
+    }
+}
+
+/// `FlatAdamW`'s state file (a LoRA adapter's `lora_training_state.safetensors`, a class head's): the
+/// moments and step in the same safetensors form as `TrainingState`'s.
+extension FlatAdamW {
+    /// The moments and step, plus the caller's fields as metadata and, when given, the parameters
+    /// themselves (a class head keeps weights and moments in one file).
+    public func stateData(metadata: [String: String], params: FloatBuffer? = nil) -> Data {
+        var meta = metadata
+        meta["optimizer_step"] = String(step)
+        var tensors: [(name: String, shape: [Int], data: UnsafePointer<Float>)] = [("optimizer.m", [m.count], UnsafePointer(m.pointer)),
+                                                                ("optimizer.v", [v.count], UnsafePointer(v.pointer))]
+        if let params { tensors.append(("params", [params.count], UnsafePointer(params.pointer))) }
+        return SafeTensorsFile.serialize(tensors, metadata: meta)
+    }
+
+    /// Restores the moments and step (and `params`, when given); returns the metadata.
+    public func restore(from url: URL, params: FloatBuffer? = nil) throws -> [String: String] {
+        let f = try SafeTensorsFile(contentsOf: url)
+        try f.read("optimizer.m", into: m.pointer, shape: [m.count])
+        try f.read("optimizer.v", into: v.pointer, shape: [v.count])
+        if let params { try f.read("params", into: params.pointer, shape: [params.count]) }
+        guard let s = f.metadata["optimizer_step"].flatMap(Int.init) else {
+            throw CheckpointError.badHeader(file: url.path, detail: "no optimizer_step")
+        }
+        step = s
+        return f.metadata
     }
 }

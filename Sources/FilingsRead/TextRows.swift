@@ -193,26 +193,26 @@ extension String {
     func matches(_ pattern: String) -> Bool { range(of: pattern, options: .regularExpression) != nil }
 
     /// First capture group of the first match (or the whole match when there are no groups).
-    func firstMatch(_ pattern: String, options: NSRegularExpression.Options = []) -> String? {
+    package func firstMatch(_ pattern: String, options: NSRegularExpression.Options = []) -> String? {
         guard let re = try? NSRegularExpression(pattern: pattern, options: options) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let r = m.numberOfRanges > 1 ? m.range(at: 1) : m.range
         return r.location == NSNotFound ? nil : ns.substring(with: r)
     }
-    func firstMatchGroups(_ pattern: String, options: NSRegularExpression.Options = []) -> [String]? {
+    package func firstMatchGroups(_ pattern: String, options: NSRegularExpression.Options = []) -> [String]? {
         guard let re = try? NSRegularExpression(pattern: pattern, options: options) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return (1..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
     }
-    func allMatches(_ pattern: String) -> [String] {
+    package func allMatches(_ pattern: String) -> [String] {
         guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = self as NSString
         return re.matches(in: self, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
     /// Every match's capture groups.
-    func allMatchGroups(_ pattern: String, options: NSRegularExpression.Options = []) -> [[String]] {
+    package func allMatchGroups(_ pattern: String, options: NSRegularExpression.Options = []) -> [[String]] {
         guard let re = try? NSRegularExpression(pattern: pattern, options: options) else { return [] }
         let ns = self as NSString
         return re.matches(in: self, range: NSRange(location: 0, length: ns.length)).map { m in

@@ -1,3 +1,5 @@
+import LM
+
 /// A decoding step of M ≤ 16 sequences, one token each, with the wide kernels: every product streams
 /// its weights once, its output columns split over the pool (no OpenBLAS call, so the helpers never
 /// park). rowTok/rowSeq/rowPos are filled (row r = item r); `finish` writes the logits of every row to

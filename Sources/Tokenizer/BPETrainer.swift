@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// Trains a byte-level BPE tokenizer: counts GPT-2 pre-tokens over the corpus (in parallel),
 /// then runs the merge loop with incremental pair counts (an index from each pair to the words
@@ -214,39 +214,16 @@ public struct BPETrainer: Sendable {
     }
 }
 
-/// Max-heap of (count, pair); ties: smaller pair first.
-struct PairHeap {
-    var a: [(count: Int, pair: UInt64)] = []
-    @inline(__always) static func better(_ x: (count: Int, pair: UInt64), _ y: (count: Int, pair: UInt64)) -> Bool {
+/// Largest count first; ties: smaller pair first.
+enum MostCounted: HeapOrder {
+    @inline(__always) static func before(_ x: (count: Int, pair: UInt64), _ y: (count: Int, pair: UInt64)) -> Bool {
         x.count > y.count || (x.count == y.count && x.pair < y.pair)
     }
-    mutating func push(_ count: Int, _ pair: UInt64) {
-        let x = (count: count, pair: pair)
-        a.append(x)
-        var i = a.count - 1
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if !Self.better(x, a[p]) { break }
-            a[i] = a[p]; i = p
-        }
-        a[i] = x
-    }
-    mutating func pop() -> (count: Int, pair: UInt64)? {
-        guard let last = a.popLast() else { return nil }
-        if a.isEmpty { return last }
-        let top = a[0]
-        let n = a.count
-        var i = 0
-        while true {
-            var c = 2 * i + 1
-            if c >= n { break }
-            if c + 1 < n && Self.better(a[c + 1], a[c]) { c += 1 }
-            if !Self.better(a[c], last) { break }
-            a[i] = a[c]; i = c
-        }
-        a[i] = last
-        return top
-    }
+}
+typealias PairHeap = Heap<MostCounted>
+
+extension Heap where Order == MostCounted {
+    mutating func push(_ count: Int, _ pair: UInt64) { push((count: count, pair: pair)) }
 }
 
 /// Counts pre-tokens (word -> count) over texts, `threads` texts at a time.

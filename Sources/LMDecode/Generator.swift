@@ -1,3 +1,5 @@
+import LM
+
 /// Batched text generation: prompts of different lengths are prefilled together, then every
 /// step decodes one token for each unfinished sequence in a single batched forward.
 public final class Generator {

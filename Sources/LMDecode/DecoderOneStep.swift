@@ -1,3 +1,5 @@
+import LM
+
 /// One token of one sequence: every product is a matrix-vector product split by rows over the pool,
 /// with the three attention inputs in one job and gate, up and SwiGLU in one job. Rows of a piece:
 /// contiguous, for the wide kernels' gemv or OpenBLAS's sgemv in chunks (DecodeKernels); each row is
@@ -50,7 +52,7 @@ struct OneSteps: DecodeSteps {
         let wg = m.p(.wgate, l), wu = m.p(.wup, l), wd = m.p(.wdown, l)
         d.pool.run { p, _ in
             gemv(gate, ln, wg, N: F, K: C, p); gemv(up, ln, wu, N: F, K: C, p)
-            DecodeKernels.swiglu(gate, gate, up, range: rows(F, C, p))
+            SwiGLU.forward(gate, gate, up, range: rows(F, C, p))
         }
         d.pool.run { p, _ in gemv(x, gate, wd, N: C, K: F, p, accumulate: true) }
     }

@@ -94,11 +94,11 @@ public final class BPETokenizer: @unchecked Sendable {
     /// Bytes each id decodes to (a special token decodes to its text).
     let tokenBytes: [[UInt8]]
     /// The vocabulary string of each id (byte-level form; added tokens as written).
-    let tokenStrings: [String]
+    package let tokenStrings: [String]
     /// Id of each single byte.
     let byteIds: [Int32]
     /// Merges in rank order: (left, right, result).
-    let mergeList: [(Int32, Int32, Int32)]
+    package let mergeList: [(Int32, Int32, Int32)]
     /// (left << 32 | right) -> (rank << 32 | result)
     let mergeTable: [UInt64: UInt64]
     public let addedTokens: [AddedToken]
@@ -283,20 +283,27 @@ public final class BPETokenizer: @unchecked Sendable {
     }
 }
 
-/// Binary min-heap of UInt64 keys (rank << 32 | position).
-struct MinHeap {
-    var a: [UInt64] = []
-    mutating func push(_ x: UInt64) {
+/// The order of a `Heap`: `before(x, y)` when x comes out first.
+protocol HeapOrder {
+    associatedtype Element
+    static func before(_ x: Element, _ y: Element) -> Bool
+}
+
+/// Binary heap, the one of both BPE loops: the encoder's merge queue (`MinHeap`) and the trainer's pair
+/// counts (`PairHeap`). Generic over a static order, so each use compiles to its own comparison.
+struct Heap<Order: HeapOrder> {
+    var a: [Order.Element] = []
+    mutating func push(_ x: Order.Element) {
         a.append(x)
         var i = a.count - 1
         while i > 0 {
             let p = (i - 1) >> 1
-            if a[p] <= x { break }
+            if !Order.before(x, a[p]) { break }
             a[i] = a[p]; i = p
         }
         a[i] = x
     }
-    mutating func pop() -> UInt64? {
+    mutating func pop() -> Order.Element? {
         guard let last = a.popLast() else { return nil }
         if a.isEmpty { return last }
         let top = a[0]
@@ -305,14 +312,20 @@ struct MinHeap {
         while true {
             var c = 2 * i + 1
             if c >= n { break }
-            if c + 1 < n && a[c + 1] < a[c] { c += 1 }
-            if a[c] >= last { break }
+            if c + 1 < n && Order.before(a[c + 1], a[c]) { c += 1 }
+            if !Order.before(a[c], last) { break }
             a[i] = a[c]; i = c
         }
         a[i] = last
         return top
     }
 }
+
+/// Smallest UInt64 key first (rank << 32 | position).
+enum Ascending: HeapOrder {
+    @inline(__always) static func before(_ x: UInt64, _ y: UInt64) -> Bool { x < y }
+}
+typealias MinHeap = Heap<Ascending>
 
 /// Turns token ids into text as they arrive, holding back the bytes of a character that a
 /// token ended in the middle of. The concatenation of everything `push` and `finish` return

@@ -1,4 +1,6 @@
 import Foundation
+import LM
+import LMDecode
 
 /// Model directories in Hugging Face layout (config.json, model.safetensors,
 /// generation_config.json) and the separate training state for resume.

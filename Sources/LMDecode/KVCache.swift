@@ -1,3 +1,5 @@
+import LM
+
 /// Keys and values of every past position, per layer, sequence and KV head, laid out for the
 /// decoding attention kernels. Keys in blocks of 16 positions, (⌈capacity/16⌉, d, 16) per head: the
 /// scores of 16 positions are vertical FMAs over one contiguous 4 KB block (at d = 64), with no sum

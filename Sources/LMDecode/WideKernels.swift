@@ -1,5 +1,6 @@
 import CPUFeatures
 import Foundation
+import LM
 import LMKernels
 import LMKernelsV3
 

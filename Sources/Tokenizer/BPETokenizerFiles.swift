@@ -149,10 +149,9 @@ extension BPETokenizer {
     /// The Hugging Face `tokenizer.json` text (vocab in id order, merges as pairs).
     public func tokenizerJSON() -> String {
         var s = "{\n  \"version\": \"1.0\",\n  \"truncation\": null,\n  \"padding\": null,\n  \"added_tokens\": ["
-        for (i, t) in addedTokens.enumerated() {
-            s += i == 0 ? "\n" : ",\n"
-            s += "    {\"id\": \(t.id), \"content\": \(jsonString(t.content)), \"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, \"special\": \(t.special)}"
-        }
+        s += jsonLines(addedTokens.map { t in
+            "    {\"id\": \(t.id), \"content\": \(jsonString(t.content)), \"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, \"special\": \(t.special)}"
+        })
         s += "\n  ],\n  \"normalizer\": null,\n"
         s += "  \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": false, \"trim_offsets\": true, \"use_regex\": true},\n"
         s += "  \"post_processor\": {\"type\": \"ByteLevel\", \"add_prefix_space\": false, \"trim_offsets\": true, \"use_regex\": true},\n"
@@ -161,19 +160,14 @@ extension BPETokenizer {
         s += "    \"continuing_subword_prefix\": null,\n    \"end_of_word_suffix\": null,\n"
         s += "    \"fuse_unk\": false,\n    \"byte_fallback\": false,\n    \"ignore_merges\": \(ignoreMerges),\n"
         s += "    \"vocab\": {"
-        var seen = Set<String>()
-        var first = true
+        var seen = Set<String>(), vocab = [String]()
         for (id, str) in tokenStrings.enumerated() where !str.isEmpty && !seen.contains(str) {
             seen.insert(str)
-            s += first ? "\n" : ",\n"
-            first = false
-            s += "      \(jsonString(str)): \(id)"
+            vocab.append("      \(jsonString(str)): \(id)")
         }
+        s += jsonLines(vocab)
         s += "\n    },\n    \"merges\": ["
-        for (i, m) in mergeList.enumerated() {
-            s += i == 0 ? "\n" : ",\n"
-            s += "      [\(jsonString(tokenStrings[Int(m.0)])), \(jsonString(tokenStrings[Int(m.1)]))]"
-        }
+        s += jsonLines(mergeList.map { "      [\(jsonString(tokenStrings[Int($0.0)])), \(jsonString(tokenStrings[Int($0.1)]))]" })
         s += "\n    ]\n  }\n}\n"
         return s
     }
@@ -193,10 +187,9 @@ extension BPETokenizer {
         s += "  \"add_bos_token\": false,\n  \"add_eos_token\": false,\n  \"add_prefix_space\": false,\n"
         s += "  \"clean_up_tokenization_spaces\": false,\n  \"model_max_length\": \(modelMaxLength),\n"
         s += "  \"added_tokens_decoder\": {"
-        for (i, t) in addedTokens.enumerated() {
-            s += i == 0 ? "\n" : ",\n"
-            s += "    \"\(t.id)\": {\"content\": \(jsonString(t.content)), \"lstrip\": false, \"normalized\": false, \"rstrip\": false, \"single_word\": false, \"special\": \(t.special)}"
-        }
+        s += jsonLines(addedTokens.map { t in
+            "    \"\(t.id)\": {\"content\": \(jsonString(t.content)), \"lstrip\": false, \"normalized\": false, \"rstrip\": false, \"single_word\": false, \"special\": \(t.special)}"
+        })
         s += "\n  }\n}\n"
         return s
     }
@@ -222,3 +215,6 @@ func jsonString(_ s: String) -> String {
     }
     return out + "\""
 }
+
+/// JSON list items or object members, one a line: a newline before the first, a comma and newline between.
+func jsonLines(_ items: [String]) -> String { items.isEmpty ? "" : "\n" + items.joined(separator: ",\n") }

@@ -1,4 +1,6 @@
 import Foundation
+import LM
+import Tokenizer
 
 /// GGUF (version 3), the file format llama.cpp loads: a header, typed key/value metadata,
 /// tensor descriptions, then the tensor data, each tensor aligned to `alignment` bytes.
