@@ -87,17 +87,22 @@ extension JudgeRules {
     /// "“information” includes drafts where no final version exists" (read in model letters the judge passed).
     /// The bodies are the composer's own (`Phrases.otherDefinitions`); a person's own definitions are left alone.
     static func misplacedDefinition(_ lines: [String]) -> String? {
-        let stock: [(term: String, body: String)] = Phrases.otherDefinitions.compactMap { d in
-            let parts = d.components(separatedBy: "” ")
-            guard parts.count == 2, !parts[1].contains("{") else { return nil }
-            return (parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "“")), parts[1].trimmingCharacters(in: CharacterSet(charactersIn: ";.")))
-        }
-        for line in lines {
-            guard let open = line.range(of: "“"), let close = line.range(of: "” ", range: open.upperBound..<line.endIndex) else { continue }
-            let term = line[open.upperBound..<close.lowerBound].lowercased(), rest = line[close.upperBound...]
-            if let s = stock.first(where: { rest.hasPrefix($0.body) }), term != s.term {
-                return "“\(term)” is given the definition of “\(s.term)”"
-            }
+        lines.lazy.compactMap(misplacedDefinition(in:)).first
+    }
+
+    /// The stock definitions as (term, body), from `Phrases.otherDefinitions`.
+    static let stockDefinitions: [(term: String, body: String)] = Phrases.otherDefinitions.compactMap { d in
+        let parts = d.components(separatedBy: "” ")
+        guard parts.count == 2, !parts[1].contains("{") else { return nil }
+        return (parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "“")), parts[1].trimmingCharacters(in: CharacterSet(charactersIn: ";.")))
+    }
+
+    /// One line's misplaced stock definition, as the judge reports it.
+    package static func misplacedDefinition(in line: String) -> String? {
+        guard let open = line.range(of: "“"), let close = line.range(of: "” ", range: open.upperBound..<line.endIndex) else { return nil }
+        let term = line[open.upperBound..<close.lowerBound].lowercased(), rest = line[close.upperBound...]
+        if let s = stockDefinitions.first(where: { rest.hasPrefix($0.body) }), term != s.term {
+            return "“\(term)” is given the definition of “\(s.term)”"
         }
         return nil
     }

@@ -151,18 +151,21 @@ extension JudgeRules {
     /// ("“titter fines” has the meaning…" for litter fines), where no slot or copy holds it.
     static func definedOther(_ ctx: LetterContext, keywords: [String]) -> String? {
         let kws = Set(keywords.map { TextTools.words($0).joined(separator: " ") })
-        for line in ctx.bodyLines {
-            let l = line.lowercased()
-            guard l.has("has the meaning") || l.has("under another heading") || l.has(" means ") || l.has("i mean")
-                    || l.has(" includes ") else { continue }
-            var rest = Substring(line)
-            while let open = rest.firstIndex(where: { $0 == "“" || $0 == "\"" }) {
-                let after = rest[rest.index(after: open)...]
-                guard let close = after.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { break }
-                let term = TextTools.words(String(after[..<close])).joined(separator: " ")
-                if !term.isEmpty && !kws.contains(term) && !stockTerms.contains(term) { return String(after[..<close]) }
-                rest = after[after.index(after: close)...]
-            }
+        return ctx.bodyLines.lazy.compactMap { definedOther(in: $0, keywords: kws) }.first
+    }
+
+    /// One line's defined term that is none of `keywords` (as joined words) nor a stock term.
+    package static func definedOther(in line: String, keywords kws: Set<String>) -> String? {
+        let l = line.lowercased()
+        guard l.has("has the meaning") || l.has("under another heading") || l.has(" means ") || l.has("i mean")
+                || l.has(" includes ") else { return nil }
+        var rest = Substring(line)
+        while let open = rest.firstIndex(where: { $0 == "“" || $0 == "\"" }) {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { break }
+            let term = TextTools.words(String(after[..<close])).joined(separator: " ")
+            if !term.isEmpty && !kws.contains(term) && !stockTerms.contains(term) { return String(after[..<close]) }
+            rest = after[after.index(after: close)...]
         }
         return nil
     }

@@ -247,7 +247,8 @@ public final class LetterWriter: @unchecked Sendable {
             if filling { tail = fillers[i].push(tail) + fillers[i].finish() }
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
-            let letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
+            var letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
+            if guardsNames { letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text)) }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
             return WrittenLetter(prompt: r.prompt.text, letter: letter,
