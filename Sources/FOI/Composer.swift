@@ -242,8 +242,10 @@ struct LetterBuilder {
         // "the council's council tax bailiffs": the body's noun is the keyword's first word.
         // "how the council manages flood risk management" says it twice.
         if let k = keyword, k.hasSuffix("management") { s = s.replacingOccurrences(of: " manages {K}", with: " approaches {K}") }
-        if let k = keyword, let noun = org.split(separator: " ").last, k.lowercased().hasPrefix(noun.lowercased() + " ") {
-            s = s.replacingOccurrences(of: "{ORG}'s {K}", with: "the {K}")
+        // Nor are arrears the council's own: "policy for council tax arrears", "the council tax reduction scheme".
+        if let k = keyword, let noun = org.split(separator: " ").last,
+           k.lowercased().hasPrefix(noun.lowercased() + " ") || k.split(separator: " ").last.map({ Self.notTheBodys.contains($0.lowercased()) }) == true {
+            s = s.replacingOccurrences(of: "{ORG}'s {K}", with: Self.withTopicArticle(k) == nil ? "{K}" : "the {K}")
         }
         s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))
         // "Dear Oldham College", not "Dear The Oldham College" (the copy guard's greeting slot agrees).

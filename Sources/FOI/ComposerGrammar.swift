@@ -8,8 +8,13 @@ extension LetterBuilder {
         "partnership", "agreement", "duty", "standard", "code", "charter", "pilot", "initiative", "campaign",
         "inquiry", "database", "app", "website", "helpline", "hub", "estate", "rate", "ratio", "target",
         "backlog", "deficit", "surplus", "ban", "cap", "deal", "model", "pathway", "trial", "premium", "contract",
-        "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register",
+        "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register", "schedule",
     ]
+
+    /// Last words of keywords that are not the body's own, though the body deals with them: arrears are owed to
+    /// the council and eligibility is the family's, so no "the council's business rates arrears" (which reads as
+    /// rates the council owes) or "the department's free school meals eligibility".
+    static let notTheBodys: Set<String> = ["arrears", "eligibility", "overpayments"]
 
     /// "the gender pay gap" for "gender pay gap"; nil when the keyword reads alone as it is ("pothole repairs",
     /// "air quality", "CCTV").

@@ -25,7 +25,9 @@ extension LetterBuilder {
     ///   - named: keywords an earlier list named already, whose first item here need not name them (a table's
     ///     extra column keeps to the table's kind of question).
     ///   - earlier: that list's items, which these must not repeat.
-    mutating func items(count: Int, named alreadyNamed: Set<String> = [], after earlier: [String] = [],
+    ///   - figures: the style asks for figures (a table): a keyword with no figure its style takes is named by
+    ///     another figure of its own, not by a document ("the performance indicators … and the results" in a row).
+    mutating func items(count: Int, named alreadyNamed: Set<String> = [], after earlier: [String] = [], figures: Bool = false,
                         take: (TopicQuestion) -> Bool = { _ in true }) -> [String] {
         var order: [Keyword] = []
         let shuffled = rng.shuffled(keywords)
@@ -65,7 +67,8 @@ extension LetterBuilder {
             if !named.contains(k.text) {
                 let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
                 let generic = QuestionBanks.suited(QuestionBanks.generic, to: k).filter { usable($0) && takes($0) }
-                choices = [naming(pool), naming(generic), naming(fresh)].first { !$0.isEmpty } ?? pool
+                let fallback = figures ? [naming(fresh.filter(\.numeric)), naming(fresh)] : [naming(fresh)]
+                choices = ([naming(pool), naming(generic)] + fallback).first { !$0.isEmpty } ?? pool
             }
             guard !choices.isEmpty else { continue }
             let (i, q) = rng.pickIndexed(choices)

@@ -174,9 +174,9 @@ extension LetterBuilder {
         let n = 3 + rng.below(3)
         // A row per month or quarter suits counts and sums, not a budget or a headcount.
         let flows = ["month", "quarter"].contains(time.unit)
-        var rows = items(count: n) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }
+        var rows = items(count: n, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }
         // A table of one column is a single figure: where the strict columns run out, any figure for a year.
-        if rows.count < 2 { rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows) { $0.numeric && !$0.isList && !$0.isSnapshot } }
+        if rows.count < 2 { rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot } }
         let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }

@@ -34,7 +34,9 @@ public struct Surrogates: Sendable {
 
     static func isCapitalised(_ w: String) -> Bool {
         guard let f = w.unicodeScalars.first else { return false }
-        return f.properties.isUppercase && w.count > 2
+        // A word of letters only: "Executive)" and "(Tyne" from "Nexus (Tyne and Wear Passenger Transport
+        // Executive)" made the surrogate "Executive) University".
+        return f.properties.isUppercase && w.count > 2 && w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
     }
 
     /// `a` under a new name: its rare (place) words replaced by other rare words; nil when it has none

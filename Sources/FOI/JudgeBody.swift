@@ -178,6 +178,13 @@ extension JudgeRules {
             }
         }
         if let mismatch = countMismatch(text, keywords: keywords) { return (false, mismatch) }
+        // A frame written for a service, given a sum, a measure, a document or a group of people ("staff working
+        // on energy performance certificates", "decisions about the university's fraud investigations").
+        for k in keywords {
+            if let f = KeywordNature.misfitFrame(inWords: ctx.bodyWords, keyword: k.text) {
+                return (false, "“\(f)” does not suit what “\(k.text)” names")
+            }
+        }
         let table = frames(crime: crime)
         for k in keywords {
             let phrase = TextTools.words(k.text).joined(separator: " ")

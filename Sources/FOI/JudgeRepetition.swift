@@ -71,6 +71,8 @@ extension JudgeRules {
         ("how many staff work on it", [["full-time equivalent"]], []),
         ("who is responsible for it", [["job title", "name or job title"]], []),
         ("for risk register entries", [["risk register"]], []),
+        // Copies of the audit reports and the number of audit reviews are one question (a reader, seed 811).
+        ("for its internal audits", [["internal audit", "assurance review", "assurance report"]], ["recommendation", "correspondence", "auditors made"]),
     ]
 
     /// The kind of question, and the keyword, that two items both ask about; nil if none. The composer checks

@@ -52,8 +52,15 @@ public struct Keyword: Hashable, Codable, Sendable {
     static let nations: [String: Set<Nation>] = [
         "family hubs": [.england], "household support fund": [.england], "academy conversions": [.england],
         "EHCP assessments timescales": [.england], "town deals": [.england],
+        // T levels are England's technical qualification (seed 812 asked a Scottish college about them).
+        "T-level enrolments": [.england],
         "section 106 agreements": [.england, .wales], "community infrastructure levy": [.england, .wales],
         "right to buy sales": [.england, .northernIreland],
+        // Scotland has neither: continuing healthcare ended there in 2015, and adaptations are funded under the
+        // scheme of assistance, not disabled facilities grants; deprivation of liberty safeguards are not Scots law.
+        "continuing healthcare disputes": [.england, .wales], "continuing healthcare assessments": [.england, .wales],
+        "disabled facilities grants": [.england, .wales, .northernIreland],
+        "deprivation of liberty safeguards": [.england, .wales, .northernIreland],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

@@ -18,6 +18,34 @@ import Testing
         #expect(KeywordNature("blocked social media users") == .people)
         #expect(KeywordNature("external reviews") == .review)
         #expect(KeywordNature("hospitality and gifts") == .money)
+        // Read at seed 811: investigations are counted, compensation and arrears are sums, contracts and
+        // certificates are documents; direct payments stay a service.
+        #expect(KeywordNature("fraud investigations") == .event)
+        #expect(KeywordNature("compensation payments") == .money)
+        #expect(KeywordNature("direct payments") == .activity)
+        #expect(KeywordNature("council tax arrears") == .money)
+        #expect(KeywordNature("energy performance certificates") == .document)
+        #expect(KeywordNature("energy contracts") == .document)
+        #expect(KeywordNature("complaints about communications") == .event)
+    }
+
+    /// Schemes of one nation or one kind of body (seed 811): no disabled facilities grants or continuing
+    /// healthcare asked of a Scottish board, no free school meals asked of the Department for Communities.
+    @Test func keywordsOnlyWhereTheSchemeExists() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        let ijb = authorities.first { $0.name == "Dumfries and Galloway Integration Joint Board" }!
+        #expect(!k("disabled facilities grants").suits(ijb) && !k("continuing healthcare disputes").suits(ijb))
+        let dfc = authorities.first { $0.name == "Department for Communities" }!
+        #expect(!k("free school meals eligibility").suits(dfc))
+        #expect(k("free school meals eligibility").suits(authorities.first { $0.name == "Leeds City Council" }!))
+        // Arrears are owed to the council: no "the council's council tax arrears", nor "the council tax arrears".
+        let leeds = authorities.first { $0.name == "Leeds City Council" }!
+        for i in 0..<40 {
+            let t = Composer().compose(authority: leeds, keywords: [k("council tax arrears")], style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
+            #expect(!t.contains("the council tax arrears") && !t.contains("council's council tax arrears"), "\(t)")
+        }
     }
 
     @Test func sharedFramesOnlyWhereTheySuit() throws {

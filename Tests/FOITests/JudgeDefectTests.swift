@@ -128,6 +128,23 @@ import Testing
         expectDefect(verdict(item("The number of households affected by compensation claims in each year.")), "topic", quoting: "affected by compensation claims")
     }
 
+    /// Read in composer letters the judge passed (seed 811): a frame for a service given a document, an event or
+    /// a sum. The judge reads them with the composer's own table (`KeywordNature.frames`), through "the
+    /// university's"; the same frame with a service passes.
+    @Test func framesThatDoNotSuitWhatTheKeywordNames() {
+        let epc = kws + ["energy performance certificates"]
+        expectDefect(verdict(item("The number of full-time equivalent staff working on energy performance certificates."), F.leeds, epc),
+                     "topic", quoting: "staff working on energy performance certificates")
+        let fraud = kws + ["fraud investigations"]
+        expectDefect(verdict(item("The decision papers and minutes for decisions about the council's fraud investigations."), F.leeds, fraud),
+                     "topic", quoting: "decisions about fraud investigations")
+        let costs = kws + ["interpreting and translation costs"]
+        expectDefect(verdict(item("The number of complaints from members of the public or staff relating to interpreting and translation costs, and how many were upheld."), F.leeds, costs),
+                     "topic", quoting: "does not suit")
+        let ok = verdict(item("The number of full-time equivalent staff working on pothole repairs."))
+        #expect(ok.failed.allSatisfy { $0.id != "topic" }, "\(ok.report)")
+    }
+
     @Test func incoherence() {
         let personas = F.goodLetter.replacingOccurrences(of: "I am writing to request", with: "I am a student writing a dissertation. I am a journalist. I am writing to request")
         expectDefect(verdict(personas), "coherence", quoting: "two personas")

@@ -1018,6 +1018,9 @@ NARROWER = {
     # Communities); a council handles housing benefit, not these.
     "universal credit claims": ["Ministerial Departments - UK", "Departments - NI"],
     "benefit sanctions": ["Ministerial Departments - UK", "Departments - NI"],
+    # Free school meals are the education authority's (the council; in Northern Ireland the Education Authority),
+    # not a benefits department's or a district council's that runs no schools.
+    "free school meals eligibility": TOP_TIER + ["Education authority"],
     # Crisis grants are the Scottish Welfare Fund's, paid by Scottish councils (elsewhere the schemes have other names).
     "crisis grants": ["Unitary authorities (Scotland)"],
     # Commercial investment is a council's (and a university's) power; a regulator or a department has none.
@@ -1039,6 +1042,9 @@ NARROWER = {
                                           "Environmental regulators"],
     "opinion polling": COUNCIL_CATS + ["Non-metropolitan district councils", "Government Departments", "Combined authorities"],
     "council tax band appeals": LOWER + ["Valuation joint boards (Scotland)"],
+    # A combined authority plans strategically but decides no planning applications (seed 812 asked one how many
+    # it refused); the local planning authorities do.
+    "planning applications": DISTRICTS + ["County councils", "National park and conservation authorities", "Mayoral development corporation"],
     # Watercourses are the drainage boards', councils' and the Environment Agency's; water companies run pipes.
     "watercourse maintenance": ["Internal drainage boards", "Environmental regulators"] + TOP_TIER + ["Non-metropolitan district councils"],
 }

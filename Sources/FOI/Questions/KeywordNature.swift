@@ -24,11 +24,17 @@ public enum KeywordNature: Sendable, Equatable {
         var before = words.count > 1 ? words[words.count - 2] : ""
         // "register of interests" is a register: a document word before "of" heads the phrase.
         if let head = Self.documentHead(words) { last = head; before = "" }
+        // "complaints about communications" are complaints: an event word before "about" heads the phrase
+        // (seed 812 asked for "the reach or impact of complaints about communications").
+        if let about = words.firstIndex(of: "about"), about > 0, Self.eventWords.contains(words[about - 1]) { last = words[about - 1]; before = "" }
         if last == "rates" {
             // Business rates and day rates are sums; vaccination, vacancy and drop-out rates are measures.
             self = ["property", "business", "day", "hourly"].contains(before) ? .money : .measure
         } else if last == "charges" && ["possession", "criminal", "murder"].contains(before) {
             self = .event
+        } else if last == "payments" {
+            // Compensation, redundancy and overtime payments are sums; direct and housing payments are services.
+            self = ["direct", "housing"].contains(before) ? .activity : .money
         } else if Self.moneyWords.contains(last) {
             self = .money
         } else if Self.measureWords.contains(last) {
@@ -49,7 +55,7 @@ public enum KeywordNature: Sendable, Equatable {
     static let moneyWords: Set<String> = [
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
-        "grants", "subsidies", "subsidy", "gifts",
+        "grants", "subsidies", "subsidy", "gifts", "arrears",
     ]
     static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
@@ -59,11 +65,14 @@ public enum KeywordNature: Sendable, Equatable {
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
         "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance", "losses", "thefts",
-        "errors", "discharges", "arrests",
+        "errors", "discharges", "arrests", "investigations",
     ]
 
     static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
+        // Agreements and certificates are documents too: nobody is employed "working on energy contracts" or
+        // "energy performance certificates", and "work relating to" a contract is the contract's own work.
+        "contracts", "agreements", "certificates",
     ]
     static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations"]
     /// Frames that audit or review the keyword, which a review keyword does not suit.
@@ -108,7 +117,7 @@ public enum KeywordNature: Sendable, Equatable {
         // Contracts are awarded to firms and consultants, not "relating to" them.
         (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document, .people]),
         // The reach of a campaign or a newsletter, not of a sum or a figure; data monitors a service, not a report.
-        (["reach or impact of"], [.money, .measure, .document, .people]),
+        (["reach or impact of"], [.money, .measure, .document, .people, .event]),
         // Rules apply to what staff do, not to the people they deal with ("restrictions that apply to blocked users").
         (["applies to {K}"], [.money, .measure, .people]),
         (["collects to monitor {K}"], [.document]),
@@ -120,7 +129,17 @@ public enum KeywordNature: Sendable, Equatable {
         (["approach to {K}"], [.measure, .people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
-        (["decisions about"], [.document, .event, .measure]),
+        (["decisions about"], [.document, .event, .measure, .money]),
+        // A risk register holds risks to services and plans, not to a sum paid, a group of staff or a document
+        // ("risks relating to the trust's hospitality and gifts", "… to non-disclosure agreements").
+        (["risks relating to", "risk register relating to", "risk register entries relating to", "risk register entries concerning",
+          "risk register entries or internal audit reports relating to"], [.money, .people, .document]),
+        // Complaints and regulators' findings are about a service, not about what it cost.
+        (["complaints from members of the public or staff relating to", "inspection or regulator findings"], [.money, .measure, .people, .document]),
+        // A policy governs what staff do, not a sum or a figure ("a policy that covers Microsoft licensing costs").
+        (["policy, strategy or standard that covers", "policy, guidance or protocol that governs", "guidance for managers"], [.money, .measure]),
+        // An audit committee recommends on controls and services, not on a bank's charges or a firm.
+        (["audit committees made about"], [.money, .people]),
         // Personal data is processed in a service, not in a sum of money or a waiting time.
         (["information sharing agreements covering {K}"], [.money, .measure]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
@@ -131,6 +150,7 @@ public enum KeywordNature: Sendable, Equatable {
     static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
         ("the total amount of {K}", [.money]),
         ("reports of {K}", [.event]),
+        ("own figures for {K}", [.measure]),
     ]
 
     /// Whether a template that names the keyword (`{K}`) reads right with a keyword of this nature.
@@ -142,5 +162,59 @@ public enum KeywordNature: Sendable, Equatable {
         // Otherwise a review is a document the body holds.
         let nature = self == .review ? .document : self
         return !Self.frames.contains { f in f.unsuited.contains(nature) && f.marks.contains(where: template.contains) }
+    }
+}
+
+extension KeywordNature {
+    /// Words that end a frame and take the keyword as their object ("staff working on", "decisions about").
+    static let objectTakers: Set<String> = ["on", "about", "to", "of", "for", "with", "in", "concerning", "covering", "covers", "governs"]
+
+    /// The frames of `frames` that do not suit this nature, as word phrases ending in the keyword: what the judge
+    /// looks for in a letter ("staff working on energy performance certificates"). Only frames that end at the
+    /// keyword or name it: a mark such as "spent" alone could belong to another part of the sentence.
+    func unsuitedPhrases(for keyword: String) -> [String] {
+        guard self != .activity else { return [] }
+        let k = TextTools.words(keyword).joined(separator: " ")
+        let nature = self == .review ? .document : self
+        // The keyword's own questions read right by definition ("the controls the service applies to agency staff spending").
+        let own = (QuestionBanks.byKeyword[keyword.lowercased()] ?? []).map { q in
+            " " + TextTools.words(q.text.replacingOccurrences(of: "{K}", with: " \(k) ").replacingOccurrences(of: "{ORG}'s", with: " ")
+                .replacingOccurrences(of: "{ORG}", with: " ").replacingOccurrences(of: "{T}", with: " ")).joined(separator: " ") + " "
+        }
+        var out: [String] = []
+        for f in Self.frames where f.unsuited.contains(nature) {
+            for mark in f.marks where !mark.contains("{ORG}") {
+                if mark.contains("{K}") {
+                    out.append(TextTools.words(mark.replacingOccurrences(of: "{K}", with: " \(k) ")).joined(separator: " "))
+                } else if let last = TextTools.words(mark).last, Self.objectTakers.contains(last) {
+                    out.append(TextTools.words(mark).joined(separator: " ") + " " + k)
+                }
+            }
+        }
+        return out.filter { p in !own.contains { $0.contains(" \(p) ") } }
+    }
+
+    /// The first frame in a letter's words (`TextTools.words`) that reads wrongly with the keyword: the composer's
+    /// own table (`frames`), so the judge and the composer agree. The keyword may follow with its article or the
+    /// body's possessive, which the words keep as one word ("about the council('s) fraud investigations").
+    public static func misfitFrame(inWords words: [String], keyword: String) -> String? {
+        let phrases = KeywordNature(keyword).unsuitedPhrases(for: keyword)
+        guard !phrases.isEmpty else { return nil }
+        let k = TextTools.words(keyword)
+        let w = words.map { $0.hasSuffix("'s") || $0.hasSuffix("’s") ? String($0.dropLast(2)) : $0 }
+        func at(_ i: Int, _ p: [String]) -> Bool { i >= 0 && i + p.count <= w.count && Array(w[i..<(i + p.count)]) == p }
+        for phrase in phrases {
+            let p = phrase.split(separator: " ").map(String.init)
+            guard let first = p.first else { continue }
+            // The frame before the keyword, where the phrase ends in it.
+            let frame = p.count > k.count && Array(p.suffix(k.count)) == k ? Array(p.dropLast(k.count)) : p
+            for i in w.indices where w[i] == first && at(i, frame) {
+                if frame == p { return phrase }
+                let j = i + frame.count
+                if at(j, k) || (j < w.count && w[j] == "the" && at(j + 1, k))
+                    || (j < w.count && ["the", "your", "its"].contains(w[j]) && at(j + 2, k)) { return phrase }
+            }
+        }
+        return nil
     }
 }

@@ -33,6 +33,8 @@ public enum QuestionBanks {
         // Figures for a sum paid and for things that happen (KeywordNature.onlyFrames keeps them to those).
         .n("the total amount of {K} {T}"),
         .n("the number of reports of {K} received {T}"),
+        // A measure's own figure, for a table's column: "the college's own figures for staff turnover".
+        .n("{ORG}'s own figures for {K} {T}"),
     ]
 
     /// The questions for a keyword: its own first, then its theme's, else the generic ones; the shared ones

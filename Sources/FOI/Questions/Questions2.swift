@@ -237,7 +237,7 @@ extension QuestionBanks {
             "essay mills": [
                 .n("the number of cases {T} in which students were found to have used {K}"),
                 .d("any action taken {T} against {K} advertising on campus or on social media"),
-                .d("any software or service used to detect work bought from {K}"),
+                .d("the name of any software or service {ORG} uses to detect work bought from {K}"),
                 .n("the number of students penalised for contract cheating {T}, and the penalties imposed"),
             ],
             "vice-chancellor pay": [

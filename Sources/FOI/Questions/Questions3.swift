@@ -767,7 +767,8 @@ extension QuestionBanks {
             ],
             "supplier spend": [
                 .n("{ORG}'s total {K} {T}, listing the top twenty suppliers by value"),
-                .d("a list of all payments to suppliers over £500 {T}, with the supplier name, amount, date and spending category"),
+                // Not also "every payment over £500": a reader saw the total, its top suppliers and that list as one question asked three ways.
+                .n("the proportion of {K} {T} that went to small and medium-sized enterprises"),
                 .n("a breakdown of {K} {T} by category, such as construction, consultancy, agency staff and information technology"),
             ],
             "late payments to suppliers": [

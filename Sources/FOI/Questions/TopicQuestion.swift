@@ -28,7 +28,9 @@ public struct TopicQuestion: Sendable, Equatable {
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
     /// for each past year of a table.
     public var isSnapshot: Bool {
-        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent"].contains(where: text.contains)
+        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent",
+         // What is left to pay or still to come is one figure today, not one for each quarter.
+         "remaining payments", "until they end", "due to expire", "outstanding at the end"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
