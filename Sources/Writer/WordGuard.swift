@@ -43,7 +43,7 @@ public struct WordGuard {
     /// The model's most likely tokens that each step checks; the rest are not drawn (sampling keeps its
     /// top 40 of these).
     static let checked = 64
-    /// How many of the next likeliest tokens a step checks when the first `checked` all fail.
+    /// How many of the next likeliest tokens a step checks first when the first `checked` all fail.
     static let fallback = 256
 
     struct State: Equatable {
@@ -127,16 +127,18 @@ public struct WordGuard {
         var any = false
         for (_, id) in top where passes(id) { keep[id] = true; any = true }
         if !any {
-            // Deep in a rare word the likely tokens all fail: the next most likely that keep to the list will do.
-            // Bounded (`fallback`): a model that writes nonsense would otherwise cost a scan of the whole vocabulary
-            // at every step.
+            // Deep in a rare word the likely tokens all fail: the next most likely that keep to the list will do,
+            // first among the `fallback` likeliest, then among all. A word the list begins with can always be
+            // finished (every letter is a token), so the whole vocabulary is read only at such a step; left
+            // unheld there, a history adapter went on to "orurelled", "hadthed", "danela them" (issue 27).
             var ranked = (0..<V).filter { logits[$0] > -.infinity }
-            // Inside a quotation or slot only a few tokens can go on ("{", a stock term): look at all of them.
-            if ranked.count > Self.fallback && state.quote == nil && state.slot == nil {
+            if ranked.count > Self.fallback {
                 ranked.sort { logits[$0] > logits[$1] }
-                ranked = Array(ranked.prefix(Self.fallback))
+                for id in ranked.prefix(Self.fallback) where passes(id) { keep[id] = true; any = true }
+                if !any { for id in ranked.dropFirst(Self.fallback) where passes(id) { keep[id] = true; any = true } }
+            } else {
+                for id in ranked where passes(id) { keep[id] = true; any = true }
             }
-            for id in ranked where passes(id) { keep[id] = true; any = true }
         }
         guard any else { return }
         for id in 0..<V where !keep[id] { logits[id] = -.infinity }
@@ -144,8 +146,11 @@ public struct WordGuard {
 
     func passes(_ id: Int) -> Bool {
         // No end of the letter inside an open quotation or slot: held there, a model would rather stop.
-        if vocab.bytes(id).isEmpty { return state.quote == nil && state.slot == nil }
         var s = state
+        // Nor inside a word that is none ("danela" and the end): the end of text ends the word as a line does.
+        if vocab.bytes(id).isEmpty {
+            return state.quote == nil && state.slot == nil && Self.scan([10], &s, known: known, mixedKnown: mixedKnown)
+        }
         guard Self.scan(vocab.bytes(id), &s, known: known, mixedKnown: mixedKnown, slots: slots, quotable: quotable) else { return false }
         guard s.inWord && !s.free else { return true }
         if s.leadDigit { return s.word.isEmpty || Self.units.contains { $0.starts(with: s.word) } }
@@ -182,6 +187,11 @@ public struct WordGuard {
         for c in bytes {
             // "capital,P": a comma runs into the next word only inside a number.
             if s.prev == UInt8(ascii: ",") && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { return false }
+            // "any- performance", "full-\n": a hyphen after a word's letter joins it to the next word (the judge
+            // reads "any-" as no word).
+            let alnum = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+            let prevLetter = (s.prev2 >= 65 && s.prev2 <= 90) || (s.prev2 >= 97 && s.prev2 <= 122)
+            if s.prev == UInt8(ascii: "-") && prevLetter && !alnum && s.slot == nil { return false }
             // What a slots model quotes (a definition's term) is a slot or a stock term: in quotation marks the
             // model otherwise writes the keyword itself, and garbles it ("“titter fines” has the meaning…").
             if let quotable {
@@ -232,6 +242,8 @@ public struct WordGuard {
                 if s.leadDigit { if digit && !s.word.isEmpty { return false }; if c == 39 { s.free = true } }
                 else { s.mixed = true }
                 s.raw.append(c)
+            } else if holdsMixed && c >= 0x80 && c != 0xE2 && s.inWord && !s.free && !s.leadDigit && !s.word.isEmpty {
+                return false   // "yout\u{FFFD}", "danela\u{FFFD}": another script does not free a begun word
             } else if c != 0xE2 && (digit || c >= 0x80 || (c == 39 && s.inWord)) {
                 if !s.inWord { s.word = []; s.raw = []; s.inWord = true }
                 s.free = true

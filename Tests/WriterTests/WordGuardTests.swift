@@ -88,4 +88,24 @@ import Testing
         let slots = NameSlots(authority: "Bassetlaw District Council", keywords: ["pothole repairs", "grass cutting"])
         #expect(try allows("the number of", then: " {k1} and {k2}'s costs", slots: slots))
     }
+
+    /// Read in the plain samples after the guard held apostrophes and digits: a word the list begins with
+    /// ("danela", of "Danelaw") whose only ending was not among the likeliest tokens was left unheld, and the
+    /// model went on to "danela them"; and "any- performance".
+    @Test(.enabled(if: CopyGuardTests.shipped && Lexicon.available)) func aBegunWordIsFinishedFromTheWholeVocabulary() throws {
+        let tok = try BPETokenizer(directory: CopyGuardTests.modelDir)
+        let table = TokenTable(tokenizer: tok)
+        var g = WordGuard(words: Self.words, names: [], vocabulary: table)
+        for id in tok.encode("the number of leisure danela", allowSpecial: false) { g.observe(id) }
+        let V = tok.vocabSize
+        // Every token likelier than those that finish the word.
+        var logits = (0..<V).map { id -> Float in table.bytes(id).first == UInt8(ascii: "w") ? -5 : 1 }
+        logits.withUnsafeMutableBufferPointer { g.constrain($0.baseAddress!, V: V) }
+        let kept = (0..<V).filter { logits[$0] > -.infinity }
+        #expect(!kept.isEmpty && kept.allSatisfy { table.bytes($0).first.map { $0 | 0x20 } == UInt8(ascii: "w") },
+                "\(kept.prefix(5).map { tok.decode([$0]) })")
+        #expect(try !allows("and", then: " any- performance"))
+        #expect(try !allows("the", then: " full-\ntime"))
+        #expect(try allows("the", then: " full-time staff, e-mail and the 2020-21 figures - and more"))
+    }
 }
