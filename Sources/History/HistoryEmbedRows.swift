@@ -20,6 +20,11 @@ public enum HistoryEmbedRows {
     public static let threshold: Float = -8
     /// At least this many uses in the person's training letters: one odd token is no style.
     public static let minimumUses = 2
+    /// And in at least this share of them (and 3): a style is what the person writes across letters, while a
+    /// topic's word in two or three letters is the topic's. Read in plain samples: with " tenants" (3 letters of
+    /// 38) adapted, the adapter asked the Home Office and a county council about "your tenants", and the judge
+    /// failed 14 of 70 letters for people the body does not serve (issue 27).
+    public static let minimumLetterShare = 0.1
 
     public struct Row: Sendable, Equatable {
         public var token: Int
@@ -33,15 +38,21 @@ public enum HistoryEmbedRows {
                               threshold: Float = threshold, minimumUses: Int = minimumUses) -> [Row] {
         var sum = [Double](repeating: 0, count: model.config.vocabSize)
         var uses = [Int](repeating: 0, count: model.config.vocabSize)
+        var letters = [Int](repeating: 0, count: model.config.vocabSize), lastLetter = [Int](repeating: -1, count: model.config.vocabSize)
+        var first = 0
         for b in ExampleBatches.sequential(examples, batchSize: batchSize, seqLen: seqLen, pad: pad) {
             model.forward(tokens: b.tokens, targets: b.targets, mask: b.mask, batch: b.B, seqLen: b.T)
             let lp = model.tokenLogProbs
             for i in 0..<(b.B * b.T) where b.mask[i] > 0 && b.targets[i] >= 0 {
-                sum[b.targets[i]] += Double(lp[i]); uses[b.targets[i]] += 1
+                let t = b.targets[i], letter = first + i / b.T
+                sum[t] += Double(lp[i]); uses[t] += 1
+                if lastLetter[t] != letter { lastLetter[t] = letter; letters[t] += 1 }
             }
+            first += b.B
         }
+        let inLetters = max(3, Int((minimumLetterShare * Double(examples.count)).rounded(.up)))
         return uses.indices.compactMap { t -> Row? in
-            guard uses[t] >= minimumUses else { return nil }
+            guard uses[t] >= minimumUses, letters[t] >= min(inLetters, examples.count) else { return nil }
             let m = Float(sum[t] / Double(uses[t]))
             return m < threshold ? Row(token: t, uses: uses[t], meanLogProb: m) : nil
         }.sorted { ($0.meanLogProb, $0.token) < ($1.meanLogProb, $1.token) }

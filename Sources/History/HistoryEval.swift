@@ -31,6 +31,10 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     public var personTestLetters: Int = 0
     public var personValidity: Double = 0
     public var personGrounded: Double = 0
+    /// Letters with a word the judge reads as no English word (its `words` check): what a style adapter that
+    /// learnt the frame but not the words writes.
+    public var baseNonWordLetters: Int { baseFailedChecks[JudgeCheck.words.rawValue] ?? 0 }
+    public var adaptedNonWordLetters: Int { adaptedFailedChecks[JudgeCheck.words.rawValue] ?? 0 }
     /// Validity change in percentage points (adapted − base).
     public var validityChangePoints: Double { 100 * (adaptedValidity - baseValidity) }
 
@@ -56,8 +60,11 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         let core = closer(StyleMarker.core)
         rows.append("closer to the person's style with the adapter: \(closer().count) of \(StyleMarker.allCases.count) markers, "
                     + "\(core.count) of \(StyleMarker.core.count) core (\(StyleMarker.core.map(\.rawValue).joined(separator: ", ")))")
-        rows.append(String(format: "judge validity (%d letters, best of %d)  base %.1f%%  adapter %.1f%%  (%+.1f points); mean score %.1f -> %.1f",
-                           letters, candidates, 100 * baseValidity, 100 * adaptedValidity, validityChangePoints, baseMeanScore, adaptedMeanScore))
+        let n = Double(letters)
+        rows.append(String(format: "judge validity (%d letters each, %@)  base %.1f%% (%.0f)  adapter %.1f%% (%.0f)  (%+.1f points); mean score %.1f -> %.1f",
+                           letters, candidates == 1 ? "plain sampling" : "best of \(candidates)", 100 * baseValidity, baseValidity * n,
+                           100 * adaptedValidity, adaptedValidity * n, validityChangePoints, baseMeanScore, adaptedMeanScore))
+        rows.append("letters with a non-word  base \(baseNonWordLetters)  adapter \(adaptedNonWordLetters) (of \(letters) each)")
         rows.append(String(format: "no defect (the writer's valid)  base %.1f%%  adapter %.1f%%;  grounded valid  base %.1f%%  adapter %.1f%%",
                            100 * baseNoDefect, 100 * adaptedNoDefect, 100 * baseGrounded, 100 * adaptedGrounded))
         if personTestLetters > 0 {

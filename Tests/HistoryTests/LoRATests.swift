@@ -206,7 +206,11 @@ import Writer
         let before = writer.model.params.array
         let gain = try HistoryGain.measure(writer: writer, adapter: a1, requests: reqs, personLetters: letters.map(\.body))
         #expect(gain.person.share(.greeting, "Dear <team or officer>") == 1 && gain.person.share(.numbering, "(a)") == 1)
-        #expect(gain.letters == held.count && gain.table.contains("judge validity"))
+        #expect(gain.letters == held.count && gain.table.contains("judge validity") && gain.table.contains("plain sampling"))
+        // the non-word count is the judge's words check, for both models
+        #expect(gain.baseNonWordLetters == gain.baseFailedChecks["words", default: 0]
+                && gain.adaptedNonWordLetters == gain.adaptedFailedChecks["words", default: 0])
+        #expect(gain.table.contains("letters with a non-word  base \(gain.baseNonWordLetters)  adapter \(gain.adaptedNonWordLetters)"))
         #expect(zip(writer.model.params.array, before).allSatisfy { abs($0 - $1) < 1e-5 })   // adapter taken out again
     }
 
