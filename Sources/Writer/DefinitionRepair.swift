@@ -29,6 +29,12 @@ enum DefinitionRepair {
                 }
             }
         }
+        // The block's last definition ends the list: "…database records;" becomes "…database records.".
+        for i in lines.indices where isDefinitionLine(lines[i]) && lines[i].hasSuffix(";")
+            && (i + 1 == lines.count || !isDefinitionLine(lines[i + 1])) {
+            lines[i].removeLast()
+            lines[i] += "."
+        }
         return lines.joined(separator: "\n")
     }
 

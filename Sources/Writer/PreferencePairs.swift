@@ -7,8 +7,10 @@ public enum PreferencePairBuilder {
     public struct Stats: Sendable { public var prompts = 0, samples = 0, kept = 0, meanScore = 0.0 }
 
     /// Whether a pair teaches something: a valid letter over an invalid one, fewer items from no bank, or
-    /// (the same on both) a score gap of at least `minMargin`. Ties and near-ties are dropped.
+    /// (the same on both) a score gap of at least `minMargin`. Ties and near-ties are dropped unless the margin is 0.
     static func separates(_ best: WrittenLetter, _ worst: WrittenLetter, minMargin: Int) -> Bool {
+        // A margin of 0 keeps every pair in order, ties included (the tiny pipeline test's model writes only ties).
+        if minMargin <= 0 { return !worst.isBetter(than: best) }
         guard best.isBetter(than: worst) else { return false }
         if best.judge.valid != worst.judge.valid { return true }
         if best.judge.valid && (best.ungrounded ?? []).count < (worst.ungrounded ?? []).count { return true }

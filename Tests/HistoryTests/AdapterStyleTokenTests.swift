@@ -47,12 +47,13 @@ import Training
         let apostropheD = try #require(tok.encode("I'd").last)
         print("adapter moved \(moved.count) embedding rows: \(moved.prefix(12).map { tok.decode([$0]) })")
         #expect(moved.contains(apostropheD))
-        let the = try #require(tok.encode(" the").last), info = try #require(tok.encode(" information").last)
-        #expect(!moved.contains(the) && !moved.contains(info))
+        // " the" is written everywhere by both. (Which frame words count as the person's depends on the base: the v2
+        // base gives " information" in "ask X for some information" a log-probability under e^-8, so it moves.)
+        let the = try #require(tok.encode(" the").last)
+        #expect(!moved.contains(the))
         // A topic's word in three of the person's letters is no style (`HistoryEmbedRows.minimumLetterShare`): adapted,
-        // " tenants" went into letters to the Home Office.
-        let tenants = tok.encode(" tenants")
-        #expect(tenants.count == 1 && !moved.contains(tenants[0]))
+        // " tenants" went into letters to the Home Office. None of its tokens moves.
+        #expect(!tok.encode(" tenants").contains { moved.contains($0) })
         #expect(moved.count > 0 && moved.count < model.config.vocabSize / 20, "\(moved.count) rows moved")
         let held = HistoryTraining.split(letters).test[0]
         let p = held.prompt(knownKeywords: keywords)

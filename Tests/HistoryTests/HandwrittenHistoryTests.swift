@@ -50,7 +50,7 @@ import Training
         let s = try seededStore(dir)
         try importPaths([handwrittenHistory.path], into: s)
         var o = HistoryFineTuneOptions()
-        o.rank = 4; o.steps = 40; o.batchSize = 4; o.maxLR = 1e-2; o.warmupSteps = 2
+        o.rank = 4; o.steps = 40; o.batchSize = 4; o.maxLR = 2e-2; o.warmupSteps = 2
         o.evalEvery = 3; o.patience = 2; o.checkpointEvery = 6; o.replayLetters = 4
         let run = dir.appendingPathComponent("run"), out = dir.appendingPathComponent("adapter")
         var lines: [String] = [], bars: [TrainingProgress] = []

@@ -62,6 +62,10 @@ import Testing
         let fixed = DefinitionRepair.repair(Self.wrongTerm, keywords: kws)
         #expect(!fixed.contains("“the period”"))
         #expect(fixed.contains("Some definitions, to make the request precise:\n- “recorded information” includes"))
+        // Dropping the last line of a block ends the one before it with a full stop.
+        let last = Self.wrongTerm.replacingOccurrences(of: "- “the period” includes drafts where no final version exists;\n- “recorded information” includes emails, spreadsheets, reports, notes and database records.",
+                                                       with: "- “recorded information” includes emails, spreadsheets, reports, notes and database records;\n- “the period” includes drafts where no final version exists.")
+        #expect(DefinitionRepair.repair(last, keywords: kws).contains("database records.\n\nAll parts"))
         let r = judge.judge(letter: fixed, authority: Self.gwent, keywords: kws)
         #expect(r.valid, "\(fixed)\n\(r.report)")
     }

@@ -45,6 +45,8 @@ import Testing
         #expect(PreferencePairBuilder.separates(spliced, wrong, minMargin: 50))
         #expect(!PreferencePairBuilder.separates(wrong, good, minMargin: 0))
         // A letter teaches nothing against itself.
-        #expect(!PreferencePairBuilder.separates(good, good, minMargin: 0))
+        #expect(!PreferencePairBuilder.separates(good, good, minMargin: 1))
+        // A margin of 0 keeps ties, in order.
+        #expect(PreferencePairBuilder.separates(good, good, minMargin: 0))
     }
 }
