@@ -11,8 +11,10 @@ enum DefinitionRepair {
     static func repair(_ letter: String, keywords: [String]) -> String {
         var lines = letter.components(separatedBy: "\n")
         let kws = Set(keywords.map { TextTools.words($0).joined(separator: " ") })
+        // Definition lines only: an item the judge fails is not the repair's to drop.
         let bad = lines.indices.filter {
-            JudgeRules.misplacedDefinition(in: lines[$0]) != nil || JudgeRules.definedOther(in: lines[$0], keywords: kws) != nil
+            isDefinitionLine(lines[$0])
+                && (JudgeRules.misplacedDefinition(in: lines[$0]) != nil || JudgeRules.definedOther(in: lines[$0], keywords: kws) != nil)
         }
         guard !bad.isEmpty else { return letter }
         for i in bad.reversed() {

@@ -81,6 +81,15 @@ import Testing
         #expect(r.valid, "\(fixed)\n\(r.report)")
     }
 
+    @Test func itemsAreNotTheRepairsToDrop() {
+        // A numbered item that quotes a term the request is not about: the judge's to fail, not the repair's to cut.
+        let item = Self.onlyDefinitionWrong.replacingOccurrences(
+            of: "(1) Any internal audit", with: "(1) Any policy where “staff” includes contractors.\n(2) Any internal audit")
+        let fixed = DefinitionRepair.repair(item, keywords: ["advertising spend"])
+        #expect(fixed.contains("(1) Any policy where “staff” includes contractors."))
+        #expect(!fixed.contains("“contractor”"))
+    }
+
     @Test func soundDefinitionsAreLeftAlone() {
         let letter = Self.wrongTerm.replacingOccurrences(of: "- “the period” includes drafts", with: "- “documents” includes drafts")
         #expect(DefinitionRepair.repair(letter, keywords: ["Welsh language standards", "credit card spending"]) == letter)
