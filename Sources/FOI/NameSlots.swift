@@ -14,9 +14,13 @@ public struct NameSlots: Sendable, Equatable {
 
     public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
 
+    /// - Parameter authority: a name that opens with "The" ("The Highland Council") is slotted without it: letters
+    ///   write "the Highland Council" within a sentence and "Dear Highland Council", so "the {authority}" and
+    ///   "Dear {authority}" say both, as they do for "the Environment Agency".
     public init(authority: String, keywords: [String]) {
         var n: [(String, String)] = []
-        if !authority.isEmpty { n.append((Self.authoritySlot, authority)) }
+        let bare = authority.hasPrefix("The ") && authority.count > 4 ? String(authority.dropFirst(4)) : authority
+        if !bare.isEmpty { n.append((Self.authoritySlot, bare)) }
         for (i, k) in keywords.enumerated() where !k.isEmpty && i < 9 {
             n.append(("{k\(i + 1)}", k))
             let cap = k.prefix(1).uppercased() + k.dropFirst()
@@ -30,18 +34,19 @@ public struct NameSlots: Sendable, Equatable {
     public init(_ p: Prompt) { self.init(authority: p.authority, keywords: p.keywords) }
 
     /// The letter with each whole occurrence of a name replaced by its slot. A name is whole when no letter
-    /// or digit touches it, except a plural "s" ("pothole repair" in "pothole repairs").
+    /// or digit touches it, except a plural "s" ("pothole repair" in "pothole repairs"). Curly quotes and dashes
+    /// are not letters: "“pothole repair” means" is slotted too.
     public func delexicalise(_ letter: String) -> String {
         let b = Array(letter.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0
         scan: while i < b.count {
-            if i == 0 || !Self.isWordByte(b[i - 1]) {
+            if !Self.wordEnds(b, at: i) {
                 for (slot, t) in names where i + t.count <= b.count && b[i] == t[0] && Array(b[i..<(i + t.count)]) == t {
                     let e = i + t.count
-                    let whole = e == b.count || !Self.isWordByte(b[e])
-                        || (b[e] == UInt8(ascii: "s") && (e + 1 == b.count || !Self.isWordByte(b[e + 1])))
+                    let whole = !Self.wordStarts(b, at: e)
+                        || (b[e] == UInt8(ascii: "s") && !Self.wordStarts(b, at: e + 1))
                     guard whole else { continue }
                     out += Array(slot.utf8)
                     i = e
@@ -76,6 +81,18 @@ public struct NameSlots: Sendable, Equatable {
 
     static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    /// Whether a letter or digit ends just before `i`. U+2000–U+203F (E2 80 xx: dashes, curly quotes) is punctuation.
+    static func wordEnds(_ b: [UInt8], at i: Int) -> Bool {
+        guard i > 0, isWordByte(b[i - 1]) else { return false }
+        return !(i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80)
+    }
+
+    /// Whether a letter or digit starts at `i`.
+    static func wordStarts(_ b: [UInt8], at i: Int) -> Bool {
+        guard i < b.count, isWordByte(b[i]) else { return false }
+        return !(b[i] == 0xE2 && i + 1 < b.count && b[i + 1] == 0x80)
     }
 
     /// Fills slots in streamed text: holds back an opened "{" until it closes (or cannot be a slot).

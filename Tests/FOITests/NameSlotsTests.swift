@@ -28,6 +28,27 @@ final class NameSlotsTests: XCTestCase {
         XCTAssertEqual(slots.delexicalise(letter), letter)
     }
 
+    func testQuotedNamesAndTheAuthoritiesAreSlotted() {
+        // The corpus quotes a keyword it defines, and writes "the Highland Council" within a sentence.
+        let highland = NameSlots(authority: "The Highland Council", keywords: ["pothole repair"])
+        let letter = """
+        Dear Highland Council,
+
+        “Pothole repair” means a repair made by the Highland Council—not a contractor—and “pothole repairs’ costs” \
+        include materials. The Highland Council’s figures, please.
+        """
+        let d = highland.delexicalise(letter)
+        XCTAssertEqual(d, """
+        Dear {authority},
+
+        “{K1}” means a repair made by the {authority}—not a contractor—and “{k1}s’ costs” \
+        include materials. The {authority}’s figures, please.
+        """)
+        XCTAssertEqual(highland.fill(d), letter)
+        // A word that merely ends in a multibyte letter still touches the name.
+        XCTAssertEqual(highland.delexicalise("épothole repair"), "épothole repair")
+    }
+
     func testFillLeavesUnknownSlotsForTheJudge() {
         XCTAssertEqual(slots.fill("About {k9} and {k2}."), "About {k9} and fixed penalty notices.")
         XCTAssertEqual(slots.fill("A { brace"), "A { brace")
