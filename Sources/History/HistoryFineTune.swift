@@ -17,12 +17,6 @@ public struct HistoryFineTuneOptions: Sendable, Equatable {
     /// Move every embedding row instead of only the person's own tokens (`HistoryEmbedRows`): how the
     /// adapters before it trained, kept to measure the difference.
     public var embedAllRows = false
-    /// Leave the text of the person's list items to the base (`HistoryFrame.frameWeights`). Off: measured on the
-    /// handwritten history, the base has no questions to put under the person's "could you tell me:" and wrote
-    /// its definitions there, then a second request of its own (coherence failed 16 of 70 plain letters, was 2).
-    public var frameOnly = false
-    /// List the person's keywords as imported rather than as each letter writes them: kept to measure the difference.
-    public var keywordsAsGiven = false
     public var full = false
     /// The most steps; early stopping usually ends sooner.
     public var steps: Int?
@@ -165,7 +159,7 @@ public enum HistoryFineTune {
             }
             let plan = o.plan(trainLetters: split.train.count)
             let own = split.train.map { l in
-                let p = l.prompt(knownKeywords: knownKeywords, keywordsAsGiven: o.keywordsAsGiven)
+                let p = l.prompt(knownKeywords: knownKeywords)
                 return (prompt: p.text, letter: slots ? NameSlots(p).delexicalise(l.body) : l.body)
             }
             // Four times as many as needed: the ones longer than the person's letters are left out below.
@@ -173,22 +167,16 @@ public enum HistoryFineTune {
                                                 nameSlots: slots, seed: o.seed)
             try Data(HistoryTraining.jsonLines(own + replay).utf8).write(to: trainFile, options: .atomic)
             for (part, file) in [(split.validation, valFile), (split.test, testFile)] {
-                try Data(HistoryTraining.sftJSONL(part, knownKeywords: knownKeywords, nameSlots: slots, keywordsAsGiven: o.keywordsAsGiven).utf8)
+                try Data(HistoryTraining.sftJSONL(part, knownKeywords: knownKeywords, nameSlots: slots).utf8)
                     .write(to: file, options: .atomic)
             }
             try JSONEncoder().encode(counts).write(to: countsFile, options: .atomic)
         }
         let tokenizer = try BPETokenizer(directory: baseModel)
-        var allTrain = try StageData.examples([trainFile.path], tokenizer: tokenizer)
-        var validation = try StageData.examples([valFile.path], tokenizer: tokenizer)
+        let allTrain = try StageData.examples([trainFile.path], tokenizer: tokenizer)
+        let validation = try StageData.examples([valFile.path], tokenizer: tokenizer)
         let test = try StageData.examples([testFile.path], tokenizer: tokenizer)
         let plan = o.plan(trainLetters: counts.train)
-        if o.frameOnly {
-            // The person's frame, not their questions, and the checkpoint chosen on the same; the test letters are
-            // measured whole, as the person wrote them.
-            allTrain = HistoryFrame.framed(Array(allTrain.prefix(counts.train)), tokenizer: tokenizer) + allTrain.dropFirst(counts.train)
-            validation = HistoryFrame.framed(validation, tokenizer: tokenizer)
-        }
         let model = try Model.load(directory: baseModel)
         // As long as the person's longest letter (the person's letters come first in train.jsonl): a longer
         // composer letter is left out rather than making every step pay for its length.
@@ -203,8 +191,7 @@ public enum HistoryFineTune {
                + (replayed > 0 ? " and \(replayed) composer letters mixed in" : "")
                + "; held out by authority: \(validation.count) to choose the checkpoint, \(test.count) to test")
         report("history: " + (o.full ? "full fine-tuning, learning rate \(plan.learningRate), at most \(plan.maxSteps) steps" : plan.description)
-               + "; sequences of \(T) tokens" + (slots ? "; names through the base's slots" : "")
-               + (o.frameOnly ? "; the frame of your letters learnt, the text of their list items left to the base" : ""))
+               + "; sequences of \(T) tokens" + (slots ? "; names through the base's slots" : ""))
         let pad = tokenizer.endOfTextId
         let valBatches = ExampleBatches.sequential(validation, batchSize: o.batchSize, seqLen: T, pad: pad)
         let testBatches = ExampleBatches.sequential(test, batchSize: o.batchSize, seqLen: T, pad: pad)
@@ -257,7 +244,7 @@ public enum HistoryFineTune {
                 "max_steps": plan.maxSteps, "best_step": s.bestStep, "last_step": s.lastStep, "stopped_early": s.stoppedEarly,
                 "rank": plan.rank, "learning_rate": Double(plan.learningRate),
                 "embedding_rows": o.embedAllRows ? "all" : "\(ownTokens.count) own tokens",
-                "list_items": o.frameOnly ? "left to the base" : "learnt", "keywords": o.keywordsAsGiven ? "as given" : "as written",
+                "keywords": "as written",
                 "base_test_perplexity": Double(exp(baseLoss)), "test_perplexity": Double(exp(loss)),
                 "best_validation_perplexity": s.bestEval.map { Double(exp($0)) } ?? 0,
             ]]

@@ -1,14 +1,9 @@
 import FOI
 import Foundation
-import Tokenizer
-import Training
 
-/// What of a person's letter the adapter learns from, and the keywords its training prompt lists (issue 27).
-///
-/// The frame weights are an option (`HistoryFineTuneOptions.frameOnly`), not the default: the idea was that
-/// the frame (greeting, opening, period, list markers, format, close) is the person's style and the questions
-/// are the topic's, for the base to write. Measured on the handwritten history, the base knows no questions to
-/// follow the person's "could you tell me:\n-" and wrote its definition lines there instead.
+/// The keywords a history letter's training prompt lists (issue 27). Training only the frame, with no loss on
+/// the list items' text, was tried and dropped (commit f03c5d6): the base knows no questions to follow the
+/// person's "could you tell me:" and wrote its definition lines there instead.
 public enum HistoryFrame {
     /// The keywords the training prompt lists for a letter: each of the person's keywords as the letter writes
     /// it. A prompt that lists a keyword its letter never names teaches the adapter that a keyword may be left
@@ -53,43 +48,5 @@ public enum HistoryFrame {
             }
         }
         return nil
-    }
-
-    /// Loss weights for a letter's completion tokens: 0 on the text of its list items after the marker ("- ",
-    /// "1. "), 1 elsewhere. The marker, the line break and everything around the list still train, so the
-    /// adapter learns how the person numbers and frames a list while the base writes the questions.
-    public static func frameWeights(_ completion: [Int], tokenizer: BPETokenizer) -> [Float] {
-        var offsets: [Int] = [], bytes: [UInt8] = []
-        for t in completion {
-            offsets.append(bytes.count)
-            bytes += tokenizer.decodeBytes([t])
-        }
-        // Byte ranges of item text: from just after a list line's marker to the end of that line.
-        var item = [Bool](repeating: false, count: bytes.count)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            let line = String(decoding: bytes[start..<end], as: UTF8.self)
-            if let text = JudgeRules.stripMarker(line), !text.isEmpty {
-                // The marker is the line less its text and the space before it.
-                let from = end - text.utf8.count - 1
-                for i in max(start, from)..<end { item[i] = true }
-            }
-            start = end + 1
-        }
-        return completion.indices.map { i in
-            let lo = offsets[i], hi = i + 1 < offsets.count ? offsets[i + 1] : bytes.count
-            return hi > lo && (lo..<hi).allSatisfy { item[$0] } ? 0 : 1
-        }
-    }
-
-    /// The examples with the frame weights on their completions.
-    public static func framed(_ examples: [Example], tokenizer: BPETokenizer) -> [Example] {
-        examples.map { e in
-            var x = e
-            x.weights = frameWeights(e.completion, tokenizer: tokenizer)
-            return x
-        }
     }
 }

@@ -16,8 +16,8 @@ public struct HistoryLetter: Sendable, Equatable {
 
     /// The prompt the model sees for this letter. The style field is the one `generate` uses by
     /// default, so an adapter changes the ordinary request's letters without any extra flag. Its keywords are
-    /// the letter's own wording of them (`HistoryFrame.promptKeywords`); `keywordsAsGiven` lists them as imported.
-    public func prompt(knownKeywords: [Keyword], keywordsAsGiven: Bool = false) -> Prompt {
+    /// the letter's own wording of them (`HistoryFrame.promptKeywords`).
+    public func prompt(knownKeywords: [Keyword]) -> Prompt {
         let law: String
         if let a = authority {
             law = Legislation.jurisdiction(for: a, topics: keywords, known: knownKeywords).label
@@ -26,7 +26,7 @@ public struct HistoryLetter: Sendable, Equatable {
             law = cited.isEmpty ? Law.foia2000.shortForm : cited.map(\.shortForm).joined(separator: " / ")
         }
         // The law follows the topic as the person gave it; the listed keywords are what the letter names.
-        let listed = keywordsAsGiven ? keywords : HistoryFrame.promptKeywords(keywords, body: body, known: knownKeywords)
+        let listed = HistoryFrame.promptKeywords(keywords, body: body, known: knownKeywords)
         return Prompt(authority: authority?.name ?? rawAuthority, jurisdiction: law, keywords: listed,
                       style: HistoryTraining.style)
     }
@@ -78,10 +78,9 @@ public enum HistoryTraining {
     /// `{"prompt": ..., "letter": ...}` JSON Lines, the SFT format `StageData.examples` reads. With `nameSlots`
     /// (a base model trained with them, `NameSlots.used(by:)`) the letter names the body and keywords through
     /// slots as the base's own training letters do, so the writer fills them and the adapter cannot garble them.
-    public static func sftJSONL(_ letters: [HistoryLetter], knownKeywords: [Keyword], nameSlots: Bool = false,
-                                keywordsAsGiven: Bool = false) -> String {
+    public static func sftJSONL(_ letters: [HistoryLetter], knownKeywords: [Keyword], nameSlots: Bool = false) -> String {
         jsonLines(letters.map { l in
-            let p = l.prompt(knownKeywords: knownKeywords, keywordsAsGiven: keywordsAsGiven)
+            let p = l.prompt(knownKeywords: knownKeywords)
             return (p.text, nameSlots ? NameSlots(p).delexicalise(l.body) : l.body)
         })
     }

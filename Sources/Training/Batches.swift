@@ -114,15 +114,10 @@ public final class PackedBatches: BatchSource {
 public struct Example: Sendable, Equatable {
     public var prompt: [Int]
     public var completion: [Int]
-    /// A loss weight for each completion token; nil: 1 for every one. A history adapter leaves the text of a
-    /// letter's list items to the base (`HistoryFrame`).
-    public var weights: [Float]?
-    public init(prompt: [Int], completion: [Int], weights: [Float]? = nil) {
-        self.prompt = prompt; self.completion = completion; self.weights = weights
-    }
+    public init(prompt: [Int], completion: [Int]) { self.prompt = prompt; self.completion = completion }
 
-    /// Lays the example into row `b` of a (B, T) batch: inputs, targets, mask on completion
-    /// tokens only (their weights, else 1); the tail is padding with no target. Too-long examples keep their prompt and
+    /// Lays the example into row `b` of a (B, T) batch: inputs, targets, mask 1 on completion
+    /// tokens only; the tail is padding with no target. Too-long examples keep their prompt and
     /// lose the end of the completion.
     func fill(_ batch: inout Batch, row b: Int, pad: Int) {
         let T = batch.T
@@ -132,7 +127,7 @@ public struct Example: Sendable, Equatable {
             if t + 1 < ids.count {
                 batch.tokens[i] = ids[t]
                 batch.targets[i] = ids[t + 1]
-                batch.mask[i] = t + 1 >= prompt.count ? (weights?[t + 1 - prompt.count] ?? 1) : 0
+                batch.mask[i] = t + 1 >= prompt.count ? 1 : 0
             } else {
                 batch.tokens[i] = pad
                 batch.targets[i] = -1

@@ -40,11 +40,6 @@ struct TrainHistory: ParsableCommand {
     var runFolder: String?
     @Flag(help: ArgumentHelp("Adapt every embedding row, not only your own tokens (to compare).", visibility: .hidden))
     var embedAllRows = false
-    @Flag(help: ArgumentHelp("Learn only the letters' frame, leaving your list items' text to the base (to compare).", visibility: .hidden))
-    var frameOnly = false
-    @Flag(help: ArgumentHelp("List your keywords in the training prompts as imported, not as each letter writes them (to compare).",
-                             visibility: .hidden))
-    var keywordsAsGiven = false
     @Flag(help: "Continue from the last checkpoint.") var resume = false
     @Flag(help: "After training, measure the adapter against the base on the held-out prompts (`history measure`).") var measure = false
     @OptionGroup var measuring: HistoryMeasureOptions
@@ -74,7 +69,6 @@ struct TrainHistory: ParsableCommand {
         var o = HistoryFineTuneOptions()
         o.rank = rank; o.alpha = alpha; o.full = full; o.steps = steps; o.batchSize = batchSize; o.maxLR = lr
         o.patience = patience; o.replayLetters = replay; o.embedAllRows = embedAllRows
-        o.frameOnly = frameOnly; o.keywordsAsGiven = keywordsAsGiven
         let output = HistoryAdapters.directory(name: adapterName)
         let keywords = try s.allKeywords()
         let bar = ProgressLine()
