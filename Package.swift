@@ -68,11 +68,11 @@ let package = Package(
             dependencies: ["Common", "LM", "LMFormats", "Tokenizer"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        // Optimised in the debug build too: the tests compose and judge thousands of letters (about 4× faster).
-        // The domain links no engine: Store and Bandit, which import only FOI, build without LM and OpenBLAS.
         // The domain in three targets, arrows one way (DESIGN.md): FOICore (authority, keyword, legislation, names,
         // prompt, records), FOI (the judge and the banks it shares with the composer; re-exports FOICore), FOICorpus
-        // (the composer, item grounding, corpus and eval sets).
+        // (the composer, item grounding, corpus and eval sets). Optimised in the debug build too: the tests compose
+        // and judge thousands of letters (about 4× faster). The domain links no engine: Store and Bandit, which
+        // import only FOI, build without LM and OpenBLAS.
         .target(name: "FOICore", dependencies: ["Common", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "FOI", dependencies: ["Common", "FOICore"], swiftSettings: [.unsafeFlags(["-O"])]),
