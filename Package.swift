@@ -68,17 +68,22 @@ let package = Package(
             dependencies: ["Common", "LM", "LMFormats", "Tokenizer"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        // Optimised in the debug build too: the tests compose and judge thousands of letters (about 4× faster).
-        // The domain links no engine: Store and Bandit, which import only FOI, build without LM and OpenBLAS.
-        .target(name: "FOI", dependencies: ["Common", .product(name: "CSV", package: "CSV.swift")],
+        // The domain in three targets, arrows one way (DESIGN.md): FOICore (authority, keyword, legislation, names,
+        // prompt, records), FOI (the judge and the banks it shares with the composer; re-exports FOICore), FOICorpus
+        // (the composer, item grounding, corpus and eval sets). Optimised in the debug build too: the tests compose
+        // and judge thousands of letters (about 4× faster). The domain links no engine: Store and Bandit, which
+        // import only FOI, build without LM and OpenBLAS.
+        .target(name: "FOICore", dependencies: ["Common", .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "FOI", dependencies: ["Common", "FOICore"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "FOICorpus", dependencies: ["FOI"], swiftSettings: [.unsafeFlags(["-O"])]),
         // The letter writer over the engine: decoding constraints, best of N judged, batch, DPO pairs. Optimised
         // in debug as FOI is (it was part of FOI): the guards filter the vocabulary at every decoding step.
-        .target(name: "Writer", dependencies: ["FOI", "LM", "LMDecode", "LMFormats", "Tokenizer"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "Writer", dependencies: ["FOI", "FOICorpus", "LM", "LMDecode", "LMFormats", "Tokenizer"], swiftSettings: [.unsafeFlags(["-O"])]),
         // A person's request history: import, style, the adapter's fine-tuning and its measurement (also -O,
         // as when it was part of FOI: matching and style reading run over every imported letter).
         .target(name: "History", dependencies: [
-            "FOI", "Store", "Writer", "LM", "LMFormats", "Tokenizer", "Training", .product(name: "CSV", package: "CSV.swift"),
+            "FOI", "FOICorpus", "Store", "Writer", "LM", "LMFormats", "Tokenizer", "Training", .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: [.unsafeFlags(["-O"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Bandit", dependencies: ["FOI"]),
@@ -109,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "foibandit",
             dependencies: [
-                "LM", "LMDecode", "LMFormats", "Tokenizer", "Training", "FOI", "Writer", "History", "Store", "Bandit", "TUI",
+                "LM", "LMDecode", "LMFormats", "Tokenizer", "Training", "FOI", "FOICorpus", "Writer", "History", "Store", "Bandit", "TUI",
                 "Filings", "FilingsRead",
                 "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -117,11 +122,11 @@ let package = Package(
             ]
         ),
         // Fixtures shared by test targets: a small seed tree and a tiny random model.
-        .target(name: "TestSupport", dependencies: ["FOI", "Writer", "LM", "LMFormats", "Tokenizer", "Store"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["FOI", "FOICorpus", "Writer", "LM", "LMFormats", "Tokenizer", "Store"], path: "Tests/Support"),
         .testTarget(name: "LMTests", dependencies: ["Common", "LM", "LMDecode", "LMFormats", "Tokenizer"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Common", "Training", "LM"]),
-        .testTarget(name: "FOITests", dependencies: ["FOI"]),
-        .testTarget(name: "WriterTests", dependencies: ["Writer", "FOI", "LM", "LMFormats", "Tokenizer"]),
+        .testTarget(name: "FOITests", dependencies: ["FOI", "FOICore", "FOICorpus"]),
+        .testTarget(name: "WriterTests", dependencies: ["Writer", "FOI", "FOICorpus", "LM", "LMFormats", "Tokenizer"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FOI", "TestSupport"]),
         .testTarget(name: "foibanditTests", dependencies: ["foibandit"]),
         .testTarget(name: "BanditTests", dependencies: ["Bandit", "FOI"]),
@@ -132,6 +137,6 @@ let package = Package(
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "FilingsRead", "LM", "LMFormats", "Tokenizer", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),
-        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "History", "Writer", "Store", "LM", "LMDecode", "LMFormats", "Tokenizer", "Training"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Common", "FOI", "FOICorpus", "History", "Writer", "Store", "LM", "LMDecode", "LMFormats", "Tokenizer", "Training"], exclude: ["Fixtures"]),
     ]
 )

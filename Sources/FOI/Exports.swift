@@ -1,4 +1,3 @@
-// Common's seeded randomness, stable hash, text tools and suggestions are FOI's vocabulary: the
-// composer, judge and resolver use them in nearly every file, and so do FOI's clients (Store, Bandit,
-// Service, the CLI). Re-exporting keeps one import line per client instead of two (DESIGN.md).
-@_exported import Common
+// FOICore (authority, keyword, legislation, names, prompt, records) is the vocabulary the judge and the banks
+// speak, and so is Common; FOI's clients get both with one import, as before the split (DESIGN.md).
+@_exported import FOICore

@@ -127,9 +127,9 @@ public struct Judge: Sendable {
         judge(letter: letter, authority: authority, keywords: self.keywords(keywords))
     }
 
-    /// Keywords given as text: known ones with their theme and flags (as `Composer.keywords`, by index).
+    /// Keywords given as text: known ones with their theme and flags (as `Keyword.resolve`, by index).
     public func keywords(_ texts: [String]) -> [Keyword] {
-        texts.map { keywordIndex[$0.lowercased()] ?? Composer.keywords([$0], known: [])[0] }
+        texts.map { keywordIndex[$0.lowercased()] ?? Keyword.resolve([$0], known: [])[0] }
     }
 
     /// - Parameter profile: what the body is; by default its category's profile (`BodyProfile.of`).

@@ -45,7 +45,7 @@ extension JudgeRules {
     }
 
     /// Whether `part` appears in `whole` as consecutive words.
-    static func contains(_ whole: [String], _ part: [String]) -> Bool {
+    package static func contains(_ whole: [String], _ part: [String]) -> Bool {
         guard !part.isEmpty, part.count <= whole.count else { return false }
         return (0...(whole.count - part.count)).contains { Array(whole[$0..<($0 + part.count)]) == part }
     }

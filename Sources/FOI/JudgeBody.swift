@@ -50,7 +50,7 @@ extension JudgeRules {
     }
 
     /// People the body serves, or that a keyword is about; a keyword's theme counts (health → patients).
-    static func servedPeople(profile: BodyProfile, keywords: [Keyword]) -> Set<Population> {
+    package static func servedPeople(profile: BodyProfile, keywords: [Keyword]) -> Set<Population> {
         var out = profile.serves
         for k in keywords {
             let w = Set(TextTools.words(k.text))

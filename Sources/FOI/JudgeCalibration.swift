@@ -61,7 +61,7 @@ public struct JudgeCalibration: Codable, Sendable {
             guard let (a, profile) = authority(of: row, in: judge) else {
                 throw CalibrationError.unknownAuthority(row.id, row.authority)
             }
-            let r = judge.judge(letter: row.letter, authority: a, keywords: Composer.keywords(row.keywords, known: judge.knownKeywords), profile: profile)
+            let r = judge.judge(letter: row.letter, authority: a, keywords: Keyword.resolve(row.keywords, known: judge.knownKeywords), profile: profile)
             let labels = Set(isGood ? [] : row.defects ?? [])
             for id in agreement.keys {
                 let failed = r.check(JudgeCheck(rawValue: id)!)?.passed == false

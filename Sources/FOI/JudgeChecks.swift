@@ -215,7 +215,7 @@ package enum JudgeRules {
     ]
 
     /// List items: numbered, lettered or bulleted lines, and inline "(a) … (b) …" parts.
-    static func listItems(_ lines: [String]) -> [String] {
+    package static func listItems(_ lines: [String]) -> [String] {
         var items: [String] = []
         for line in lines {
             if let body = stripMarker(line) { items.append(body) }

@@ -77,7 +77,7 @@ extension JudgeRules {
 
     /// The kind of question, and the keyword, that two items both ask about; nil if none. The composer checks
     /// the same when it chooses items.
-    static func askedTwice(_ a: String, _ b: String, keywords: [String]) -> (kind: String, keyword: String)? {
+    package static func askedTwice(_ a: String, _ b: String, keywords: [String]) -> (kind: String, keyword: String)? {
         let x = a.lowercased(), y = b.lowercased()
         guard let k = keywords.first(where: { x.contains($0.lowercased()) && y.contains($0.lowercased()) }) else { return nil }
         // The markers are read around the keyword, not in it: two questions about a "community risk register".
@@ -89,7 +89,7 @@ extension JudgeRules {
     }
 
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.
-    static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
+    package static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
         // On stems: "recommendation"/"recommendations", "remain"/"remaining" are the same question.
         let x = Set(a.map(TextTools.stem)), y = Set(b.map(TextTools.stem))
         return Double(x.intersection(y).count) / Double(max(1, min(x.count, y.count))) >= 0.85

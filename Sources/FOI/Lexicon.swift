@@ -42,7 +42,7 @@ public enum Lexicon {
 
     /// Words of FOI letters that general word lists lack: the statutes' abbreviations, file formats,
     /// public-sector acronyms and a few modern compounds.
-    static let practice: [String] = [
+    package static let practice: [String] = [
         "foi", "fois", "foia", "foisa", "foi(s)a", "eir", "eirs", "eisr", "ico", "sic", "csv", "xlsx", "xls", "ods",
         "pdf", "pdfs", "docx", "json", "url", "urls", "fte", "ftes", "nhs", "icb", "icbs", "ijb", "ijbs", "gp", "gps",
         "a&e", "sen", "send", "senco", "ehcp", "ehcps", "cctv", "anpr", "bwv", "pcn", "pcns", "cil", "s106", "hmo",

@@ -1,4 +1,5 @@
 import FOI
+import FOICorpus
 import Foundation
 import LM
 import Writer
@@ -116,7 +117,7 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         func share(_ ls: [WrittenLetter], _ p: (WrittenLetter) -> Bool) -> Double { Double(ls.filter(p).count) / n }
         let own = personTest.compactMap { l -> (JudgeResult, [String])? in
             guard let a = l.authority else { return nil }
-            let kws = Composer.keywords(l.keywords, known: knownKeywords)
+            let kws = Keyword.resolve(l.keywords, known: knownKeywords)
             return (writer.judge.judge(letter: l.body, authority: a, keywords: kws),
                     ItemGrounding(authority: a, keywords: kws).ungrounded(in: l.body))
         }
@@ -140,7 +141,7 @@ public struct HistoryGain: Codable, Sendable, Equatable {
                                 temperature: Float = 0.7, maxTokens: Int = 400) -> [LetterRequest] {
         letters.compactMap { l -> [LetterRequest]? in
             guard let a = l.authority else { return nil }
-            let kws = Composer.keywords(l.keywords, known: knownKeywords)
+            let kws = Keyword.resolve(l.keywords, known: knownKeywords)
             return (0..<samples).map { s in
                 LetterRequest(authority: a, keywords: kws, style: .numbered, seed: StableHash.fnv1a([l.contentHash, String(s)]),
                               temperature: temperature, maxTokens: maxTokens)

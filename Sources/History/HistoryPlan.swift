@@ -1,4 +1,5 @@
 import FOI
+import FOICorpus
 import Foundation
 
 /// How `train history` trains, chosen from the size of the history (issue 27). Every figure can be overridden

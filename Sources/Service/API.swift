@@ -141,7 +141,7 @@ struct API: Sendable {
         if let name = b.requester {
             do { signer = try Requester.validated(name: name) } catch { throw APIError(.badRequest, "requester: \(error)") }
         }
-        let r = LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: state.directory.keywords),
+        let r = LetterRequest(authority: authority, keywords: Keyword.resolve(texts, known: state.directory.keywords),
                               style: style, seed: b.seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                               temperature: temperature, maxTokens: maxTokens, requester: signer)
         switch writer.fitted(r) {

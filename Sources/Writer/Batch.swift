@@ -205,7 +205,7 @@ public struct BatchPlanner: Sendable {
         if !rText.isEmpty {
             do { signer = try Requester.validated(name: rText) } catch { return .failure(BatchRowError("requester: \(error)")) }
         }
-        return .success(LetterRequest(authority: authority, keywords: Composer.keywords(texts, known: knownKeywords),
+        return .success(LetterRequest(authority: authority, keywords: Keyword.resolve(texts, known: knownKeywords),
                                       style: style, seed: seed, temperature: temperature, maxTokens: maxTokens, requester: signer))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOI
+import FOICorpus
 import Foundation
 
 /// Where the seed CSVs live: `ROOT/authorities/authorities.csv` and `ROOT/keywords/keywords.csv`.
@@ -81,7 +82,7 @@ struct Compose: ParsableCommand {
         }
         let a = try body.authority(name, resolver: AuthorityResolver(authorities), categories: SeedRootOptions.categories(authorities))
         try offerToAdd(a, save: nil, store: nil)
-        let ks = Composer.keywords(Lookup.keywordTexts(list), known: known)
+        let ks = Keyword.resolve(Lookup.keywordTexts(list), known: known)
         let j = Legislation.jurisdiction(for: a, topics: ks.map(\.text), known: known)
         let letter = Composer().compose(authority: a, keywords: ks, style: st, seed: seed, jurisdiction: j)
         for note in j.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOI
+import FOICorpus
 import Foundation
 
 struct Corpus: ParsableCommand {

@@ -73,7 +73,7 @@ struct Resolver {
     func keywords(_ list: String) throws -> [Keyword] {
         let texts = list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { throw ValidationError("give at least one keyword, separated by ';'") }
-        return Composer.keywords(texts, known: keywords)
+        return Keyword.resolve(texts, known: keywords)
     }
 }
 

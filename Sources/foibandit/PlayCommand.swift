@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bandit
 import FOI
+import FOICorpus
 import Foundation
 import Store
 import TUI

@@ -189,7 +189,7 @@ func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Key
             guard let obj = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                   let p = obj["prompt"] as? String, let (prompt, _) = PromptFormat.parse(p),
                   let a = byName[prompt.authority] else { continue }
-            requests.append(LetterRequest(authority: a, keywords: Composer.keywords(prompt.keywords, known: keywords),
+            requests.append(LetterRequest(authority: a, keywords: Keyword.resolve(prompt.keywords, known: keywords),
                                           style: LetterStyle(rawValue: prompt.style) ?? .numbered,
                                           seed: UInt64(requests.count), temperature: temperature))
         }

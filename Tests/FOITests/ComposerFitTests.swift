@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 /// What an FOI officer noticed reading the composer's letters: frames that do not suit what a keyword names,
 /// bodies asked about work they do not do, wording that belongs to another kind of body. On the shipped seed data.

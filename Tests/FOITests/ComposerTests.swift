@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 @Suite struct ComposerTests {
     typealias F = Fixtures
@@ -108,7 +109,7 @@ import Testing
 
 @Suite struct ComposerJurisdictionTests {
     @Test func unsureTopicCitesBoth() {
-        let ks = Composer.keywords(["planning department staffing"], known: [])
+        let ks = Keyword.resolve(["planning department staffing"], known: [])
         let j = Legislation.jurisdiction(for: Fixtures.leeds, topics: ks.map(\.text))
         let l = Composer().compose(authority: Fixtures.leeds, keywords: ks, style: .brief, seed: 2, jurisdiction: j)
         #expect(l.prompt.jurisdiction == "FOIA 2000 + EIR 2004")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 /// Which items come from the question banks: every composer item does, and the model's splices and borrowed
 /// questions do not (the items below are the shipped model's, from `eval --save-letters`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 /// The opening names whom the request is made to; a name no list holds is still another body.
 @Suite struct JudgeAddresseeTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 /// Finds the repo root (the folder holding `authorities/authorities.csv`) from this file or the cwd.
 func repoRoot() -> String? {

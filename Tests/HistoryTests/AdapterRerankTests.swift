@@ -1,4 +1,5 @@
 @testable import FOI
+@testable import FOICorpus
 import Foundation
 import History
 import Store
@@ -23,7 +24,7 @@ import Testing
         var written: [WrittenLetter] = []
         for l in test {
             let a = try #require(l.authority)
-            let kws = Composer.keywords(l.keywords, known: keywords)
+            let kws = Keyword.resolve(l.keywords, known: keywords)
             let r = judge.judge(letter: l.body, authority: a, keywords: kws)
             let ungrounded = ItemGrounding(authority: a, keywords: kws).ungrounded(in: l.body)
             #expect(r.valid, "\(l.body)\n\(r.report)")
@@ -38,7 +39,7 @@ import Testing
         let firstItem = try #require(lines.firstIndex { $0.hasPrefix("- ") })
         let cut = lines.enumerated().filter { !$0.element.hasPrefix("- ") || $0.offset == firstItem }.map(\.element).joined(separator: "\n")
         let a = try #require(test.first { $0.body == full.letter }?.authority)
-        let kws = Composer.keywords(try #require(test.first { $0.body == full.letter }).keywords, known: keywords)
+        let kws = Keyword.resolve(try #require(test.first { $0.body == full.letter }).keywords, known: keywords)
         var short = full
         short.letter = cut
         short.judge = judge.judge(letter: cut, authority: a, keywords: kws)

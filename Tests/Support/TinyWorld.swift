@@ -1,4 +1,5 @@
 import FOI
+import FOICorpus
 import Foundation
 import LM
 import LMFormats

@@ -1,4 +1,5 @@
 @testable import FOI
+@testable import FOICorpus
 import Foundation
 import LM
 import Testing

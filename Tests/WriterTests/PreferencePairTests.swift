@@ -1,4 +1,5 @@
 @testable import FOI
+@testable import FOICorpus
 import Foundation
 import Testing
 @testable import Writer

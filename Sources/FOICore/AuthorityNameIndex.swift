@@ -18,7 +18,7 @@ package struct AuthorityNameIndex: Sendable {
         }
     }
 
-    static func variants(of a: Authority) -> [String] {
+    package static func variants(of a: Authority) -> [String] {
         var out = [a.name]
         if a.name.lowercased().hasPrefix("the ") { out.append(String(a.name.dropFirst(4))) }
         let short = a.shortName.trimmingSpaces
@@ -26,7 +26,7 @@ package struct AuthorityNameIndex: Sendable {
         return out
     }
 
-    func lookup(_ name: String) -> Authority? { lookupTable[name.lowercased().trimmingSpaces] }
+    package func lookup(_ name: String) -> Authority? { lookupTable[name.lowercased().trimmingSpaces] }
 
     /// A name word matches a text word case-insensitively, except that a capitalised name word must be
     /// capitalised in the text ("Central" the college is not "central government").

@@ -52,35 +52,35 @@ public enum KeywordNature: Sendable, Equatable {
         }
     }
 
-    static let moneyWords: Set<String> = [
+    package static let moneyWords: Set<String> = [
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
         "grants", "subsidies", "subsidy", "gifts", "arrears",
     ]
-    static let measureWords: Set<String> = [
+    package static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
         "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence", "headcount",
     ]
-    static let eventWords: Set<String> = [
+    package static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
         "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance", "losses", "thefts",
         "errors", "discharges", "arrests", "investigations",
     ]
 
-    static let documentWords: Set<String> = [
+    package static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
         // Agreements and certificates are documents too: nobody is employed "working on energy contracts" or
         // "energy performance certificates", and "work relating to" a contract is the contract's own work.
         "contracts", "agreements", "certificates",
     ]
-    static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations"]
+    package static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations"]
     /// Frames that audit or review the keyword, which a review keyword does not suit.
-    static let reviewFrames = ["internal audit", "auditors made about", "external review reports", "evaluation of {K}",
+    package static let reviewFrames = ["internal audit", "auditors made about", "external review reports", "evaluation of {K}",
                                "review of {K}", "reviews of {K}", "risks relating to", "risk register entries"]
 
     /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
-    static func documentHead(_ words: [String]) -> String? {
+    package static func documentHead(_ words: [String]) -> String? {
         guard let of = words.firstIndex(of: "of"), of > 0, documentWords.contains(words[of - 1]) else { return nil }
         return words[of - 1]
     }
@@ -88,14 +88,14 @@ public enum KeywordNature: Sendable, Equatable {
     /// The document word a keyword such as "register of regulated providers" begins with (it needs "the").
     public static func documentHead(of keyword: String) -> String? { documentHead(TextTools.words(keyword)) }
 
-    static let peopleWords: Set<String> = [
+    package static let peopleWords: Set<String> = [
         "staff", "staffing", "managers", "consultants", "executives", "officers", "firms", "workers", "contractors",
         "agencies", "advisers", "interims", "users",
     ]
 
     /// Frames that take the keyword as an activity, and the natures they do not suit. Matched on the template
     /// text (with `{K}`), so one table serves the question banks and the phrase banks.
-    static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
+    package static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
         // Money spent on it, or set aside for it.
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
           "for work relating to {K}"],
@@ -147,7 +147,7 @@ public enum KeywordNature: Sendable, Equatable {
     ]
 
     /// Frames written for one or two natures only: "the total amount of" a sum, "reports of" an event.
-    static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
+    package static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
         ("the total amount of {K}", [.money]),
         ("reports of {K}", [.event]),
         ("own figures for {K}", [.measure]),
@@ -167,12 +167,12 @@ public enum KeywordNature: Sendable, Equatable {
 
 extension KeywordNature {
     /// Words that end a frame and take the keyword as their object ("staff working on", "decisions about").
-    static let objectTakers: Set<String> = ["on", "about", "to", "of", "for", "with", "in", "concerning", "covering", "covers", "governs"]
+    package static let objectTakers: Set<String> = ["on", "about", "to", "of", "for", "with", "in", "concerning", "covering", "covers", "governs"]
 
     /// The frames of `frames` that do not suit this nature, as word phrases ending in the keyword: what the judge
     /// looks for in a letter ("staff working on energy performance certificates"). Only frames that end at the
     /// keyword or name it: a mark such as "spent" alone could belong to another part of the sentence.
-    func unsuitedPhrases(for keyword: String) -> [String] {
+    package func unsuitedPhrases(for keyword: String) -> [String] {
         guard self != .activity else { return [] }
         let k = TextTools.words(keyword).joined(separator: " ")
         let nature = self == .review ? .document : self

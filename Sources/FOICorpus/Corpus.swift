@@ -1,4 +1,5 @@
 import Foundation
+import FOI
 
 /// One SFT example: the prompt (up to and including `<|request|>\n`) and the letter (ending in "\n").
 /// The trainer appends `<|endoftext|>` to the letter and takes loss only on the letter.

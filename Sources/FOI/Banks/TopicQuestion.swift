@@ -9,6 +9,11 @@ public struct TopicQuestion: Sendable, Equatable {
     /// The answer is a figure, so the question can be a column of a table by year.
     public let numeric: Bool
 
+    package init(text: String, numeric: Bool) {
+        self.text = text
+        self.numeric = numeric
+    }
+
     /// A request for documents ("a copy of…", "the minutes of…"): what the documents style lists.
     public var asksForDocument: Bool {
         !numeric && ["a copy", "copies", "any ", "the minutes", "the papers", "the current", "the most recent", "the latest",

@@ -1,4 +1,5 @@
 import Foundation
+import FOI
 
 /// Which of a letter's items are questions from the banks (`QuestionBanks`, the definitions and follow-ups) for
 /// its own keywords and body, as the composer fills them.

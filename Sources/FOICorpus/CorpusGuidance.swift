@@ -1,3 +1,5 @@
+import FOI
+
 /// FOI guidance prose written for this project (no third-party text): short explanatory paragraphs
 /// about FOIA, FOISA, the EIR and EISR, time limits, exemptions and costs. Each paragraph is a list of
 /// sentence slots, each with alternative phrasings, so the corpus sees the same facts said many ways.

@@ -18,7 +18,7 @@ public enum Population: String, CaseIterable, Codable, Sendable {
 
     /// Words in a body's name or a keyword that say the body serves these people, or that the topic is
     /// about them ("student accommodation" makes students fit whoever receives it).
-    var signals: [String] {
+    package var signals: [String] {
         switch self {
         case .patients: ["patient", "patients", "health", "nhs", "hospital", "hospitals", "medical", "clinical",
                          "ambulance", "gp", "gps", "nursing", "dental", "mental", "maternity", "cancer", "a&e"]

@@ -47,7 +47,7 @@ package enum Phrases {
     ]
 
     /// Optional context after the opening (uses the first keyword).
-    static let contexts = [
+    package static let contexts = [
         "I am interested in how {ORG} manages {K}.",
         "I am researching {K} across public bodies in {PLACE}.",
         "I have followed recent public discussion of {K} with interest.",
@@ -62,7 +62,7 @@ package enum Phrases {
 
     /// A background paragraph after the opening, in place of a one-line context: why the person is asking,
     /// with no persona (a letter has at most one voice) and nothing another part says again.
-    static let backgrounds = [
+    package static let backgrounds = [
         "By way of background, I have read {ORG}'s published reports, but they do not answer the questions below about {K}. I am asking only for information you already hold, not for anything to be created.",
         "Some context may help. There has been public discussion of {K} recently, and I would like to see what {ORG}'s own records show rather than rely on second-hand accounts.",
         "For context, I looked for this information on {ORG}'s website and in its publication scheme before writing, but could not find it.",
@@ -86,7 +86,7 @@ package enum Phrases {
     ]
 
     /// Sentences that fix the time frame for the whole request.
-    static let timeSentences = [
+    package static let timeSentences = [
         "Unless stated otherwise, each part of this request covers {P}.",
         "I am interested in {P}.",
         "Please answer each question for {P}.",
@@ -95,7 +95,7 @@ package enum Phrases {
         "All parts of the request relate to {P}.",
     ]
 
-    static let numberedIntros = [
+    package static let numberedIntros = [
         "Please provide the following:",
         "Please provide the following information:",
         "Specifically, I would like to know:",
@@ -106,7 +106,7 @@ package enum Phrases {
         "Could you please provide:",
     ]
 
-    static let formats = [
+    package static let formats = [
         "I would like to receive the information in electronic form, ideally as a spreadsheet (CSV or Excel).",
         "Please send the information by email, with any figures in a spreadsheet.",
         "If possible, please provide the data in a machine-readable format such as CSV.",
@@ -119,7 +119,7 @@ package enum Phrases {
         "Any format is fine as long as it is electronic, though a spreadsheet is best for the numbers.",
     ]
 
-    static let documentFormats = [
+    package static let documentFormats = [
         "Electronic copies (PDF or the original file format) sent by email would be ideal.",
         "Please send the documents electronically; PDF is fine.",
         "Electronic copies are preferred, in whatever format the documents are held.",
@@ -127,28 +127,28 @@ package enum Phrases {
         "Please provide electronic copies; for anything already online, a web link will do.",
     ]
 
-    static let tableFormats = [
+    package static let tableFormats = [
         "A CSV or Excel file would be ideal.",
         "Please send the table as a spreadsheet (CSV or XLSX) by email.",
         "I would prefer the figures in a machine-readable spreadsheet such as CSV.",
         "An Excel or CSV file attached to an email would be perfect.",
     ]
 
-    static let tableLayouts = [
+    package static let tableLayouts = [
         "If possible, please set this out as a table with one row per {U} and a column for each item above.",
         "A table with a row for each {U} and a column for each figure would be easiest to read.",
         "Please arrange the figures in a table: one row per {U}, one column per item.",
         "I would find it easiest to read as a single table, broken down by {U}.",
     ]
 
-    static let smallNumberNotes = [
+    package static let smallNumberNotes = [
         "Where a figure is zero, please show 0 rather than leaving the cell blank.",
         "If any figure is too small to release, please say so in the relevant cell rather than omitting the row.",
         "Where a figure is not recorded, please mark it as such rather than leaving it blank.",
     ]
 
     /// Cost-limit clauses, keyed by which law governs costs.
-    static let costFOIA = [
+    package static let costFOIA = [
         "If responding in full would exceed the appropriate limit under section 12 of the Freedom of Information Act, please tell me which parts you can answer within the limit and how I could narrow the rest.",
         "Should the cost of compliance exceed the limit in section 12 of FOIA, I would be happy to narrow the request; please contact me with suggestions before refusing it.",
         "If the cost limit in section 12 of FOIA would be exceeded, please prioritise the first two items and advise me, under section 16, how to refine the remainder.",
@@ -157,43 +157,43 @@ package enum Phrases {
     ]
 
     /// For requests that fall partly under the Act and partly under the Regulations.
-    static let costFOIAandEIR = [
+    package static let costFOIAandEIR = [
         "If answering the non-environmental parts would exceed the cost limit in section 12 of FOIA, or you consider any environmental part manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how I could narrow the request before refusing it.",
         "Should the request exceed the section 12 cost limit for the parts under the Act, or be manifestly unreasonable under regulation 12(4)(b) for the parts under the EIR, I would be glad of your advice on narrowing it.",
     ]
 
-    static let costFOISAandEISR = [
+    package static let costFOISAandEISR = [
         "If answering the non-environmental parts would exceed the £600 cost limit in section 12 of FOISA, or you consider any environmental part manifestly unreasonable under regulation 10(4)(b) of the EISR, please advise me how to narrow the request.",
         "Should the request exceed the section 12 cost limit of FOISA for the parts under the Act, or be manifestly unreasonable under regulation 10(4)(b) of the EISR for the rest, please contact me so that I can refine it.",
     ]
 
     /// With the appropriate limit's figure, `{LIMIT}`, filled from the body's profile.
-    static let costFOIAFigure = [
+    package static let costFOIAFigure = [
         "If complying would cost more than the {LIMIT} appropriate limit under section 12 of the Freedom of Information Act, please tell me how I could narrow the request, in line with your duty under section 16 to advise and assist.",
         "I understand that you may refuse a request that would cost more than {LIMIT} to answer; if this one would, please help me narrow it under section 16 rather than refusing it outright.",
     ]
 
-    static let costFOISA = [
+    package static let costFOISA = [
         "If the cost of complying would exceed the £600 limit set under section 12 of the Freedom of Information (Scotland) Act 2002, please let me know how I could narrow the request, in line with your duty to advise and assist under section 15.",
         "Should this request exceed the cost limit in section 12 of FOISA, please contact me so that I can narrow it before you issue a refusal.",
         "If answering in full would cost more than the prescribed £600 limit under section 12 of FOISA, please provide what you can within it and tell me how to refine the rest.",
         "I understand that section 12 of FOISA allows you to refuse requests costing more than £600; if that applies, please advise me under section 15 how to bring the request within the limit.",
     ]
 
-    static let costEIR = [
+    package static let costEIR = [
         "I appreciate that the EIR contain no fixed cost limit; if you consider any part of this request manifestly unreasonable under regulation 12(4)(b), please tell me how I could narrow it before refusing it.",
         "If you consider that complying would be manifestly unreasonable under regulation 12(4)(b) of the EIR, please contact me so that I can narrow the request, as regulation 9 requires you to advise and assist.",
         "Should the volume of information make the request manifestly unreasonable under regulation 12(4)(b), please suggest how I could refine it.",
     ]
 
-    static let costEISR = [
+    package static let costEISR = [
         "If you consider any part of this request manifestly unreasonable under regulation 10(4)(b) of the EISR, please tell me how I could narrow it, in line with your duty to advise and assist under regulation 9.",
         "Should complying be manifestly unreasonable under regulation 10(4)(b) of the EISR because of the volume of information, please contact me so that I can refine the request.",
         "The EISR have no fixed cost limit, but if you think any part would be manifestly unreasonable under regulation 10(4)(b), please suggest how I could narrow it.",
     ]
 
     /// Optional sentences before the close.
-    static let clarifications = [
+    package static let clarifications = [
         "If any part of this request is unclear, please contact me so that I can clarify it.",
         "If you are unable to provide some of this information, please provide the rest and explain which exemption applies.",
         "If some of the information is already published, a link to it is enough.",
@@ -202,7 +202,7 @@ package enum Phrases {
         "If you withhold any information, please tell me which exemption you rely on and why.",
     ]
 
-    static let thanks = [
+    package static let thanks = [
         "Thank you for your time; I look forward to your reply within 20 working days.",
         "I look forward to hearing from you within the statutory time limit.",
         "Thank you in advance for your help.",
@@ -212,17 +212,17 @@ package enum Phrases {
         "I am grateful for your help and look forward to your reply.",
     ]
 
-    static let signOffs = [
+    package static let signOffs = [
         // No "Yours sincerely": every greeting is to a team or an office, not a named person.
         "Yours faithfully,", "Yours faithfully,", "Kind regards,", "Many thanks,",
         "With thanks,", "Best regards,", "Regards,", "Thanks,",
     ]
 
     /// A request must give the requester's name: a placeholder that the product fills (`--requester`).
-    static let names = ["[Your name]", "[Name]", "[Requester's name]", "[Full name]"]
+    package static let names = ["[Your name]", "[Name]", "[Requester's name]", "[Full name]"]
 
     /// Brief style: one paragraph.
-    static let briefOpenings = [
+    package static let briefOpenings = [
         "Under {LAW}, please provide the following information held by {THEA} for {P}:",
         "I am writing to {THEA} under {LAW} to ask, for {P}, for",
         "Please treat this as a request to {THEA} under {LAW}. For {P}, please provide",
@@ -230,14 +230,14 @@ package enum Phrases {
         "I am requesting from {THEA}, under {LAW} and covering {P},",
     ]
 
-    static let briefFormats = [
+    package static let briefFormats = [
         "A spreadsheet or CSV by email would be ideal.",
         "Please reply by email, with figures in a spreadsheet if possible.",
         "An electronic reply is fine, with any data as CSV.",
         "Electronic copies are preferred.",
     ]
 
-    static let briefCosts: [Regime: [String]] = [
+    package static let briefCosts: [Regime: [String]] = [
         .foia2000: [
             "If this exceeds the section 12 cost limit, please tell me how to narrow it.",
             "If the section 12 FOIA cost limit would be exceeded, please advise me how to narrow the request.",
@@ -250,7 +250,7 @@ package enum Phrases {
     ]
 
     /// Part environmental: the Act's cost limit and the Regulations' test, each for its part.
-    static let briefCostsMixed: [Regime: [String]] = [
+    package static let briefCostsMixed: [Regime: [String]] = [
         .foia2000: [
             "If this exceeds the section 12 cost limit, or any environmental part is manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how to narrow it.",
         ],
@@ -258,7 +258,7 @@ package enum Phrases {
             "If this exceeds the £600 cost limit under section 12 of FOISA, or any environmental part is manifestly unreasonable under regulation 10(4)(b) of the EISR, please tell me how to narrow it.",
         ],
     ]
-    static let briefCostsEnvironmental: [Regime: [String]] = [
+    package static let briefCostsEnvironmental: [Regime: [String]] = [
         .foia2000: [
             "If you consider it manifestly unreasonable under regulation 12(4)(b) of the EIR, please tell me how to narrow it.",
             "Should the request be manifestly unreasonable under the EIR, I am happy to narrow it.",
@@ -270,7 +270,7 @@ package enum Phrases {
     ]
 
     /// Detailed style: definitions.
-    static let definitionIntros = [
+    package static let definitionIntros = [
         "For the purposes of this request:",
         "To avoid any doubt, I use the following definitions:",
         "In this request:",
@@ -289,7 +289,7 @@ package enum Phrases {
     ]
 
     /// Documents style.
-    static let documentIntros = [
+    package static let documentIntros = [
         "Please provide copies of the following documents:",
         "I would like copies of:",
         "Please send me copies of the following:",
@@ -297,7 +297,7 @@ package enum Phrases {
         "Could you please provide copies of:",
     ]
 
-    static let documentScopes = [
+    package static let documentScopes = [
         // Each scope is a period for every kind of document: reports and minutes are produced, policies are
         // in force. A clause about versions alone bounds neither an audit report nor a set of minutes.
         "This covers documents produced, or in force, at any time since {D}.",
@@ -306,7 +306,7 @@ package enum Phrases {
         "Please include documents produced since {D}, and each version of any policy revised since then.",
     ]
 
-    static let tableIntros = [
+    package static let tableIntros = [
         "Please provide the following figures, broken down by {U}:",
         "I would like these figures for each {U} in the period:",
         "For each {U}, please provide:",

@@ -1,3 +1,5 @@
+import FOI
+
 /// Made-up authorities and keywords for the SFT corpus.
 ///
 /// With about 1,700 training authorities and 680 keywords a small model can memorise every name and

@@ -1,3 +1,5 @@
+import FOI
+
 /// Parts of the composer's lists that are not about one topic.
 /// The topic questions themselves are `QuestionBanks`.
 enum QuestionBank {

@@ -1,3 +1,5 @@
+import FOI
+
 /// The composer's small grammar: articles before keywords that stand alone, and wording that depends on the
 /// nation (only a devolved nation has a devolved government to write to).
 extension LetterBuilder {

@@ -1,3 +1,5 @@
+import FOI
+
 /// Held-out splits: a fixed salt holds out about 10% of authorities and 10% of keywords from all
 /// training data. Membership depends only on the name (FNV-1a of salt + name), never on order,
 /// so adding rows to the seed files does not move existing ones between splits.

@@ -2,7 +2,7 @@ import Foundation
 
 /// How people write the names of public bodies, as rules and one table: the knowledge the resolver
 /// (`AuthorityResolver`) matches with. Every key here is a list of folded words joined by spaces.
-enum NameForms {
+package enum NameForms {
     /// Short forms and old or everyday names that the seed data does not carry, each with the
     /// store names it may mean (more than one: the resolver lists them). Names missing from a store
     /// are ignored, so a small test store is not confused by them.
@@ -72,7 +72,7 @@ enum NameForms {
         return w
     }
 
-    static func key(_ name: String) -> String { words(name).joined(separator: " ") }
+    package static func key(_ name: String) -> String { words(name).joined(separator: " ") }
 
     /// Looser still: "Department of" and "Department for" (and "Dept") are one, a bracketed
     /// qualifier ("(Northern Ireland)") and a leading "HM" / "His Majesty's" are dropped.

@@ -1,18 +1,5 @@
 import Foundation
-
-/// The five letter styles of the composer. The style name goes in the prompt's `<|style|>` field.
-public enum LetterStyle: String, CaseIterable, Codable, Sendable {
-    /// Numbered and formal.
-    case numbered
-    /// One short paragraph with inline (a), (b), (c) items.
-    case brief
-    /// With definitions, then numbered items.
-    case detailed
-    /// Copies of documents and policies.
-    case documents
-    /// A data table: figures by year, with a layout.
-    case table
-}
+import FOI
 
 /// One composed letter, with its prompt and the part variants it was built from.
 public struct ComposedLetter: Codable, Equatable, Sendable {
@@ -56,15 +43,6 @@ public struct Composer: Sendable {
         let prompt = Prompt(authority: authority.name, jurisdiction: jurisdiction.label,
                             keywords: keywords.map(\.text), style: style.rawValue)
         return ComposedLetter(prompt: prompt, text: text, shape: b.shape, style: style)
-    }
-
-    /// Keywords given as text: known ones keep their flags, others are classified by the word rules.
-    public static func keywords(_ texts: [String], known: [Keyword]) -> [Keyword] {
-        texts.map { t in
-            if let k = known.first(where: { $0.text.lowercased() == t.lowercased() }) { return k }
-            let a = EnvironmentalRules.assess(t)
-            return Keyword(text: t, theme: "", categories: [], environmental: a.environmental)
-        }
     }
 }
 

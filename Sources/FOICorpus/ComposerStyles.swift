@@ -1,4 +1,5 @@
 import Foundation
+import FOI
 
 /// The five letter styles, each assembled from the builder's parts (brief letters are sometimes three lines).
 extension LetterBuilder {

@@ -1,3 +1,5 @@
+import FOI
+
 /// Diversity of the composer's output: distinct letters, distinct-2 and shapes.
 public struct ComposerStats: Codable, Equatable, Sendable {
     public var count: Int

@@ -1,4 +1,5 @@
 import Foundation
+import FOI
 
 /// The composer judged by its own judge: what share of its letters a person would send, and the first
 /// invalid ones with their reasons. The training letters can be no better than this.
@@ -36,7 +37,7 @@ public struct ComposerAudit: Sendable {
         var audit = ComposerAudit()
         for s in sets {
             guard let a = byName[s.authority], let style = LetterStyle(rawValue: s.style) else { continue }
-            let ks = Composer.keywords(s.keywords, known: keywords)
+            let ks = Keyword.resolve(s.keywords, known: keywords)
             audit.add(composer.compose(authority: a, keywords: ks, style: style, seed: s.seed), authority: a, keywords: ks, judge: judge)
         }
         var rng = SplitMix64(seed: seed)

@@ -135,7 +135,7 @@ public enum SeedData {
         try parse(text, file: file, required: SeedCSV.keywordColumns, SeedCSV.keyword)
     }
 
-    static func parse<T>(_ text: String, file: String, required: [String],
+    package static func parse<T>(_ text: String, file: String, required: [String],
                          _ make: ([String: String]) throws(SeedRowError) -> T) throws -> [T] {
         try SeedCSV.rows(text, file: file, required: required).map { row in
             do throws(SeedRowError) { return try make(row.fields) } catch { throw BadRow(file: file, line: row.line, reason: error.reason) }

@@ -99,3 +99,17 @@ public enum PromptFormat {
         return out.replacingOccurrences(of: "\n", with: " ").trimmingSpaces
     }
 }
+
+/// The five letter styles the composer writes in. The style name goes in the prompt's `<|style|>` field.
+public enum LetterStyle: String, CaseIterable, Codable, Sendable {
+    /// Numbered and formal.
+    case numbered
+    /// One short paragraph with inline (a), (b), (c) items.
+    case brief
+    /// With definitions, then numbered items.
+    case detailed
+    /// Copies of documents and policies.
+    case documents
+    /// A data table: figures by year, with a layout.
+    case table
+}

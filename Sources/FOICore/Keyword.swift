@@ -14,6 +14,16 @@ public struct Keyword: Hashable, Codable, Sendable {
         self.environmental = environmental
     }
 
+    /// Keywords given as text: known ones keep their theme and flags, others are classified by the word rules.
+    /// (The judge, the writer and the composer's callers all read a prompt's keywords this way.)
+    public static func resolve(_ texts: [String], known: [Keyword]) -> [Keyword] {
+        texts.map { t in
+            if let k = known.first(where: { $0.text.lowercased() == t.lowercased() }) { return k }
+            let a = EnvironmentalRules.assess(t)
+            return Keyword(text: t, theme: "", categories: [], environmental: a.environmental)
+        }
+    }
+
     /// Categories that take only topics naming them, none of their group's (scripts/seed/build_keywords.py
     /// names them on the group-wide topics that suit them).
     static let explicitOnly = ["Independent monitoring boards", "Integration Joint Boards"]

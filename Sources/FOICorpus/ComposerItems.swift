@@ -1,4 +1,5 @@
 import Foundation
+import FOI
 
 /// The letter's list: specialist questions chosen for the keywords and the body, and how they are numbered.
 extension LetterBuilder {

@@ -1,0 +1,86 @@
+/// The specialist questions of every keyword theme, and the safe generic ones for keywords we have no theme
+/// for. The banks are data, `keywords/questions.tsv` (format and placeholders at its head), compiled in as
+/// `source` (QuestionBankData.swift) and read once, on first use. Read by the composer, the judge (question
+/// frames) and the writer (item grounding).
+public enum QuestionBanks {
+    /// Every theme's questions, by theme name.
+    public static let themes: [String: ThemeQuestions] = table.themes
+
+    /// Keyword-specific questions, by lower-cased keyword text.
+    package static let byKeyword: [String: [TopicQuestion]] = {
+        var out: [String: [TopicQuestion]] = [:]
+        for t in themes.values { for (k, qs) in t.keywords { out[k.lowercased()] = qs } }
+        return out
+    }()
+
+    /// Questions that make sense for any topic a person might type (the rows with no theme): spending,
+    /// contracts, policy, complaints, staffing, decisions and reviews. No counts of "cases of {K}": a topic need
+    /// not be something counted.
+    public static let generic: [TopicQuestion] = table.generic
+
+    /// The compiled-in file, parsed. FOITests parses keywords/questions.tsv with the same reader and checks
+    /// that `source` is that file, so a row that does not parse cannot get this far.
+    private static let table: QuestionTable = {
+        do { return try QuestionTable(parsing: source.joined()) } catch { preconditionFailure("keywords/questions.tsv: \(error)") }
+    }()
+
+    /// The questions for a keyword: its own first, then its theme's, else the generic ones; the shared ones
+    /// only where their frame suits what the keyword names (no "staff who work on cancer waiting times").
+    public static func questions(for keyword: Keyword) -> [TopicQuestion] {
+        let own = byKeyword[keyword.text.lowercased()] ?? []
+        if let theme = themes[keyword.theme] { return own + suited(theme.general, to: keyword) }
+        return own.isEmpty ? suited(generic, to: keyword) : own
+    }
+
+    /// The shared questions whose frame suits the keyword's nature.
+    public static func suited(_ qs: [TopicQuestion], to keyword: Keyword) -> [TopicQuestion] {
+        let nature = KeywordNature(keyword.text)
+        return qs.filter { nature.suits($0.text) }
+    }
+}
+
+/// keywords/questions.tsv read into the themes and the generic list. A row is theme, keyword, kind (n or d) and
+/// text, separated by tabs; an empty theme is the generic list, an empty keyword a theme's general question.
+/// Each theme and each keyword is one block of rows: a second block is an error, as is a row that does not parse.
+package struct QuestionTable: Sendable {
+    package let themes: [String: ThemeQuestions]
+    package let generic: [TopicQuestion]
+
+    package struct RowError: Error, CustomStringConvertible {
+        package let description: String
+    }
+
+    package init(parsing text: String) throws {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.element.isEmpty && !$0.element.hasPrefix("#") }
+        guard lines.first?.element == "theme\tkeyword\tkind\ttext" else {
+            throw RowError(description: "the first row that is not a comment must be the header (theme, keyword, kind, text)")
+        }
+        var general: [String: [TopicQuestion]] = [:], own: [String: [String: [TopicQuestion]]] = [:]
+        var keywordAt: [String: Int] = [:], last: (theme: String, keyword: String)?
+        for (i, line) in lines.dropFirst() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 4, f[2] == "n" || f[2] == "d", !f[3].isEmpty, !(f[0].isEmpty && !f[1].isEmpty) else {
+                throw RowError(description: "line \(i + 1): want theme, keyword, kind (n or d) and text, separated by tabs")
+            }
+            let (theme, keyword) = (f[0], f[1])
+            if theme != last?.theme {
+                guard general[theme] == nil else { throw RowError(description: "line \(i + 1): theme '\(theme)' again") }
+                general[theme] = []
+            }
+            if !keyword.isEmpty, keyword != last?.keyword || theme != last?.theme {
+                guard keywordAt[keyword.lowercased()] == nil else {
+                    throw RowError(description: "line \(i + 1): keyword '\(keyword)' again (first at line \(keywordAt[keyword.lowercased()]!))")
+                }
+                keywordAt[keyword.lowercased()] = i + 1
+            }
+            let q = f[2] == "n" ? TopicQuestion.n(f[3]) : TopicQuestion.d(f[3])
+            if keyword.isEmpty { general[theme]!.append(q) } else { own[theme, default: [:]][keyword, default: []].append(q) }
+            last = (theme, keyword)
+        }
+        generic = general[""] ?? []
+        var themes: [String: ThemeQuestions] = [:]
+        for (t, qs) in general where !t.isEmpty { themes[t] = ThemeQuestions(theme: t, general: qs, keywords: own[t] ?? [:]) }
+        self.themes = themes
+    }
+}
