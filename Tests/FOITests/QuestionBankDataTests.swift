@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import FOI
 
-/// The question banks are data: keywords/questions.tsv, compiled in by scripts/question_banks.py.
+/// The question banks are data: keywords/questions.tsv, compiled in by scripts/question_banks.swift.
 @Suite struct QuestionBankDataTests {
     @Test func compiledBanksAreTheFileAndEveryRowParses() throws {
         let root = try #require(repoRoot())
         let text = try String(contentsOfFile: root + "/keywords/questions.tsv", encoding: .utf8)
         // An edit to the file without a run of the script would leave the program asking the old questions.
-        #expect(QuestionBanks.source.joined() == text, "run scripts/question_banks.py")
+        #expect(QuestionBanks.source.joined() == text, "run swift scripts/question_banks.swift")
         let table = try QuestionTable(parsing: text)
         #expect(table.themes.count == QuestionBanks.themes.count)
         #expect(table.generic == QuestionBanks.generic)
