@@ -159,11 +159,13 @@ public struct ItemGrounding: Sendable {
         let w = normalise(item)
         guard w.count >= 3 else { return 1 }
         var best = 0.0
-        let namesKeyword = w.contains(where: Self.isKeyword)
+        let named = Set(w.filter(Self.isKeyword))
         for (i, t) in templates.enumerated() {
             // A question about a keyword must name one: "where the university records “documents” under another
-            // heading" is the keyword's definition with the keyword lost.
-            if !namesKeyword && t.contains(where: Self.isKeyword) { continue }
+            // heading" is the keyword's definition with the keyword lost. And the same one: "records destroyed in
+            // line with the grants to voluntary organisations" is the retention schedule's question asked of another
+            // keyword, one word in fifteen off.
+            if t.contains(where: Self.isKeyword) && Set(t.filter(Self.isKeyword)) != named { continue }
             let longer = max(w.count, t.count)
             // Not even a perfect overlap could reach the threshold: skip the work.
             if Double(min(w.count, t.count)) < Self.threshold * Double(longer) { continue }

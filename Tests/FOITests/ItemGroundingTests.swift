@@ -47,6 +47,17 @@ import Testing
         #expect(g.ungrounded(in: "In this request:\n- Where the council records “pothole repairs” under another heading, please treat that heading as included;").isEmpty)
     }
 
+    @Test func aKeywordsOwnQuestionAskedOfAnotherIsNot() throws {
+        guard let root = repoRoot() else { return }
+        let keywords = try SeedData.keywords(root: root)
+        let ks = try ["grants to voluntary organisations", "records retention schedule"].map { k in try #require(keywords.first { $0.text == k }) }
+        let g = ItemGrounding(authority: F.leeds, keywords: ks)
+        func grounded(_ text: String) -> Bool { g.ungrounded(in: "Please provide:\n1. " + text).isEmpty }
+        // dpo6's product letter to the West of England Combined Authority, and the question as the bank asks it.
+        #expect(!grounded("The number of files or boxes of records destroyed in line with the grants to voluntary organisations since then."))
+        #expect(grounded("The number of files or boxes of records destroyed in line with the records retention schedule since then."))
+    }
+
     @Test func itemsAskingOneKeywordTheSameThingOverlap() throws {
         let g = ItemGrounding(authority: F.leeds, keywords: [F.potholes, F.claims])
         // The shipped model's: two audit items, then two job titles, about one keyword.
