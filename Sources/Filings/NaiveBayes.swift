@@ -87,7 +87,8 @@ public struct ClassificationReport: Codable, Sendable {
 
     /// A fixed-width table: one row per true type, columns abbreviated.
     public var table: String {
-        let abbrev = ["HLD", "PDMR", "OWN", "TVR", "AGM", "FIN", "HY", "TU", "NOT", "AFR", "BLK", "8.3", "DIR", "OTH"]
+        // from the type, not a list by position: a list fell behind when dividend and nav came and the table trapped
+        let abbrev = FilingType.allCases.map(Self.abbrev)
         var s = String(format: "%@: accuracy %.1f%% (%d held-out documents)\n", name, accuracy * 100, count)
         s += "true\\pred " + abbrev.map { $0.padding(toLength: 5, withPad: " ", startingAt: 0) }.joined() + "\n"
         for (i, row) in confusion.enumerated() {
@@ -95,5 +96,27 @@ public struct ClassificationReport: Codable, Sendable {
             s += row.map { String($0).padding(toLength: 5, withPad: " ", startingAt: 0) }.joined() + "\n"
         }
         return s
+    }
+
+    /// A column heading; the switch makes a new type name its own.
+    static func abbrev(_ t: FilingType) -> String {
+        switch t {
+        case .holdings: "HLD"
+        case .pdmr: "PDMR"
+        case .ownShares: "OWN"
+        case .votingRights: "TVR"
+        case .agmResult: "AGM"
+        case .finalResults: "FIN"
+        case .halfYear: "HY"
+        case .tradingUpdate: "TU"
+        case .meetingNotice: "NOT"
+        case .annualReport: "AFR"
+        case .blockListing: "BLK"
+        case .form83: "8.3"
+        case .directorate: "DIR"
+        case .dividend: "DIV"
+        case .nav: "NAV"
+        case .other: "OTH"
+        }
     }
 }

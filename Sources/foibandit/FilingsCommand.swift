@@ -18,7 +18,7 @@ struct FilingsCommand: ParsableCommand {
         \(FilingType.allCases.map(\.title).joined(separator: "; ")).
         """,
         subcommands: [FilingsProcess.self, FilingsList.self, FilingsShow.self, FilingsTrain.self, FilingsEvalCommand.self,
-                      FilingsTrainSummaries.self, FilingsCompose.self])
+                      FilingsTrainSummaries.self, FilingsCompose.self, FilingsBenchCommand.self])
 }
 
 func loadModelDir(_ path: String) throws -> (Model, BPETokenizer) {

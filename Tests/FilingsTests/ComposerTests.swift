@@ -49,6 +49,14 @@ import Tokenizer
         #expect(r.confusion.flatMap { $0 }.reduce(0, +) == 280)
     }
 
+    @Test func reportTableHasARowPerType() {
+        // the table's headings once lagged the types (trapped when dividend and nav came)
+        let t = ClassificationReport(name: "x", truth: FilingType.allCases, predicted: FilingType.allCases).table
+        let rows = t.split(separator: "\n").dropFirst(2)
+        #expect(rows.count == FilingType.allCases.count)
+        #expect(Set(rows.map { $0.prefix(4) }).count == rows.count, "one heading per type")
+    }
+
     @Test func fieldSummariesPassTheNumberCheckAndInventedNumbersFail() {
         for d in FilingsComposer().corpus(count: 70, heldOut: true, seed: 5) {
             let text = FilingText.of(d)
