@@ -27,7 +27,7 @@ struct StoreOptions: ParsableArguments {
 /// Finds the program's home: the folder holding the shipped data (`authorities/`, `keywords/`, `models/`,
 /// `evalsets/`). `$FOIBANDIT_HOME` (or `$FOIBANDIT_SEED_DIR`), else the nearest folder holding them above
 /// the executable (a build inside the repository), else `../share/foibandit` beside it (`make install`).
-/// Never the current folder: a command must do the same wherever it is run (see `Shipped.swift`).
+/// Never the current folder: a command must do the same wherever it is run (see `shipped` and `given` below).
 enum SeedLocator {
     static func root() throws -> URL {
         let fm = FileManager.default
