@@ -105,11 +105,19 @@ public struct ItemGrounding: Sendable {
     }
 
     static func listItems(_ letter: String) -> [String] {
-        JudgeRules.listItems(lines(letter)).map { item in
-            var s = item
-            if let r = s.range(of: ". ") { s = String(s[..<r.lowerBound]) }
-            return s
-        }.filter { !$0.isEmpty }
+        JudgeRules.listItems(lines(letter)).map(firstSentence).filter { !$0.isEmpty }
+    }
+
+    /// The text up to its first ". ", past a single capital's ("C. difficile and E. coli" is one question).
+    static func firstSentence(_ item: String) -> String {
+        var from = item.startIndex
+        while let r = item.range(of: ". ", range: from..<item.endIndex) {
+            let before = item[..<r.lowerBound]
+            let initial = before.last.map { $0.isUppercase } == true && (before.dropLast().last.map { $0 == " " } ?? true)
+            if !initial { return String(before) }
+            from = r.upperBound
+        }
+        return item
     }
 
     /// A one-sentence ask's questions: apart where the composer puts semicolons (it does when any question has a

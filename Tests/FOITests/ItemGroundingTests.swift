@@ -56,6 +56,10 @@ import Testing
         // dpo6's product letter to the West of England Combined Authority, and the question as the bank asks it.
         #expect(!grounded("The number of files or boxes of records destroyed in line with the grants to voluntary organisations since then."))
         #expect(grounded("The number of files or boxes of records destroyed in line with the records retention schedule since then."))
+        // An initial's full stop does not end the question (the composer's own item was cut at "C").
+        let infections = try #require(keywords.first { $0.text == "hospital-acquired infections" })
+        let trust = ItemGrounding(authority: F.leeds, keywords: [infections])
+        #expect(trust.ungrounded(in: "Please provide:\n1. The number of hospital-acquired infections, by organism, including MRSA, C. difficile and E. coli.").isEmpty)
     }
 
     @Test func itemsAskingOneKeywordTheSameThingOverlap() throws {
