@@ -175,6 +175,10 @@ extension JudgeRules {
                     return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
                 }
             }
+            // Lettered items too: "how many remain outstanding.(d) The number".
+            for i in c.indices.dropLast(4) where c[i] == "." && c[i + 1] == "(" && c[i + 2].isLowercase && c[i + 3] == ")" && c[i + 4] == " " {
+                return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
+            }
         }
         for line in ctx.bodyLines.dropFirst() where stripMarker(line) == nil && !isCloseLine(line) {
             if TextTools.wordCount(line) >= 8, let c = line.last, !".?!:;)\"”’'".contains(c) {

@@ -3,7 +3,7 @@
 extension JudgeRules {
     /// The section numbers of the advice-and-assistance duty and the "manifestly unreasonable" exception,
     /// by regime: defined once here and read by the composer's cost clauses' tests.
-    public static func adviseAndAssistSection(scottish: Bool) -> Int { scottish ? 15 : 16 }
+    public static func adviseAndAssistSection(scottish: Bool) -> Int { (scottish ? Law.foisa2002 : .foia2000).adviceSection ?? 16 }
     public static func manifestlyUnreasonable(scottish: Bool) -> String { scottish ? "10(4)(b)" : "12(4)(b)" }
 
     static func law(_ ctx: LetterContext, jurisdiction j: Jurisdiction, profile: BodyProfile) -> Outcome {
@@ -29,7 +29,7 @@ extension JudgeRules {
                 if j.allEnvironmental {
                     return (false, "gives a £\(figure) cost limit, but the \(j.environmentalLaw.shortForm) have no cost limit")
                 }
-                let expected = scottish ? 600 : profile.foiaCostLimit
+                let expected = profile.costLimit(under: j.general)
                 if let e = expected, e != figure {
                     return (false, "gives the cost limit as £\(figure); for this body it is £\(e)")
                 }

@@ -53,6 +53,16 @@ public struct BodyProfile: Sendable, Equatable {
     /// nil where both are defensible (a body whose place in Part I we do not know).
     public var foiaCostLimit: Int?
 
+    /// The cost limit a letter under `law` may quote: £600 under FOISA for every body, the FOIA limit above, and
+    /// none under the regulations. Read by the judge and by the law slots (`NameSlots`).
+    public func costLimit(under law: Law) -> Int? {
+        switch law {
+        case .foisa2002: 600
+        case .foia2000: foiaCostLimit
+        case .eir2004, .eisr2004: nil
+        }
+    }
+
     /// Kind nouns that a letter uses to refer to a body ("the college set targets"). A letter that uses one
     /// for a body of another kind calls the body the wrong thing. Nouns such as "department" or "agency"
     /// are left out: "the department responsible" or "the recruitment agency" are ordinary in any letter.

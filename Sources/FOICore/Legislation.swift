@@ -37,6 +37,15 @@ public enum Law: String, Codable, CaseIterable, Sendable {
     public var isEnvironmental: Bool { self == .eir2004 || self == .eisr2004 }
     public var isScottish: Bool { self == .foisa2002 || self == .eisr2004 }
 
+    /// The section of the duty to advise and assist: FOIA s.16, FOISA s.15 (nil for the regulations).
+    public var adviceSection: Int? {
+        switch self {
+        case .foia2000: 16
+        case .foisa2002: 15
+        case .eir2004, .eisr2004: nil
+        }
+    }
+
     /// The environmental counterpart of an access regime.
     public static func environmental(for regime: Regime) -> Law {
         regime == .foisa2002 ? .eisr2004 : .eir2004

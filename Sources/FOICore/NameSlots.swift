@@ -17,8 +17,9 @@ public struct NameSlots: Sendable, Equatable {
     /// - Parameter authority: a name that opens with "The" ("The Highland Council") is slotted without it: letters
     ///   write "the Highland Council" within a sentence and "Dear Highland Council", so "the {authority}" and
     ///   "Dear {authority}" say both, as they do for "the Environment Agency".
-    public init(authority: String, keywords: [String]) {
-        var n: [(String, String)] = []
+    /// - Parameter law: the law's figures as slots (`lawFills`), for a model trained with them.
+    public init(authority: String, keywords: [String], law: [(slot: String, text: String)] = []) {
+        var n: [(String, String)] = law.map { ($0.slot, $0.text) }
         let bare = authority.hasPrefix("The ") && authority.count > 4 ? String(authority.dropFirst(4)) : authority
         if !bare.isEmpty { n.append((Self.authoritySlot, bare)) }
         for (i, k) in keywords.enumerated() where !k.isEmpty && i < 9 {
@@ -32,6 +33,28 @@ public struct NameSlots: Sendable, Equatable {
     }
 
     public init(_ p: Prompt) { self.init(authority: p.authority, keywords: p.keywords) }
+
+    /// Names and the law's figures, for the body whose profile is `body` (nil: a body we cannot look up, whose
+    /// cost limit is then left as written).
+    public init(_ p: Prompt, body: BodyProfile?) {
+        self.init(authority: p.authority, keywords: p.keywords, law: Self.lawFills(jurisdiction: p.jurisdiction, body: body))
+    }
+
+    public static let costLimitSlot = "{limit}"
+    public static let adviceSectionSlot = "{advice}"
+
+    /// The figures of the law that turn on the regime and the body: the cost limit ("{limit}": "£600") and the
+    /// section of the duty to advise and assist ("{advice}": "section 16"). A small model mixes up £450 and £600,
+    /// and section 15 and 16, for bodies it has seen; the writer knows both, so the model need not remember them.
+    /// `jurisdiction` is the prompt's label ("FOISA 2002 + EISR 2004"); requests under the regulations alone have neither.
+    public static func lawFills(jurisdiction: String, body: BodyProfile?) -> [(slot: String, text: String)] {
+        let laws = jurisdiction.components(separatedBy: " + ").compactMap(Law.init(rawValue:))
+        guard let general = laws.first(where: { !$0.isEnvironmental }) else { return [] }
+        var fills: [(slot: String, text: String)] = []
+        if let limit = general == .foisa2002 ? 600 : body?.costLimit(under: general) { fills.append((costLimitSlot, "£\(limit)")) }
+        if let section = general.adviceSection { fills.append((adviceSectionSlot, "section \(section)")) }
+        return fills
+    }
 
     /// The letter with each whole occurrence of a name replaced by its slot. A name is whole when no letter
     /// or digit touches it, except a plural "s" ("pothole repair" in "pothole repairs"). Curly quotes and dashes

@@ -6,6 +6,7 @@ import FOI
 public struct SFTExample: Codable, Equatable, Sendable {
     public var prompt: String
     public var letter: String
+    public init(prompt: String, letter: String) { self.prompt = prompt; self.letter = letter }
 }
 
 /// One continued-pretraining document.
@@ -114,7 +115,7 @@ public enum DomainCorpus {
             ks = ks.map { srng.chance(surrogateRate) ? surrogates.keyword(like: $0, rng: &srng) : $0 }
             let l = composer.compose(authority: a, keywords: ks, style: style, seed: sd)
             // The model learns to name the authority and keywords through slots the writer fills (`NameSlots`).
-            let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: NameSlots(l.prompt).delexicalise(l.text) + "\n"))
+            let line = jsonLine(SFTExample(prompt: l.prompt.text, letter: NameSlots(l.prompt, body: .of(a)).delexicalise(l.text) + "\n"))
             try sft(line)
             s.sftExamples += 1; s.sftBytes += line.utf8.count + 1
         }
@@ -123,10 +124,11 @@ public enum DomainCorpus {
 }
 
 extension SFTExample {
-    /// The example with its letter's names replaced by slots, as a slots model is trained and measured.
-    public var withNameSlots: SFTExample {
+    /// The example with its letter's names and law figures replaced by slots, as a slots model is trained and
+    /// measured; `body` looks the prompt's authority up (nil: its cost limit stays as written).
+    public func withNameSlots(body: (String) -> BodyProfile?) -> SFTExample {
         guard let p = PromptFormat.parse(prompt)?.prompt else { return self }
-        return SFTExample(prompt: prompt, letter: NameSlots(p).delexicalise(letter))
+        return SFTExample(prompt: prompt, letter: NameSlots(p, body: body(p.authority)).delexicalise(letter))
     }
 }
 

@@ -85,7 +85,8 @@ public enum Checkpoint {
     /// Present in a model folder whose letters name their authority and keywords through slots that the
     /// writer fills (`NameSlots`).
     public static let nameSlotsFile = "name_slots.json"
-    static let nameSlotsNote = Data(#"{"authority": "{authority}", "keywords": "{k1}, {k2}, ... ({K1} capitalised)", "filled_by": "the letter writer"}"#.utf8)
+    /// Models trained before the law slots ("{limit}", "{advice}") carry a note without "law".
+    static let nameSlotsNote = Data(#"{"authority": "{authority}", "keywords": "{k1}, {k2}, ... ({K1} capitalised)", "law": "{limit} (the cost limit), {advice} (the advice-and-assistance section)", "filled_by": "the letter writer"}"#.utf8)
 
     /// Writes the slots marker into a model folder being saved.
     public static func markNameSlots(_ directory: URL) throws {

@@ -69,6 +69,8 @@ public final class LetterWriter: @unchecked Sendable {
     public let modelId: String
     /// The model writes "{authority}" and "{k1}" for the prompt's names, which the writer fills (`NameSlots`).
     public let nameSlots: Bool
+    /// The model also writes the law's figures as slots ("{limit}", "{advice}"; `NameSlots.lawFills`).
+    public let lawSlots: Bool
     /// Hold begun names to the prompt's spelling (`CopyGuard`) and keep non-words out (`WordGuard`); off,
     /// letters are the raw model's samples.
     public var guardsNames = true
@@ -102,6 +104,7 @@ public final class LetterWriter: @unchecked Sendable {
         self.judge = judge
         modelId = modelDirectory.standardizedFileURL.lastPathComponent
         nameSlots = NameSlots.used(by: modelDirectory)
+        lawSlots = NameSlots.lawUsed(by: modelDirectory)
         // The copy guard's slots spell the authority out after "Dear"; a slots model writes "{authority}" there.
         if nameSlots { holdsSlots = false }
         guard tokenizer.vocabSize == model.config.vocabSize else {
@@ -204,7 +207,7 @@ public final class LetterWriter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }
         var streams = requests.map { _ in StreamingDecoder(tokenizer: tokenizer, skipSpecialTokens: true) }
-        let slots = requests.map { NameSlots(authority: $0.authority.name, keywords: $0.keywords.map(\.text)) }
+        let slots = requests.map(self.slots(for:))
         var fillers = slots.map { NameSlots.Filler($0) }
         let filling = nameSlots
         let table = tokenTable, V = model.config.vocabSize
@@ -214,7 +217,7 @@ public final class LetterWriter: @unchecked Sendable {
         let wordsForGuard = guardsNames && filling && Lexicon.available ? guardWords : nil
         var wordGuards = requests.map { r in
             wordsForGuard.map { WordGuard(words: $0, names: [r.authority.name] + r.keywords.map(\.text), vocabulary: table,
-                                          slots: filling ? NameSlots(authority: r.authority.name, keywords: r.keywords.map(\.text)) : nil) }
+                                          slots: filling ? self.slots(for: r) : nil) }
         }
         // Requests differ in temperature and length: group those that share options.
         var outputs = [[Int]](repeating: [], count: requests.count)
@@ -266,5 +269,18 @@ extension NameSlots {
     /// because the model folder's layout is the engine's.
     public static func used(by modelDirectory: URL) -> Bool {
         FileManager.default.fileExists(atPath: modelDirectory.appendingPathComponent(Checkpoint.nameSlotsFile).path)
+    }
+
+    /// Whether its slots include the law's figures: its marker names "{limit}".
+    public static func lawUsed(by modelDirectory: URL) -> Bool {
+        let marker = modelDirectory.appendingPathComponent(Checkpoint.nameSlotsFile)
+        return (try? String(contentsOf: marker, encoding: .utf8))?.contains(costLimitSlot) ?? false
+    }
+}
+
+extension LetterWriter {
+    /// The slots this model writes for a request, filled as it writes.
+    public func slots(for r: LetterRequest) -> NameSlots {
+        lawSlots ? NameSlots(r.prompt, body: .of(r.authority)) : NameSlots(authority: r.authority.name, keywords: r.keywords.map(\.text))
     }
 }

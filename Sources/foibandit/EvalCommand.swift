@@ -124,7 +124,10 @@ struct Eval: ParsableCommand {
             // A slots model is scored on the letter with its names as slots: the writer's fill is deterministic, so
             // this is the likelihood of the letter as written. Bits per byte still count the names' bytes.
             var scored = letter
-            if w.nameSlots, let p = PromptFormat.parse(prompt)?.prompt { scored = NameSlots(p).delexicalise(letter) }
+            if w.nameSlots, let p = PromptFormat.parse(prompt)?.prompt {
+                let slots = w.lawSlots ? NameSlots(p, body: (try? r.authority(p.authority)).map(BodyProfile.of)) : NameSlots(p)
+                scored = slots.delexicalise(letter)
+            }
             return Scored(prompt: w.tokenizer.encode(prompt), completion: w.tokenizer.encode(StageData.completion(scored)),
                            bytes: StageData.completion(letter).utf8.count - PromptFormat.endToken.utf8.count)
         }

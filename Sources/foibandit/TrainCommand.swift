@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOI
+import FOICorpus
 import Foundation
 import LM
 import LMFormats
@@ -114,10 +115,63 @@ struct TrainCPT: LMStageCommand {
     @OptionGroup var options: StageOptions
 }
 
-struct TrainSFT: LMStageCommand {
-    static let configuration = CommandConfiguration(commandName: "sft", abstract: "Fine-tune on prompt -> letter pairs (loss on the letter only).")
-    static let stage = StageConfig.Stage.sft
+struct TrainSFT: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sft", abstract: "Fine-tune on prompt -> letter pairs (loss on the letter only).",
+        discussion: """
+        With `prompts` in the config, the letters are the model's own: for that many training prompts from `data`, \
+        one letter each from the model in `initFrom` at `sampleTemperature`, kept when the judge passes it and \
+        every item is a question from the banks, in the slots form the model trains on; `mixLetters` of the \
+        data's letters are mixed in so the stage keeps the corpus's variety.
+        """)
     @OptionGroup var options: StageOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        var cfg = try options.stageConfig()
+        guard cfg.stage == .sft else { throw ValidationError("\(options.config) is a \(cfg.stage.rawValue) config, not sft") }
+        let runDir = options.runDir(stage: "sft")
+        if let n = cfg.prompts {
+            guard let from = cfg.initFrom else { throw ValidationError("\(options.config): own letters need initFrom (the model that writes them)") }
+            let own = runDir.appendingPathComponent("own_letters.jsonl"), mix = runDir.appendingPathComponent("mix_letters.jsonl")
+            if !(options.resume && FileManager.default.fileExists(atPath: own.path)) {
+                try writeOwnLetters(cfg: cfg, count: n, model: URL(fileURLWithPath: from), own: own, mix: mix)
+            }
+            cfg.data = [own.path, mix.path]
+        }
+        var runner = StageRunner(config: cfg, tokenizerDir: options.tokenizerDir, runDir: runDir)
+        runner.precision = Precision.resolve(options.precision)
+        try runner.run(resume: options.resume, force: options.force)
+    }
+
+    /// Rejection sampling: the letters of `model` that the product would keep, in the slots form (names and the
+    /// law's figures), and `mixLetters` of the data's letters in a seeded order.
+    func writeOwnLetters(cfg: StageConfig, count: Int, model: URL, own: URL, mix: URL) throws {
+        let s = try store.open()
+        let authorities = try s.allAuthorities(), keywords = try s.allKeywords()
+        let writer = try LetterWriter(modelDirectory: model, judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        writer.guardsNames = false
+        writer.candidates = 1
+        let requests = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords, count: count,
+                                           seed: cfg.seed, temperature: cfg.sampleTemperature ?? 0.7)
+        var kept: [String] = []
+        for start in stride(from: 0, to: requests.count, by: 16) {
+            let batch = Array(requests[start..<min(start + 16, requests.count)])
+            for (r, w) in zip(batch, writer.write(batch)) where w.groundedValid {
+                let letter = NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter)
+                kept.append(DomainCorpus.jsonLine(SFTExample(prompt: r.prompt.text, letter: letter + "\n")))
+            }
+            stderr("sft own letters: \(start + batch.count)/\(requests.count) sampled, \(kept.count) kept")
+        }
+        var lines: [String] = []
+        for f in cfg.data { lines += try String(contentsOfFile: f, encoding: .utf8).split(separator: "\n").map(String.init) }
+        var rng = SplitMix64(seed: cfg.seed)
+        let mixed = Array(rng.shuffled(lines).prefix(cfg.mixLetters ?? 0))
+        try FileManager.default.createDirectory(at: own.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data((mixed.joined(separator: "\n") + "\n").utf8).write(to: mix, options: .atomic)
+        try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: own, options: .atomic)
+        stderr("sft own letters: \(kept.count) of \(requests.count) kept -> \(own.path); \(mixed.count) data letters mixed in")
+    }
 }
 
 struct TrainDPO: ParsableCommand {

@@ -49,6 +49,27 @@ final class NameSlotsTests: XCTestCase {
         XCTAssertEqual(highland.delexicalise("épothole repair"), "épothole repair")
     }
 
+    func testTheLawsFiguresAreSlotsFilledForTheBodyAndRegime() throws {
+        let council = BodyProfile(reference: "the council", kinds: ["council"], serves: [], foiaCostLimit: 450)
+        let department = BodyProfile(reference: "the department", kinds: [], serves: [], foiaCostLimit: 600)
+        let letter = "If this would exceed the £450 cost limit (not £4500), please advise me under section 16 (not subsection 16)."
+        let foia = Prompt(authority: "Leeds City Council", jurisdiction: "FOIA 2000 + EIR 2004", keywords: ["potholes"], style: "numbered")
+        let s = NameSlots(foia, body: council)
+        let d = s.delexicalise(letter)
+        XCTAssertEqual(d, "If this would exceed the {limit} cost limit (not £4500), please advise me under {advice} (not subsection 16).")
+        XCTAssertEqual(s.fill(d), letter)
+        // A department's limit is £600: its "£450" is the model's own (wrong) figure and stays for the judge.
+        XCTAssertEqual(NameSlots(foia, body: department).fill("the {limit} limit"), "the £600 limit")
+        XCTAssertEqual(NameSlots(foia, body: department).delexicalise("the £450 limit"), "the £450 limit")
+        // Under FOISA every body's limit is £600 and the duty is in section 15; the regulations alone have neither.
+        let foisa = Prompt(authority: "Highland Council", jurisdiction: "FOISA 2002", keywords: ["potholes"], style: "numbered")
+        XCTAssertEqual(NameSlots(foisa, body: nil).fill("{limit}, {advice}"), "£600, section 15")
+        let eir = Prompt(authority: "Leeds City Council", jurisdiction: "EIR 2004", keywords: ["air quality"], style: "numbered")
+        XCTAssertEqual(NameSlots(eir, body: council).fill("{limit}, {advice}"), "{limit}, {advice}")
+        // A body we cannot look up keeps its FOIA figure as written.
+        XCTAssertEqual(NameSlots(foia, body: nil).delexicalise("the £450 limit"), "the £450 limit")
+    }
+
     func testFillLeavesUnknownSlotsForTheJudge() {
         XCTAssertEqual(slots.fill("About {k9} and {k2}."), "About {k9} and fixed penalty notices.")
         XCTAssertEqual(slots.fill("A { brace"), "A { brace")
