@@ -41,8 +41,11 @@ let package = Package(
         // the debug build as FOI is: the judge and composer split words through TextTools millions of times.
         .target(name: "Common", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "CPUFeatures"),
-        .target(name: "LMKernels", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
-        .target(name: "LMKernelsV3", dependencies: ["CPUFeatures"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
+        // e^x over Float lanes of any width: LM (4 lanes) and both builds of the wide kernels (16) inline it,
+        // each with its own CPU flags.
+        .target(name: "SIMDMath", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "LMKernels", dependencies: ["CPUFeatures", "SIMDMath"], swiftSettings: [.unsafeFlags(wideKernelFlags)]),
+        .target(name: "LMKernelsV3", dependencies: ["CPUFeatures", "SIMDMath"], swiftSettings: [.unsafeFlags(wideKernelV3Flags), .define("WIDE_AVX2")]),
         .target(name: "LMKernelsBF16", cSettings: [.unsafeFlags(bf16KernelFlags)]),
         // The engine in four targets, arrows one way (DESIGN.md): Tokenizer (byte-level BPE, no deps), LM (the
         // model, its kernels, forward/backward, AdamW), LMDecode (KV-cache decoding over LM), LMFormats (files:
@@ -50,7 +53,7 @@ let package = Package(
         .target(name: "Tokenizer", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(
             name: "LM",
-            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernelsBF16"],
+            dependencies: ["Common", "CBLAS", "CPUFeatures", "LMKernelsBF16", "SIMDMath"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(

@@ -186,12 +186,7 @@ public struct Machine: Sendable {
         stake = Stake(cost: pullCost)
         pulls += 1
         nudgesLeft = min(nudgesLeft + config.nudgesPerPull, config.maxNudges)
-        letter = ""
-        score = nil
-        won = nil
-        rating = nil
-        jackpotStart = nil
-        lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }
+        clearLetter()
         currentRequest = nil
 
         let holdAuthority = reels[0].held || fixedAuthority != nil
@@ -323,6 +318,16 @@ public struct Machine: Sendable {
         }
     }
 
+    /// The letter shown, its verdict, rating and lamps, cleared for a new stake's letter (a pull, a landing).
+    mutating func clearLetter() {
+        letter = ""
+        score = nil
+        won = nil
+        rating = nil
+        jackpotStart = nil
+        lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }
+    }
+
     /// All reels stopped on a combination: record it and start writing the letter at once.
     mutating func land(message: Bool = true) {
         rebuildStrips()
@@ -333,12 +338,7 @@ public struct Machine: Sendable {
                                         temperature: temperature, maxTokens: config.maxTokens)
         currentRequest = request
         stake?.serial = serial
-        letter = ""
-        score = nil
-        won = nil
-        rating = nil
-        jackpotStart = nil
-        lamps = JudgeCheck.allCases.map { Lamp(id: $0.rawValue, lit: nil) }
+        clearLetter()
         phase = .generating
         if message { status = "Writing to \(request.authority.name)…" }
         effects.append(.recordSpin(serial: serial, authority: request.authority, keywords: request.keywords, seed: genSeed))

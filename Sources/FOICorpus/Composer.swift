@@ -116,36 +116,31 @@ struct LetterBuilder {
             let start = end - n + 1
             // "The last three complete financial years" are the three before the reference year, no others.
             let v = end == r - 1 ? rng.below(3) : rng.below(2)
-            shape.append("time:fy\(v)")
-            let phrase = [
+            let phrase = timeWording("fy", v, [
                 "the financial years \(fy(start)) to \(fy(end))",
                 "the \(Self.numberWords[n]) financial years from \(fy(start)) to \(fy(end))",
                 "the last \(Self.numberWords[n]) complete financial years (\(fy(start)) to \(fy(end)))",
-            ][v]
+            ])
             return TimeFrame(id: "fy", phrase: phrase, unit: "financial year", start: "1 April \(start)", backRefs: multi)
         case 2, 3:
             let end = r - 1 - rng.below(2)
             let n = 2 + rng.below(5)
             let start = end - n + 1
-            let v = rng.below(3)
-            shape.append("time:cal\(v)")
-            let phrase = [
+            let phrase = timeWording("cal", rng.below(3), [
                 "the calendar years \(start) to \(end)",
                 "the period from 1 January \(start) to 31 December \(end)",
                 "each calendar year from \(start) to \(end) inclusive",
-            ][v]
+            ])
             return TimeFrame(id: "cal", phrase: phrase, unit: rng.chance(0.5) ? "calendar year" : "year",
                              start: "1 January \(start)", backRefs: multi)
         case 4:
             let y = r - 2 - rng.below(4)
             let date = rng.pick(["1 January \(y)", "1 April \(y)", "1 September \(y)", "1 July \(y)"])
-            let v = rng.below(3)
-            shape.append("time:since\(v)")
-            let phrase = [
+            let phrase = timeWording("since", rng.below(3), [
                 "the period since \(date)",
                 "the period from \(date) to the date of this request",
                 "the years since \(date)",
-            ][v]
+            ])
             // Financial years start in April: "since 1 July 2020 … for each financial year" leaves the first one part-covered.
             return TimeFrame(id: "since", phrase: phrase,
                              unit: rng.pick(date.hasPrefix("1 April") ? ["year", "quarter", "financial year"] : ["year", "quarter", "year"]),
@@ -162,6 +157,12 @@ struct LetterBuilder {
             return TimeFrame(id: "single", phrase: "the calendar year \(y)", unit: rng.pick(["month", "quarter"]),
                              start: "1 January \(y)", backRefs: TimeFrame.singleYearBackRefs)
         }
+    }
+
+    /// Wording `v` of a time frame of kind `id`, recorded in the shape as `part` records a bank's variant.
+    mutating func timeWording(_ id: String, _ v: Int, _ wordings: [String]) -> String {
+        shape.append("time:\(id)\(v)")
+        return wordings[v]
     }
 
     /// How the letter refers to the body once named: what the body is (`BodyProfile`), or a neutral phrase.

@@ -58,9 +58,23 @@ public enum WideGemm {
         }
     }
 
+    /// The k loop of the chain kernels: `step(k)` for k = 0..<K unrolled by two (with one step the chains
+    /// ran at about 2/3 of the rate in isolation), and `prefetch(k)` once per 16 k (a line of each row).
+    @inline(__always)
+    static func chainLoop(K: Int, step: (Int) -> Void, prefetch: (Int) -> Void) {
+        var k = 0
+        while k + 16 <= K {
+            prefetch(k)
+            for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
+            k += 16
+        }
+        while k + 2 <= K { step(k); step(k + 1); k += 2 }
+        if k < K { step(k) }
+    }
+
     /// The FMA chains k = 0..<K of the 8 weight rows from r0 (row i at r0 + i·K), stored as t's (8, 16)
-    /// tile: 8 accumulators, one xT load per 8 broadcast FMAs, k unrolled by two (with one step the
-    /// chains ran at about 2/3 of the rate in isolation), a line of each row of the next block prefetched.
+    /// tile: 8 accumulators, one xT load per 8 broadcast FMAs, a line of each row of the next block
+    /// prefetched.
     @inline(__always)
     static func chains8(_ r0: UnsafePointer<Float>, K: Int, xT: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>) {
         var a0 = Lanes16(), a1 = Lanes16(), a2 = Lanes16(), a3 = Lanes16()
@@ -73,16 +87,11 @@ public enum WideGemm {
             a4 = a4.addingProduct(x, Lanes16(repeating: r4[k])); a5 = a5.addingProduct(x, Lanes16(repeating: r5[k]))
             a6 = a6.addingProduct(x, Lanes16(repeating: r6[k])); a7 = a7.addingProduct(x, Lanes16(repeating: r7[k]))
         }
-        var k = 0
-        while k + 16 <= K {
+        chainLoop(K: K, step: step) { k in
             cpu_prefetch_once(r0 + 8 * K + k); cpu_prefetch_once(r1 + 8 * K + k); cpu_prefetch_once(r2 + 8 * K + k)
             cpu_prefetch_once(r3 + 8 * K + k); cpu_prefetch_once(r4 + 8 * K + k); cpu_prefetch_once(r5 + 8 * K + k)
             cpu_prefetch_once(r6 + 8 * K + k); cpu_prefetch_once(r7 + 8 * K + k)
-            for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
-            k += 16
         }
-        while k + 2 <= K { step(k); step(k + 1); k += 2 }
-        if k < K { step(k) }
         store16(a0, t); store16(a1, t + 16); store16(a2, t + 32); store16(a3, t + 48)
         store16(a4, t + 64); store16(a5, t + 80); store16(a6, t + 96); store16(a7, t + 112)
     }
@@ -97,15 +106,10 @@ public enum WideGemm {
             a0 = a0.addingProduct(x, Lanes16(repeating: r0[k])); a1 = a1.addingProduct(x, Lanes16(repeating: r1[k]))
             a2 = a2.addingProduct(x, Lanes16(repeating: r2[k])); a3 = a3.addingProduct(x, Lanes16(repeating: r3[k]))
         }
-        var k = 0
-        while k + 16 <= K {
+        chainLoop(K: K, step: step) { k in
             cpu_prefetch_once(r0 + 8 * K + k); cpu_prefetch_once(r1 + 8 * K + k)
             cpu_prefetch_once(r2 + 8 * K + k); cpu_prefetch_once(r3 + 8 * K + k)
-            for j in Swift.stride(from: k, to: k + 16, by: 2) { step(j); step(j + 1) }
-            k += 16
         }
-        while k + 2 <= K { step(k); step(k + 1); k += 2 }
-        if k < K { step(k) }
         store16(a0, t); store16(a1, t + 16); store16(a2, t + 32); store16(a3, t + 48)
     }
 

@@ -64,12 +64,17 @@ final class HTTPEdgeTests: XCTestCase {
     /// The idle timeout counts silence from the client, not the time a response takes: a letter
     /// that is decoded only after several timeouts have passed is still answered.
     func testASlowResponseIsNotCutByTheIdleTimeout() async throws {
-        try await ServiceRig.app(configure: { $0.idleTimeout = .milliseconds(200) }).test(.live) { c in
+        let (app, state) = try ServiceRig.appAndState { $0.idleTimeout = .milliseconds(200) }
+        let q = try XCTUnwrap(state.queue)
+        try await app.test(.live) { c in
             let hold = AdmissionTests.Hold()
             defer { hold.release() }
             let pending = Task { try await c.execute(uri: "/v1/letters", method: .post,
                                                     body: ByteBuffer(string: #"{"authority": "Leeds", "keywords": ["pothole repairs"], "max_tokens": 3}"#)) }
-            try await Task.sleep(for: .milliseconds(1000))
+            // The letter is admitted and held before the timeouts start to pass: the wait below is then the
+            // response's own time, whenever the request reached the server.
+            while await q.inFlight == 0 { await Task.yield() }
+            try await Task.sleep(for: .milliseconds(1000))    // five idle timeouts, all while the letter is held
             hold.release()
             let r = try await pending.value
             XCTAssertEqual(r.status, .ok, ServiceRig.message(r))

@@ -1,10 +1,10 @@
 import Foundation
+import SIMDMath
 
 /// SIMD building blocks of the non-GEMM kernels (loss, softmax, SwiGLU, AdamW): 4 lanes at a
 /// time (the baseline x86-64 vector width Swift compiles for; wider types compile to slower code
-/// here) with a scalar tail. `exp` is a range reduction to 2^n · e^r, |r| ≤ ln2/2, with a degree-6
-/// polynomial for e^r (the classic Cephes expf coefficients): within 2 ulp of expf over the range
-/// used here, and no libm call per element.
+/// here) with a scalar tail. `exp` is SIMDMath's polynomial (within 2 ulp of expf over the range used
+/// here, no libm call per element), the one the wide decoding kernels run on 16 lanes.
 enum VecMath {
     typealias V4 = SIMD4<Float>
 
@@ -20,24 +20,7 @@ enum VecMath {
         V4(Swift.min(a[0], b[0]), Swift.min(a[1], b[1]), Swift.min(a[2], b[2]), Swift.min(a[3], b[3]))
     }
 
-    @inline(__always) static func exp(_ x0: V4) -> V4 {
-        // Only concrete SIMD operations here (the generic conversions and `clamped` are not specialised).
-        let x = vmin(vmax(x0, V4(repeating: -87.3)), V4(repeating: 88.7))
-        // n = round(x·log2 e) by the 1.5·2^23 trick: the sum's low mantissa bits hold n
-        let t = x * 1.442_695_04 + 12_582_912
-        let n = t - 12_582_912
-        let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4
-        var p = V4(repeating: 1.987_569_15e-4)
-        p = p * r + 1.398_199_95e-3
-        p = p * r + 8.333_451_9e-3
-        p = p * r + 4.166_579_59e-2
-        p = p * r + 0.166_666_65
-        p = p * r + 0.500_000_01
-        p = p * (r * r) + r + 1
-        let ni = unsafeBitCast(t, to: SIMD4<Int32>.self) &- 0x4B40_0000     // n as an integer
-        let bits = (ni &+ 127) &<< 23                                           // 2^n
-        return p * unsafeBitCast(bits, to: V4.self)
-    }
+    @inline(__always) static func exp(_ x: V4) -> V4 { simdExp(x) }
 
     /// Largest of p[0..<n].
     static func max(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
