@@ -96,6 +96,8 @@ extension JudgeRules {
         "backlog", "backlogs", "shortage", "shortages", "missed", "failure", "failures", "error", "errors",
         "evictions", "eviction", "exclusion", "exclusions", "suspension", "suspensions", "heatwave", "disruption",
         "changes", "change", "reductions", "withdrawal", "ransomware", "leaks", "contamination", "subsidence",
+        // A tree disease affects trees: "the ash trees affected by ash dieback" (a bank question the judge failed).
+        "dieback", "disease", "diseases",
         "collapse", "noise", "odour", "erosion", "sewage", "overflows", "spills", "collisions", "accidents", "deaths",
         "fraud", "scams", "arrears", "debt", "sanctions", "losses", "lockdown", "rationing", "restrictions", "waits",
         "waiting", "vacancies", "sickness", "absence", "violence", "assaults", "abuse", "harassment", "crime",

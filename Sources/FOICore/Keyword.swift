@@ -71,6 +71,10 @@ public struct Keyword: Hashable, Codable, Sendable {
         "continuing healthcare disputes": [.england, .wales], "continuing healthcare assessments": [.england, .wales],
         "disabled facilities grants": [.england, .wales, .northernIreland],
         "deprivation of liberty safeguards": [.england, .wales, .northernIreland],
+        // Section 47 is the Children Act 1989's (England and Wales); Scotland and Northern Ireland have their own
+        // child protection law. Permit schemes for street works are England's and Wales's; Scotland notices works
+        // through its road works register (a reading asked Comhairle nan Eilean Siar for its permits).
+        "section 47 enquiries": [.england, .wales], "roadworks permits": [.england, .wales],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

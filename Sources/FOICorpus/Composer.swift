@@ -243,7 +243,9 @@ struct LetterBuilder {
             // ("looking into the gender pay gap", not "looking into gender pay gap").
             if let topic = Self.withTopicArticle(k) {
                 for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor",
-                          "concerning", "covering", "regarding", "under", "against"] {
+                          "concerning", "covering", "regarding", "under", "against",
+                          // And after a verb that takes it as object (seed 9102: "a meeting that discussed communications team budget").
+                          "discussed", "examined", "covers", "researching", "considered"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }
@@ -306,7 +308,8 @@ struct LetterBuilder {
             let contexts = Phrases.contexts.filter { nature.suits($0) && (time.id != "single" || !$0.contains("recent years")) }
             opening += " " + part("context", contexts, keyword: k.text)
         } else if allowContext && r < 13, let k = keywords.first {
-            opening += "\n\n" + Self.capitalised(part("background", Phrases.backgrounds, keyword: k.text))
+            let suited = Phrases.backgrounds.filter { KeywordNature(k.text).suits($0) }
+            opening += "\n\n" + Self.capitalised(part("background", suited, keyword: k.text))
         } else {
             shape.append("context:-")
         }

@@ -177,6 +177,10 @@ extension LetterBuilder {
         let flows = ["month", "quarter"].contains(time.unit)
         var rows = items(count: n, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot && (!flows || $0.isFlow) }
         // A table of one column is a single figure: where the strict columns run out, any figure for a year.
+        // A row per month still wants a flow first: "the drop-out rates" for each month reads as nonsense.
+        if rows.count < 2 && flows {
+            rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot && $0.isFlow }
+        }
         if rows.count < 2 { rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot } }
         let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)

@@ -198,7 +198,9 @@ public struct ItemGrounding: Sendable {
         // Only the ask's own openings: "please tell me how I could narrow it" in a cost clause asks nothing.
         guard ["Under ", "Please could ", "I would like "].contains(where: line.hasPrefix) else { return nil }
         var first = line
-        for end in ["? ", ". "] { if let r = first.range(of: end) { first = String(first[..<r.lowerBound]) } }
+        if let r = first.range(of: "? ") { first = String(first[..<r.lowerBound]) }
+        // Past an initial's full stop, as for list items: "including MRSA, C. difficile and E. coli" ends no sentence.
+        first = firstSentence(first)
         guard !first.hasSuffix(":"), let verb = first.range(of: " tell me") ?? first.range(of: " send me") else { return nil }
         var start = verb.upperBound
         // The citation may come after the verb ("tell me, under the … Act 2000, …"): the questions start after it.

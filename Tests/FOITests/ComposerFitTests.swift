@@ -28,6 +28,31 @@ import Testing
         #expect(KeywordNature("energy performance certificates") == .document)
         #expect(KeywordNature("energy contracts") == .document)
         #expect(KeywordNature("complaints about communications") == .event)
+        // Seed 9101: "the total spent on work relating to gas consumption"; consumption is metered.
+        #expect(KeywordNature("gas consumption") == .measure)
+    }
+
+    /// Read at seed 9101: section 47 enquiries and patient safety incidents asked of Northern Ireland's shared
+    /// services body, PFI contracts of an ICB, a press office and the gender pay gap of a drainage board, permits
+    /// of a Scottish council; a theme's reach and complaint questions asked about media monitoring.
+    @Test func bodiesThatDoTheWorkAndQuestionsThatSuitIt() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        func a(_ n: String) -> Authority { authorities.first { $0.name == n }! }
+        let bso = a("Business Services Organisation"), belfast = a("Belfast Health and Social Care Trust")
+        #expect(!k("section 47 enquiries").suits(bso) && !k("patient safety incidents").suits(bso))
+        #expect(k("patient safety incidents").suits(belfast) && !k("section 47 enquiries").suits(belfast))
+        #expect(k("section 47 enquiries").suits(a("Leeds City Council")))
+        #expect(!k("roadworks permits").suits(a("Comhairle nan Eilean Siar")))
+        let icb = authorities.first { $0.category == "Integrated Care Boards" }!
+        #expect(!k("private finance initiative contracts").suits(icb))
+        let idb = authorities.first { $0.category == "Internal drainage boards" }!
+        #expect(!k("press office staffing").suits(idb) && !k("gender pay gap").suits(idb))
+        #expect(k("press office staffing").suits(a("Environment Agency")) && k("budget savings").suits(idb))
+        let media = QuestionBanks.questions(for: k("media monitoring")).map(\.text)
+        #expect(!media.contains { $0.contains("reach or impact") || $0.contains("complaints") } && media.count >= 6)
+        #expect(!QuestionBanks.questions(for: k("redundancy payments")).contains { $0.text.contains("equality analysis") })
     }
 
     /// Schemes of one nation or one kind of body (seed 811): no disabled facilities grants or continuing

@@ -60,6 +60,8 @@ import Testing
         let infections = try #require(keywords.first { $0.text == "hospital-acquired infections" })
         let trust = ItemGrounding(authority: F.leeds, keywords: [infections])
         #expect(trust.ungrounded(in: "Please provide:\n1. The number of hospital-acquired infections, by organism, including MRSA, C. difficile and E. coli.").isEmpty)
+        // The same question in a three-line "tell me" letter (audit after seed 9102: cut at "C." it read as two).
+        #expect(trust.ungrounded(in: "Please could the trust tell me, under the Freedom of Information Act 2000, the number of hospital-acquired infections, by organism, including MRSA, C. difficile and E. coli; and the number of ward closures caused by norovirus or other infections, and the bed days lost, for the financial year 2024/25?").isEmpty)
     }
 
     @Test func itemsAskingOneKeywordTheSameThingOverlap() throws {

@@ -141,6 +141,16 @@ import Testing
         let costs = kws + ["interpreting and translation costs"]
         expectDefect(verdict(item("The number of complaints from members of the public or staff relating to interpreting and translation costs, and how many were upheld."), F.leeds, costs),
                      "topic", quoting: "does not suit")
+        // Seed 9101 and held-back prompts: a policy on a waiting time, an ombudsman investigating a document.
+        let waits = kws + ["call waiting times"]
+        expectDefect(verdict(item("A copy of the council's current policy or procedure on call waiting times."), F.leeds, waits),
+                     "topic", quoting: "policy or procedure on call waiting times")
+        let settlements = kws + ["settlement agreements"]
+        expectDefect(verdict(item("The number of ombudsman investigations concerning settlement agreements in each year, and how many found fault."), F.leeds, settlements),
+                     "topic", quoting: "ombudsman investigations concerning settlement agreements")
+        // A tree disease affects trees: the bank's own question passes.
+        let dieback = verdict(item("The number of ash trees on land the council manages that are affected by ash dieback, and the number felled."), F.leeds, kws + ["ash dieback"])
+        #expect(dieback.failed.allSatisfy { $0.id != "topic" }, "\(dieback.report)")
         let ok = verdict(item("The number of full-time equivalent staff working on pothole repairs."))
         #expect(ok.failed.allSatisfy { $0.id != "topic" }, "\(ok.report)")
     }

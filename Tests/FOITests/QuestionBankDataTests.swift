@@ -29,9 +29,14 @@ import Testing
                     "parking\t\td\t\n",                                // no text
                     "\tpermits\tn\tthe number of {K}\n",               // a keyword with no theme
                     "highways\t\td\tany policy on {K}\nparking\t\td\tthe papers on {K}\n",  // parking twice
-                    "highways\tpermits\tn\tthe number of {K}\n"] {     // permits twice
+                    "highways\tpermits\tn\tthe number of {K}\n",      // permits twice
+                    "parking\t\t-\tany policy\n",                     // "-" with no keyword
+                    "parking\tpermits\t-\tthe minutes of\n"] {        // "-" naming no question of the theme
             #expect(throws: QuestionTable.RowError.self) { try QuestionTable(parsing: good + bad) }
         }
         #expect(throws: QuestionTable.RowError.self) { try QuestionTable(parsing: "theme\tkind\ttext\n") }
+        // A "-" row takes a theme question away from one keyword only.
+        let not = try? QuestionTable(parsing: good + "parking\tpermits\t-\tany policy\n")
+        #expect(not?.themes["parking"]?.unsuited["permits"] == ["any policy"])
     }
 }

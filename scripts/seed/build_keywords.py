@@ -1045,6 +1045,18 @@ NARROWER = {
     # A combined authority plans strategically but decides no planning applications (seed 812 asked one how many
     # it refused); the local planning authorities do.
     "planning applications": DISTRICTS + ["County councils", "National park and conservation authorities", "Mayoral development corporation"],
+    # PFI schemes were signed by councils, NHS trusts and boards, colleges and universities, police, fire and
+    # departments; an integrated care board, a regulator or a drainage board holds none.
+    "private finance initiative contracts": COUNCIL_CATS + ["Non-metropolitan district councils", "District councils (Northern Ireland)",
+                                                            "Hospital trusts", "Mental Health Trusts", "Community Services Trusts",
+                                                            "NHS Scotland", "NHS Wales Local Health Boards", "NHS in Northern Ireland",
+                                                            "Universities", "Further education institutions", "Education authority",
+                                                            "Main police forces", "Police and Crime Commissioners", "Fire and rescue services",
+                                                            "Ministerial Departments - UK", "Departments - NI"],
+    # The highway authority inspects the trees beside its roads and enforces its bus lanes; in two-tier England
+    # that is the county, not the district (seed 9102 asked Lancaster and Basildon).
+    "highway tree inspections": TOP_TIER + ["Highways Operators", "Departments - NI"],
+    "bus lane cameras": TOP_TIER,
     # Watercourses are the drainage boards', councils' and the Environment Agency's; water companies run pipes.
     "watercourse maintenance": ["Internal drainage boards", "Environmental regulators"] + TOP_TIER + ["Non-metropolitan district councils"],
 }
@@ -1061,6 +1073,13 @@ DISTRICT_ONLY = [
     "student accommodation developments",
 ]
 
+# Bodies of a dozen staff (a drainage board) have no press office, and pay gap reporting starts at 250 staff,
+# facility time reporting at 50: these keywords go to their group's other categories only.
+SMALL_BODIES = ["Internal drainage boards"]
+NOT_SMALL = ["gender pay gap", "ethnicity pay gap", "trade union facility time", "communications team budget",
+             "press office staffing", "social media advertising", "media monitoring", "opinion polling", "influencer marketing",
+             "advertising spend", "branding costs"]
+
 # Scotland's integration joint boards direct health and social care that the NHS board and the council
 # provide: they employ almost no staff, let no contracts and hold no assets or debt. Keyword.suits gives them
 # only topics that name them; these are the group-wide ones that do.
@@ -1071,6 +1090,17 @@ ALSO = {k: [IJB] for k in [
     "subject access requests", "internal reviews", "equality impact assessments", "public consultations",
     "consultation responses",
 ]}
+
+
+def without_small(cats, groups):
+    """`cats` with any group that holds a small body's category replaced by the group's other categories."""
+    out = []
+    for c in cats:
+        if any(x in groups.get(c, []) for x in SMALL_BODIES):
+            out += [g for g in groups[c] if g not in SMALL_BODIES and g not in out]
+        elif c not in SMALL_BODIES and c not in out:
+            out.append(c)
+    return out
 
 
 def expand(alias):
@@ -1085,6 +1115,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=os.path.join(repo, "keywords"))
     a = ap.parse_args()
+    groups = {}
+    with open(os.path.join(repo, "authorities", "categories.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            groups.setdefault(r["group"], []).append(r["category"])
     rows, seen = [], set()
     for theme, alias, env, text in BLOCKS:
         cats = []
@@ -1102,8 +1136,10 @@ def main():
                 sys.exit("duplicate keyword %r" % line)
             seen.add(line)
             suited = [c for c in NARROWER.get(line, cats) if not (line in DISTRICT_ONLY and c == "County councils")]
+            if line in NOT_SMALL:
+                suited = without_small(suited, groups)
             rows.append([line, theme, ";".join(suited + ALSO.get(line, [])), "true" if e else "false"])
-    for table in (NARROWER, ALSO, dict.fromkeys(DISTRICT_ONLY)):
+    for table in (NARROWER, ALSO, dict.fromkeys(DISTRICT_ONLY), dict.fromkeys(NOT_SMALL)):
         for k in table:
             if k not in seen:
                 sys.exit("not a keyword: %r" % k)

@@ -60,6 +60,8 @@ public enum KeywordNature: Sendable, Equatable {
     package static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
         "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence", "headcount",
+        // Gas consumption and bed occupancy are measured, not worked on: "spent on work relating to gas consumption".
+        "consumption", "occupancy",
     ]
     package static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
@@ -142,6 +144,16 @@ public enum KeywordNature: Sendable, Equatable {
         (["audit committees made about"], [.money, .people]),
         // Personal data is processed in a service, not in a sum of money or a waiting time.
         (["information sharing agreements covering {K}"], [.money, .measure]),
+        // An equality analysis looks at a decision or a service, not at a sum, a document, a group of people or
+        // each event ("equality analysis relating to settlement agreements", "... relating to parking appeals").
+        (["equality analysis", "equality impact assessment", "equality objectives", "equality or health inequalities impact",
+          "equality or environmental impact"], [.money, .document, .people, .event]),
+        // An ombudsman investigates how a service was run, not a document, a figure or a group of staff.
+        (["ombudsman investigations concerning"], [.measure, .document, .people, .event]),
+        // Nobody keeps a policy on a policy or on a waiting time ("a policy or procedure on call waiting times").
+        (["policy or procedure on {K}"], [.document, .measure]),
+        // A picture is built of a service or a problem, not of a group of firms ("a picture of Big Four accounting firms").
+        (["accurate picture of {K}"], [.people]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
     ]

@@ -28,7 +28,11 @@ public enum QuestionBanks {
     /// only where their frame suits what the keyword names (no "staff who work on cancer waiting times").
     public static func questions(for keyword: Keyword) -> [TopicQuestion] {
         let own = byKeyword[keyword.text.lowercased()] ?? []
-        if let theme = themes[keyword.theme] { return own + suited(theme.general, to: keyword) }
+        if let theme = themes[keyword.theme] {
+            // The theme questions its bank marks as not for this keyword ("-" rows).
+            let not = theme.unsuited[keyword.text] ?? []
+            return own + suited(theme.general.filter { q in !not.contains(where: q.text.hasPrefix) }, to: keyword)
+        }
         return own.isEmpty ? suited(generic, to: keyword) : own
     }
 
@@ -41,6 +45,8 @@ public enum QuestionBanks {
 
 /// keywords/questions.tsv read into the themes and the generic list. A row is theme, keyword, kind (n or d) and
 /// text, separated by tabs; an empty theme is the generic list, an empty keyword a theme's general question.
+/// Kind "-" on a keyword's row names the start of a theme question that does not suit that keyword (the reach
+/// of media monitoring, complaints about it): one of the theme's questions, or the row is an error.
 /// Each theme and each keyword is one block of rows: a second block is an error, as is a row that does not parse.
 package struct QuestionTable: Sendable {
     package let themes: [String: ThemeQuestions]
@@ -57,11 +63,13 @@ package struct QuestionTable: Sendable {
             throw RowError(description: "the first row that is not a comment must be the header (theme, keyword, kind, text)")
         }
         var general: [String: [TopicQuestion]] = [:], own: [String: [String: [TopicQuestion]]] = [:]
+        var unsuited: [String: [String: [String]]] = [:]
         var keywordAt: [String: Int] = [:], last: (theme: String, keyword: String)?
         for (i, line) in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 4, f[2] == "n" || f[2] == "d", !f[3].isEmpty, !(f[0].isEmpty && !f[1].isEmpty) else {
-                throw RowError(description: "line \(i + 1): want theme, keyword, kind (n or d) and text, separated by tabs")
+            guard f.count == 4, f[2] == "n" || f[2] == "d" || (f[2] == "-" && !f[1].isEmpty), !f[3].isEmpty,
+                  !(f[0].isEmpty && !f[1].isEmpty) else {
+                throw RowError(description: "line \(i + 1): want theme, keyword, kind (n, d, or - on a keyword's row) and text, separated by tabs")
             }
             let (theme, keyword) = (f[0], f[1])
             if theme != last?.theme {
@@ -74,13 +82,21 @@ package struct QuestionTable: Sendable {
                 }
                 keywordAt[keyword.lowercased()] = i + 1
             }
+            if f[2] == "-" {
+                guard general[theme]!.contains(where: { $0.text.hasPrefix(f[3]) }) else {
+                    throw RowError(description: "line \(i + 1): no question of '\(theme)' above starts '\(f[3])'")
+                }
+                unsuited[theme, default: [:]][keyword, default: []].append(f[3])
+                last = (theme, keyword)
+                continue
+            }
             let q = f[2] == "n" ? TopicQuestion.n(f[3]) : TopicQuestion.d(f[3])
             if keyword.isEmpty { general[theme]!.append(q) } else { own[theme, default: [:]][keyword, default: []].append(q) }
             last = (theme, keyword)
         }
         generic = general[""] ?? []
         var themes: [String: ThemeQuestions] = [:]
-        for (t, qs) in general where !t.isEmpty { themes[t] = ThemeQuestions(theme: t, general: qs, keywords: own[t] ?? [:]) }
+        for (t, qs) in general where !t.isEmpty { themes[t] = ThemeQuestions(theme: t, general: qs, keywords: own[t] ?? [:], unsuited: unsuited[t] ?? [:]) }
         self.themes = themes
     }
 }

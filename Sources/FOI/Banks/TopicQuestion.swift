@@ -42,6 +42,8 @@ public struct TopicQuestion: Sendable, Equatable {
     /// one cell of a table.
     public var isList: Bool {
         ["by supplier", "of each", "their outcome", "by broad subject", "listing", "names of", "name of", "the reasons",
+         // A figure for each course is a list too (a row per month read "drop-out rates for each course").
+         "for each course", "by year of study", "at each court",
          // Its own breakdown by month does not fit a row per year.
          "by month", "and month", "with each", "each of the"].contains(where: text.contains)
     }
@@ -59,4 +61,6 @@ public struct ThemeQuestions: Sendable {
     public let general: [TopicQuestion]
     /// Questions for one keyword (by its text), where the theme's general ones do not say enough.
     public let keywords: [String: [TopicQuestion]]
+    /// By keyword, the starts of general questions that do not suit it (the bank's "-" rows).
+    public let unsuited: [String: [String]]
 }
