@@ -146,6 +146,10 @@ extension JudgeRules {
             if w.count >= 5, let last = w.last, danglingEnds.contains(last), s.hasSuffix(".") || s.hasSuffix("?") {
                 return (false, "a sentence breaks off: “…\(s.suffix(50))”")
             }
+            // A subordinate clause with nothing after it: "Electronic copies are preferred. If you."
+            if w.count <= 3, let first = w.first, ["if", "where", "when", "although", "because", "unless"].contains(first) {
+                return (false, "a sentence breaks off: “\(s.prefix(40))”")
+            }
             // ("a a" is left alone: "(a) a breakdown" is a marker and an article.)
             for i in w.indices.dropFirst() where w[i] == w[i - 1] && ["the", "of", "to", "and", "in", "for", "that"].contains(w[i]) {
                 return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
@@ -175,8 +179,9 @@ extension JudgeRules {
                     return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
                 }
             }
-            // Lettered items too: "how many remain outstanding.(d) The number".
-            for i in c.indices.dropLast(4) where c[i] == "." && c[i + 1] == "(" && c[i + 2].isLowercase && c[i + 3] == ")" && c[i + 4] == " " {
+            // Lettered items too: "how many remain outstanding.(d) The number", "were upheld.d) The number".
+            for i in c.indices.dropLast(4) where c[i] == "." && (c[i + 1] == "(" && c[i + 2].isLowercase && c[i + 3] == ")" && c[i + 4] == " "
+                                                            || c[i + 1].isLowercase && c[i + 2] == ")" && c[i + 3] == " " && c[i + 4].isUppercase) {
                 return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
             }
         }

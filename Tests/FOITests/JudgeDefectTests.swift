@@ -161,9 +161,13 @@ import Testing
         let spliced = F.goodLetter.replacingOccurrences(of: "If this request would exceed the cost limit under section 12 of the Act, please tell me how I could narrow it.",
                                                         with: "If the cost limit in section 12 of the Act, please provide the data as a spreadsheet.")
         expectDefect(verdict(spliced), "coherence", quoting: "spliced")
+        // A sentence of a clause alone (a product letter of the self-trained model, judged 100): "… preferred. If you."
+        let fragment = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. If you.")
+        expectDefect(verdict(fragment), "coherence", quoting: "breaks off")
         // A lettered item run into the one before (an own letter of the law-slots model, judged valid before).
         let lettered = F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "(c) A copy")
         expectDefect(verdict(lettered), "coherence", quoting: "spliced")
+        expectDefect(verdict(F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "c) A copy")), "coherence", quoting: "spliced")
         let undefined = F.goodLetter.replacingOccurrences(of: " for the financial years 2021/22 to 2024/25", with: "")
             .replacingOccurrences(of: "carried out in each year", with: "carried out in each of those years")
         #expect(verdict(undefined).check(.coherence)?.reason.contains("never gave") == true)

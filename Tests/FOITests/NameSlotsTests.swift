@@ -50,8 +50,9 @@ final class NameSlotsTests: XCTestCase {
     }
 
     func testTheLawsFiguresAreSlotsFilledForTheBodyAndRegime() throws {
-        let council = BodyProfile(reference: "the council", kinds: ["council"], serves: [], foiaCostLimit: 450)
-        let department = BodyProfile(reference: "the department", kinds: [], serves: [], foiaCostLimit: 600)
+        let council = BodyProfile.described("borough council")
+        var department = BodyProfile.described("government department")
+        department.foiaCostLimit = 600
         let letter = "If this would exceed the £450 cost limit (not £4500), please advise me under section 16 (not subsection 16)."
         let foia = Prompt(authority: "Leeds City Council", jurisdiction: "FOIA 2000 + EIR 2004", keywords: ["potholes"], style: "numbered")
         let s = NameSlots(foia, body: council)
