@@ -217,23 +217,15 @@ public struct ItemGrounding: Sendable {
     /// keywords and the body's names as one token each, period back-references and "copies of" cut.
     func normalise(_ text: String) -> [String] { Self.normalise(text, keywords: keywordWords, org: orgWords) }
 
-    /// Every theme's questions with {K} that read right with another theme's topic, as words: "{k}" the keyword,
-    /// "{org}" the body, no period. A question travels when each of its words is in the questions of three themes
-    /// or more: "any internal audit reports relating to {K}" does, "any correspondence with … a planning inspectorate
-    /// about {K}" does not (the self-trained model asked it about disciplinary cases in 53 of 600 letters).
-    static let frames: [(text: String, words: [String])] = {
-        let all = QuestionBanks.themes.keys.sorted().flatMap { theme in
-            QuestionBanks.themes[theme]!.general.filter { $0.text.contains("{K}") }.map { q in
-                let t = q.text.replacingOccurrences(of: "{T}", with: "").replacingOccurrences(of: "{K}", with: " kslot ")
-                    .replacingOccurrences(of: "{ORG}", with: " orgslot ")
-                return (theme: theme, text: q.text, words: content(TextTools.words(t)).map { $0 == "kslot" ? "{k}" : $0 == "orgslot" ? "{org}" : $0 })
-            }
+    /// Every theme's questions with {K}, as words: "{k}" the keyword, "{org}" the body, no period.
+    static let frames: [(text: String, words: [String])] = QuestionBanks.themes.keys.sorted()
+        .flatMap { QuestionBanks.themes[$0]!.general }
+        .filter { $0.text.contains("{K}") }
+        .map { q in
+            let t = q.text.replacingOccurrences(of: "{T}", with: "").replacingOccurrences(of: "{K}", with: " kslot ")
+                .replacingOccurrences(of: "{ORG}", with: " orgslot ")
+            return (q.text, content(TextTools.words(t)).map { $0 == "kslot" ? "{k}" : $0 == "orgslot" ? "{org}" : $0 })
         }
-        var themesOf: [String: Set<String>] = [:]
-        for f in all { for w in f.words { themesOf[w, default: []].insert(f.theme) } }
-        return all.filter { f in f.words.allSatisfy { $0.hasPrefix("{") || fillers.contains($0) || themesOf[$0]!.count >= 3 } }
-            .map { ($0.text, $0.words) }
-    }()
 
     static func normalise(_ text: String, keywords: [[String]], org: [[String]]) -> [String] {
         var w = Self.content(TextTools.words(text.replacingOccurrences(of: "’", with: "'")))
