@@ -39,14 +39,16 @@ public struct StageConfig: Codable, Sendable, Equatable {
     public var checkpointEvery: Int
     public var seed: UInt64
     /// DPO only: the preference temperature β, samples per prompt, minimum judge-score margin,
-    /// prompts (also SFT on own letters), and the sampling temperature (default 0.7, the product's, so the pairs show the
+    /// prompts, and the sampling temperature (also SFT on own letters) (default 0.7, the product's, so the pairs show the
     /// mistakes people would see).
     public var beta: Float?
     public var samplesPerPrompt: Int?
     public var minMargin: Int?
     public var prompts: Int?
     public var sampleTemperature: Float?
-    /// SFT on the model's own letters (`prompts` set; `train sft`): how many of `data`'s letters to mix in.
+    /// SFT on the model's own letters (`train sft`): how many training prompts of `data` it writes a letter for
+    /// (those the judge passes are kept), and how many of `data`'s letters to mix in.
+    public var ownLetters: Int?
     public var mixLetters: Int?
     /// DPO only: weight of the chosen letter's mean token loss added to the DPO loss (0: plain DPO).
     public var chosenNLL: Float?

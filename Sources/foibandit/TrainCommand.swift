@@ -119,7 +119,7 @@ struct TrainSFT: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sft", abstract: "Fine-tune on prompt -> letter pairs (loss on the letter only).",
         discussion: """
-        With `prompts` in the config, the letters are the model's own: for that many training prompts from `data`, \
+        With `ownLetters` in the config, the letters are the model's own: for that many training prompts from `data`, \
         one letter each from the model in `initFrom` at `sampleTemperature`, kept when the judge passes it and \
         every item is a question from the banks, in the slots form the model trains on; `mixLetters` of the \
         data's letters are mixed in so the stage keeps the corpus's variety.
@@ -131,7 +131,7 @@ struct TrainSFT: ParsableCommand {
         var cfg = try options.stageConfig()
         guard cfg.stage == .sft else { throw ValidationError("\(options.config) is a \(cfg.stage.rawValue) config, not sft") }
         let runDir = options.runDir(stage: "sft")
-        if let n = cfg.prompts {
+        if let n = cfg.ownLetters {
             guard let from = cfg.initFrom else { throw ValidationError("\(options.config): own letters need initFrom (the model that writes them)") }
             let own = runDir.appendingPathComponent("own_letters.jsonl"), mix = runDir.appendingPathComponent("mix_letters.jsonl")
             if !(options.resume && FileManager.default.fileExists(atPath: own.path)) {
@@ -168,8 +168,8 @@ struct TrainSFT: ParsableCommand {
         var rng = SplitMix64(seed: cfg.seed)
         let mixed = Array(rng.shuffled(lines).prefix(cfg.mixLetters ?? 0))
         try FileManager.default.createDirectory(at: own.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((mixed.joined(separator: "\n") + "\n").utf8).write(to: mix, options: .atomic)
-        try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: own, options: .atomic)
+        try Data(mixed.map { $0 + "\n" }.joined().utf8).write(to: mix, options: .atomic)
+        try Data(kept.map { $0 + "\n" }.joined().utf8).write(to: own, options: .atomic)
         stderr("sft own letters: \(kept.count) of \(requests.count) kept -> \(own.path); \(mixed.count) data letters mixed in")
     }
 }

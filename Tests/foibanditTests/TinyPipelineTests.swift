@@ -35,6 +35,11 @@ import Testing
         try write("sft.json", stage("sft", #""initFrom": "\#(path("runs/cpt/model"))""#, data: "\"\(path("domain/sft.jsonl"))\"", steps: 6, T: 480))
         try write("dpo.json", stage("dpo", #""initFrom": "\#(path("runs/sft/model"))""#, data: "\"\(path("domain/sft.jsonl"))\"", steps: 3, T: 480, B: 2))
 
+        // SFT on the model's own letters that the judge passes (the tiny model's rarely pass: the mixed-in
+        // corpus letters keep the stage trainable).
+        try write("own.json", stage("sft", #""initFrom": "\#(path("runs/sft/model"))", "ownLetters": 4, "mixLetters": 8"#,
+                                    data: "\"\(path("domain/sft.jsonl"))\"", steps: 3, T: 480))
+
         let tok = path("runs/tokenizer")
         _ = try cli(["train", "tokenizer", "--config", configs.appendingPathComponent("tokenizer.json").path, "--out", tok])
         for s in ["pretrain", "cpt", "sft", "dpo"] {
@@ -43,6 +48,10 @@ import Testing
             #expect(r.stderr.contains("\(s) done"), "\(r.stderr)")
             #expect(FileManager.default.fileExists(atPath: path("runs/\(s)/model/model.safetensors")))
         }
+        let own = try cli(["train", "sft", "--config", configs.appendingPathComponent("own.json").path,
+                           "--run", path("runs/own"), "--tokenizer", tok])
+        #expect(own.stderr.contains("of 4 kept") && own.stderr.contains("8 data letters mixed in"), "\(own.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path("runs/own/model/model.safetensors")))
         let dpoLog = try String(contentsOfFile: path("runs/dpo/log.jsonl"), encoding: .utf8)
         #expect(dpoLog.contains("reward_margin"))
 
