@@ -42,8 +42,9 @@ import Training
         #expect(!jsonl.contains("ask Frome Town Council"))
     }
 
-    /// A learning rate far too high for 20-odd steps: held-out loss falls, then climbs. The run must stop on
-    /// its own and keep the adapter of the best evaluation, not the last.
+    /// A learning rate far too high for 20-odd steps: held-out loss falls, then wavers. With a patience of one
+    /// evaluation the run must stop at the first that is no better, and keep the adapter of the best evaluation,
+    /// not the last (the shipped sft6 base falls to 1.888 at step 18, then 1.900 at 21; dpo6 1.844, then 1.882).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: shipped.appendingPathComponent("model.safetensors").path)))
     func earlyStoppingKeepsTheBestCheckpoint() throws {
         let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
@@ -51,7 +52,7 @@ import Training
         try importPaths([handwrittenHistory.path], into: s)
         var o = HistoryFineTuneOptions()
         o.rank = 4; o.steps = 40; o.batchSize = 4; o.maxLR = 2e-2; o.warmupSteps = 2
-        o.evalEvery = 3; o.patience = 2; o.checkpointEvery = 6; o.replayLetters = 4
+        o.evalEvery = 3; o.patience = 1; o.checkpointEvery = 6; o.replayLetters = 4
         let run = dir.appendingPathComponent("run"), out = dir.appendingPathComponent("adapter")
         var lines: [String] = [], bars: [TrainingProgress] = []
         let r = try HistoryFineTune.run(letters: try s.historyLetters(), knownKeywords: try s.allKeywords(), authorities: try s.allAuthorities(),
