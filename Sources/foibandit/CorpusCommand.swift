@@ -6,7 +6,7 @@ import Foundation
 struct Corpus: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the domain corpus and the committed eval sets (see scripts/corpus/README.md).",
-        subcommands: [Build.self, EvalSetsCommand.self, Slots.self])
+        subcommands: [Build.self, EvalSetsCommand.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,29 +50,6 @@ struct Corpus: ParsableCommand {
             let summary = String(decoding: try e.encode(s), as: UTF8.self)
             try summary.write(toFile: (out as NSString).appendingPathComponent("summary.json"), atomically: true, encoding: .utf8)
             print(summary)
-        }
-    }
-
-    struct Slots: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Rewrite prompt/letter JSON Lines (letters as written, e.g. from `eval --save-letters`) in the slots form a slots model trains on.")
-
-        @Option(name: .customLong("in"), help: "JSON Lines with \"prompt\" and \"letter\".") var input: String
-        @Option(help: "Where to write the slots form.") var out: String
-        @OptionGroup var seedRoot: SeedRootOptions
-
-        func run() throws {
-            let (authorities, _) = try seedRoot.load()
-            let bodies = Dictionary(authorities.map { ($0.name, BodyProfile.of($0)) }, uniquingKeysWith: { a, _ in a })
-            let rows = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n").map { line -> SFTExample in
-                guard let e = try? JSONDecoder().decode(SFTExample.self, from: Data(line.utf8)) else {
-                    throw ValidationError("\(input): a line that is not {\"prompt\", \"letter\"}: \(line.prefix(80))")
-                }
-                return e
-            }
-            let text = rows.map { DomainCorpus.jsonLine($0.withNameSlots(body: { bodies[$0] })) }.joined(separator: "\n") + "\n"
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
-            print("\(rows.count) letters -> \(out)")
         }
     }
 
