@@ -275,7 +275,9 @@ package enum JudgeRules {
     }
 
     /// How the reply should come, not what it should say.
-    static let replyPreferences = ["i would like to receive", "i would like any reply", "i would like the information",
+    /// "I would like the information in …", not "I would like the Information Commissioner's Office to tell me".
+    static let replyPreferences = ["i would like to receive", "i would like any reply", "i would like the information in",
+                                   "i would like the information as", "i would like the information by", "i would like the information sent",
                                    "i would like the reply", "i would prefer", "please reply", "please send the information",
                                    "please send it", "please provide the information in", "please provide the information as",
                                    "please provide it", "if possible, please provide the data", "i would like the documents"]

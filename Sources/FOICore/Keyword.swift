@@ -30,11 +30,17 @@ public struct Keyword: Hashable, Codable, Sendable {
 
     /// A department category holds a service theme only in the departments that run it: rail is the
     /// Department for Transport's, not the Ministry of Justice's; prisons are not the Home Office's.
-    static let departmentCategories: Set<String> = ["Ministerial Departments - UK", "Departments - NI"]
+    /// Non-ministerial departments alike: court backlogs are the prosecutors' business, not National Savings'.
+    /// The GLA's family too: train delays are Transport for London's, not the Legacy Development Corporation's.
+    static let departmentCategories: Set<String> = ["Ministerial Departments - UK", "Departments - NI",
+                                                    "Non-ministerial Departments - UK", "Non-ministerial Departments - Scotland",
+                                                    "Greater London Authority Group and Family"]
     static let departmentRemits: [String: [String]] = [
-        "transport": ["Department for Transport"],
+        "transport": ["Department for Transport", "Transport for London", "Greater London Authority"],
+        "emergency planning": ["Greater London Authority", "Transport for London"],
         "highways": ["Department for Infrastructure"],
-        "courts and justice": ["Ministry of Justice", "Department of Justice", "Attorney General's Office"],
+        "courts and justice": ["Ministry of Justice", "Department of Justice", "Attorney General's Office", "Crown Prosecution Service",
+                               "Crown Office", "Public Prosecution Service", "Serious Fraud Office"],
         "prisons": ["Ministry of Justice", "Department of Justice"],
         "immigration": ["Home Office"],
         "energy": ["Department for Energy Security and Net Zero"],

@@ -218,12 +218,12 @@ struct LetterBuilder {
     /// - Parameter numeric: the text asks for figures; a request for documents takes no "for each year".
     mutating func fill(_ template: String, keyword: String? = nil, numeric: Bool = true) -> String {
         var s = template
-        // "the council's council tax bailiffs": the body's noun is the keyword's first word.
+        // "the council's council tax bailiffs": the body's noun begins the keyword ("the department's departmental spending").
         // "how the council manages flood risk management" says it twice.
         if let k = keyword, k.hasSuffix("management") { s = s.replacingOccurrences(of: " manages {K}", with: " approaches {K}") }
         // Nor are arrears the council's own: "policy for council tax arrears", "the council tax reduction scheme".
         if let k = keyword, let noun = org.split(separator: " ").last,
-           k.lowercased().hasPrefix(noun.lowercased() + " ") || k.split(separator: " ").last.map({ Self.notTheBodys.contains($0.lowercased()) }) == true {
+           k.lowercased().hasPrefix(noun.lowercased()) || k.split(separator: " ").last.map({ Self.notTheBodys.contains($0.lowercased()) }) == true {
             s = s.replacingOccurrences(of: "{ORG}'s {K}", with: Self.withTopicArticle(k) == nil ? "{K}" : "the {K}")
         }
         s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))

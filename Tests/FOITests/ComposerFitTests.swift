@@ -121,4 +121,31 @@ import Testing
             }
         }
     }
+    /// Read at seeds 1205 and 4242 (session 11): court backlogs asked of National Savings and Investments, school
+    /// inspection judgements of a council, drug charges of a police and crime commissioner; "work relating to
+    /// electricity bills", "how the council dealt with housing stock condition survey"; reserves and "how many
+    /// remain outstanding" for each quarter of a table.
+    @Test func readingsOfSessionEleven() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        func a(_ n: String) -> Authority { authorities.first { $0.name == n }! }
+        #expect(!k("court backlogs").suits(a("National Savings and Investments")) && !k("court backlogs").suits(a("HM Revenue and Customs")))
+        #expect(k("charging decisions").suits(a("Crown Prosecution Service")) && k("charging decisions").suits(a("Public Prosecution Service for Northern Ireland")))
+        #expect(k("court backlogs").suits(a("Ministry of Justice")))
+        #expect(!k("school inspections").suits(a("Bolton Metropolitan Borough Council")) && k("school inspections").suits(a("Ofsted")))
+        let pcc = a("Cumbria Police, Fire and Crime Commissioner")
+        #expect(!k("drug possession charges").suits(pcc) && k("police and crime plan").suits(pcc))
+        #expect(!k("train delays compensation").suits(a("London Legacy Development Corporation")) && k("train delays compensation").suits(a("Transport for London")))
+        #expect(!k("animal research").suits(a("West Suffolk College")))
+        #expect(KeywordNature("electricity bills") == .money && KeywordNature("housing stock condition survey") == .review)
+        func asks(_ text: String) -> [String] { QuestionBanks.questions(for: k(text)).map(\.text) }
+        #expect(KeywordNature("IVF funding") == .money && !asks("IVF funding").contains { $0.contains("whistleblowing") })
+        #expect(!asks("interim executives").contains { $0.contains("meeting that considered") })
+        #expect(!asks("internal audit reports").contains { $0.contains("statement of accounts") || $0.contains("reports on {ORG}'s {K}") })
+        #expect(!asks("electricity bills").contains { $0.contains("work relating to {K}") })
+        #expect(!asks("housing stock condition survey").contains { $0.contains("dealt with {K}") })
+        #expect(!TopicQuestion.n("{ORG}'s figures for reserves levels").isFlow)
+        #expect(TopicQuestion.n("the number of recommendations auditors made about {K}, and how many remain outstanding").isSnapshot)
+    }
 }

@@ -27,6 +27,22 @@ import Testing
         #expect(try JSONDecoder().decode(JudgeResult.self, from: data) == r)
     }
 
+    /// Audit, session 11: "I would like the Information Commissioner's Office to tell me …" read as a reply
+    /// preference ("I would like the information …"), so a brief letter asked for nothing specific.
+    @Test func aBodyNamedInformationIsNotAReplyPreference() {
+        let letter = """
+        Dear Information Rights Officer,
+
+        I would like Leeds City Council to tell me, under the Freedom of Information Act 2000, the number of pothole repairs carried out; and the number of compensation claims paid, for the financial year 2023/24. A spreadsheet by email would be ideal.
+
+        Kind regards,
+        Sam Jones
+        """
+        let ico = letter.replacingOccurrences(of: "I would like Leeds City Council", with: "I would like the Information Commissioner's Office")
+        #expect(!failedIDs(letter).contains("items"))
+        #expect(!failedIDs(ico).contains("items"))
+    }
+
     // MARK: each single break loses exactly that check
 
     @Test func wrongAuthorityLosesAuthorityOnly() {

@@ -56,6 +56,8 @@ public enum KeywordNature: Sendable, Equatable {
         "costs", "cost", "budget", "budgets", "fees", "fee", "expenses", "expenditure", "spending", "spend", "charges",
         "salaries", "pay", "income", "revenue", "fines", "levy", "debt", "borrowing", "bonuses", "allowances",
         "grants", "subsidies", "subsidy", "gifts", "arrears",
+        // Bills are paid, not worked on: "the total spent on work relating to electricity bills".
+        "bills", "funding",
     ]
     package static let measureWords: Set<String> = [
         "times", "gap", "gaps", "ratio", "ratios", "levels", "performance", "targets", "satisfaction", "attainment",
@@ -76,10 +78,14 @@ public enum KeywordNature: Sendable, Equatable {
         // "energy performance certificates", and "work relating to" a contract is the contract's own work.
         "contracts", "agreements", "certificates",
     ]
-    package static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations"]
+    package static let reviewWords: Set<String> = ["findings", "audits", "reviews", "reports", "inspections", "evaluations",
+                                                    // A survey is a study the body holds, not a service it runs.
+                                                    "survey", "surveys"]
     /// Frames that audit or review the keyword, which a review keyword does not suit.
     package static let reviewFrames = ["internal audit", "auditors made about", "external review reports", "evaluation of {K}",
-                               "review of {K}", "reviews of {K}", "risks relating to", "risk register entries"]
+                               "review of {K}", "reviews of {K}", "risks relating to", "risk register entries",
+                               // "reports on the organisation's internal audit reports", accounts that "cover" them.
+                               "reports on {ORG}'s {K}", "statement of accounts"]
 
     /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
     package static func documentHead(_ words: [String]) -> String? {
@@ -128,7 +134,12 @@ public enum KeywordNature: Sendable, Equatable {
         (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people]),
         // A service is handled well or badly; a sum, a figure or a group of staff is not "handled".
         (["handling of {K}", "handling of the {K}"], [.money, .measure, .people]),
+        // A case or an application is dealt with; a survey, a sum or a figure is not ("how the council dealt with
+        // housing stock condition survey").
+        (["dealt with {K}"], [.document, .money, .measure, .people]),
         (["approach to {K}"], [.measure, .people]),
+        // A board considers a proposal to hire consultants, not the consultants ("a meeting that considered interim executives").
+        (["meeting that considered {K}"], [.people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
         (["decisions about"], [.document, .event, .measure, .money]),

@@ -27,7 +27,9 @@ public struct TopicQuestion: Sendable, Equatable {
     public var isFlow: Bool {
         numeric && !isSnapshot && !["full-time equivalent", "budget", "percentage", "average", "salary", "salaries", " rate", "ratio",
                      "currently", "current ", "at the end of", "at each", "vacant", "headcount", "number of staff",
-                     "number of members", "longest", "median", "as at", "proportion", "quartile", "the figures"].contains(where: text.contains)
+                     "number of members", "longest", "median", "as at", "proportion", "quartile", "the figures",
+                     // Levels and allocations are set once a year: "reserves" or "emissions" by quarter reads as a misreading.
+                     "reserves", "prudent", "emissions", "allocated", "own figures"].contains(where: text.contains)
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -35,7 +37,10 @@ public struct TopicQuestion: Sendable, Equatable {
     public var isSnapshot: Bool {
         ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent",
          // What is left to pay or still to come is one figure today, not one for each quarter.
-         "remaining payments", "until they end", "due to expire", "outstanding at the end"].contains(where: text.contains)
+         "remaining payments", "until they end", "due to expire", "outstanding at the end",
+         // "How many remain outstanding" is asked of today, not of each quarter or year in a table's rows.
+         "remain outstanding", "remain unresolved", "remain open", "remain closed", "remains unspent", "remaining capacity",
+         "still outstanding"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
