@@ -217,7 +217,9 @@ extension JudgeRules {
         for k in keywords {
             let w = TextTools.words(k.text)
             // The head must be the last word: not "houses in multiple occupation", "stop and search".
-            guard var last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to"].contains($0) }) else { continue }
+            // Nor "children missing from care" (audit, session 11).
+            guard var last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to", "from", "with", "at", "by", "under",
+                                                          "after", "without", "about"].contains($0) }) else { continue }
             // "investigations closed": a participle after the noun; the noun is what is counted.
             if last.hasSuffix("ed"), w.count > 1 { last = w[w.count - 2] }
             let phrase = w.joined(separator: " ")

@@ -64,6 +64,21 @@ struct TimeFrame {
     static let multiYearBackRefs = ["in each of those years", "in each year", "for each year", "over that period", "in the period", "", ""]
     static let sinceBackRefs = ["since then", "in that period", "over that period", "broken down by year", "", ""]
     static let singleYearBackRefs = ["in that year", "during that year", "", ""]
+    /// The same period with a row per year; one year becomes the three years to it ("the financial years
+    /// 2022/23 to 2024/25"), for a table whose figures are a year's (a headcount, a rate) and not a quarter's.
+    func byYear() -> TimeFrame {
+        guard id == "single", let y = start.split(separator: " ").last.flatMap({ Int($0) }) else {
+            var t = self
+            t.unit = unit == "month" || unit == "quarter" ? "year" : unit
+            return t
+        }
+        let financial = start.hasPrefix("1 April")
+        func fy(_ y: Int) -> String { "\(y)/\(String(format: "%02d", (y + 1) % 100))" }
+        return TimeFrame(id: financial ? "fy" : "cal", phrase: financial ? "the financial years \(fy(y - 2)) to \(fy(y))" : "the calendar years \(y - 2) to \(y)",
+                         unit: financial ? "financial year" : "year", start: financial ? "1 April \(y - 2)" : "1 January \(y - 2)",
+                         backRefs: [""])
+    }
+
     static var allBackReferences: [String] { Array(Set(multiYearBackRefs + sinceBackRefs + singleYearBackRefs)).filter { !$0.isEmpty } }
 }
 

@@ -169,8 +169,6 @@ extension LetterBuilder {
 
     mutating func table() -> String {
         let (greeting, opening) = greetingAndOpening()
-        let timeSentence = self.timeSentence(after: opening)
-        let intro = part("table-intro", Phrases.tableIntros)
         time.backRefs = [""]
         let n = 3 + rng.below(3)
         // A row per month or quarter suits counts and sums, not a budget or a headcount.
@@ -182,6 +180,20 @@ extension LetterBuilder {
             rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot && $0.isFlow }
         }
         if rows.count < 2 { rows += items(count: 1, named: Set(keywords.map(\.text)), after: rows, figures: true) { $0.numeric && !$0.isList && !$0.isSnapshot } }
+        // The row that must name a keyword may still be a level or a headcount ("the number of employees paid
+        // £100,000 or more" for each quarter): then only the flows, as long as every keyword is still named,
+        // else a row per year (over three years where the period was one).
+        if flows, rows.contains(where: { !TopicQuestion(text: $0.lowercased(), numeric: true).isFlow }) {
+            let flowRows = rows.filter { TopicQuestion(text: $0.lowercased(), numeric: true).isFlow }
+            if flowRows.count >= 2, keywords.allSatisfy({ k in flowRows.contains { $0.lowercased().contains(k.text.lowercased()) } }) {
+                rows = flowRows
+            } else {
+                time = time.byYear()
+            }
+        }
+        // After the rows: the period may have changed for them.
+        let timeSentence = self.timeSentence(after: opening)
+        let intro = part("table-intro", Phrases.tableIntros)
         let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)
         if rng.chance(0.5) { layout += " " + part("small", Phrases.smallNumberNotes) } else { shape.append("small:-") }

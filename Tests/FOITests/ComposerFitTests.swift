@@ -143,6 +143,10 @@ import Testing
         #expect(KeywordNature("IVF funding") == .money && !asks("IVF funding").contains { $0.contains("whistleblowing") })
         #expect(!asks("interim executives").contains { $0.contains("meeting that considered") })
         #expect(!asks("internal audit reports").contains { $0.contains("statement of accounts") || $0.contains("reports on {ORG}'s {K}") })
+        func generic(_ t: String) -> [String] { QuestionBanks.questions(for: Keyword(text: t, theme: "", categories: [], environmental: false)).map(\.text) }
+        #expect(!generic("inspection complaints").contains { $0.contains("complaints") } && !generic("agency nurse spending").contains { $0.contains("complaints") })
+        #expect(generic("parking charges").contains { $0.contains("complaints") })
+        #expect(!generic("ferry timetables").contains { $0.contains("spent") })
         #expect(!asks("electricity bills").contains { $0.contains("work relating to {K}") })
         #expect(!asks("housing stock condition survey").contains { $0.contains("dealt with {K}") })
         #expect(!TopicQuestion.n("{ORG}'s figures for reserves levels").isFlow)

@@ -43,6 +43,12 @@ import Testing
         #expect(!failedIDs(ico).contains("items"))
     }
 
+    /// Audit, session 11: the head of "children missing from care" is "children", not "care".
+    @Test func aCountOfChildrenMissingFromCare() {
+        let kw = [Keyword(text: "children missing from care", theme: "", categories: [], environmental: false)]
+        #expect(JudgeRules.countMismatch(" the number of children missing from care in each of those years ", keywords: kw) == nil)
+    }
+
     // MARK: each single break loses exactly that check
 
     @Test func wrongAuthorityLosesAuthorityOnly() {

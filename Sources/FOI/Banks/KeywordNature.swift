@@ -74,6 +74,8 @@ public enum KeywordNature: Sendable, Equatable {
 
     package static let documentWords: Set<String> = [
         "policy", "policies", "strategy", "plan", "plans", "statement", "statements", "register", "schedule", "charter",
+        // Nobody spends on a timetable or audits it ("the total amount spent on ferry timetables").
+        "timetable", "timetables",
         // Agreements and certificates are documents too: nobody is employed "working on energy contracts" or
         // "energy performance certificates", and "work relating to" a contract is the contract's own work.
         "contracts", "agreements", "certificates",

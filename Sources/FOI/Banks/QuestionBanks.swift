@@ -39,7 +39,17 @@ public enum QuestionBanks {
     /// The shared questions whose frame suits the keyword's nature.
     public static func suited(_ qs: [TopicQuestion], to keyword: Keyword) -> [TopicQuestion] {
         let nature = KeywordNature(keyword.text)
-        return qs.filter { nature.suits($0.text) }
+        let complaints = complaintsSuit(keyword.text)
+        return qs.filter { nature.suits($0.text) && (complaints || !$0.text.contains("complaints")) }
+    }
+
+    /// Nobody complains about a complaint, nor about what the body spends inside it: "complaints received about
+    /// inspection complaints", "complaints about agency nurse spending" (read in composer letters, session 11).
+    /// Charges, fines and fees are the public's to complain of, so only these heads.
+    static func complaintsSuit(_ keyword: String) -> Bool {
+        guard let last = TextTools.words(keyword).last else { return true }
+        return !["complaints", "spending", "spend", "expenditure", "costs", "cost", "salaries", "budget", "budgets",
+                 "bonuses", "expenses", "borrowing"].contains(last)
     }
 }
 

@@ -29,7 +29,11 @@ public struct TopicQuestion: Sendable, Equatable {
                      "currently", "current ", "at the end of", "at each", "vacant", "headcount", "number of staff",
                      "number of members", "longest", "median", "as at", "proportion", "quartile", "the figures",
                      // Levels and allocations are set once a year: "reserves" or "emissions" by quarter reads as a misreading.
-                     "reserves", "prudent", "emissions", "allocated", "own figures"].contains(where: text.contains)
+                     "reserves", "prudent", "emissions", "allocated", "own figures",
+                     // Pay bands are a year's figure: "employees paid £100,000 or more, in bands" for each quarter.
+                     "in bands", "paid £",
+                     // What exists rather than what happens: licences in force, stations operated, desks available.
+                     "in force", "operated by", "available", "employed to", "as a percentage"].contains(where: text.contains)
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -50,7 +54,9 @@ public struct TopicQuestion: Sendable, Equatable {
          // A figure for each course is a list too (a row per month read "drop-out rates for each course").
          "for each course", "by year of study", "at each court",
          // Its own breakdown by month does not fit a row per year.
-         "by month", "and month", "with each", "each of the"].contains(where: text.contains)
+         "by month", "and month", "with each", "each of the",
+         // A figure for each zone, or a payment with its recipient's job title, is a list in one cell.
+         "for each ", "with the job title"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
