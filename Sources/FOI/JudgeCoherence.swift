@@ -107,6 +107,11 @@ extension JudgeRules {
         return nil
     }
 
+    /// Words that never stand twice in a row in a letter ("had had" and "that that" can; numbers can).
+    static let neverTwice: Set<String> = ["the", "of", "to", "and", "in", "for", "each", "one", "your", "any", "by", "on", "with",
+                                          "is", "are", "or", "its", "their", "from", "at", "as", "an", "be", "was", "were", "i",
+                                          "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
+
     static func coherence(_ ctx: LetterContext) -> Outcome {
         if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
         let lower = ctx.bodyLines.map { $0.lowercased() }
@@ -151,7 +156,8 @@ extension JudgeRules {
                 return (false, "a sentence breaks off: “\(s.prefix(40))”")
             }
             // ("a a" is left alone: "(a) a breakdown" is a marker and an article.)
-            for i in w.indices.dropFirst() where w[i] == w[i - 1] && ["the", "of", "to", "and", "in", "for", "that"].contains(w[i]) {
+            // (Read in a history adapter's letters: "how many new you each one one year", "your each each year".)
+            for i in w.indices.dropFirst() where w[i] == w[i - 1] && Self.neverTwice.contains(w[i]) {
                 return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
             }
             // "If the cost limit in section 12 of FOISA, please…": an if-clause with a subject and no verb.

@@ -89,10 +89,18 @@ extension JudgeRules {
     /// An unknown capitalised word is taken as a proper name when it stands beside another capitalised word
     /// ("Priya Raman", "Cardiff Bay"); alone between lower-case words ("supply Thachers") it is not.
     static func nonWords(in line: String, names: Set<String>) -> [Quote] {
-        let raw: [String] = splitTokens(line).map(trimmed)
+        let untrimmed = splitTokens(line)
+        let raw: [String] = untrimmed.map(trimmed)
         func capitalised(_ w: String) -> Bool { w.first?.isUppercase == true }
         var bad: [Quote] = []
         for (k, token) in raw.enumerated() where !token.isEmpty {
+            // A word cut at its apostrophe ("I' like", "three' bodies", "Protection and' Office"): only a plural's
+            // possessive ends there ("the councils' budgets"). Read in a history adapter's letters, session 11.
+            let whole = untrimmed[k].trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’")))
+            if whole.hasSuffix("'") || whole.hasSuffix("’"), whole.count > 1, !token.lowercased().hasSuffix("s") {
+                bad.append(whole)
+                continue
+            }
             let lower = token.lowercased()
             if token.utf8.contains(UInt8(ascii: "@")) || lower.hasPrefix("http") || lower.hasPrefix("www.") { continue }
             if !token.contains(where: { $0.isLetter }) || token.count == 1 { continue }

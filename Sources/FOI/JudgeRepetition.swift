@@ -79,7 +79,13 @@ extension JudgeRules {
     /// the same when it chooses items.
     package static func askedTwice(_ a: String, _ b: String, keywords: [String]) -> (kind: String, keyword: String)? {
         let x = a.lowercased(), y = b.lowercased()
-        guard let k = keywords.first(where: { x.contains($0.lowercased()) && y.contains($0.lowercased()) }) else { return nil }
+        // Whole words: the short name "EA" is not in "leadership" (audit, session 11).
+        let xw = " " + TextTools.words(x).joined(separator: " ") + " ", yw = " " + TextTools.words(y).joined(separator: " ") + " "
+        func named(_ k: String) -> Bool {
+            let kw = " " + TextTools.words(k.lowercased()).joined(separator: " ") + " "
+            return kw.count > 2 && xw.contains(kw) && yw.contains(kw)
+        }
+        guard let k = keywords.first(where: named) else { return nil }
         // The markers are read around the keyword, not in it: two questions about a "community risk register".
         let (xq, yq) = (x.replacingOccurrences(of: k.lowercased(), with: " "), y.replacingOccurrences(of: k.lowercased(), with: " "))
         func asks(_ s: String, _ q: (kind: String, all: [[String]], none: [String])) -> Bool {

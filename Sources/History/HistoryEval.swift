@@ -84,9 +84,10 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     /// afterwards, and without the bank-grounding preference unless `adaptedGroundsItems`, as `--adapter` writes),
     /// through the writer's own checks: the copy and word guards, the judge and, with `candidates`
     /// above 1, its reranking and item grounding. `personLetters` are the person's letters whose style is the target.
+    /// `itemModel`: the base model apart from the writer's, to write the items as `--adapter` does (`ItemSpan`).
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
                                personLetters: [String], personTest: [HistoryLetter] = [], knownKeywords: [Keyword] = [],
-                               candidates: Int = 1, batchSize: Int = 16, adaptedGroundsItems: Bool = false,
+                               candidates: Int = 1, batchSize: Int = 16, adaptedGroundsItems: Bool = false, itemModel: Model? = nil,
                                progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                                samples: ((_ base: [WrittenLetter], _ adapted: [WrittenLetter]) -> Void)? = nil) throws -> HistoryGain {
         let kept = writer.candidates
@@ -104,11 +105,17 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         }
         let base = write()
         // As `--adapter` writes: the person's phrasing, not the composer's, around the names.
-        let holds = writer.holdsSlots, grounds = writer.groundsItems
+        // With `itemModel` (the base, loaded apart), the base writes the list items in the person's frame and the
+        // grounding reads them as it reads the base's.
+        let holds = writer.holdsSlots, grounds = writer.groundsItems, items = writer.itemModel
         try adapter.merge(into: writer.model)
         writer.holdsSlots = false
-        writer.groundsItems = adaptedGroundsItems
-        defer { try? adapter.merge(into: writer.model, factor: -1); writer.holdsSlots = holds; writer.groundsItems = grounds }
+        writer.groundsItems = adaptedGroundsItems || itemModel != nil
+        writer.itemModel = itemModel
+        defer {
+            try? adapter.merge(into: writer.model, factor: -1)
+            writer.holdsSlots = holds; writer.groundsItems = grounds; writer.itemModel = items
+        }
         let adapted = write()
         samples?(base, adapted)
         let n = Double(max(requests.count, 1))

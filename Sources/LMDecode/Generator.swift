@@ -13,7 +13,10 @@ public final class Generator {
     ///   that sequence (e.g. when the caller's decoded text ends with a stop string).
     /// - constrain: called with (sequence index, its logits row of V) before each token is drawn; it may
     ///   set logits to -infinity to rule tokens out (a logits processor, e.g. to copy a name exactly).
+    /// - guide: a second model of the same vocabulary that reads the same tokens and writes the spans where
+    ///   `guide.writes(sequence)` is true (a style adapter's frame around the base model's list items).
     public func generate(prompts: [[Int]], options: SamplingOptions, seeds: [UInt64]? = nil,
+                         guide: Guide? = nil,
                          onToken: ((Int, Int) -> Bool)? = nil,
                          constrain: ((Int, UnsafeMutablePointer<Float>) -> Void)? = nil) -> [[Int]] {
         let B = prompts.count, V = model.config.vocabSize
@@ -22,6 +25,8 @@ public final class Generator {
         let capacity = min(model.config.maxSeqLen, prompts.map(\.count).max()! + max(0, options.maxNewTokens))
         require(prompts.allSatisfy { $0.count <= capacity }, "a prompt is longer than maxSeqLen \(model.config.maxSeqLen)")
         let decoder = Decoder(model: model, batch: B, capacity: capacity)
+        if let guide { require(guide.model.config.vocabSize == V, "the guide model's vocabulary differs") }
+        let guideDecoder = guide.map { Decoder(model: $0.model, batch: B, capacity: capacity) }
         var samplers = (0..<B).map { Sampler(vocabSize: V, options: options, seed: seeds?[$0] ?? options.seed(forSequence: $0)) }
         for (i, p) in prompts.enumerated() { for t in p { samplers[i].observe(t) } }
         let stops = Set(options.stopTokenIds)
@@ -30,9 +35,12 @@ public final class Generator {
         var items = prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) }
         while !active.isEmpty && options.maxNewTokens > 0 {
             let logits = decoder.append(items)
+            // [active rows, V] from each model; the guide's row replaces the model's where the guide writes.
+            let guided = guideDecoder?.append(items)
             var next = [Int]()
             for (row, s) in active.enumerated() {
                 let rowLogits = UnsafeMutablePointer(mutating: logits.baseAddress! + row * V)
+                if let guided, guide!.writes(s) { rowLogits.update(from: guided.baseAddress! + row * V, count: V) }
                 constrain?(s, rowLogits)
                 let tok = samplers[s].sample(rowLogits, V: V)
                 if stops.contains(tok) { continue }
@@ -45,5 +53,16 @@ public final class Generator {
             items = active.map { (sequence: $0, tokens: [outputs[$0].last!]) }
         }
         return outputs
+    }
+}
+
+/// A model that writes some spans of another model's sequences (`Generator.generate(guide:)`).
+public struct Guide {
+    public let model: Model
+    /// Whether the guide draws sequence i's next token; asked before each token, after `onToken` saw the last.
+    public let writes: (Int) -> Bool
+    public init(model: Model, writes: @escaping (Int) -> Bool) {
+        self.model = model
+        self.writes = writes
     }
 }

@@ -86,6 +86,13 @@ public final class LetterWriter: @unchecked Sendable {
     /// adapter): none of the person's own questions is in a bank (0 of 7 of their held-out letters grounded),
     /// so the preference only picked the candidate with the fewest items (issue 27).
     public var groundsItems = true
+    /// With a history adapter merged into `model`: the base model, which writes the list items inside the
+    /// person's frame (`ItemSpan`); its items are the banks' kind, so the grounding reads them as for the base.
+    public var itemModel: Model?
+    /// The temperature of the person's frame around the base's items. The adapter has learnt the frame from a few
+    /// dozen letters, and at the request's 0.7 half its best-of-8 letters had a sentence of word salad in it
+    /// ("I would like to ask asylum hotels for a new office"); the items keep the request's temperature.
+    public static let frameTemperature: Float = 0.3
     /// Who signs the letters whose request names nobody (`foibandit config requester`); nil leaves the
     /// placeholder the model wrote.
     public var requester: Requester?
@@ -94,6 +101,11 @@ public final class LetterWriter: @unchecked Sendable {
     /// The best score below which no second round of candidates is drawn.
     static let secondRoundFrom = 60
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
+    /// Tokens that open a quotation, kept from the start of an item the base writes (`ItemSpan.atStart`).
+    private lazy var quoteStarts: [Int] = (0..<tokenizer.vocabSize).filter { id in
+        let b = tokenTable.bytes(id).drop { $0 == UInt8(ascii: " ") }
+        return b.first == UInt8(ascii: "\"") || b.starts(with: [0xE2, 0x80, 0x9C])
+    }
     /// The words a letter may use, for the word guard (built on first use: sorting the list takes a moment).
     private lazy var guardWords = WordGuard.Words(names: judge.nameWords)
     private let lock = NSLock()
@@ -220,6 +232,8 @@ public final class LetterWriter: @unchecked Sendable {
                                           slots: filling ? self.slots(for: r) : nil) }
         }
         // Requests differ in temperature and length: group those that share options.
+        var spans = requests.map { _ in ItemSpan() }
+        let guarding = guardsNames, quotes = itemModel == nil ? [] : quoteStarts
         var outputs = [[Int]](repeating: [], count: requests.count)
         let groups = Dictionary(grouping: requests.indices) { i in
             "\(requests[i].temperature)|\(requests[i].maxTokens)"
@@ -227,18 +241,27 @@ public final class LetterWriter: @unchecked Sendable {
         for key in groups.keys.sorted() {
             let idx = groups[key]!
             let opts = options(for: requests[idx[0]])
+            let sharpen = itemModel == nil || opts.temperature <= 0 ? 1 : opts.temperature / min(opts.temperature, Self.frameTemperature)
             let out = Generator(model: model).generate(
                 prompts: idx.map { prompts[$0] }, options: opts, seeds: idx.map { requests[$0].seed },
+                guide: itemModel.map { m in Guide(model: m) { row in spans[idx[row]].inItem } },
                 onToken: { row, token in
                     let i = idx[row]
                     guards[i]?.observe(token)
                     wordGuards[i]?.observe(token)
                     var text = streams[i].push(token)
+                    spans[i].push(text)
                     if filling { text = fillers[i].push(text) }
                     if let onText, !text.isEmpty { return onText(i, text) }
                     return true
                 },
-                constrain: guardsNames ? { row, logits in
+                constrain: guarding || !quotes.isEmpty ? { row, logits in
+                    if !quotes.isEmpty {
+                        if spans[idx[row]].atStart { for t in quotes { logits[t] = -.infinity } }
+                        // The frame at the frame's temperature: logits scaled by t / t_frame, as the sampler divides by t.
+                        if !spans[idx[row]].inItem && sharpen > 1 { for j in 0..<V { logits[j] *= sharpen } }
+                    }
+                    guard guarding else { return }
                     guards[idx[row]]?.constrain(logits, V: V)
                     wordGuards[idx[row]]?.constrain(logits, V: V)
                 } : nil)

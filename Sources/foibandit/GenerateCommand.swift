@@ -38,9 +38,10 @@ struct ModelOptions: ParsableArguments {
         case .lora(let lora):
             let writer = try LetterWriter(modelDirectory: dir, judge: judge)
             try HistoryAdapters.apply(lora, to: writer.model)
-            // The person's phrasing and questions, not the composer's (`holdsSlots`, `groundsItems`).
+            // The person's frame and phrasing (no composer slots held); the base writes the items (`ItemSpan`),
+            // so they are grounded in the banks as the base's are.
             writer.holdsSlots = false
-            writer.groundsItems = false
+            writer.itemModel = try Model.load(directory: dir)
             return writer
         }
     }

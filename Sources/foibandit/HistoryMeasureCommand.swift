@@ -62,6 +62,8 @@ struct HistoryMeasureOptions: ParsableArguments {
         writer.requester = try? s.requester()
         writer.guardsNames = !unguarded
         let adapter = try LoRAAdapter.load(directory: dir, modelConfig: writer.model.config)
+        // As `--adapter` writes: the base writes the items inside the person's frame.
+        let itemModel = try Model.load(directory: base)
         let split = HistoryTraining.split(history)
         let reqs = HistoryGain.requests(for: split.test, knownKeywords: keywords, samples: samples)
         var gains: [HistoryGain] = [], rows: [String] = []
@@ -72,7 +74,7 @@ struct HistoryMeasureOptions: ParsableArguments {
             let bar = ProgressLine()
             let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs, personLetters: history.map(\.body),
                                                personTest: split.test, knownKeywords: keywords, candidates: n,
-                                               adaptedGroundsItems: groundAdapterItems, progress: { done, total in
+                                               adaptedGroundsItems: groundAdapterItems, itemModel: itemModel, progress: { done, total in
                 let sec = Date().timeIntervalSince(began)
                 let eta = done > 0 ? sec * Double(total - done) / Double(done) : 0
                 bar.show(String(format: "measure [%@] %d/%d letters, %.0f s, ETA %.0f s",

@@ -43,6 +43,28 @@ import Testing
         #expect(!failedIDs(ico).contains("items"))
     }
 
+    /// Audit, session 11: two board-report items on two topics are not one question because "EA" is in "leadership".
+    @Test func aShortNameInsideAWordIsNoTopic() {
+        let a = "Reports on the disability confident scheme presented to your organisation's board, senior management team or committees"
+        let b = "Reports on interim managers presented to your organisation's board, senior leadership team or committees"
+        #expect(JudgeRules.askedTwice(a, b, keywords: ["EA", "interim managers"]) == nil)
+        #expect(JudgeRules.askedTwice(a, a, keywords: ["disability confident scheme"]) != nil)
+    }
+
+    /// A history adapter's word salad: "each each", "one one".
+    @Test func wordsThatNeverStandTwice() {
+        let bad = F.goodLetter.replacingOccurrences(of: "Dear", with: "I would like to ask how many new you each one one year.\n\nDear")
+        #expect(failedIDs(bad).contains("coherence"))
+        #expect(!failedIDs(F.goodLetter).contains("coherence"))
+    }
+
+    /// A word cut at its apostrophe is no word; a plural's possessive is.
+    @Test func aWordCutAtItsApostrophe() throws {
+        try #require(Lexicon.available, "install wbritish-large (make deps)")
+        #expect(JudgeRules.nonWords(in: "I' like to ask three' bodies", names: []) == ["I'", "three'"])
+        #expect(JudgeRules.nonWords(in: "the councils' budgets and the workers’ pay", names: []).isEmpty)
+    }
+
     /// Audit, session 11: the head of "children missing from care" is "children", not "care".
     @Test func aCountOfChildrenMissingFromCare() {
         let kw = [Keyword(text: "children missing from care", theme: "", categories: [], environmental: false)]

@@ -113,4 +113,22 @@ final class DecodingTests: XCTestCase {
         })[0]
         XCTAssertEqual(forced, [Int](repeating: 7, count: 50))
     }
+    /// A guide that writes every token writes what it writes alone; one that writes none leaves the model's
+    /// own letters; one that writes some spans gives a sequence both models had a hand in.
+    func testGuideWritesItsSpansFromTheSameTokens() {
+        let m = TestModels.tiny(seed: 1), base = TestModels.tiny(seed: 2), V = m.config.vocabSize
+        let p = [TestModels.randomTokens(4, vocab: V, seed: 41), TestModels.randomTokens(9, vocab: V, seed: 42)]
+        let o = SamplingOptions(temperature: 0.9, topK: 20, topP: 0.95, repetitionPenalty: 1, maxNewTokens: 24, seed: 7)
+        let own = Generator(model: m).generate(prompts: p, options: o), alone = Generator(model: base).generate(prompts: p, options: o)
+        XCTAssertNotEqual(own, alone, "the test needs two models that write differently")
+        XCTAssertEqual(Generator(model: m).generate(prompts: p, options: o, guide: Guide(model: base) { _ in true }), alone)
+        XCTAssertEqual(Generator(model: m).generate(prompts: p, options: o, guide: Guide(model: base) { _ in false }), own)
+        var written = [0, 0]
+        let mixed = Generator(model: m).generate(prompts: p, options: o, guide: Guide(model: base) { s in written[s] >= 12 },
+                                                 onToken: { s, _ in written[s] += 1; return true })
+        for s in 0..<2 {
+            XCTAssertEqual(Array(mixed[s].prefix(12)), Array(own[s].prefix(12)))
+            XCTAssertNotEqual(mixed[s], own[s])
+        }
+    }
 }

@@ -33,7 +33,8 @@ public struct TopicQuestion: Sendable, Equatable {
                      // Pay bands are a year's figure: "employees paid £100,000 or more, in bands" for each quarter.
                      "in bands", "paid £",
                      // What exists rather than what happens: licences in force, stations operated, desks available.
-                     "in force", "operated by", "available", "employed to", "as a percentage"].contains(where: text.contains)
+                     "in force", "operated by", "available", "employed to", "as a percentage", "accuracy", "volunteers",
+                     "unused for"].contains(where: text.contains)
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -43,7 +44,7 @@ public struct TopicQuestion: Sendable, Equatable {
          // What is left to pay or still to come is one figure today, not one for each quarter.
          "remaining payments", "until they end", "due to expire", "outstanding at the end",
          // "How many remain outstanding" is asked of today, not of each quarter or year in a table's rows.
-         "remain outstanding", "remain unresolved", "remain open", "remain closed", "remains unspent", "remaining capacity",
+         "have been carried out", "remain outstanding", "remain unresolved", "remain open", "remain closed", "remains unspent", "remaining capacity",
          "still outstanding"].contains(where: text.contains)
     }
 
