@@ -153,7 +153,7 @@ public struct Judge: Sendable {
             case .body: (passed, reason) = JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
             case .topic: (passed, reason) = JudgeRules.topic(ctx, profile: profile, keywords: keywords)
-            case .coherence: (passed, reason) = JudgeRules.coherence(ctx)
+            case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)
             case .law: (passed, reason) = JudgeRules.law(ctx, jurisdiction: jurisdiction, profile: profile)
             case .signed: (passed, reason) = JudgeRules.signed(ctx)
             case .repetition: (passed, reason) = JudgeRules.repetition(ctx, keywords: texts + AuthorityNameIndex.variants(of: authority))

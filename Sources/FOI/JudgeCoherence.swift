@@ -112,7 +112,17 @@ extension JudgeRules {
                                           "is", "are", "or", "its", "their", "from", "at", "as", "an", "be", "was", "were", "i",
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
 
-    static func coherence(_ ctx: LetterContext) -> Outcome {
+    static func coherence(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
+        // A topic asked as if it were a body: "I would like to ask consultancy spending for a small charity", "if you
+        // are unable to ask asylum hotels" (a history adapter's frame, session 11). One asks a body, or asks for or about a topic.
+        let spaced = " " + TextTools.words(ctx.text).joined(separator: " ") + " "
+        for k in keywords {
+            let kw = TextTools.words(k).joined(separator: " ")
+            guard !kw.isEmpty else { continue }
+            if spaced.contains(" ask \(kw) ") || spaced.contains(" ask the \(kw) ") {
+                return (false, "a topic is asked as if it were a body: “ask \(k)”")
+            }
+        }
         if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
         let lower = ctx.bodyLines.map { $0.lowercased() }
         // One persona.

@@ -222,7 +222,9 @@ struct LetterBuilder {
                                ("'s committees or board", "'s cabinet or committees"),
                                ("councillors, board members or committees", "councillors or committees"),
                                ("senior officers or board members", "senior officers or councillors"),
-                               ("reported to its board", "reported to its cabinet or a committee")] {
+                               ("reported to its board", "reported to its cabinet or a committee"),
+                               // A council has no ministers (no recourse to public funds put to Barnet, session 11).
+                               ("taken by ministers, boards or senior officials", "taken by councillors or senior officers")] {
                 s = s.replacingOccurrences(of: from, with: to)
             }
         }

@@ -56,6 +56,8 @@ import Testing
         let bad = F.goodLetter.replacingOccurrences(of: "Dear", with: "I would like to ask how many new you each one one year.\n\nDear")
         #expect(failedIDs(bad).contains("coherence"))
         #expect(!failedIDs(F.goodLetter).contains("coherence"))
+        let asked = F.goodLetter.replacingOccurrences(of: "Dear", with: "I would like to ask pothole repairs for a small charity.\n\nDear")
+        #expect(failedIDs(asked).contains("coherence"))
     }
 
     /// A word cut at its apostrophe is no word; a plural's possessive is.

@@ -32,6 +32,9 @@ public enum KeywordNature: Sendable, Equatable {
             self = ["property", "business", "day", "hourly"].contains(before) ? .money : .measure
         } else if last == "charges" && ["possession", "criminal", "murder"].contains(before) {
             self = .event
+        } else if last == "events" && ["never", "adverse", "serious"].contains(before) {
+            // Never events happen to patients; park events are put on.
+            self = .event
         } else if last == "payments" {
             // Compensation, redundancy and overtime payments are sums; direct and housing payments are services.
             self = ["direct", "housing"].contains(before) ? .activity : .money
@@ -161,6 +164,9 @@ public enum KeywordNature: Sendable, Equatable {
         // each event ("equality analysis relating to settlement agreements", "... relating to parking appeals").
         (["equality analysis", "equality impact assessment", "equality objectives", "equality or health inequalities impact",
           "equality or environmental impact"], [.money, .document, .people, .event]),
+        // Nor is a staffing figure analysed for equality on its own ("equality analysis relating to vacancy rates",
+        // read twice in 50 letters, session 11); a health measure keeps its health inequalities assessment.
+        (["equality analysis", "equality objectives"], [.measure]),
         // An ombudsman investigates how a service was run, not a document, a figure or a group of staff.
         (["ombudsman investigations concerning"], [.measure, .document, .people, .event]),
         // Nobody keeps a policy on a policy or on a waiting time ("a policy or procedure on call waiting times").

@@ -40,7 +40,16 @@ public enum QuestionBanks {
     public static func suited(_ qs: [TopicQuestion], to keyword: Keyword) -> [TopicQuestion] {
         let nature = KeywordNature(keyword.text)
         let complaints = complaintsSuit(keyword.text)
-        return qs.filter { nature.suits($0.text) && (complaints || !$0.text.contains("complaints")) }
+        let concerns = concernsSuit(keyword.text)
+        return qs.filter { nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
+            && (concerns || !$0.text.contains("whistleblowing")) }
+    }
+
+    /// Staff blow the whistle on how a service is run, not on a claim, a complaint or an appeal made against it
+    /// ("whistleblowing concerns raised by staff about clinical negligence claims", session 11).
+    static func concernsSuit(_ keyword: String) -> Bool {
+        guard let last = TextTools.words(keyword).last else { return true }
+        return !["claims", "complaints", "appeals", "requests"].contains(last)
     }
 
     /// Nobody complains about a complaint, nor about what the body spends inside it: "complaints received about
