@@ -108,6 +108,8 @@ extension JudgeRules {
         "violence", "drugs", "drug", "knife", "weapons", "firearms", "stalking", "harassment", "burglary",
         "robbery", "trafficking", "exploitation", "antisocial", "anti", "tipping", "fly", "dealing", "scams",
         "counterfeit", "rogue", "doorstep", "illegal", "unlicensed", "smuggling", "terrorism", "hate", "taser", "arrests", "custody", "prosecutions", "speeding", "driving", "vandalism", "graffiti",
+        // Attacks on firefighters or staff are assaults ("how many led to a charge", a composer letter, session 11).
+        "attacks", "arson",
     ]
 
     /// Nouns of things that happen and can be counted: a topic made of one can be "reported" or "involved".
@@ -174,6 +176,7 @@ extension JudgeRules {
         let crime = keywords.contains { ["policing", "courts and justice", "prisons", "immigration",
                                          "trading standards and environmental health", "licensing"].contains($0.theme) }
             || profile.serves.contains(.arrests)
+            || keywords.contains { !Set(TextTools.words($0.text)).isDisjoint(with: crimeWords) }
         if !crime {
             for frame in [" led to a charge ", " led to charges ", " crimes recorded ", " recorded crimes "] where text.has(frame) {
                 return (false, "asks about\(frame)where the topic is no crime: “\(quote(ctx, frame))”")
