@@ -190,6 +190,31 @@ extension JudgeRules {
                 return (false, "“\(f)” does not suit what “\(k.text)” names")
             }
         }
+        // The composer's own limits (`QuestionBanks.complaintsSuit`, `concernsSuit`), read in an item: "complaints
+        // your organisation received about agency nurse spending" (a product letter, session 11).
+        for k in keywords where !QuestionBanks.complaintsSuit(k.text) || !QuestionBanks.concernsSuit(k.text) {
+            // "complaints … about the <keyword>" within a few words: not "housing complaints … the complaints procedure".
+            func about(_ head: String, _ w: [String]) -> Bool {
+                let kw = TextTools.words(k.text)
+                for i in w.indices where w[i] == head {
+                    for j in (i + 1)..<min(w.count, i + 10) where ["about", "concerning", "to"].contains(w[j]) {
+                        var t = j + 1
+                        if t < w.count && w[t] == "the" { t += 1 }
+                        if t + kw.count <= w.count && Array(w[t..<(t + kw.count)]) == kw { return true }
+                    }
+                }
+                return false
+            }
+            for item in ctx.items {
+                let w = TextTools.words(item)
+                if !QuestionBanks.complaintsSuit(k.text) && about("complaints", w) {
+                    return (false, "complaints about “\(k.text)” are not made: “\(item.prefix(60))”")
+                }
+                if !QuestionBanks.concernsSuit(k.text) && about("whistleblowing", w) {
+                    return (false, "whistleblowing about “\(k.text)” is not raised: “\(item.prefix(60))”")
+                }
+            }
+        }
         let table = frames(crime: crime)
         for k in keywords {
             let phrase = TextTools.words(k.text).joined(separator: " ")

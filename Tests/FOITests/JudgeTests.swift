@@ -51,6 +51,14 @@ import Testing
         #expect(JudgeRules.askedTwice(a, a, keywords: ["disability confident scheme"]) != nil)
     }
 
+    /// A product letter, session 11: nobody complains about what a trust spends on agency nurses.
+    @Test func complaintsAboutSpendingAreNoQuestion() {
+        let letter = F.goodLetter.replacingOccurrences(of: "compensation claims", with: "agency nurse spending")
+        let items = JudgeRules.topic(LetterContext(letter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear Leeds City Council,\n\nPlease provide:\n1. The number of complaints received about agency nurse spending, and how many were upheld.")),
+                                     profile: BodyProfile.of(F.leeds), keywords: [Keyword(text: "agency nurse spending", theme: "", categories: [], environmental: false)])
+        #expect(!items.0)
+    }
+
     /// A history adapter's word salad: "each each", "one one".
     @Test func wordsThatNeverStandTwice() {
         let bad = F.goodLetter.replacingOccurrences(of: "Dear", with: "I would like to ask how many new you each one one year.\n\nDear")
