@@ -167,7 +167,9 @@ extension JudgeRules {
             }
             // ("a a" is left alone: "(a) a breakdown" is a marker and an article.)
             // (Read in a history adapter's letters: "how many new you each one one year", "your each each year".)
-            for i in w.indices.dropFirst() where w[i] == w[i - 1] && Self.neverTwice.contains(w[i]) {
+            // (Nor "on on-call firefighters": the second is the head of a hyphenated word.)
+            for i in w.indices.dropFirst() where w[i] == w[i - 1] && Self.neverTwice.contains(w[i])
+                && !s.lowercased().contains("\(w[i]) \(w[i])-") {
                 return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
             }
             // "If the cost limit in section 12 of FOISA, please…": an if-clause with a subject and no verb.

@@ -97,8 +97,10 @@ extension JudgeRules {
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.
     package static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
         // On stems: "recommendation"/"recommendations", "remain"/"remaining" are the same question.
-        let x = Set(a.map(TextTools.stem)), y = Set(b.map(TextTools.stem))
-        return Double(x.intersection(y).count) / Double(max(1, min(x.count, y.count))) >= 0.85
+        // And at least half of the longer one: "the number of data protection impact assessments" is in "a copy of
+        // the template and guidance for data protection impact assessments", but it is another question.
+        let x = Set(a.map(TextTools.stem)), y = Set(b.map(TextTools.stem)), shared = Double(x.intersection(y).count)
+        return shared / Double(max(1, min(x.count, y.count))) >= 0.85 && shared / Double(max(1, x.count, y.count)) >= 0.5
     }
 
     /// A run of 3 to 6 words followed at once by itself ("a table with a table with").

@@ -86,8 +86,10 @@ public struct BodyProfile: Sendable, Equatable {
                 p.reference = "your organisation"
             }
         }
-        // The Scottish Police Authority is an authority with a board, not a commissioner's office.
-        if p.reference == "your office" && nameWords.contains("authority") { p.reference = "the authority" }
+        // The Scottish Police Authority is an authority; the Northern Ireland Policing Board a board.
+        if p.reference == "your organisation" && ["Policing bodies", "Police regulators"].contains(a.category) {
+            if nameWords.contains("authority") { p.reference = "the authority" } else if nameWords.contains("board") { p.reference = "the board" }
+        }
         // A conservatoire or institute in the universities' category is not "the university".
         if p.reference == "the university" && !nameWords.contains("university") {
             p.reference = nameWords.contains("college") ? "the college" : "your institution"
@@ -138,8 +140,11 @@ public struct BodyProfile: Sendable, Equatable {
             return p("the council", ["council"], [.students])
         case "Main police forces", "Other police forces/constabularies":
             return p("the force", ["force", "constabulary"], [.arrests])
-        case "Police and Crime Commissioners", "Policing bodies", "Police regulators":
+        case "Police and Crime Commissioners":
             return p("your office", [], [.arrests])
+        // A policing board, authority or college is an organisation, not a commissioner's office.
+        case "Policing bodies", "Police regulators":
+            return p("your organisation", [], [.arrests])
         case "Fire and rescue services":
             return p("the service", [], [])
         case "Hospital trusts", "Mental Health Trusts", "Community Services Trusts", "Ambulance Services":

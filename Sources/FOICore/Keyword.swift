@@ -47,6 +47,30 @@ public struct Keyword: Hashable, Codable, Sendable {
         "council tax and benefits": ["Department for Work and Pensions", "Department for Communities", "Department of Finance"],
     ]
 
+    /// NHS bodies filed with the boards and trusts that treat no one: they inspect, train, advise or buy. A
+    /// patient service's topics are not theirs ("referrals for autism assessments" asked of Healthcare
+    /// Improvement Scotland, "private patient income" of Public Health Scotland: read in session 12).
+    static let treatsNoOne = ["Healthcare Improvement Scotland", "Public Health Scotland", "NHS Education for Scotland",
+                              "NHS National Services Scotland", "Public Health Wales", "Public Health Agency",
+                              "Health Research Authority", "National Institute for Health and Care Excellence"]
+    /// Boards and trusts that treat patients but run no general hospital (no A&E, maternity or cancer waits),
+    /// and those that run no mental health service either (a reading asked NHS Golden Jubilee about mental
+    /// health waiting times).
+    static let narrowCare: [String: Set<CareKind>] = [
+        "NHS 24": [.generalHospital, .mentalHealth], "NHS Golden Jubilee": [.generalHospital, .mentalHealth],
+        "Velindre University NHS Trust": [.generalHospital, .mentalHealth], "The State Hospitals Board for Scotland": [.generalHospital],
+    ]
+    enum CareKind { case generalHospital, mentalHealth }
+
+    /// Whether the topic is a patient service's (a hospital trust's or a commissioner's), and the one kind of care
+    /// it belongs to, if only one kind of trust holds it.
+    var patientService: Bool { categories.contains("Hospital trusts") || categories.contains("Integrated Care Boards") }
+    var care: CareKind? {
+        let hospital = categories.contains("Hospital trusts"), mental = categories.contains("Mental Health Trusts")
+        guard !categories.contains("Community Services Trusts") else { return nil }
+        return hospital && !mental && !categories.contains("Integrated Care Boards") ? .generalHospital : mental && !hospital ? .mentalHealth : nil
+    }
+
     static let welsh = Array("welsh".utf8), gaelic = Array("gaelic".utf8)
 
     /// Whether the text has this lower-case ASCII word in either case, by bytes: Foundation's string search
@@ -96,6 +120,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }
+        if patientService && Self.treatsNoOne.contains(where: authority.name.hasPrefix) { return false }
+        if let care, Self.narrowCare[authority.name]?.contains(care) == true { return false }
         if inCategory {
             guard Self.departmentCategories.contains(authority.category), let remit = Self.departmentRemits[theme] else { return true }
             return remit.contains(where: authority.name.hasPrefix) || categories.contains(authority.group)

@@ -14,6 +14,18 @@ extension LetterBuilder {
         TopicQuestion(text: q.text.replacingOccurrences(of: "{K}", with: k.text), numeric: q.numeric)
     }
 
+    /// Whether a question asks for a sum of money spent or paid.
+    static func asksSum(_ text: String) -> Bool {
+        ["the total spent", "the total cost", "the total amount spent", "the amount spent", "the total paid",
+         "the amount paid", "the total value"].contains { text.lowercased().hasPrefix($0) }
+    }
+
+    /// Whether a question counts complaints about the keyword; complaints the keyword names ("patient complaints")
+    /// are its subject, not a second count.
+    static func countsComplaints(_ text: String, _ k: Keyword) -> Bool {
+        text.contains("complaints") && !k.text.lowercased().contains("complaint")
+    }
+
     /// Whether a question asks only about people the body serves.
     func suitsBody(_ q: TopicQuestion) -> Bool {
         let w = Set(TextTools.words(q.text)), served = servedPeople
@@ -39,6 +51,7 @@ extension LetterBuilder {
         var outGrams = outWords.reduce(into: Set<String>()) { $0.formUnion(Self.grams($1, n: 9)) }
         var named = alreadyNamed
         var themeWide = 0
+        var complained: Set<String> = []
         for k in order {
             // A theme's questions that name no keyword ("the total spent on transport services") are about the
             // area, not the topic: one a letter, or the letter drifts off what the person asked about.
@@ -56,6 +69,12 @@ extension LetterBuilder {
                     // One job title a letter: two read as one question asked twice.
                     && !(q.text.contains("job title") && out.contains { $0.contains("job title") })
                     && !(themeWide >= 1 && wide.contains(q.text))
+                    // One sum and one complaints count a keyword: "the total spent on work relating to equality and
+                    // diversity training" beside "the total cost of equality and diversity training" (session 11),
+                    // "complaints … relating to race equality" beside "complaints … alleging race discrimination"
+                    // (session 12) are one question twice.
+                    && !(Self.asksSum(q.text) && (earlier + out).contains { Self.asksSum($0) && $0.contains(k.text) })
+                    && !(Self.countsComplaints(q.text, k) && complained.contains(k.text))
             }
             // The style's test reads the question with its keyword in place: "the {K} by grade" is a headcount
             // (no row per year) when the keyword is "staff headcount".
@@ -74,6 +93,7 @@ extension LetterBuilder {
             guard !choices.isEmpty else { continue }
             let (i, q) = rng.pickIndexed(choices)
             usedKinds.append(q.text)
+            if Self.countsComplaints(q.text, k) { complained.insert(k.text) }
             if wide.contains(q.text) { themeWide += 1 }
             if q.text.contains("{K}") { named.insert(k.text) }
             shape.append("item:\(q.numeric ? "n" : "d")\(i)")

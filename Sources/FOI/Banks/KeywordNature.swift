@@ -146,6 +146,10 @@ public enum KeywordNature: Sendable, Equatable {
         // A board considers a proposal to hire consultants, not the consultants ("a meeting that considered interim executives").
         (["meeting that considered {K}"], [.people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
+        // A service is measured against indicators, not a survey or a plan ("indicators used for housing stock condition survey").
+        (["performance indicators", "performance measures"], [.document]),
+        // HR and legal advisers advise on cases and changes, not on a headcount or a rate ("advice … about staff turnover").
+        (["advisers about"], [.measure]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
         (["decisions about"], [.document, .event, .measure, .money]),
         // A risk register holds risks to services and plans, not to a sum paid, a group of staff or a document
@@ -168,7 +172,8 @@ public enum KeywordNature: Sendable, Equatable {
         // read twice in 50 letters, session 11); a health measure keeps its health inequalities assessment.
         (["equality analysis", "equality objectives"], [.measure]),
         // An ombudsman investigates how a service was run, not a document, a figure or a group of staff.
-        (["ombudsman investigations concerning"], [.measure, .document, .people, .event]),
+        // Nor does it find maladministration in a survey ("ombudsman findings … concerning housing stock condition survey").
+        (["ombudsman investigations concerning", "findings of maladministration concerning"], [.measure, .document, .people, .event]),
         // Nobody keeps a policy on a policy or on a waiting time ("a policy or procedure on call waiting times").
         (["policy or procedure on {K}"], [.document, .measure]),
         // A picture is built of a service or a problem, not of a group of firms ("a picture of Big Four accounting firms").
