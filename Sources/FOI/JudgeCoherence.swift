@@ -124,6 +124,16 @@ extension JudgeRules {
             }
         }
         if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
+        // A doubled full stop ("and how many were upheld..", a product letter, session 12); an ellipsis is three.
+        if let line = ctx.bodyLines.first(where: { $0.contains("..") && !$0.contains("...") }) {
+            return (false, "a doubled full stop: “…\(line.suffix(40))”")
+        }
+        // A sum where the topic should be: "any internal audit reports concerning £450" (sft6's own letter, session 12).
+        for frame in [" concerning £", " relating to £", " covering £", " reports on £", " discussed £"] {
+            if let r = ctx.text.range(of: frame) {
+                return (false, "a sum stands where the topic should be: “…\(ctx.text[r.lowerBound...].prefix(30))”")
+            }
+        }
         let lower = ctx.bodyLines.map { $0.lowercased() }
         // One persona.
         let personas = ctx.sentences.filter { s in

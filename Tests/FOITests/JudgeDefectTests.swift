@@ -205,6 +205,20 @@ import Testing
         #expect(verdict(mention).valid)
     }
 
+    /// Read in sft6's own letters and the composer's audit (session 12): a sum where the topic should be fails;
+    /// a hyphenated word after its own head ("on on-call") and a short item inside a longer, different one pass.
+    @Test func aSumForATopicAndTwoNearMisses() {
+        expectDefect(verdict(item("Any internal audit reports concerning £450 in the period, with their findings.")), "coherence", quoting: "concerning £450")
+        expectDefect(verdict(item("The number of complaints about pothole repairs, and how many were upheld..")), "coherence", quoting: "upheld..")
+        #expect(verdict(item("Copies of reports on on-call crews presented to the council's cabinet.")).valid)
+        let shortAndLong = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
+            3. The number of pothole repairs completed.
+            4. A copy of the council's template and guidance for pothole repairs completed.
+            5. A copy
+            """)
+        #expect(verdict(shortAndLong).failed.allSatisfy { $0.id != "repetition" }, "\(verdict(shortAndLong).report)")
+    }
+
     /// The labelled set's acceptance: the judge agrees with the people who read the letters.
     @Test func calibrationOnTheLabelledSet() throws {
         guard let root = repoRoot() else { return }
