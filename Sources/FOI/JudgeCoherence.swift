@@ -124,6 +124,17 @@ extension JudgeRules {
             }
         }
         if let s = splicedNumber(ctx.bodyLines.joined(separator: "\n")) { return (false, "a sentence runs into a number: “\(s)”") }
+        // The request starting again: the same list opening twice ("Since 1 April 2021, could you tell me:" and then
+        // "Since 1 April 2020, could you tell me:"), or a dash run into a number ("-22 the original file format"),
+        // both read in history adapter letters the judge passed (session 12).
+        var openings = Set<String>()
+        for line in ctx.bodyLines where line.hasSuffix(":") {
+            let key = TextTools.words(line).filter { Int($0) == nil }.joined(separator: " ")
+            if !openings.insert(key).inserted { return (false, "the request starts again: “\(line.prefix(50))”") }
+        }
+        if let line = ctx.bodyLines.first(where: { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first!.isNumber }) {
+            return (false, "a broken list marker: “\(line.prefix(30))”")
+        }
         // A doubled full stop ("and how many were upheld..", a product letter, session 12); an ellipsis is three.
         if let line = ctx.bodyLines.first(where: { $0.contains("..") && !$0.contains("...") }) {
             return (false, "a doubled full stop: “…\(line.suffix(40))”")

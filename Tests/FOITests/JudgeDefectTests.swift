@@ -210,6 +210,12 @@ import Testing
     @Test func aSumForATopicAndTwoNearMisses() {
         expectDefect(verdict(item("Any internal audit reports concerning £450 in the period, with their findings.")), "coherence", quoting: "concerning £450")
         expectDefect(verdict(item("The number of complaints about pothole repairs, and how many were upheld..")), "coherence", quoting: "upheld..")
+        let dash = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "- A copy of the inspection manual.\n-22 the original file format is fine.\n3. A copy")
+        expectDefect(verdict(dash), "coherence", quoting: "-22 the")
+        let again = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. A copy of the inspection manual.\n\nSince 2021, please provide the following:\n4. A copy")
+        let twice = again.replacingOccurrences(of: "3. A copy of the inspection manual.", with: "3. A copy of the inspection manual.\n\nSince 2020, please provide the following:\n4. The number of claims.")
+        #expect(verdict(again).failed.allSatisfy { $0.id != "coherence" }, "\(verdict(again).report)")
+        expectDefect(verdict(twice), "coherence", quoting: "the request starts again")
         #expect(verdict(item("Copies of reports on on-call crews presented to the council's cabinet.")).valid)
         let shortAndLong = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
             3. The number of pothole repairs completed.
