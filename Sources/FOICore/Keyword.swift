@@ -105,6 +105,9 @@ public struct Keyword: Hashable, Codable, Sendable {
         // child protection law. Permit schemes for street works are England's and Wales's; Scotland notices works
         // through its road works register (a reading asked Comhairle nan Eilean Siar for its permits).
         "section 47 enquiries": [.england, .wales], "roadworks permits": [.england, .wales],
+        // Councils enforce banned turns and yellow boxes in England and Wales only (a reading asked a Northern
+        // Ireland council for its moving traffic penalties).
+        "moving traffic enforcement": [.england, .wales],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

@@ -79,6 +79,9 @@ extension LetterBuilder {
         // "the General Chiropractic Council", but "Leeds City Council".
         if lower.hasPrefix("general ") || lower.hasPrefix("british ") { return "the " + name }
         if lower.hasSuffix(" council") && !lower.contains(" of ") { return localCouncil ? name : "the " + name }
+        // Plural names stand alone: "National Museums Scotland", "National Records of Scotland".
+        if ["national museums ", "national galleries ", "national records ", "national savings "]
+            .contains(where: { lower.hasPrefix($0) }) { return name }
         if ["university of ", "city of ", "royal ", "national ", "office of ", "department ", "ministry ", "general ", "british ",
             "scottish national ", "lower ", "upper "]
             .contains(where: { lower.hasPrefix($0) }) { return "the " + name }

@@ -46,7 +46,8 @@ struct Authorities: ParsableCommand {
 
 struct Keywords: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keywords", abstract: "List request keywords.", subcommands: [List.self])
+        commandName: "keywords", abstract: "List request keywords, or show what the composer asks about one.",
+        subcommands: [List.self, Show.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List keywords, optionally of one theme.")
@@ -62,6 +63,33 @@ struct Keywords: ParsableCommand {
                 throw RuntimeError(Suggest.unknownMessage(kind: "theme", name: theme, candidates: try s.themes()))
             }
             for k in ks { print("\(k.theme)\t\(k.text)\(k.environmental ? "\tenvironmental" : "")") }
+        }
+    }
+
+    /// What a person curating keywords needs to see: which bodies a keyword is paired with and every question
+    /// the composer may ask about it, as a letter would put them.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a keyword's theme, the bodies it suits and the questions the composer may ask about it.",
+            discussion: "Questions are shown with the keyword in place, \"the body\" for how the letter names it and \"in the period\" for the letter's period.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The keyword, as listed by `keywords list`.") var keyword: String
+
+        func run() throws {
+            let s = try store.open()
+            let all = try s.allKeywords()
+            guard let k = all.first(where: { $0.text.lowercased() == keyword.lowercased() }) else {
+                throw RuntimeError(Suggest.unknownMessage(kind: "keyword", name: keyword, candidates: all.map(\.text)))
+            }
+            print("\(k.text)\ttheme: \(k.theme)\(k.environmental ? "\tenvironmental" : "")")
+            var counts: [String: Int] = [:]
+            for a in try s.spinner().authorities where k.suits(a) { counts[a.category, default: 0] += 1 }
+            print("suits \(counts.values.reduce(0, +)) bodies: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+            for q in QuestionBanks.questions(for: k) {
+                let text = q.text.replacingOccurrences(of: "{K}", with: k.text).replacingOccurrences(of: "{ORG}", with: "the body")
+                    .replacingOccurrences(of: "{T}", with: "in the period")
+                print("\(q.numeric ? "figure" : "text  ")\t\(text)")
+            }
         }
     }
 }

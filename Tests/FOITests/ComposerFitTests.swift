@@ -53,6 +53,12 @@ import Testing
         let media = QuestionBanks.questions(for: k("media monitoring")).map(\.text)
         #expect(!media.contains { $0.contains("reach or impact") || $0.contains("complaints") } && media.count >= 6)
         #expect(!QuestionBanks.questions(for: k("redundancy payments")).contains { $0.text.contains("equality analysis") })
+        // Seed 3131: moving traffic penalties asked of a Northern Ireland council, consultancy value for money
+        // asked about recruitment agency fees, staff "working on home care hours".
+        #expect(!k("moving traffic enforcement").suits(a("Causeway Coast and Glens Borough Council")))
+        #expect(k("moving traffic enforcement").suits(a("Leeds City Council")))
+        #expect(!QuestionBanks.questions(for: k("recruitment agency fees")).contains { $0.text.contains("consultancy") })
+        #expect(!QuestionBanks.questions(for: k("home care hours")).contains { $0.text.contains("full-time equivalent") })
     }
 
     /// Schemes of one nation or one kind of body (seed 811): no disabled facilities grants or continuing

@@ -104,6 +104,9 @@ import Testing
         #expect(LetterBuilder.withArticle("Nursing and Midwifery Council", localCouncil: false) == "the Nursing and Midwifery Council")
         #expect(LetterBuilder.withArticle("University of Leeds") == "the University of Leeds")
         #expect(LetterBuilder.withArticle("HM Revenue and Customs") == "HM Revenue and Customs")
+        // A plural name takes no article (a reading found "writing again to the National Museums Scotland").
+        #expect(LetterBuilder.withArticle("National Museums Scotland") == "National Museums Scotland")
+        #expect(LetterBuilder.withArticle("National Trust for Scotland") == "the National Trust for Scotland")
     }
 }
 

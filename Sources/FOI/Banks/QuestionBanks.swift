@@ -41,8 +41,10 @@ public enum QuestionBanks {
         let nature = KeywordNature(keyword.text)
         let complaints = complaintsSuit(keyword.text)
         let concerns = concernsSuit(keyword.text)
+        // "copies of reports on hate crime reports" says reports twice and means neither.
+        let reports = TextTools.words(keyword.text).last == "reports"
         return qs.filter { nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
-            && (concerns || !$0.text.contains("whistleblowing")) }
+            && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}")) }
     }
 
     /// Staff blow the whistle on how a service is run, not on a claim, a complaint or an appeal made against it
