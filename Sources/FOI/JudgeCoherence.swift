@@ -14,7 +14,12 @@ extension JudgeRules {
     ]
 
     /// Sentence ends that leave a sentence unfinished.
-    static let danglingEnds: Set<String> = ["the", "a", "an", "of", "and", "or", "your", "my", "per"]
+    static let danglingEnds: Set<String> = ["the", "a", "an", "of", "and", "or", "your", "my", "per", "to", "for", "with", "from",
+                                            "how", "whether", "which", "its", "their", "our"]
+    /// A question word and a subject with no verb after them end no sentence: "please let me know how it." (a
+    /// history adapter's closing line, read in session 12).
+    static let questionWords: Set<String> = ["how", "whether", "why", "what", "which", "where", "when", "if"]
+    static let bareSubjects: Set<String> = ["it", "they", "you", "we", "i", "this", "these", "that"]
 
     static let backReferences = ["that period", "those years", "each of those years", "that year", "the same period",
                                  "those months", "that time frame", "since then", "during that year", "in the period.",
@@ -180,6 +185,10 @@ extension JudgeRules {
         for s in ctx.sentences {
             let w = TextTools.words(s)
             if w.count >= 5, let last = w.last, danglingEnds.contains(last), s.hasSuffix(".") || s.hasSuffix("?") {
+                return (false, "a sentence breaks off: “…\(s.suffix(50))”")
+            }
+            if w.count >= 4, let last = w.last, bareSubjects.contains(last), questionWords.contains(w[w.count - 2]),
+               s.hasSuffix(".") || s.hasSuffix("?") {
                 return (false, "a sentence breaks off: “…\(s.suffix(50))”")
             }
             // A subordinate clause with nothing after it: "Electronic copies are preferred. If you."

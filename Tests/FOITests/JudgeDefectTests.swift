@@ -164,6 +164,12 @@ import Testing
         // A sentence of a clause alone (a product letter of the self-trained model, judged 100): "… preferred. If you."
         let fragment = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. If you.")
         expectDefect(verdict(fragment), "coherence", quoting: "breaks off")
+        // A history adapter's closing lines (session 12, judged valid): a question word and a bare subject, a
+        // preposition with nothing after it.
+        let howIt = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. If anything is unclear, please let me know how it.")
+        expectDefect(verdict(howIt), "coherence", quoting: "breaks off")
+        let toNothing = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. I would be grateful for a reply to.")
+        expectDefect(verdict(toNothing), "coherence", quoting: "breaks off")
         // A lettered item run into the one before (an own letter of the law-slots model, judged valid before).
         let lettered = F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "(c) A copy")
         expectDefect(verdict(lettered), "coherence", quoting: "spliced")
