@@ -14,8 +14,9 @@ extension JudgeRules {
     ]
 
     /// Sentence ends that leave a sentence unfinished.
-    static let danglingEnds: Set<String> = ["the", "a", "an", "of", "and", "or", "your", "my", "per", "to", "for", "with", "from",
-                                            "how", "whether", "which", "its", "their", "our"]
+    /// (Not "for", "to" or "with": "what it was used for" ends a sentence; the composer's audit found two.)
+    static let danglingEnds: Set<String> = ["the", "a", "an", "of", "and", "or", "your", "my", "per", "how", "whether",
+                                            "its", "their", "our"]
     /// A question word and a subject with no verb after them end no sentence: "please let me know how it." (a
     /// history adapter's closing line, read in session 12).
     static let questionWords: Set<String> = ["how", "whether", "why", "what", "which", "where", "when", "if"]

@@ -221,6 +221,8 @@ extension JudgeRules {
         "environmental", "inequalities", "equality", "health", "privacy", "economic", "community", "customer", "school",
         "road", "street", "staff", "council", "police", "interim", "final", "draft", "independent", "joint", "formal",
         "informal", "written", "online", "emergency", "major", "minor", "serious", "full", "partial",
+        // "its corporate risk register" beside the keyword "community risk register" (the composer's audit, session 13).
+        "corporate",
     ]
 
     /// Established terms that share a keyword's tail.

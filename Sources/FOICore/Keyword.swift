@@ -108,6 +108,12 @@ public struct Keyword: Hashable, Codable, Sendable {
         // Councils enforce banned turns and yellow boxes in England and Wales only (a reading asked a Northern
         // Ireland council for its moving traffic penalties).
         "moving traffic enforcement": [.england, .wales],
+        // PCSOs exist in England and Wales only (Police Scotland and the PSNI have none).
+        "police community support officers": [.england, .wales],
+        // Mandatory biodiversity net gain and badger culls are England's (Wales stopped culling; SEPA and NRW run neither).
+        "biodiversity net gain": [.england], "badger culling": [.england],
+        // The adult education budget is England's (a Scottish or Welsh college has none); IPP sentences are England and Wales law.
+        "adult education budget": [.england], "imprisonment for public protection sentences": [.england, .wales],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

@@ -11,6 +11,8 @@ extension LetterBuilder {
         "inquiry", "database", "app", "website", "helpline", "hub", "estate", "rate", "ratio", "target",
         "backlog", "deficit", "surplus", "ban", "cap", "deal", "model", "pathway", "trial", "premium", "contract",
         "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register", "schedule",
+        // Read without their article at seed 7373: "work relating to waste vehicle fleet".
+        "fleet", "survey",
     ]
 
     /// Last words of keywords that are not the body's own, though the body deals with them: arrears are owed to
@@ -89,6 +91,8 @@ extension LetterBuilder {
                      "board", "trust", "commissioner", "ombudsman", "institute", "society", "foundation", "museum",
                      "library", "inspectorate", "regulator", "committee", "tribunal", "partnership", "corporation", "association", "bank",
                      "commissioners",
+                     // "further questions for Scottish Government" (seed 7373).
+                     "government",
                      "council of", "college of", "panel", "unit", "centre", "bureau", "fund", "registry"]
         let words = TextTools.words(name)
         if nouns.contains(where: { n in n.contains(" ") ? lower.contains(n) : words.contains(n) }) { return "the " + name }

@@ -59,6 +59,12 @@ import Testing
         #expect(k("moving traffic enforcement").suits(a("Leeds City Council")))
         #expect(!QuestionBanks.questions(for: k("recruitment agency fees")).contains { $0.text.contains("consultancy") })
         #expect(!QuestionBanks.questions(for: k("home care hours")).contains { $0.text.contains("full-time equivalent") })
+        // Seed 9595: "the total amount spent on office attendance", "spent on Big Four accounting firms, including
+        // staff and contractor costs" (the composer's generic fallback); seed 8484: "complaints received about looked
+        // after children".
+        #expect(KeywordNature("office attendance") == .measure)
+        #expect(QuestionBanks.suited(QuestionBanks.generic, to: k("Big Four accounting firms")).allSatisfy { !$0.text.contains("contractor costs") })
+        #expect(QuestionBanks.suited(QuestionBanks.generic, to: k("looked after children")).allSatisfy { !$0.text.contains("complaints") })
     }
 
     /// Schemes of one nation or one kind of body (seed 811): no disabled facilities grants or continuing

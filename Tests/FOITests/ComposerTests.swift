@@ -107,6 +107,7 @@ import Testing
         // A plural name takes no article (a reading found "writing again to the National Museums Scotland").
         #expect(LetterBuilder.withArticle("National Museums Scotland") == "National Museums Scotland")
         #expect(LetterBuilder.withArticle("National Trust for Scotland") == "the National Trust for Scotland")
+        #expect(LetterBuilder.withArticle("Scottish Government") == "the Scottish Government")
     }
 }
 

@@ -168,8 +168,15 @@ import Testing
         // preposition with nothing after it.
         let howIt = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. If anything is unclear, please let me know how it.")
         expectDefect(verdict(howIt), "coherence", quoting: "breaks off")
-        let toNothing = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. I would be grateful for a reply to.")
+        let toNothing = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet. Please send me the figures and their.")
         expectDefect(verdict(toNothing), "coherence", quoting: "breaks off")
+        // A preposition left at the end is English: "what it was used for."
+        let strandedFor = F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet, with each loan and what it was used for.")
+        #expect(verdict(strandedFor).check(.coherence)?.passed == true, "\(verdict(strandedFor).report)")
+        // A bank's "corporate risk register" beside the keyword "community risk register" is another register, named whole.
+        let corporate = verdict(item("The number of risks relating to the community risk register recorded on the council's corporate risk register."),
+                                F.leeds, kws + ["community risk register"])
+        #expect(corporate.check(.names)?.passed == true, "\(corporate.report)")
         // A lettered item run into the one before (an own letter of the law-slots model, judged valid before).
         let lettered = F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "(c) A copy")
         expectDefect(verdict(lettered), "coherence", quoting: "spliced")

@@ -32,7 +32,8 @@ import Testing
           db                      Create, import into and inspect the SQLite database.
           authorities             Find public authorities, or add one not listed.
           categories              List the categories of authorities (for --category).
-          keywords                List request keywords.
+          keywords                List request keywords, or show what the composer asks
+                                  about one.
           corpus                  Build the domain corpus and the committed eval sets
                                   (see scripts/corpus/README.md).
           batch                   Write a letter for every row of a CSV file (batched

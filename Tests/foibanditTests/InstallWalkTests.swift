@@ -36,6 +36,7 @@ import Testing
             (["config", "requester", "Test Person"], "Test Person"),
             (["authorities", "search", "the Home Office"], "Home Office\t"),
             (["keywords", "list", "--themes"], "highways"),
+            (["keywords", "show", "pothole repairs"], "theme: highways"),
             (["compose", "--authority", "Swansea Council", "--keywords", "pothole repairs; compensation claims"], "City and County of Swansea Council"),
             (["judge", "letter.txt", "--authority", "Leeds Council", "--keywords", "pothole repairs"], "score:"),
             (["judge", "--calibrate"], "good letters valid"),

@@ -67,6 +67,8 @@ public enum KeywordNature: Sendable, Equatable {
         "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence", "headcount",
         // Gas consumption and bed occupancy are measured, not worked on: "spent on work relating to gas consumption".
         "consumption", "occupancy",
+        // Office attendance is a rate kept, not work done: "the total amount spent on office attendance" (seed 9595).
+        "attendance",
     ]
     package static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
@@ -113,6 +115,9 @@ public enum KeywordNature: Sendable, Equatable {
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
           "for work relating to {K}"],
          [.money, .measure, .event, .document]),
+        // Firms and consultants are the contractors: "spent on Big Four accounting firms, including staff and
+        // contractor costs" (seed 9595) counts them twice.
+        (["including staff and contractor costs"], [.people]),
         // A budget is set for work, not for a group of people or firms.
         (["budget set for {K}", "budget for {K}"], [.people]),
         // A policy is not changed "relating to" a policy: that reads as the same document twice.

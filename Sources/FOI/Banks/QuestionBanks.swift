@@ -29,9 +29,7 @@ public enum QuestionBanks {
     public static func questions(for keyword: Keyword) -> [TopicQuestion] {
         let own = byKeyword[keyword.text.lowercased()] ?? []
         if let theme = themes[keyword.theme] {
-            // The theme questions its bank marks as not for this keyword ("-" rows).
-            let not = theme.unsuited[keyword.text] ?? []
-            return own + suited(theme.general.filter { q in !not.contains(where: q.text.hasPrefix) }, to: keyword)
+            return own + suited(theme.general, to: keyword)
         }
         return own.isEmpty ? suited(generic, to: keyword) : own
     }
@@ -43,7 +41,10 @@ public enum QuestionBanks {
         let concerns = concernsSuit(keyword.text)
         // "copies of reports on hate crime reports" says reports twice and means neither.
         let reports = TextTools.words(keyword.text).last == "reports"
-        return qs.filter { nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
+        // The theme and generic questions its bank marks as not for this keyword ("-" rows): the generic ones are
+        // the composer's fallback when no theme question names the keyword in a style's shape.
+        let not = themes[keyword.theme]?.unsuited[keyword.text] ?? []
+        return qs.filter { !not.contains(where: $0.text.hasPrefix) && nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
             && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}")) }
     }
 
@@ -107,8 +108,8 @@ package struct QuestionTable: Sendable {
                 keywordAt[keyword.lowercased()] = i + 1
             }
             if f[2] == "-" {
-                guard general[theme]!.contains(where: { $0.text.hasPrefix(f[3]) }) else {
-                    throw RowError(description: "line \(i + 1): no question of '\(theme)' above starts '\(f[3])'")
+                guard general[theme]!.contains(where: { $0.text.hasPrefix(f[3]) }) || general[""]?.contains(where: { $0.text.hasPrefix(f[3]) }) == true else {
+                    throw RowError(description: "line \(i + 1): no question of '\(theme)' or of the generic list above starts '\(f[3])'")
                 }
                 unsuited[theme, default: [:]][keyword, default: []].append(f[3])
                 last = (theme, keyword)
