@@ -91,8 +91,9 @@ public final class LetterWriter: @unchecked Sendable {
     public var itemModel: Model?
     /// The temperature of the person's frame around the base's items. The adapter has learnt the frame from a few
     /// dozen letters, and at the request's 0.7 half its best-of-8 letters had a sentence of word salad in it
-    /// ("I would like to ask asylum hotels for a new office"); the items keep the request's temperature.
-    public static let frameTemperature: Float = 0.3
+    /// ("I would like to ask asylum hotels for a new office"); at 0.3, 30 of 70 had an odd closing line, at 0.1
+    /// 18 (session 13, read line by line); the items keep the request's temperature.
+    public static let frameTemperature: Float = 0.1
     /// Who signs the letters whose request names nobody (`foibandit config requester`); nil leaves the
     /// placeholder the model wrote.
     public var requester: Requester?

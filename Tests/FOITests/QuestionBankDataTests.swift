@@ -16,6 +16,13 @@ import Testing
         let seedThemes = Set(try SeedData.keywords(root: root).map(\.theme))
         #expect(Set(QuestionBanks.themes.keys) == seedThemes)
         #expect(QuestionBanks.themes.values.allSatisfy { !$0.general.isEmpty })
+        // Every keyword has a figure of its own banks that names it over the letter's period, so a three-line request
+        // or a table never falls back to the generic list ("the total amount spent on social value in procurement,
+        // including staff and contractor costs", read in session 13).
+        let bare = try SeedData.keywords(root: root).filter { k in
+            !QuestionBanks.questions(for: k).contains { $0.numeric && $0.text.contains("{K}") && $0.text.contains("{T}") }
+        }
+        #expect(bare.isEmpty, "\(bare.map(\.text))")
     }
 
     @Test func badRowsAndRepeatsAreRefused() {

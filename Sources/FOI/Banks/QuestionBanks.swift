@@ -64,7 +64,9 @@ public enum QuestionBanks {
         let words = TextTools.words(keyword)
         guard let last = words.last, !words.contains("complaints") && !words.contains("complaint") else { return words.isEmpty }
         return !["complaints", "spending", "spend", "expenditure", "costs", "cost", "salaries", "budget", "budgets",
-                 "bonuses", "expenses", "borrowing"].contains(last)
+                 "bonuses", "expenses", "borrowing",
+                 // Nor about what residents owe ("complaints received about council tax arrears", seed 1212).
+                 "arrears"].contains(last)
     }
 }
 
