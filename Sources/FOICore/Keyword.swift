@@ -38,6 +38,8 @@ public struct Keyword: Hashable, Codable, Sendable {
     static let departmentRemits: [String: [String]] = [
         "transport": ["Department for Transport", "Transport for London", "Greater London Authority"],
         "emergency planning": ["Greater London Authority", "Transport for London"],
+        // The London Pensions Fund Authority and TfL regenerate nothing (a reading asked the LPFA about enterprise zones).
+        "economic development": ["Greater London Authority", "London Legacy Development Corporation"],
         "highways": ["Department for Infrastructure"],
         "courts and justice": ["Ministry of Justice", "Department of Justice", "Attorney General's Office", "Crown Prosecution Service",
                                "Crown Office", "Public Prosecution Service", "Serious Fraud Office"],

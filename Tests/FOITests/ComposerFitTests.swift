@@ -63,6 +63,8 @@ import Testing
         // staff and contractor costs" (the composer's generic fallback); seed 8484: "complaints received about looked
         // after children".
         #expect(KeywordNature("office attendance") == .measure)
+        // Seed 3690: enterprise zones asked of the London Pensions Fund Authority.
+        #expect(!k("enterprise zones").suits(a("London Pensions Fund Authority")) && k("enterprise zones").suits(a("Greater London Authority")))
         #expect(QuestionBanks.suited(QuestionBanks.generic, to: k("Big Four accounting firms")).allSatisfy { !$0.text.contains("contractor costs") })
         #expect(QuestionBanks.suited(QuestionBanks.generic, to: k("looked after children")).allSatisfy { !$0.text.contains("complaints") })
     }
