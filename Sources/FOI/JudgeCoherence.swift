@@ -239,6 +239,15 @@ extension JudgeRules {
                 return (false, "a sentence is cut off: “…\(line.suffix(50))”")
             }
         }
+        // Prose inside the list: after an item, a line that is no item yet ends as one ("- Any reports …" then "I would
+        // like to build an accurate of consultancy spending in a board, and the number of cards in issue;" then "- Any
+        // internal audit reports …", a history adapter's letter the judge passed, session 14).
+        var afterItem = false
+        for line in ctx.bodyLines {
+            if stripMarker(line) != nil { afterItem = true; continue }
+            if afterItem && line.hasSuffix(";") { return (false, "prose breaks into the list: “\(line.prefix(60))”") }
+            afterItem = false
+        }
         // One period, defined before it is referred to.
         let text = lower.joined(separator: " ")
         for ref in backReferences {

@@ -104,6 +104,13 @@ extension JudgeRules {
             let lower = token.lowercased()
             if token.utf8.contains(UInt8(ascii: "@")) || lower.hasPrefix("http") || lower.hasPrefix("www.") { continue }
             if !token.contains(where: { $0.isLetter }) || token.count == 1 { continue }
+            // Capitals at the end of a lower-case word ("threefolD", "inS", "theSS"): a sampled token run into a word,
+            // not the word as written (a history adapter's letters, session 14). Units keep theirs ("kW", "pH").
+            let lowerHead = token.prefix { $0.isLowercase }, tail = token.dropFirst(lowerHead.count)
+            if !lowerHead.isEmpty, !tail.isEmpty, tail.allSatisfy(\.isUppercase), !Self.unitsWithCapitals.contains(token) {
+                bad.append(token)
+                continue
+            }
             if isKnown(token, names: names) || partsKnown(token, names: names) { continue }
             if token.contains(where: { $0.isNumber }) && isCode(token) { continue }
             // All-capital acronyms: an FOI letter is full of them.
@@ -120,6 +127,9 @@ extension JudgeRules {
         }
         return bad
     }
+
+    /// Units written with a capital after lower-case letters.
+    static let unitsWithCapitals: Set<String> = ["kW", "kV", "kJ", "kN", "kB", "dB", "mA", "mV", "mW", "mL", "pH", "nM", "eV", "iOS", "mRNA"]
 
     static func words(_ ctx: LetterContext, names: Set<String>) -> Outcome {
         guard Lexicon.available else { return (true, "no word list installed (apt-get install wbritish-large); words not checked") }

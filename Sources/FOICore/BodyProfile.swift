@@ -86,6 +86,11 @@ public struct BodyProfile: Sendable, Equatable {
                 p.reference = "your organisation"
             }
         }
+        // The Scottish Ambulance Service is a special health board filed with the ambulance trusts: "the service".
+        if p.reference == "the trust" && !nameWords.contains("trust") {
+            p.reference = "the service"
+            p.kinds.remove("trust")
+        }
         // The Scottish Police Authority is an authority; the Northern Ireland Policing Board a board.
         if p.reference == "your organisation" && ["Policing bodies", "Police regulators"].contains(a.category) {
             if nameWords.contains("authority") { p.reference = "the authority" } else if nameWords.contains("board") { p.reference = "the board" }

@@ -116,6 +116,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         "biodiversity net gain": [.england], "badger culling": [.england],
         // The adult education budget is England's (a Scottish or Welsh college has none); IPP sentences are England and Wales law.
         "adult education budget": [.england], "imprisonment for public protection sentences": [.england, .wales],
+        // Places for Growth moves UK civil service roles out of London; a devolved body has no such programme.
+        "civil service relocation": [.england],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

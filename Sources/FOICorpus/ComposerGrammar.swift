@@ -20,13 +20,14 @@ extension LetterBuilder {
     /// rates the council owes) or "the department's free school meals eligibility".
     static let notTheBodys: Set<String> = ["arrears", "eligibility", "overpayments"]
 
-    /// "the gender pay gap" for "gender pay gap"; nil when the keyword reads alone as it is ("pothole repairs",
+    /// "the gender pay gap" for "gender pay gap", "the Gaelic language plan" (seed 7272 read "about Gaelic language
+    /// plan"); nil when the keyword reads alone as it is ("pothole repairs",
     /// "air quality", "CCTV").
     static func withTopicArticle(_ k: String) -> String? {
         let lower = k.lowercased()
         guard let last = KeywordNature.documentHead(of: lower) ?? lower.split(separator: " ").last.map(String.init),
               singularHeads.contains(last),
-              !lower.hasPrefix("the "), !lower.hasPrefix("a "), k.first?.isLowercase == true else { return nil }
+              !lower.hasPrefix("the "), !lower.hasPrefix("a ") else { return nil }
         return "the " + k
     }
 

@@ -87,7 +87,10 @@ extension LetterBuilder {
             if !named.contains(k.text) {
                 let naming = { (qs: [TopicQuestion]) in qs.filter { $0.text.contains("{K}") } }
                 let generic = QuestionBanks.suited(QuestionBanks.generic, to: k).filter { usable($0) && takes($0) }
-                let fallback = figures ? [naming(fresh.filter(\.numeric)), naming(fresh)] : [naming(fresh)]
+                // Where the style's test leaves none, still no list or forecast in one cell ("the forecast reserves
+                // levels for each of the next three financial years" as a row per year, seed 8383).
+                let cell = fresh.filter { q in q.numeric && { !$0.isList && !$0.isSnapshot }(Self.filled(q, k)) }
+                let fallback = figures ? [naming(cell), naming(fresh.filter(\.numeric)), naming(fresh)] : [naming(fresh)]
                 choices = ([naming(pool), naming(generic)] + fallback).first { !$0.isEmpty } ?? pool
             }
             guard !choices.isEmpty else { continue }

@@ -84,10 +84,12 @@ public struct HistoryGain: Codable, Sendable, Equatable {
     /// afterwards, and without the bank-grounding preference unless `adaptedGroundsItems`, as `--adapter` writes),
     /// through the writer's own checks: the copy and word guards, the judge and, with `candidates`
     /// above 1, its reranking and item grounding. `personLetters` are the person's letters whose style is the target.
-    /// `itemModel`: the base model apart from the writer's, to write the items as `--adapter` does (`ItemSpan`).
+    /// `itemModel`: the base model apart from the writer's, to write the items as `--adapter` does (`ItemSpan`);
+    /// `frameSupport`: the person's training letters, whose phrasing the adapter's candidates are preferred to keep.
     public static func measure(writer: LetterWriter, adapter: LoRAAdapter, requests: [LetterRequest],
                                personLetters: [String], personTest: [HistoryLetter] = [], knownKeywords: [Keyword] = [],
                                candidates: Int = 1, batchSize: Int = 16, adaptedGroundsItems: Bool = false, itemModel: Model? = nil,
+                               frameSupport: FrameSupport? = nil,
                                progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                                samples: ((_ base: [WrittenLetter], _ adapted: [WrittenLetter]) -> Void)? = nil) throws -> HistoryGain {
         let kept = writer.candidates
@@ -107,14 +109,15 @@ public struct HistoryGain: Codable, Sendable, Equatable {
         // As `--adapter` writes: the person's phrasing, not the composer's, around the names.
         // With `itemModel` (the base, loaded apart), the base writes the list items in the person's frame and the
         // grounding reads them as it reads the base's.
-        let holds = writer.holdsSlots, grounds = writer.groundsItems, items = writer.itemModel
+        let holds = writer.holdsSlots, grounds = writer.groundsItems, items = writer.itemModel, support = writer.frameSupport
         try adapter.merge(into: writer.model)
         writer.holdsSlots = false
         writer.groundsItems = adaptedGroundsItems || itemModel != nil
         writer.itemModel = itemModel
+        writer.frameSupport = frameSupport
         defer {
             try? adapter.merge(into: writer.model, factor: -1)
-            writer.holdsSlots = holds; writer.groundsItems = grounds; writer.itemModel = items
+            writer.holdsSlots = holds; writer.groundsItems = grounds; writer.itemModel = items; writer.frameSupport = support
         }
         let adapted = write()
         samples?(base, adapted)

@@ -1,4 +1,5 @@
 import FOI
+import Writer
 import Foundation
 
 /// A person's letter as training data: the prompt it answers and the letter itself.
@@ -73,6 +74,14 @@ public enum HistoryTraining {
         func part(_ names: Set<String>) -> [HistoryLetter] { letters.filter { $0.authority.map { names.contains($0.name) } ?? false } }
         return Split(train: letters.filter { l in l.authority.map { !test.contains($0.name) && !validation.contains($0.name) } ?? true },
                      validation: part(validation), test: part(test))
+    }
+
+    /// The person's phrasing that adapter letters are preferred to keep to (`FrameSupport`), with each letter's
+    /// names masked: its body as matched and as written, and its keywords.
+    public static func frameSupport(_ letters: [HistoryLetter]) -> FrameSupport {
+        FrameSupport(letters: letters.map { l in
+            (l.body, [l.rawAuthority] + (l.authority.map { [$0.name, $0.shortName] } ?? []) + l.keywords)
+        })
     }
 
     /// `{"prompt": ..., "letter": ...}` JSON Lines, the SFT format `StageData.examples` reads. With `nameSlots`

@@ -24,6 +24,8 @@ public struct LetterRequest: Sendable, Equatable {
     }
 
     public var prompt: Prompt { Prompt(authority: authority, keywords: keywords, style: style.rawValue) }
+    /// The names a letter for it writes: the authority's and the keywords'.
+    public var names: [String] { [authority.name, authority.shortName] + keywords.map(\.text) }
 }
 
 /// A generated letter with its judge result.
@@ -42,18 +44,25 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     public var ungrounded: [String]? = nil
     /// Pairs of items asking one keyword for the same kind of thing (`ItemGrounding.overlaps`).
     public var overlaps: Int? = nil
+    /// Trigrams of the frame that nobody wrote, and the thousandths of it that the person never wrote
+    /// (`FrameSupport`); nil where the writer has no person's letters.
+    public var unseen: Int? = nil
+    public var foreign: Int? = nil
 
     /// Valid by the judge and every item a question from the banks: the letters a person reading them found
     /// sendable far more often than the judge's valid ones alone.
     public var groundedValid: Bool { judge.valid && (ungrounded ?? []).isEmpty }
 
-    /// The writer's order of preference: valid first, then fewer items from no bank, fewer items asking the
-    /// same, then the judge's score.
+    /// The writer's order of preference: valid first, then fewer items from no bank, with a history adapter a frame
+    /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, then
+    /// the judge's score.
     /// `grounding` false leaves the items' grounding out (a person's style: their questions are in no bank).
     public func isBetter(than other: WrittenLetter, grounding: Bool = true) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
         let mine = ungrounded?.count ?? 0, theirs = other.ungrounded?.count ?? 0
         if grounding && mine != theirs { return mine < theirs }
+        if (unseen ?? 0) != (other.unseen ?? 0) { return (unseen ?? 0) < (other.unseen ?? 0) }
+        if (foreign ?? 0) != (other.foreign ?? 0) { return (foreign ?? 0) < (other.foreign ?? 0) }
         if (overlaps ?? 0) != (other.overlaps ?? 0) { return (overlaps ?? 0) < (other.overlaps ?? 0) }
         return judge.score > other.judge.score
     }
@@ -94,6 +103,12 @@ public final class LetterWriter: @unchecked Sendable {
     /// ("I would like to ask asylum hotels for a new office"); at 0.3, 30 of 70 had an odd closing line, at 0.1
     /// 18 (session 13, read line by line); the items keep the request's temperature.
     public static let frameTemperature: Float = 0.1
+    /// A second round's frames, drawn when the first's best has a trigram nobody wrote (`FrameSupport`): at 0.1 the
+    /// eight frames are nearly one, and for the Scottish Government all sixteen of two rounds ended "within one
+    /// charity bands" (session 14); a warmer second round gives the reranking other frames to choose from.
+    static let secondRoundFrameTemperature: Float = 0.3
+    /// With a history adapter: the person's own phrasing, preferred in the frame (`FrameSupport`).
+    public var frameSupport: FrameSupport?
     /// Who signs the letters whose request names nobody (`foibandit config requester`); nil leaves the
     /// placeholder the model wrote.
     public var requester: Requester?
@@ -172,7 +187,8 @@ public final class LetterWriter: @unchecked Sendable {
                     expanded.append(x)
                 }
             }
-            let all = sample(expanded, onText: round == 0 ? draftRows : nil)
+            let all = sample(expanded, onText: round == 0 ? draftRows : nil,
+                             frameTemperature: round == 0 ? Self.frameTemperature : Self.secondRoundFrameTemperature)
             return rs.indices.map { i in
                 let group = all[(i * n)..<((i + 1) * n)]
                 var chosen = group.first!
@@ -186,9 +202,11 @@ public final class LetterWriter: @unchecked Sendable {
         // Near misses only: a model that writes nothing close would spend the time for nothing.
         // And valid letters with an item from no bank (`ItemGrounding`): reading them, those items were the
         // nonsense in letters the judge passed.
+        // And, with a history adapter, valid letters whose frame has a trigram nobody wrote (`FrameSupport`): the
+        // Scottish Government's letters had word salad in most candidates ("within one charity bands", session 14).
         let again = requests.indices.filter {
             let l = chosenLetters[$0]
-            return l.judge.valid ? groundsItems && !(l.ungrounded ?? []).isEmpty : l.judge.score >= Self.secondRoundFrom
+            return l.judge.valid ? groundsItems && !(l.ungrounded ?? []).isEmpty || (l.unseen ?? 0) > 0 : l.judge.score >= Self.secondRoundFrom
         }
         if n > 1 && !again.isEmpty {
             let second = candidates(again.map { requests[$0] }, round: 1)
@@ -217,7 +235,8 @@ public final class LetterWriter: @unchecked Sendable {
     }
 
     /// Samples one letter for each request, exactly as the model writes it (with the copy guard if on).
-    func sample(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)?) -> [WrittenLetter] {
+    func sample(_ requests: [LetterRequest], onText: ((Int, String) -> Bool)?,
+                frameTemperature: Float = LetterWriter.frameTemperature) -> [WrittenLetter] {
         // One decode at a time: the model's activation buffers are shared.
         lock.lock(); defer { lock.unlock() }
         let prompts = requests.map { tokenizer.encode($0.prompt.text) }
@@ -244,7 +263,7 @@ public final class LetterWriter: @unchecked Sendable {
         for key in groups.keys.sorted() {
             let idx = groups[key]!
             let opts = options(for: requests[idx[0]])
-            let sharpen = itemModel == nil || opts.temperature <= 0 ? 1 : opts.temperature / min(opts.temperature, Self.frameTemperature)
+            let sharpen = itemModel == nil || opts.temperature <= 0 ? 1 : opts.temperature / min(opts.temperature, frameTemperature)
             let out = Generator(model: model).generate(
                 prompts: idx.map { prompts[$0] }, options: opts, seeds: idx.map { requests[$0].seed },
                 guide: itemModel.map { m in Guide(model: m) { row in spans[idx[row]].inItem } },
@@ -284,11 +303,13 @@ public final class LetterWriter: @unchecked Sendable {
             if guardsNames { letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text)) }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
+            let frame = frameSupport?.read(letter, names: r.names)
             return WrittenLetter(prompt: r.prompt.text, letter: letter,
                                  judge: judge.judge(letter: letter, authority: r.authority, keywords: r.keywords),
                                  modelId: modelId, seed: r.seed, tokens: outputs[i].count,
                                  raw: filling ? text : nil,
-                                 ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter))
+                                 ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter),
+                                 unseen: frame?.unseen.count, foreign: frame?.foreignPermille)
         }
     }
 }

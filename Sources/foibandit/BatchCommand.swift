@@ -57,7 +57,7 @@ struct Batch: ParsableCommand {
             stderr("note: \(note)")
             if UnlistedBody.isDescribed(a) { stderr("to add it to the database: \(UnlistedBody.addCommand(a))") }
         }
-        let writer = try modelOptions.writer(judge: directory.judge)
+        let writer = try modelOptions.writer(judge: directory.judge, store: db)
         writer.requester = try db.requester()
         let engine = BatchEngine(writer: writer, planner: planner)
         let job = BatchRun(input: table, output: output.map { URL(fileURLWithPath: $0) },

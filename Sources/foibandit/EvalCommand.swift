@@ -67,7 +67,7 @@ struct Eval: ParsableCommand {
         let dir = try modelOptions.directory()
         let s = try store.open()
         let resolver = try Resolver(s)
-        let writer = try modelOptions.writer(judge: resolver.judge)
+        let writer = try modelOptions.writer(judge: resolver.judge, store: s)
         writer.guardsNames = !unguarded
         writer.candidates = max(1, candidates)
         var report = EvalReport(model: writer.modelId, perplexity: [:], sets: [], temperature: temperature, seconds: 0,

@@ -23,7 +23,8 @@ struct ModelOptions: ParsableArguments {
         return try SeedLocator.shipped(Self.defaultModel)
     }
 
-    func writer(judge: Judge) throws -> LetterWriter {
+    /// The writer for `--model` and `--adapter`; `store` holds the person's letters an adapter was trained on.
+    func writer(judge: Judge, store: FOIStore) throws -> LetterWriter {
         let dir = try directory()
         guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("config.json").path) else {
             throw ValidationError("no model in \(dir.path) (train one with `make model`, or pass --model)")
@@ -42,6 +43,9 @@ struct ModelOptions: ParsableArguments {
             // so they are grounded in the banks as the base's are.
             writer.holdsSlots = false
             writer.itemModel = try Model.load(directory: dir)
+            // Among equal candidates, the one whose frame keeps to the person's own phrasing (`FrameSupport`).
+            let history = try store.historyLetters()
+            if !history.isEmpty { writer.frameSupport = HistoryTraining.frameSupport(history) }
             return writer
         }
     }
@@ -129,7 +133,7 @@ struct Generate: ParsableCommand {
         let request = LetterRequest(authority: chosen, keywords: topics,
                                     style: style, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                                     temperature: temperature, maxTokens: maxTokens)
-        let writer = try modelOptions.writer(judge: resolver.judge)
+        let writer = try modelOptions.writer(judge: resolver.judge, store: s)
         writer.requester = try requesterOptions.resolve(s)
         let out = FileHandle.standardOutput
         let letter = writer.write([request]) { _, text in

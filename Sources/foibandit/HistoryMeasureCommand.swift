@@ -74,7 +74,8 @@ struct HistoryMeasureOptions: ParsableArguments {
             let bar = ProgressLine()
             let gain = try HistoryGain.measure(writer: writer, adapter: adapter, requests: reqs, personLetters: history.map(\.body),
                                                personTest: split.test, knownKeywords: keywords, candidates: n,
-                                               adaptedGroundsItems: groundAdapterItems, itemModel: itemModel, progress: { done, total in
+                                               adaptedGroundsItems: groundAdapterItems, itemModel: itemModel,
+                                               frameSupport: HistoryTraining.frameSupport(split.train), progress: { done, total in
                 let sec = Date().timeIntervalSince(began)
                 let eta = done > 0 ? sec * Double(total - done) / Double(done) : 0
                 bar.show(String(format: "measure [%@] %d/%d letters, %.0f s, ETA %.0f s",

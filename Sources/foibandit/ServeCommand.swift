@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
 
         let db = try store.open()
         let directory = try Directory(store: db)
-        let writer = noModel ? nil : try modelOptions.writer(judge: directory.judge)
+        let writer = noModel ? nil : try modelOptions.writer(judge: directory.judge, store: db)
         writer?.requester = try db.requester()
         let state = ServiceState(directory: directory, writer: writer, config: config, logger: logger)
         logger.info("starting", metadata: ["host": "\(host)", "port": "\(port)", "model": "\(writer?.modelId ?? "none")",

@@ -77,6 +77,9 @@ import Testing
         expectDefect(verdict(item("The amount of unpension debt written off in each year.")), "words", quoting: "unpension")
         expectDefect(verdict(item("The ten largestionH payments in each year.")), "words", quoting: "largestionH")
         expectDefect(verdict(item("Any contracts with supply Thachers in each year.")), "words", quoting: "Thachers")
+        // A capital sampled onto the end of a word (a history adapter's letters, session 14); units keep theirs.
+        expectDefect(verdict(item("A copy of the threefolD review of each repair.")), "words", quoting: "threefolD")
+        #expect(verdict(item("The pH of the water in each reservoir and the kW rating of each pump in each year.")).check(.words)?.passed == true)
         // Place names, firms and codes are not non-words.
         #expect(verdict(item("The number of potholes on the A61 in Headingley reported to PwC auditors in each year.")).valid)
     }
@@ -181,6 +184,9 @@ import Testing
         let lettered = F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "(c) A copy")
         expectDefect(verdict(lettered), "coherence", quoting: "spliced")
         expectDefect(verdict(F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "c) A copy")), "coherence", quoting: "spliced")
+        // Prose breaking into the list, ending as an item does (a history adapter's letter the judge passed, session 14).
+        let proseInList = F.goodLetter.replacingOccurrences(of: "\n3. A copy", with: "\n\nI would like to build an accurate of repairs in a board, and the number of cards in issue;\n3. A copy")
+        expectDefect(verdict(proseInList), "coherence", quoting: "prose breaks into the list")
         let undefined = F.goodLetter.replacingOccurrences(of: " for the financial years 2021/22 to 2024/25", with: "")
             .replacingOccurrences(of: "carried out in each year", with: "carried out in each of those years")
         #expect(verdict(undefined).check(.coherence)?.reason.contains("never gave") == true)

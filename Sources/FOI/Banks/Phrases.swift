@@ -312,4 +312,18 @@ package enum Phrases {
         "For each {U}, please provide:",
         "Please give me the following, for each {U}:",
     ]
+
+    /// Every phrase of every bank: the composer's sentences, which `FrameSupport` reads as fluent English.
+    package static var all: [String] {
+        let lists: [[String]] = [
+            namedGreetings, plainGreetings, namedOpenings, plainOpenings, contexts, backgrounds, followUpOpenings, shortAsks,
+            timeSentences, numberedIntros, formats, documentFormats, tableFormats, tableLayouts, smallNumberNotes, costFOIA,
+            costFOIAandEIR, costFOISAandEISR, costFOIAFigure, costFOISA, costEIR, costEISR, clarifications, thanks, signOffs,
+            briefOpenings, briefFormats, definitionIntros, keywordDefinitions, otherDefinitions, documentIntros, documentScopes,
+            tableIntros,
+        ]
+        let byRegime = [briefCosts, briefCostsMixed, briefCostsEnvironmental].flatMap { $0.values.flatMap { $0 } }
+        return lists.flatMap { $0 } + byRegime
+    }
 }
+

@@ -33,7 +33,7 @@ public struct TopicQuestion: Sendable, Equatable {
                      // Pay bands are a year's figure: "employees paid £100,000 or more, in bands" for each quarter.
                      "in bands", "paid £",
                      // What exists rather than what happens: licences in force, stations operated, desks available.
-                     "in force", "operated by", "available", "employed to", "as a percentage", "accuracy", "volunteers",
+                     "in force", "operated by", "operates", "available", "employed to", "as a percentage", "accuracy", "volunteers",
                      "unused for"].contains(where: text.contains)
     }
 
@@ -45,7 +45,10 @@ public struct TopicQuestion: Sendable, Equatable {
          "remaining payments", "until they end", "due to expire", "outstanding at the end",
          // "How many remain outstanding" is asked of today, not of each quarter or year in a table's rows.
          "have been carried out", "remain outstanding", "remain unresolved", "remain open", "remain closed", "remains unspent", "remaining capacity",
-         "still outstanding"].contains(where: text.contains)
+         "still outstanding",
+         // A forecast or an estimate to date is one figure ("the estimated cost of meeting the net zero targets, and
+         // the funding identified so far" for each month, seed 7272).
+         "so far", "the next ", "estimated cost of meeting", "are still in place"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
@@ -57,7 +60,11 @@ public struct TopicQuestion: Sendable, Equatable {
          // Its own breakdown by month does not fit a row per year.
          "by month", "and month", "with each", "each of the",
          // A figure for each zone, or a payment with its recipient's job title, is a list in one cell.
-         "for each ", "with the job title"].contains(where: text.contains)
+         "for each ", "with the job title",
+         // A count with each one's age and hours is a list ("MRI scanners ... with their age" for each quarter, seed 8383).
+         "with their age",
+         // A count at each place is a list ("the number of taxi ranks and the number of spaces at each", seed 1357).
+         "at each"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
