@@ -141,8 +141,9 @@ public struct BodyProfile: Sendable, Equatable {
             return p("the college", ["college"], [.students])
         case "Universities", "University colleges":
             return p("the university", ["university", "college"], [.students])
+        // UK Research and Innovation, the only body filed here, is no council (seed 5858 read "the council's policy").
         case "Research councils":
-            return p("the council", ["council"], [.students])
+            return p("your organisation", [], [.students])
         case "Main police forces", "Other police forces/constabularies":
             return p("the force", ["force", "constabulary"], [.arrests])
         case "Police and Crime Commissioners":

@@ -58,7 +58,7 @@ public struct TopicQuestion: Sendable, Equatable {
          // A figure for each course is a list too (a row per month read "drop-out rates for each course").
          "for each course", "by year of study", "at each court",
          // Its own breakdown by month does not fit a row per year.
-         "by month", "and month", "with each", "each of the",
+         "by month", "and month", "with each", "each of the", "each of {ORG}",
          // A figure for each zone, or a payment with its recipient's job title, is a list in one cell.
          "for each ", "with the job title",
          // A count with each one's age and hours is a list ("MRI scanners ... with their age" for each quarter, seed 8383).
