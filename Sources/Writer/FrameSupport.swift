@@ -38,6 +38,50 @@ public struct FrameSupport: Sendable {
         return Reading(unseen: t.subtracting(banks).sorted(), foreign: t.sorted(), total: all.count)
     }
 
+    /// The letter without its frame's sentences that hold a trigram nobody wrote, where a reader loses nothing they
+    /// need: not the greeting, the request itself (the first sentence after the greeting), a list's lead-in or the
+    /// sign-off. In the Scottish Government's letters every candidate of two rounds ended its cost sentence "within one
+    /// charity bands"; without the sentence the person's own close remains. Nil when there is nothing to drop.
+    public func withoutUnseenSentences(_ letter: String, names: [String]) -> String? {
+        var lines = letter.components(separatedBy: "\n")
+        guard let close = lines.lastIndex(where: JudgeRules.isCloseLine) else { return nil }
+        let body = lines.indices.filter { $0 < close && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        guard body.count > 2 else { return nil }
+        var changed = false
+        for i in body.dropFirst() where Self.frameLines(lines[i]) == [lines[i]] {
+            let parts = Self.sentences(lines[i])
+            let kept = parts.enumerated().filter { k, sentence in
+                (i == body[1] && k == 0) || sentence.hasSuffix(":")
+                    || Self.trigrams(in: sentence, names: names).subtracting(person).isSubset(of: banks)
+            }.map(\.element)
+            guard kept.count < parts.count else { continue }
+            changed = true
+            lines[i] = kept.joined(separator: " ")
+        }
+        guard changed else { return nil }
+        // A paragraph left empty goes, with the blank line that set it off.
+        var out: [String] = []
+        for line in lines {
+            if line.isEmpty, out.last?.isEmpty == true { continue }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A line's sentences, each with its closing stop.
+    static func sentences(_ line: String) -> [String] {
+        var out: [String] = [], cur = ""
+        let chars = Array(line)
+        for (i, c) in chars.enumerated() {
+            cur.append(c)
+            if ".?!".contains(c), i + 1 == chars.count || chars[i + 1] == " " {
+                out.append(cur.trimmingCharacters(in: .whitespaces)); cur = ""
+            }
+        }
+        if !cur.trimmingCharacters(in: .whitespaces).isEmpty { out.append(cur.trimmingCharacters(in: .whitespaces)) }
+        return out
+    }
+
     /// The banks' phrases with each body's reference and each law's title in place; names masked.
     static let bankTrigrams: Set<String> = {
         let references = ["your organisation", "the council", "the trust", "the force", "the college", "the university",

@@ -303,9 +303,15 @@ public final class LetterWriter: @unchecked Sendable {
             if guardsNames { letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text)) }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
+            var verdict = judge.judge(letter: letter, authority: r.authority, keywords: r.keywords)
+            // With a history adapter, product decoding drops frame sentences nobody wrote, where the letter stays valid.
+            if guardsNames, let support = frameSupport, let cut = support.withoutUnseenSentences(letter, names: r.names) {
+                let v = judge.judge(letter: cut, authority: r.authority, keywords: r.keywords)
+                if v.valid || !verdict.valid { letter = cut; verdict = v }
+            }
             let frame = frameSupport?.read(letter, names: r.names)
             return WrittenLetter(prompt: r.prompt.text, letter: letter,
-                                 judge: judge.judge(letter: letter, authority: r.authority, keywords: r.keywords),
+                                 judge: verdict,
                                  modelId: modelId, seed: r.seed, tokens: outputs[i].count,
                                  raw: filling ? text : nil,
                                  ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter),

@@ -41,4 +41,22 @@ import Writer
         // list items are the base model's, not the frame
         #expect(FrameSupport.frameLines("Could you tell me:\n1. the cost;\n(b) the count;\niv) the date;\n- x\nThanks") == ["Could you tell me:", "Thanks"])
     }
+
+    /// Product decoding drops a frame sentence nobody wrote, keeping the request, the list and the person's close.
+    @Test func unseenSentencesAreDropped() throws {
+        let letters = HistoryParser.read(path: handwrittenHistory.path).requests.map {
+            HistoryLetter(authority: nil, rawAuthority: $0.rawAuthority, keywords: $0.keywords, body: $0.body, contentHash: "")
+        }
+        let support = HistoryTraining.frameSupport(letters)
+        let names = ["Scottish Government", "consultancy spending"]
+        let letter = "Dear Sir or Madam,\n\nI'd like to ask Scottish Government for some information under the Freedom of Information (Scotland) Act 2002.\n\n"
+            + "Since 1 April 2021, could you tell me:\n- Any internal audit reports concerning consultancy spending\n\n"
+            + "An email reply is fine, with any figures in a spreadsheet. If answering in full would cost more than the prescribed £600 limit under section 12 of FOISA, please provide what you can within one charity bands.\n\n"
+            + "Many thanks,\nGareth Lowe"
+        let cut = try #require(support.withoutUnseenSentences(letter, names: names))
+        #expect(!cut.contains("charity bands") && cut.contains("An email reply is fine, with any figures in a spreadsheet.\n\nMany thanks,"))
+        #expect(cut.contains("I'd like to ask Scottish Government") && cut.contains("- Any internal audit reports"))
+        #expect(support.withoutUnseenSentences(cut, names: names) == nil)
+    }
 }
+
