@@ -262,7 +262,9 @@ struct LetterBuilder {
                 for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor",
                           "concerning", "covering", "regarding", "under", "against",
                           // And after a verb that takes it as object (seed 9102: "a meeting that discussed communications team budget").
-                          "discussed", "examined", "covers", "researching", "considered"] {
+                          "discussed", "examined", "covers", "researching", "considered",
+                          // "meetings at which the adult education budget appeared" (seed 7070).
+                          "which"] {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }

@@ -34,7 +34,9 @@ public struct TopicQuestion: Sendable, Equatable {
                      "in bands", "paid £",
                      // What exists rather than what happens: licences in force, stations operated, desks available.
                      "in force", "operated by", "operates", "available", "employed to", "as a percentage", "accuracy", "volunteers",
-                     "unused for"].contains(where: text.contains)
+                     "unused for",
+                     // Homes connected to a heat network are a count of what exists (a row per month, seed 7070).
+                     "connected to"].contains(where: text.contains)
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -64,7 +66,7 @@ public struct TopicQuestion: Sendable, Equatable {
          // A count with each one's age and hours is a list ("MRI scanners ... with their age" for each quarter, seed 8383).
          "with their age",
          // A count at each place is a list ("the number of taxi ranks and the number of spaces at each", seed 1357).
-         "at each"].contains(where: text.contains)
+         "at each", "by site"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
