@@ -20,13 +20,15 @@ import Writer
         #expect(HistoryFrame.promptKeywords(["hospital flow"], body: body, known: []).isEmpty)
     }
 
+    /// The frame support of the handwritten history's letters, as `train history` builds it from a person's letters.
+    static let handwrittenSupport = HistoryTraining.frameSupport(HistoryParser.read(path: handwrittenHistory.path).requests.map {
+        HistoryLetter(authority: nil, rawAuthority: $0.rawAuthority, keywords: $0.keywords, body: $0.body, contentHash: "")
+    })
+
     /// The person's frame around new names reads as theirs; a line of word salad an adapter wrote (session 13,
     /// Ofsted) as nobody's, and a sentence of the composer's as English but not the person's.
     @Test func frameSupportKnowsThePersonsPhrasing() throws {
-        let letters = HistoryParser.read(path: handwrittenHistory.path).requests.map {
-            HistoryLetter(authority: nil, rawAuthority: $0.rawAuthority, keywords: $0.keywords, body: $0.body, contentHash: "")
-        }
-        let support = HistoryTraining.frameSupport(letters)
+        let support = Self.handwrittenSupport
         let names = ["Ofsted", "school inspections"]
         let own = "Dear Sir or Madam,\n\nI'd like to ask Ofsted for some information under the Freedom of Information Act 2000.\n\n"
             + "Since 1 April 2021, could you tell me:\n- how many school inspections were carried out each year;\n"
@@ -44,10 +46,7 @@ import Writer
 
     /// Product decoding drops a frame sentence nobody wrote, keeping the request, the list and the person's close.
     @Test func unseenSentencesAreDropped() throws {
-        let letters = HistoryParser.read(path: handwrittenHistory.path).requests.map {
-            HistoryLetter(authority: nil, rawAuthority: $0.rawAuthority, keywords: $0.keywords, body: $0.body, contentHash: "")
-        }
-        let support = HistoryTraining.frameSupport(letters)
+        let support = Self.handwrittenSupport
         let names = ["Scottish Government", "consultancy spending"]
         let letter = "Dear Sir or Madam,\n\nI'd like to ask Scottish Government for some information under the Freedom of Information (Scotland) Act 2002.\n\n"
             + "Since 1 April 2021, could you tell me:\n- Any internal audit reports concerning consultancy spending\n\n"
