@@ -5,7 +5,7 @@ BIN          ?= .build/release/foibandit
 PREFIX       ?= /usr/local
 # What the program reads at run time, installed beside it: it looks in ../share/foibandit (see SeedLocator).
 SHARE_DATA   := authorities keywords evalsets models
-APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config wbritish-large
+APT_PACKAGES := libncursesw5-dev libopenblas-dev libsqlite3-dev tmux python3 pkg-config wbritish-large wordnet-base
 
 .PHONY: deps build run test install install-files interop model corpus bench clean
 

@@ -149,7 +149,9 @@ public struct Judge: Sendable {
             case .legislation: (passed, reason) = JudgeRules.legislation(ctx, jurisdiction: jurisdiction)
             case .items: (passed, reason) = JudgeRules.items(ctx)
             case .words: (passed, reason) = JudgeRules.words(ctx, names: words)
-            case .names: (passed, reason) = JudgeRules.names(ctx, keywords: texts, knownPhrases: keywordPhrases)
+            // The body's own name is no broken keyword: "the Welsh Ambulance Services University NHS Trust" beside the
+            // keyword "private ambulance services" (the composer's audit, session 15).
+            case .names: (passed, reason) = JudgeRules.names(ctx, keywords: texts, knownPhrases: keywordPhrases.union(Self.runs(of: authority.name)))
             case .body: (passed, reason) = JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
             case .topic: (passed, reason) = JudgeRules.topic(ctx, profile: profile, keywords: keywords)
@@ -172,4 +174,12 @@ public struct Judge: Sendable {
 
     /// Looks an authority up by name or short name (case-insensitive) among the known ones.
     public func authority(named name: String) -> Authority? { names.lookup(name) }
+
+    /// Every run of two or three words of `name`, lower-cased, as the names check reads phrases.
+    static func runs(of name: String) -> Set<String> {
+        let w = TextTools.words(name)
+        var out = Set<String>()
+        for n in 2...3 where w.count >= n { for i in 0...(w.count - n) { out.insert(w[i..<(i + n)].joined(separator: " ")) } }
+        return out
+    }
 }

@@ -234,6 +234,17 @@ extension JudgeRules {
                 return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
             }
         }
+        // A word or two after an item's full stop, with no stop of its own: "… agency nurse spending. for" (the base
+        // writing a history adapter's item went on past its end, session 15). Not after "etc." or "e.g.".
+        for line in ctx.bodyLines {
+            guard let item = stripMarker(line), let dot = item.lastIndex(of: ".") else { continue }
+            let after = item[item.index(after: dot)...].split(separator: " ")
+            let before = TextTools.words(String(item[..<dot])).last ?? ""
+            if (1...2).contains(after.count), after.allSatisfy({ $0.allSatisfy(\.isLowercase) }),
+               !["etc", "e", "g", "i", "eg", "ie", "incl", "approx", "no", "vs"].contains(before) {
+                return (false, "a stray word after the item's end: “…\(item.suffix(40))”")
+            }
+        }
         for line in ctx.bodyLines.dropFirst() where stripMarker(line) == nil && !isCloseLine(line) {
             if TextTools.wordCount(line) >= 8, let c = line.last, !".?!:;)\"”’'".contains(c) {
                 return (false, "a sentence is cut off: “…\(line.suffix(50))”")

@@ -36,7 +36,7 @@ extension JudgeRules {
     static func isKnown(_ w: String, names: Set<String>) -> Bool {
         var l = w.lowercased()
         l = l.replacing("’", with: "'")
-        if l.isEmpty || Lexicon.words.contains(l) || names.contains(l) { return true }
+        if l.isEmpty || Lexicon.words.contains(l) || names.contains(l) || Lexicon.derives(l) { return true }
         for suffix in ["'s", "'"] where l.hasSuffix(suffix) {
             let base = String(l.dropLast(suffix.count))
             if Lexicon.words.contains(base) || names.contains(base) { return true }
@@ -208,7 +208,12 @@ extension JudgeRules {
                     m != n && k2.count > tailLength && i + tailLength >= k2.count
                         && Array(w[(i + tailLength - k2.count)..<(i + tailLength)]) == k2
                 }
-                guard !inOther, before != head, !neutralModifiers.contains(before), Int(before) == nil,
+                // Another keyword named whole just before the tail: "your ash dieback action plan" beside the keyword
+                // "climate emergency action plan" is the plan for ash dieback, not a broken name (the audit, session 15).
+                let afterOther = split.enumerated().contains { m, k2 in
+                    m != n && i >= k2.count && Array(w[(i - k2.count)..<i]) == k2
+                }
+                guard !inOther, !afterOther, before != head, !neutralModifiers.contains(before), Int(before) == nil,
                       !knownPhrases.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")),
                       !knownTerms.contains(w[(i - 1)..<(i + tailLength)].joined(separator: " ")) else { continue }
                 // Two-word keywords: only a head taken from another keyword (three-word ones: any noun).
@@ -236,5 +241,7 @@ extension JudgeRules {
     ]
 
     /// Established terms that share a keyword's tail.
-    static let knownTerms: Set<String> = ["plate recognition cameras", "number plate recognition"]
+    static let knownTerms: Set<String> = ["plate recognition cameras", "number plate recognition",
+                                          // Beside "equality impact assessments" and "agency social workers" (the audit, session 15).
+                                          "protection impact assessments", "children social workers", "adult social workers"]
 }

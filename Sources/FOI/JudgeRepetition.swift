@@ -94,12 +94,36 @@ extension JudgeRules {
         return questionKinds.first { asks(xq, $0) && asks(yq, $0) }.map { ($0.kind, k) }
     }
 
+    /// The nouns a letter refers to its body with ("the council's", "your organisation's").
+    static let bodyNouns: Set<String> = ["organisation", "council", "trust", "department", "force", "service", "university",
+                                         "college", "authority", "commission", "agency", "board"]
+
+    /// `w` with "the council", "your organisation" and the like as one word.
+    static func bodyNamedOneWay(_ w: [String]) -> [String] {
+        var out: [String] = [], i = 0
+        while i < w.count {
+            if ["the", "your"].contains(w[i]), i + 1 < w.count, bodyNouns.contains(w[i + 1]) { out.append("{org}"); i += 2; continue }
+            out.append(w[i]); i += 1
+        }
+        return out
+    }
+
     /// Two items (as words) that ask nearly the same thing: 85% of the shorter one's words in the other.
     package static func sameQuestion(_ a: [String], _ b: [String]) -> Bool {
         // On stems: "recommendation"/"recommendations", "remain"/"remaining" are the same question.
         // And at least half of the longer one: "the number of data protection impact assessments" is in "a copy of
         // the template and guidance for data protection impact assessments", but it is another question.
-        let x = Set(a.map(TextTools.stem)), y = Set(b.map(TextTools.stem)), shared = Double(x.intersection(y).count)
+        // The body named one way: "about the department's PPE storage costs" and "about your organisation's PPE
+        // storage costs" are one question (a history adapter's letter, session 15).
+        // Counts of different things are different questions: "the number of complaints received about X" and "the
+        // number of reports of X received" share nearly every word (a composer letter, session 15).
+        func counted(_ w: [String]) -> String? {
+            guard let i = w.indices.first(where: { $0 + 2 < w.count && w[$0] == "number" && w[$0 + 1] == "of" }) else { return nil }
+            return TextTools.stem(w[i + 2])
+        }
+        if let p = counted(a), let q = counted(b), p != q { return false }
+        let x = Set(bodyNamedOneWay(a).map(TextTools.stem)), y = Set(bodyNamedOneWay(b).map(TextTools.stem))
+        let shared = Double(x.intersection(y).count)
         return shared / Double(max(1, min(x.count, y.count))) >= 0.85 && shared / Double(max(1, x.count, y.count)) >= 0.5
     }
 

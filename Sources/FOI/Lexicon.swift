@@ -14,19 +14,69 @@ public enum Lexicon {
         return paths.first { FileManager.default.fileExists(atPath: $0) }
     }()
 
-    /// Lower-cased words of the list plus `practice` and the words of our own question banks (a specialist's
-    /// "norovirus" is a word because we asked about it), loaded once.
+    /// WordNet's lemma indexes (Debian's `wordnet-base`, which `make` installs too): the specialist words a
+    /// researcher writes that the general list lacks ("isoflurane", "injectable", "electroconvulsive").
+    static let wordNetIndexes = ["noun", "adj", "verb", "adv"].map { "/usr/share/wordnet/index.\($0)" }
+
+    /// Lower-cased words of the list plus `practice`, the words of our own question banks (a specialist's
+    /// "norovirus" is a word because we asked about it) and WordNet's, loaded once.
     public static let words: Set<String> = {
         var out = Set<String>(practice).union(bankWords)
         guard let path = source, let data = FileManager.default.contents(atPath: path) else { return out }
-        out.reserveCapacity(180_000)
+        out.reserveCapacity(260_000)
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             var w = line.lowercased()
             if w.hasSuffix("'s") { w.removeLast(2) }
             out.insert(w.replacingOccurrences(of: "’", with: "'"))
         }
+        for index in wordNetIndexes {
+            guard let data = FileManager.default.contents(atPath: index) else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.first != " " {
+                // A lemma's words ("electroconvulsive_therapy"), letters only and six or more of them: WordNet's
+                // short entries (abbreviations, symbols) are what a garbled sample looks like.
+                guard let lemma = line.split(separator: " ", maxSplits: 1).first else { continue }
+                for w in lemma.split(separator: "_") where w.count >= 6 && w.allSatisfy({ $0.isLetter && $0.isASCII }) {
+                    out.insert(String(w))
+                }
+            }
+        }
         return out
     }()
+
+    /// Whether `w` (lower-cased) is a listed word with an inflection or a common affix the lists leave out:
+    /// "readmissions" (re- and a plural), "tranquillisation". No "un-": the model's "unpension" is not a word, and
+    /// nobody writes un- before a noun.
+    public static func derives(_ w: String) -> Bool {
+        func known(_ s: Substring) -> Bool { s.count >= 3 && words.contains(String(s)) }
+        func inflected(_ s: Substring) -> Bool {
+            if known(s) { return true }
+            if s.hasSuffix("ies"), known(s.dropLast(3) + "y") { return true }
+            if s.hasSuffix("es"), known(s.dropLast(2)) { return true }
+            if s.hasSuffix("s"), !s.hasSuffix("ss"), known(s.dropLast()) { return true }
+            // A verb's stem of five letters or more, itself no inflection: the model's "fundinging", "giftsed", "proced".
+            func verb(_ stem: Substring) -> Bool {
+                stem.count >= 5 && !["s", "ed", "ing"].contains(where: stem.hasSuffix) && known(stem)
+            }
+            if s.hasSuffix("ed"), verb(s.dropLast(2)) || verb(s.dropLast()) { return true }
+            if s.hasSuffix("ing"), verb(s.dropLast(3)) || verb(s.dropLast(3) + "e") { return true }
+            return false
+        }
+        // No "-al" or "-able" on any stem: the model's "contractal" would pass.
+        func derived(_ s: Substring) -> Bool {
+            if inflected(s) { return true }
+            for (suffix, stems) in [("isation", ["ise"]), ("ization", ["ize"])] where s.hasSuffix(suffix) && s.count - suffix.count >= 4 {
+                let stem = s.dropLast(suffix.count)
+                if stems.contains(where: { inflected(stem + $0) }) { return true }
+            }
+            return false
+        }
+        let s = Substring(w)
+        if derived(s) { return true }
+        for prefix in ["re", "non", "pre", "sub", "co", "multi", "inter", "cross"] where s.hasPrefix(prefix) && s.count - prefix.count >= 5 {
+            if derived(s.dropFirst(prefix.count)) { return true }
+        }
+        return false
+    }
 
     static var bankWords: Set<String> {
         var out = Set<String>()
@@ -67,5 +117,7 @@ public enum Lexicon {
         "arrestment", "arrestments", "post-mortem", "post-mortems", "mortem", "influencer", "influencers",
         "funder", "funders", "semaglutide", "tirzepatide", "mpox", "naloxone", "rebooked", "rebook", "rebrand", "rebranding", "rebranded", "e-learning", "co-production", "co-produced", "healthwatch", "pentre", "ehcps", "adhd", "asd", "sms", "opt-out", "opt-outs", "re-use", "reuse", "re-usable", "reusable",
         "footway", "footways",
+        // Anaesthetic gases, medicines and home adaptations in a researcher's letters that neither list has.
+        "desflurane", "sevoflurane", "buprenorphine", "stairlift", "stairlifts", "shapefile", "shapefiles", "sessional",
     ]
 }

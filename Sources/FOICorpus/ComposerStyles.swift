@@ -35,7 +35,9 @@ extension LetterBuilder {
         let opening = part("brief-open", Phrases.briefOpenings)
         time.backRefs = [""]
         let n = max(keywords.count, 3 + rng.below(2))
-        let list = items(count: n)
+        // One period opens the sentence and governs every item, so none of how things stand today ("for each
+        // calendar year …, (a) … with current risk scores", seed 2468).
+        let list = items(count: n) { !$0.isSnapshot && !$0.text.contains("current") }
         let style = rng.below(3)
         shape.append("inline:\(style)")
         var parts: [String] = []

@@ -84,6 +84,25 @@ public enum HistoryTraining {
         })
     }
 
+    /// The name the person signs with: the line under the sign-off ("Many thanks," then "Gareth Lowe") in at
+    /// least half their letters. Adapter letters that keep the base's placeholder ("[Your name]") are signed
+    /// with it when no requester is set, as the person would have signed them.
+    public static func signer(_ letters: [HistoryLetter]) -> Requester? {
+        var counts: [String: Int] = [:]
+        for l in letters {
+            let lines = l.body.split(separator: "\n").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            guard let close = lines.lastIndex(where: JudgeRules.isCloseLine), close + 1 < lines.count else { continue }
+            let name = lines[close + 1]
+            // A name: two to five capitalised words, no digits, not a placeholder the composer writes.
+            let words = name.split(separator: " ")
+            guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }),
+                  !name.contains(where: \.isNumber), !Signature.placeholders.contains(name) else { continue }
+            counts[name, default: 0] += 1
+        }
+        guard let (name, n) = counts.max(by: { $0.value < $1.value }), n * 2 >= letters.count else { return nil }
+        return try? Requester.validated(name: name)
+    }
+
     /// `{"prompt": ..., "letter": ...}` JSON Lines, the SFT format `StageData.examples` reads. With `nameSlots`
     /// (a base model trained with them, `NameSlots.used(by:)`) the letter names the body and keywords through
     /// slots as the base's own training letters do, so the writer fills them and the adapter cannot garble them.

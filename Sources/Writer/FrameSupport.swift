@@ -12,6 +12,9 @@ public struct FrameSupport: Sendable {
     /// The person's trigrams, and the phrase banks' (`Phrases`).
     let person: Set<String>
     let banks: Set<String>
+    /// Whether the person ends every list item with a full stop ("1. The number of … ."), not only the last one
+    /// ("- how many …;" then "- … ."). The base writing the items keeps to the person's ending (`LetterWriter`).
+    public let itemsEndWithFullStop: Bool
 
     /// What a frame has that nobody wrote, what it has that the person never wrote, and how many trigrams it has.
     public struct Reading: Sendable, Equatable {
@@ -31,6 +34,13 @@ public struct FrameSupport: Sendable {
         for l in letters { g.formUnion(Self.trigrams(in: l.body, names: l.names)) }
         person = g
         banks = Self.bankTrigrams
+        // The last character of each item but a list's last, over all the letters.
+        var stops = 0, others = 0
+        for l in letters {
+            let items = JudgeRules.listItems(l.body.components(separatedBy: "\n")).dropLast()
+            for item in items { if item.trimmingSpaces.hasSuffix(".") { stops += 1 } else { others += 1 } }
+        }
+        itemsEndWithFullStop = stops > others
     }
 
     public func read(_ letter: String, names: [String]) -> Reading {

@@ -7,12 +7,21 @@ import Foundation
 struct ItemSpan {
     /// The start of the current line, enough to read a marker.
     private var head = ""
+    /// The current line's last character and how many spaces it has had.
+    private var last: Character?
+    private var spaces = 0
 
     mutating func push(_ text: String) {
         for ch in text {
-            if ch == "\n" { head = "" } else if head.count < 8 { head.append(ch) }
+            if ch == "\n" { head = ""; last = nil; spaces = 0; continue }
+            if head.count < 8 { head.append(ch) }
+            if ch == " " { spaces += 1 } else { last = ch }
         }
     }
+
+    /// An item of a few words that has just ended with a full stop: where the person ends every item with one, the
+    /// line ends there (the base went on "…agency nurse spending. for", session 15).
+    var itemEnded: Bool { inItem && last == "." && spaces >= 4 }
 
     var inItem: Bool { Self.startsWithMarker(head) }
 

@@ -118,9 +118,16 @@ public final class LetterWriter: @unchecked Sendable {
     static let secondRoundFrom = 60
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     /// Tokens that hold a full stop anywhere ("hotels." as well as "."), kept out of the items the base writes in a
-    /// person's frame: with only those that begin with one kept out, the base still ended an item "…asylum hotels."
-    /// and the adapter closed the list after it (26 of 70 letters with one item, session 14).
+    /// person's frame when the person ends only a list's last item with one: with only those that begin with one
+    /// kept out, the base still ended an item "…asylum hotels." and the adapter closed the list after it (26 of 70
+    /// letters with one item, session 14).
     private lazy var fullStops: [Int] = (0..<tokenizer.vocabSize).filter { tokenTable.bytes($0).contains(UInt8(ascii: ".")) }
+    /// Tokens that hold a semicolon, kept out of the items instead when the person ends every item with a full stop:
+    /// a list of items ending ";" was one the adapter had never seen end, and it wrote ten items and began again at
+    /// 5 (a second, formal history, session 15).
+    private lazy var semicolons: [Int] = (0..<tokenizer.vocabSize).filter { tokenTable.bytes($0).contains(UInt8(ascii: ";")) }
+    /// Tokens that do not begin a new line, kept out once such an item has ended (`ItemSpan.itemEnded`).
+    private lazy var midLine: [Int] = (0..<tokenizer.vocabSize).filter { tokenTable.bytes($0).first != UInt8(ascii: "\n") }
     /// Tokens that open a quotation, kept from the start of an item the base writes (`ItemSpan.atStart`).
     private lazy var quoteStarts: [Int] = (0..<tokenizer.vocabSize).filter { id in
         let b = tokenTable.bytes(id).drop { $0 == UInt8(ascii: " ") }
@@ -257,7 +264,8 @@ public final class LetterWriter: @unchecked Sendable {
         }
         // Requests differ in temperature and length: group those that share options.
         var spans = requests.map { _ in ItemSpan() }
-        let guarding = guardsNames, quotes = itemModel == nil ? [] : quoteStarts, stops = itemModel == nil ? [] : fullStops
+        let guarding = guardsNames, quotes = itemModel == nil ? [] : quoteStarts, stopAll = frameSupport?.itemsEndWithFullStop == true
+        let stops = itemModel == nil ? [] : stopAll ? semicolons : fullStops, ended = itemModel == nil || !stopAll ? [] : midLine
         var outputs = [[Int]](repeating: [], count: requests.count)
         let groups = Dictionary(grouping: requests.indices) { i in
             "\(requests[i].temperature)|\(requests[i].maxTokens)"
@@ -282,8 +290,10 @@ public final class LetterWriter: @unchecked Sendable {
                 constrain: guarding || !quotes.isEmpty ? { row, logits in
                     if !quotes.isEmpty {
                         if spans[idx[row]].atStart { for t in quotes { logits[t] = -.infinity } }
-                        // No full stop inside an item: the base ends its last item with one, and the adapter, reading
-                        // it, closed the person's list after one item (1.7 items a letter against the person's 3.1).
+                        // No full stop inside an item where the person ends only the last with one: the base ends its
+                        // last item with one, and the adapter, reading it, closed the person's list after one item (1.7
+                        // items a letter against the person's 3.1). Where every item ends with one, no semicolon.
+                        else if spans[idx[row]].itemEnded { for t in ended { logits[t] = -.infinity } }
                         else if spans[idx[row]].inItem { for t in stops { logits[t] = -.infinity } }
                         // The frame at the frame's temperature: logits scaled by t / t_frame, as the sampler divides by t.
                         if !spans[idx[row]].inItem && sharpen > 1 { for j in 0..<V { logits[j] *= sharpen } }

@@ -46,6 +46,7 @@ struct ModelOptions: ParsableArguments {
             // Among equal candidates, the one whose frame keeps to the person's own phrasing (`FrameSupport`).
             let history = try store.historyLetters()
             if !history.isEmpty { writer.frameSupport = HistoryTraining.frameSupport(history) }
+            writer.requester = HistoryTraining.signer(history)
             return writer
         }
     }
@@ -134,7 +135,8 @@ struct Generate: ParsableCommand {
                                     style: style, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)),
                                     temperature: temperature, maxTokens: maxTokens)
         let writer = try modelOptions.writer(judge: resolver.judge, store: s)
-        writer.requester = try requesterOptions.resolve(s)
+        // A name given or set wins; else the one the person's letters are signed with (`--adapter`).
+        writer.requester = try requesterOptions.resolve(s) ?? writer.requester
         let out = FileHandle.standardOutput
         let letter = writer.write([request]) { _, text in
             if !json { out.write(Data(text.utf8)) }

@@ -59,7 +59,7 @@ struct HistoryMeasureOptions: ParsableArguments {
         let keywords = resolver.keywords
         let history = try s.historyLetters()
         let writer = try LetterWriter(modelDirectory: base, judge: resolver.judge)
-        writer.requester = try? s.requester()
+        writer.requester = (try? s.requester()) ?? HistoryTraining.signer(history)
         writer.guardsNames = !unguarded
         let adapter = try LoRAAdapter.load(directory: dir, modelConfig: writer.model.config)
         // As `--adapter` writes: the base writes the items inside the person's frame.

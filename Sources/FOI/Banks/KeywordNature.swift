@@ -143,7 +143,11 @@ public enum KeywordNature: Sendable, Equatable {
         // headcount an "approach", or a group of people compared with previous years.
         (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people]),
         // A service is handled well or badly; a sum, a figure or a group of staff is not "handled".
-        (["handling of {K}", "handling of the {K}"], [.money, .measure, .people]),
+        // Nor a report or a register ("complaints about the handling of scrutiny committee reports", seed 2468).
+        (["handling of {K}", "handling of the {K}"], [.money, .measure, .people, .document, .review]),
+        // A risk assessment covers work with hazards, not a sum, a figure, a group of staff or a document
+        // ("any risk assessment covering supplier spend that is currently in force", seed 2468).
+        (["risk assessment covering {K}"], [.money, .measure, .people, .document, .review]),
         // A case or an application is dealt with; a survey, a sum or a figure is not ("how the council dealt with
         // housing stock condition survey").
         (["dealt with {K}"], [.document, .money, .measure, .people]),

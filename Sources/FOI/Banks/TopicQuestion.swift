@@ -49,8 +49,11 @@ public struct TopicQuestion: Sendable, Equatable {
          "have been carried out", "remain outstanding", "remain unresolved", "remain open", "remain closed", "remains unspent", "remaining capacity",
          "still outstanding",
          // A forecast or an estimate to date is one figure ("the estimated cost of meeting the net zero targets, and
-         // the funding identified so far" for each month, seed 7272).
-         "so far", "the next ", "estimated cost of meeting", "are still in place"].contains(where: text.contains)
+         // the funding identified so far" for each month, seed 7272; "the estimated cost of clearing the housing
+         // repairs backlog" for each year, seed 2468).
+         "so far", "the next ", "estimated cost of", "are still in place",
+         // What is overdue is overdue now ("fire risk assessments … that are overdue for review" for each year, seed 3579).
+         "overdue for"].contains(where: text.contains)
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
@@ -66,7 +69,9 @@ public struct TopicQuestion: Sendable, Equatable {
          // A count with each one's age and hours is a list ("MRI scanners ... with their age" for each quarter, seed 8383).
          "with their age",
          // A count at each place is a list ("the number of taxi ranks and the number of spaces at each", seed 1357).
-         "at each", "by site"].contains(where: text.contains)
+         "at each", "by site",
+         // A sum for each councillor is a list too ("councillor expenses … broken down by member", seed 3579).
+         "by member"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
