@@ -26,6 +26,24 @@ extension JudgeRules {
                                  "those months", "that time frame", "since then", "during that year", "in the period.",
                                  "in the period,", "in the period;", "over the period."]
 
+    /// The families of inline markers a text uses ("(a)", "(ii)", "(3)"), ambiguous ones ("(i)", "(v)") left out.
+    static func inlineMarkerFamilies(_ text: String) -> Set<String>? {
+        var families = Set<String>()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "(") {
+            // A marker stands after a space: "12(4)(b)" is a regulation, not a list.
+            let marker = open == rest.startIndex || rest[rest.index(before: open)] == " "
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: ")") else { break }
+            guard marker else { continue }
+            let m = String(rest[..<close])
+            if ["ii", "iii", "iv", "vi", "vii"].contains(m) { families.insert("(ii)") }
+            else if m.count == 1, let c = m.first, "abcdefgh".contains(c) { families.insert("(a)") }
+            else if m.count == 1, let c = m.first, c.isNumber { families.insert("(1)") }
+        }
+        return families.isEmpty ? nil : families
+    }
+
     /// Sentences that set one period for the whole request.
     static let globalPeriod = ["request covers", "period i am interested in", "each part of this request", "each question for",
                                "all parts of the request", "the period” means", "the period\" means", "covering the",
@@ -176,6 +194,11 @@ extension JudgeRules {
             if marker == "a" { starts["letter", default: 0] += 1 }
         }
         if starts.values.contains(where: { $0 > 1 }) { return (false, "two separate lists of questions, each starting again at 1") }
+        // One family of inline markers: "(a) … (c)" and then "(ii) … (iii)" in the same letter is a second request
+        // run into the first (a product letter the judge passed, session 15).
+        if let mixed = Self.inlineMarkerFamilies(ctx.bodyLines.joined(separator: " ")), mixed.count > 1 {
+            return (false, "two lists run together: markers \(mixed.sorted().joined(separator: " and "))")
+        }
         // One cost-limit paragraph.
         let costParagraphs = ctx.paragraphs.filter { p in
             let l = p.lowercased()

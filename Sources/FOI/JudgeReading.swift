@@ -205,7 +205,7 @@ extension JudgeRules {
                 // The end of another of the request's keywords, named whole ("data protection impact assessments"
                 // beside "equality impact assessments").
                 let inOther = split.enumerated().contains { m, k2 in
-                    m != n && k2.count > tailLength && i + tailLength >= k2.count
+                    m != n && k2.count >= tailLength && i + tailLength >= k2.count
                         && Array(w[(i + tailLength - k2.count)..<(i + tailLength)]) == k2
                 }
                 // Another keyword named whole just before the tail: "your ash dieback action plan" beside the keyword

@@ -68,6 +68,9 @@ extension JudgeRules {
         ("what was spent on outside advice", [["consultant", "adviser"], ["spent", "spend", "paid", "cost"]], []),
         ("for the reports put to the board", [["report", "paper", "briefing"], ["presented to", "considered at", "reports to", "considered by"],
                                               ["board", "committee", "cabinet", "senior leadership"]], ["number of"]),
+        // "The papers of any board or committee meeting that considered X" beside "the minutes or papers of any board
+        // or senior management meeting that discussed X" (a model letter the judge passed, session 15).
+        ("for the papers of meetings about it", [["papers", "minutes"], ["meeting"], ["considered", "discussed"]], []),
         ("how many staff work on it", [["full-time equivalent"]], []),
         ("who is responsible for it", [["job title", "name or job title"]], []),
         ("for risk register entries", [["risk register"]], []),
@@ -98,6 +101,25 @@ extension JudgeRules {
     static let bodyNouns: Set<String> = ["organisation", "council", "trust", "department", "force", "service", "university",
                                          "college", "authority", "commission", "agency", "board"]
 
+    /// The ways an item refers back to the letter's period: the letter's, not the question's ("correspondence with
+    /// external auditors about agency framework fees over that period" and "… in the period" are one question,
+    /// read twice in a model letter the judge passed, session 15).
+    static let periodTails: [[String]] = ["in each of those years", "over that period", "in the period", "in that period",
+                                          "in each year", "for each year", "since then", "during that year", "in that year",
+                                          "over the period", "broken down by year"].map { $0.split(separator: " ").map(String.init) }
+
+    /// `w` without its back-references to the period.
+    static func withoutPeriod(_ w: [String]) -> [String] {
+        var out = w
+        for tail in periodTails where tail.count <= out.count {
+            var i = 0
+            while i + tail.count <= out.count {
+                if Array(out[i..<(i + tail.count)]) == tail { out.removeSubrange(i..<(i + tail.count)) } else { i += 1 }
+            }
+        }
+        return out
+    }
+
     /// `w` with "the council", "your organisation" and the like as one word.
     static func bodyNamedOneWay(_ w: [String]) -> [String] {
         var out: [String] = [], i = 0
@@ -122,7 +144,7 @@ extension JudgeRules {
             return TextTools.stem(w[i + 2])
         }
         if let p = counted(a), let q = counted(b), p != q { return false }
-        let x = Set(bodyNamedOneWay(a).map(TextTools.stem)), y = Set(bodyNamedOneWay(b).map(TextTools.stem))
+        let x = Set(withoutPeriod(bodyNamedOneWay(a)).map(TextTools.stem)), y = Set(withoutPeriod(bodyNamedOneWay(b)).map(TextTools.stem))
         let shared = Double(x.intersection(y).count)
         return shared / Double(max(1, min(x.count, y.count))) >= 0.85 && shared / Double(max(1, x.count, y.count)) >= 0.5
     }

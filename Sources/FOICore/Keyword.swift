@@ -28,6 +28,13 @@ public struct Keyword: Hashable, Codable, Sendable {
     /// names them on the group-wide topics that suit them).
     static let explicitOnly = ["Independent monitoring boards", "Integration Joint Boards"]
 
+    /// Boards of a few staff that keep a district's watercourses take only their own work and what every body has
+    /// (money, governance, buying, information): chatbots, newsletters' salary bands and algorithmic decision-making
+    /// asked of a drainage board read as a form letter (4 of 50 letters in a reading, session 15).
+    static let smallBodyThemes: [String: Set<String>] = [
+        "Internal drainage boards": ["water and flooding", "environment", "finance", "governance", "procurement", "information rights"],
+    ]
+
     /// A department category holds a service theme only in the departments that run it: rail is the
     /// Department for Transport's, not the Ministry of Justice's; prisons are not the Home Office's.
     /// Non-ministerial departments alike: court backlogs are the prosecutors' business, not National Savings'.
@@ -133,6 +140,7 @@ public struct Keyword: Hashable, Codable, Sendable {
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }
+        if let themes = Self.smallBodyThemes[authority.category], !themes.contains(theme) { return false }
         if patientService && Self.treatsNoOne.contains(where: authority.name.hasPrefix) { return false }
         if let care, Self.narrowCare[authority.name]?.contains(care) == true { return false }
         if inCategory {

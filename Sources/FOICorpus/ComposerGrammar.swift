@@ -13,6 +13,8 @@ extension LetterBuilder {
         "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register", "schedule",
         // Read without their article at seed 7373: "work relating to waste vehicle fleet".
         "fleet", "survey",
+        // "the facts about city of culture bid" (seed 1470).
+        "bid",
     ]
 
     /// Last words of keywords that are not the body's own, though the body deals with them: arrears are owed to

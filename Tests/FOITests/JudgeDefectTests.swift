@@ -261,6 +261,13 @@ import Testing
             5. A copy
             """)
         #expect(verdict(again).failed.contains { $0.id == "repetition" }, "\(verdict(again).report)")
+        // A second inline list run into the first (a product letter the judge passed); a regulation's "12(4)(b)" is no list.
+        let brief = "Dear Leeds City Council,\n\nUnder the Freedom of Information Act 2000, please provide for 2023 (a) the number of "
+            + "pothole repairs, (b) the total paid in compensation claims, and (c) your road inspection policy. If this exceeds "
+            + "the cost limit, such as contractors, (ii) any reports on pothole repairs, and (iii) the number of claims refused.\n\n"
+            + "Yours faithfully,\n[Your name]"
+        #expect(verdict(brief).failed.contains { $0.id == "coherence" && $0.reason.contains("two lists run together") }, "\(verdict(brief).report)")
+        #expect(JudgeRules.inlineMarkerFamilies("manifestly unreasonable under regulation 12(4)(b) of the EIR") == nil)
     }
 
     /// The labelled set's acceptance: the judge agrees with the people who read the letters.

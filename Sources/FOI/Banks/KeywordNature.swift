@@ -67,6 +67,8 @@ public enum KeywordNature: Sendable, Equatable {
         "backlog", "backlogs", "vacancies", "numbers", "turnover", "absence", "headcount",
         // Gas consumption and bed occupancy are measured, not worked on: "spent on work relating to gas consumption".
         "consumption", "occupancy",
+        // Theatre utilisation is a rate: nobody raises a whistleblowing concern about it (seed 8642).
+        "utilisation",
         // Office attendance is a rate kept, not work done: "the total amount spent on office attendance" (seed 9595).
         "attendance",
     ]
@@ -75,6 +77,8 @@ public enum KeywordNature: Sendable, Equatable {
         "complaints", "claims", "exclusions", "evictions", "infestations", "prosecutions", "referrals", "failures",
         "collisions", "escapes", "suicides", "outbreaks", "strikes", "disputes", "appeals", "nuisance", "losses", "thefts",
         "errors", "discharges", "arrests", "investigations",
+        // A suspension happens to someone; nobody spends "on staff suspensions, including staff and contractor costs" (seed 9753).
+        "suspensions",
     ]
 
     package static let documentWords: Set<String> = [
@@ -117,7 +121,7 @@ public enum KeywordNature: Sendable, Equatable {
          [.money, .measure, .event, .document]),
         // Firms and consultants are the contractors: "spent on Big Four accounting firms, including staff and
         // contractor costs" (seed 9595) counts them twice.
-        (["including staff and contractor costs"], [.people]),
+        (["including staff and contractor costs"], [.people, .event]),
         // A budget is set for work, not for a group of people or firms.
         (["budget set for {K}", "budget for {K}"], [.people]),
         // A policy is not changed "relating to" a policy: that reads as the same document twice.
@@ -168,7 +172,8 @@ public enum KeywordNature: Sendable, Equatable {
         // Complaints and regulators' findings are about a service, not about what it cost.
         (["complaints from members of the public or staff relating to", "inspection or regulator findings"], [.money, .measure, .people, .document]),
         // A policy governs what staff do, not a sum or a figure ("a policy that covers Microsoft licensing costs").
-        (["policy, strategy or standard that covers", "policy, guidance or protocol that governs", "guidance for managers"], [.money, .measure]),
+        // Nor a group of staff ("a policy, guidance or protocol that governs press office staffing", seed 2580).
+        (["policy, strategy or standard that covers", "policy, guidance or protocol that governs", "guidance for managers"], [.money, .measure, .people]),
         // An audit committee recommends on controls and services, not on a bank's charges or a firm.
         (["audit committees made about"], [.money, .people]),
         // Personal data is processed in a service, not in a sum of money or a waiting time.
@@ -184,7 +189,8 @@ public enum KeywordNature: Sendable, Equatable {
         // Nor does it find maladministration in a survey ("ombudsman findings … concerning housing stock condition survey").
         (["ombudsman investigations concerning", "findings of maladministration concerning"], [.measure, .document, .people, .event]),
         // Nobody keeps a policy on a policy or on a waiting time ("a policy or procedure on call waiting times").
-        (["policy or procedure on {K}"], [.document, .measure]),
+        // Nor on a sum ("the college's current policy or procedure on supplier spend", seed 2580).
+        (["policy or procedure on {K}"], [.document, .measure, .money]),
         // A picture is built of a service or a problem, not of a group of firms ("a picture of Big Four accounting firms").
         (["accurate picture of {K}"], [.people]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
