@@ -26,6 +26,16 @@ extension JudgeRules {
                                  "those months", "that time frame", "since then", "during that year", "in the period.",
                                  "in the period,", "in the period;", "over the period."]
 
+    /// A line that opens a table of figures by period, as the composer's table intros do ("For each financial year,
+    /// please provide:").
+    static func opensTable(_ line: String) -> Bool {
+        let l = line.trimmingSpaces
+        return Phrases.tableIntros.contains { intro in
+            let parts = intro.components(separatedBy: "{U}")
+            return parts.count == 2 && l.hasPrefix(parts[0]) && l.hasSuffix(parts[1]) && l.count > intro.count - 3
+        }
+    }
+
     /// The families of inline markers a text uses ("(a)", "(ii)", "(3)"), ambiguous ones ("(i)", "(v)") left out.
     static func inlineMarkerFamilies(_ text: String) -> Set<String>? {
         var families = Set<String>()
@@ -194,6 +204,17 @@ extension JudgeRules {
             if marker == "a" { starts["letter", default: 0] += 1 }
         }
         if starts.values.contains(where: { $0 > 1 }) { return (false, "two separate lists of questions, each starting again at 1") }
+        // A table of figures by period holds no figure of how things stand now ("how many remain outstanding" in a row
+        // per year): the composer keeps such questions out of its tables (`TopicQuestion.isSnapshot`); the model wrote
+        // them into 3 of 4 product letters read in session 15.
+        if let intro = ctx.bodyLines.firstIndex(where: Self.opensTable) {
+            for line in ctx.bodyLines[(intro + 1)...] {
+                guard let item = stripMarker(line) else { if !line.trimmingSpaces.isEmpty { break } else { continue } }
+                if TopicQuestion(text: item.lowercased(), numeric: true).isSnapshot {
+                    return (false, "a figure of how things stand now in a row per period: “\(item.prefix(60))”")
+                }
+            }
+        }
         // One family of inline markers: "(a) … (c)" and then "(ii) … (iii)" in the same letter is a second request
         // run into the first (a product letter the judge passed, session 15).
         if let mixed = Self.inlineMarkerFamilies(ctx.bodyLines.joined(separator: " ")), mixed.count > 1 {

@@ -268,6 +268,13 @@ import Testing
             + "Yours faithfully,\n[Your name]"
         #expect(verdict(brief).failed.contains { $0.id == "coherence" && $0.reason.contains("two lists run together") }, "\(verdict(brief).report)")
         #expect(JudgeRules.inlineMarkerFamilies("manifestly unreasonable under regulation 12(4)(b) of the EIR") == nil)
+        // A figure of today in a row per year (3 of 4 product letters read, session 15); a count per year passes.
+        let table = F.goodLetter.replacingOccurrences(of: "Please provide the following for the financial years 2021/22 to 2024/25:",
+                                                      with: "For each financial year from 2021/22 to 2024/25, please provide:")
+        #expect(verdict(table).valid, "\(verdict(table).report)")
+        let snapshot = table.replacingOccurrences(of: "3. A copy of your current policy on inspecting roads for defects.",
+                                                  with: "3. The number of recommendations auditors made about pothole repairs, and how many remain outstanding.")
+        #expect(verdict(snapshot).failed.contains { $0.id == "coherence" && $0.reason.contains("how things stand now") }, "\(verdict(snapshot).report)")
     }
 
     /// The labelled set's acceptance: the judge agrees with the people who read the letters.

@@ -42,7 +42,9 @@ public struct TopicQuestion: Sendable, Equatable {
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
     /// for each past year of a table.
     public var isSnapshot: Bool {
-        ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent",
+        // Risks added to or removed from a register are counted for each year, as any flow is (seed audit, session 15).
+        if text.contains("added to or removed from") { return false }
+        return ["risk register", "have been acted on", "as at ", "currently", "subscribers", "at the latest date", "most recent",
          // What is left to pay or still to come is one figure today, not one for each quarter.
          "remaining payments", "until they end", "due to expire", "outstanding at the end",
          // "How many remain outstanding" is asked of today, not of each quarter or year in a table's rows.
