@@ -56,6 +56,10 @@ public struct Keyword: Hashable, Codable, Sendable {
         "council tax and benefits": ["Department for Work and Pensions", "Department for Communities", "Department of Finance"],
     ]
 
+    /// Bodies filed with the prison services that run no prison: the Youth Justice Agency keeps children in its
+    /// own centre ("finds of drugs in prisons, by prison" asked of it in a reading, session 16).
+    static let holdsNoPrisoners = ["Youth Justice Agency"]
+
     /// NHS bodies filed with the boards and trusts that treat no one: they inspect, train, advise or buy. A
     /// patient service's topics are not theirs ("referrals for autism assessments" asked of Healthcare
     /// Improvement Scotland, "private patient income" of Public Health Scotland: read in session 12).
@@ -125,6 +129,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         "adult education budget": [.england], "imprisonment for public protection sentences": [.england, .wales],
         // Places for Growth moves UK civil service roles out of London; a devolved body has no such programme.
         "civil service relocation": [.england],
+        // Hospital parking is free in Scotland and Wales (a reading asked NHS Forth Valley for its parking contractor).
+        "hospital parking charges": [.england, .northernIreland],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.
@@ -142,6 +148,7 @@ public struct Keyword: Hashable, Codable, Sendable {
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }
         if let themes = Self.smallBodyThemes[authority.category], !themes.contains(theme) { return false }
         if patientService && Self.treatsNoOne.contains(where: authority.name.hasPrefix) { return false }
+        if theme == "prisons" && Self.holdsNoPrisoners.contains(where: authority.name.hasPrefix) { return false }
         if let care, Self.narrowCare[authority.name]?.contains(care) == true { return false }
         if inCategory {
             guard Self.departmentCategories.contains(authority.category), let remit = Self.departmentRemits[theme] else { return true }

@@ -51,6 +51,16 @@ public struct Spinner: Sendable {
         let candidates = authorities(in: category).filter { keywords(for: $0, chaos: chaos).count >= count }
         guard !candidates.isEmpty else { return nil }
         let authority = rng.pick(candidates)
-        return Result(authority: authority, keywords: rng.sample(keywords(for: authority, chaos: chaos), count))
+        let suited = keywords(for: authority, chaos: chaos)
+        // Not one keyword inside another ("houses in multiple occupation" with "… licences"): a letter would ask
+        // the same thing twice. Redrawn, so spins without such a pair stay as they were.
+        var drawn = rng.sample(suited, count)
+        for _ in 0..<8 where Self.nested(drawn) { drawn = rng.sample(suited, count) }
+        return Result(authority: authority, keywords: drawn)
+    }
+
+    static func nested(_ keywords: [Keyword]) -> Bool {
+        let texts = keywords.map { $0.text.lowercased() }
+        return texts.indices.contains { i in texts.indices.contains { j in i != j && texts[i].contains(texts[j]) } }
     }
 }

@@ -36,7 +36,9 @@ public struct TopicQuestion: Sendable, Equatable {
                      "in force", "operated by", "operates", "available", "employed to", "as a percentage", "accuracy", "volunteers",
                      "unused for",
                      // Homes connected to a heat network are a count of what exists (a row per month, seed 7070).
-                     "connected to"].contains(where: text.contains)
+                     "connected to",
+                     // An annual figure is one a year: "the annual insurance premiums paid" for each quarter (seed 4711).
+                     "annual"].contains(where: text.contains)
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -73,7 +75,11 @@ public struct TopicQuestion: Sendable, Equatable {
          // A count at each place is a list ("the number of taxi ranks and the number of spaces at each", seed 1357).
          "at each", "by site",
          // A sum for each councillor is a list too ("councillor expenses … broken down by member", seed 3579).
-         "by member"].contains(where: text.contains)
+         "by member",
+         // Each consultation's responses, or each practice's appointments, are a list in a year's cell (session 16 reading).
+         "each received", "by practice", "by procurement route", "from each", "each pay quartile", "by scheme", "how this is",
+         // Each contract's payments, each band's headcount and each measure's result are lists too (session 16).
+         "by contract", "in bands", "any performance measures", "by specialty", "salary bands", "most often relied on"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
