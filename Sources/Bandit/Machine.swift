@@ -278,8 +278,9 @@ public struct Machine: Sendable {
         var out = keep
         for r in 0..<2 where out[r] == nil {
             let other = out[1 - r]
-            var pool = spinner.keywords(for: authority, chaos: chaos).filter { $0 != other }
-            if pool.isEmpty { pool = spinner.keywords.filter { $0 != other } }
+            let fits = { (k: Keyword) in other.map { !Keyword.nests($0, k) } ?? true }
+            var pool = spinner.keywords(for: authority, chaos: chaos).filter(fits)
+            if pool.isEmpty { pool = spinner.keywords.filter(fits) }
             out[r] = rng.pick(pool)
         }
         return out.map { $0! }

@@ -26,6 +26,15 @@ extension JudgeRules {
                                  "those months", "that time frame", "since then", "during that year", "in the period.",
                                  "in the period,", "in the period;", "over the period."]
 
+    /// How many times words refer back to the letter's period (`periodTails`).
+    static func periodReferences(_ w: [String]) -> Int {
+        var n = 0
+        for tail in periodTails where tail.count <= w.count {
+            for i in 0...(w.count - tail.count) where Array(w[i..<(i + tail.count)]) == tail { n += 1 }
+        }
+        return n
+    }
+
     /// A line that opens a table of figures by period, as the composer's table intros do ("For each financial year,
     /// please provide:").
     static func opensTable(_ line: String) -> Bool {
@@ -302,6 +311,12 @@ extension JudgeRules {
             if stripMarker(line) != nil { afterItem = true; continue }
             if afterItem && line.hasSuffix(";") { return (false, "prose breaks into the list: “\(line.prefix(60))”") }
             afterItem = false
+        }
+        // An item that refers back to the period twice is two items spliced ("discussions with recognised trade unions
+        // about employee relocation expenses in the period applied to mailboxes in each of those years", a model
+        // letter the judge passed, session 16).
+        for item in ctx.items {
+            if periodReferences(TextTools.words(item)) >= 2 { return (false, "an item refers to the period twice, as two spliced: “\(item.prefix(80))”") }
         }
         // One period, defined before it is referred to.
         let text = lower.joined(separator: " ")

@@ -24,6 +24,17 @@ public struct Keyword: Hashable, Codable, Sendable {
         }
     }
 
+    /// One keyword inside the other ("houses in multiple occupation" and "… licences"): a letter on both asks one
+    /// thing twice, so neither a spin nor the slot machine pairs them.
+    public static func nests(_ a: Keyword, _ b: Keyword) -> Bool {
+        let x = a.text.lowercased(), y = b.text.lowercased()
+        return x.contains(y) || y.contains(x)
+    }
+
+    static func anyNest(_ ks: [Keyword]) -> Bool {
+        ks.indices.contains { i in ks.indices.contains { j in i < j && nests(ks[i], ks[j]) } }
+    }
+
     /// Categories that take only topics naming them, none of their group's (scripts/seed/build_keywords.py
     /// names them on the group-wide topics that suit them).
     static let explicitOnly = ["Independent monitoring boards", "Integration Joint Boards"]

@@ -52,15 +52,11 @@ public struct Spinner: Sendable {
         guard !candidates.isEmpty else { return nil }
         let authority = rng.pick(candidates)
         let suited = keywords(for: authority, chaos: chaos)
-        // Not one keyword inside another ("houses in multiple occupation" with "… licences"): a letter would ask
-        // the same thing twice. Redrawn, so spins without such a pair stay as they were.
+        // Not one keyword inside another ("houses in multiple occupation" with "… licences"): a letter would ask the
+        // same thing twice. Drawn again, so spins without such a pair stay as they were; 32 draws leave a nested
+        // pair only where nearly every pair nests.
         var drawn = rng.sample(suited, count)
-        for _ in 0..<8 where Self.nested(drawn) { drawn = rng.sample(suited, count) }
+        for _ in 0..<32 where Keyword.anyNest(drawn) { drawn = rng.sample(suited, count) }
         return Result(authority: authority, keywords: drawn)
-    }
-
-    static func nested(_ keywords: [Keyword]) -> Bool {
-        let texts = keywords.map { $0.text.lowercased() }
-        return texts.indices.contains { i in texts.indices.contains { j in i != j && texts[i].contains(texts[j]) } }
     }
 }

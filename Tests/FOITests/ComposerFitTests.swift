@@ -32,6 +32,35 @@ import Testing
         #expect(KeywordNature("gas consumption") == .measure)
     }
 
+    /// Held-back prompts name problems the public reports, which no seeded keyword ends in: a letter asked for
+    /// "staff who work on dog fouling" and "any risk assessment covering damp and mould" (session 16).
+    @Test func problemsThePublicReports() {
+        for t in ["dog fouling", "graffiti", "damp and mould", "fly-tipping", "potholes", "noise"] {
+            #expect(KeywordNature(t) == .problem, "\(t)")
+            let qs = QuestionBanks.questions(for: Keyword(text: t, theme: "", categories: [], environmental: false)).map(\.text)
+            #expect(qs.contains { $0.contains("reports of {K}") } && qs.contains { $0.contains("complaints") })
+            #expect(!qs.contains { q in ["staff who work on", "contracts for work on", "risk assessment covering", "spent", "decisions"]
+                .contains(where: q.contains) }, "\(t): \(qs)")
+        }
+        // Seeded keywords keep their nature: none ends in a problem word.
+        #expect(KeywordNature("knife crime") != .problem && KeywordNature("graffiti removal") == .activity)
+    }
+
+    /// Read in session 16: the Youth Justice Agency asked for drug finds "by prison", NHS Forth Valley for its
+    /// hospital parking contractor, an integration joint board for care charges it does not collect.
+    @Test func bodiesThatDoTheWorkSession16() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        func a(_ n: String) -> Authority { authorities.first { $0.name == n }! }
+        #expect(!k("drugs in prisons").suits(a("Youth Justice Agency of Northern Ireland")))
+        #expect(k("drugs in prisons").suits(a("Scottish Prison Service")))
+        #expect(!k("hospital parking charges").suits(a("NHS Forth Valley")))
+        #expect(k("hospital parking charges").suits(a("Belfast Health and Social Care Trust")))
+        let ijb = authorities.first { $0.category == "Integration Joint Boards" }!
+        #expect(!k("care charges debt").suits(ijb) && k("care charges debt").suits(a("Leeds City Council")))
+    }
+
     /// Read at seed 9101: section 47 enquiries and patient safety incidents asked of Northern Ireland's shared
     /// services body, PFI contracts of an ICB, a press office and the gender pay gap of a drainage board, permits
     /// of a Scottish council; a theme's reach and complaint questions asked about media monitoring.

