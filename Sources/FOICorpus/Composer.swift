@@ -274,7 +274,10 @@ struct LetterBuilder {
         var refs = time.backRefs
         if !numeric { refs = refs.filter { !["for each year", "broken down by year", "in each year"].contains($0) }; if refs.isEmpty { refs = [""] } }
         // Nor is a breakdown "broken down by year" ("a breakdown of supplier spend broken down by year by category", seed 8484).
-        if s.contains("breakdown") || s.contains("broken down") { refs = refs.filter { $0 != "broken down by year" }; if refs.isEmpty { refs = [""] } }
+        // Nor before a breakdown of its own ("placed in unregulated placements broken down by year, by age", session 16).
+        if s.contains("breakdown") || s.contains("broken down") || s.contains("{T}, by ") {
+            refs = refs.filter { $0 != "broken down by year" }; if refs.isEmpty { refs = [""] }
+        }
         if s.contains("{T}") {
             // Each back-reference at most once per letter (the empty one may repeat).
             // After "produced" or "carried out" the reference is needed: the phrase is unfinished without it.

@@ -79,7 +79,7 @@ public struct TopicQuestion: Sendable, Equatable {
          // Each consultation's responses, or each practice's appointments, are a list in a year's cell (session 16 reading).
          "each received", "by practice", "by procurement route", "from each", "each pay quartile", "by scheme", "how this is",
          // Each contract's payments, each band's headcount and each measure's result are lists too (session 16).
-         "by contract", "in bands", "any performance measures", "by specialty", "salary bands", "most often relied on", "by level and", "by firm"].contains(where: text.contains)
+         "by contract", "in bands", "any performance measures", "by specialty", "salary bands", "most often relied on", "by level and", "by firm", "by pay grade", "by the ten", "by reason for leaving"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
