@@ -35,13 +35,16 @@ import Testing
     /// Held-back prompts name problems the public reports, which no seeded keyword ends in: a letter asked for
     /// "staff who work on dog fouling" and "any risk assessment covering damp and mould" (session 16).
     @Test func problemsThePublicReports() {
-        for t in ["dog fouling", "graffiti", "damp and mould", "fly-tipping", "potholes", "noise"] {
+        for t in ["dog fouling", "graffiti", "damp and mould", "fly-tipping", "potholes", "noise", "grass fires"] {
             #expect(KeywordNature(t) == .problem, "\(t)")
             let qs = QuestionBanks.questions(for: Keyword(text: t, theme: "", categories: [], environmental: false)).map(\.text)
             #expect(qs.contains { $0.contains("reports of {K}") } && qs.contains { $0.contains("complaints") })
             #expect(!qs.contains { q in ["staff who work on", "contracts for work on", "risk assessment covering", "spent", "decisions"]
                 .contains(where: q.contains) }, "\(t): \(qs)")
         }
+        // A complaint is itself a report: no "reports of registered office complaints", no risk assessment of them.
+        let filed = QuestionBanks.questions(for: Keyword(text: "registered office complaints", theme: "", categories: [], environmental: false))
+        #expect(!filed.contains { $0.text.contains("reports of {K}") || $0.text.contains("risk assessment covering") } && filed.count >= 5)
         // Seeded keywords keep their nature: none ends in a problem word.
         #expect(KeywordNature("knife crime") != .problem && KeywordNature("graffiti removal") == .activity)
     }

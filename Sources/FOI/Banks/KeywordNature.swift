@@ -92,7 +92,7 @@ public enum KeywordNature: Sendable, Equatable {
     /// the seeded keywords ends in one; held-back prompts do (session 16).
     package static let problemWords: Set<String> = [
         "fouling", "graffiti", "mould", "vandalism", "potholes", "litter", "tipping", "pollution", "harassment",
-        "bullying", "violence", "abuse", "fraud", "noise",
+        "bullying", "violence", "abuse", "fraud", "noise", "fires",
     ]
 
     package static let documentWords: Set<String> = [

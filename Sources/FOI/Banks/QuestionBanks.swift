@@ -41,11 +41,20 @@ public enum QuestionBanks {
         let concerns = concernsSuit(keyword.text)
         // "copies of reports on hate crime reports" says reports twice and means neither.
         let reports = TextTools.words(keyword.text).last == "reports"
+        // A complaint, a claim or an appeal is itself a report: nobody counts "reports of registered office complaints"
+        // or keeps a risk assessment covering them (a handwritten prompt composed in session 16).
+        let filed = ["complaints", "claims", "appeals", "requests", "applications", "referrals"].contains(TextTools.words(keyword.text).last ?? "")
+        // A topic no bank knows may be a service or a thing the body only counts ("red calls", "library fines
+        // amnesty"): no contracts for it, spending on it or risk assessment of it, which only a service takes.
+        let unknown = keyword.theme.isEmpty && byKeyword[keyword.text.lowercased()] == nil
+        let serviceOnly = ["details of any contracts for work on", "the total amount spent on {K}", "risk assessment covering {K}"]
         // The theme and generic questions its bank marks as not for this keyword ("-" rows): the generic ones are
         // the composer's fallback when no theme question names the keyword in a style's shape.
         let not = themes[keyword.theme]?.unsuited[keyword.text] ?? []
         return qs.filter { !not.contains(where: $0.text.hasPrefix) && nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
-            && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}")) }
+            && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}"))
+            && !(filed && ($0.text.contains("reports of {K}") || $0.text.contains("risk assessment covering {K}")))
+            && !(unknown && serviceOnly.contains(where: $0.text.contains)) }
     }
 
     /// Staff blow the whistle on how a service is run, not on a claim, a complaint or an appeal made against it
