@@ -249,7 +249,9 @@ extension JudgeRules {
             guard var last = w.last, !w.contains(where: { ["in", "of", "and", "or", "for", "on", "to", "from", "with", "at", "by", "under",
                                                           "after", "without", "about"].contains($0) }) else { continue }
             // "investigations closed": a participle after the noun; the noun is what is counted.
-            if last.hasSuffix("ed"), w.count > 1 { last = w[w.count - 2] }
+            // So are "ombudsman complaints upheld" (an irregular participle: the audit failed it as uncountable, session 17).
+            if last.hasSuffix("ed") || ["upheld", "held", "made", "paid", "taken", "won", "lost", "withdrawn", "given"].contains(last),
+               w.count > 1 { last = w[w.count - 2] }
             let phrase = w.joined(separator: " ")
             let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
             // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.

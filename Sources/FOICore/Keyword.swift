@@ -142,6 +142,9 @@ public struct Keyword: Hashable, Codable, Sendable {
         "civil service relocation": [.england],
         // Hospital parking is free in Scotland and Wales (a reading asked NHS Forth Valley for its parking contractor).
         "hospital parking charges": [.england, .northernIreland],
+        // Resident doctors struck in England and Wales; Scotland's and Northern Ireland's settled (a reading asked
+        // NHS Golden Jubilee about its strikes).
+        "junior doctors' strikes": [.england, .wales],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.

@@ -288,7 +288,8 @@ struct LetterBuilder {
                                : refs.filter { $0.isEmpty || !usedBackRefs.contains($0) }
             if fresh.isEmpty { fresh = needed && !periods.isEmpty ? periods : refs }
             // No period to refer back to (the brief styles give it once, at the end): "completed" alone dangles.
-            if needed && periods.isEmpty, let cut = Self.withoutPeriodParticiple(s, subject: org.split(separator: " ").last.map(String.init)) { s = cut }
+            // A count keeps it: "the number of impact assessments completed" is a column of a table (seed 5354).
+            if needed && periods.isEmpty && !numeric, let cut = Self.withoutPeriodParticiple(s, subject: org.split(separator: " ").last.map(String.init)) { s = cut }
             let ref = rng.pick(fresh)
             usedBackRefs.append(ref)
             s = s.replacingOccurrences(of: "{T}", with: ref)

@@ -26,8 +26,14 @@ extension LetterBuilder {
         text.contains("complaints") && !k.text.lowercased().contains("complaint")
     }
 
-    /// Whether a question asks only about people the body serves.
+    /// Bodies whose staff are their partners': an integration joint board directs care that the council's and the
+    /// NHS board's staff provide ("staff working on adult social care complaints" of an IJB, seed 6465).
+    static let employsNoStaff = ["Integration Joint Boards"]
+
+    /// Whether a question asks only about people the body serves, and staff it employs.
     func suitsBody(_ q: TopicQuestion) -> Bool {
+        if Self.employsNoStaff.contains(authority.category),
+           ["full-time equivalent staff", "staff working on", "staff who work on"].contains(where: q.text.contains) { return false }
         let w = Set(TextTools.words(q.text)), served = servedPeople
         return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
     }

@@ -60,8 +60,29 @@ import Testing
         #expect(k("drugs in prisons").suits(a("Scottish Prison Service")))
         #expect(!k("hospital parking charges").suits(a("NHS Forth Valley")))
         #expect(k("hospital parking charges").suits(a("Belfast Health and Social Care Trust")))
+        #expect(!k("junior doctors' strikes").suits(a("NHS Golden Jubilee")) && k("junior doctors' strikes").suits(a("Aneurin Bevan University Health Board")))
         let ijb = authorities.first { $0.category == "Integration Joint Boards" }!
         #expect(!k("care charges debt").suits(ijb) && k("care charges debt").suits(a("Leeds City Council")))
+    }
+
+    /// Read in session 17 (seed 4243): a Scottish housing association asked for a review of the council housing
+    /// waiting list; an integrated care board for its ten costliest medicines in each quarter's cell of a table.
+    @Test func housingAssociationsAndTopTensSession17() throws {
+        guard let root = repoRoot() else { return }
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        let rsl = authorities.first { $0.name == "Trust Housing Association" }!
+        #expect(!k("council housing waiting list").suits(rsl) && k("social housing allocations").suits(rsl))
+        #expect(TopicQuestion(text: "the ten medicines with the highest prescribing costs", numeric: true).isList)
+        // Seed 6465: an integration joint board asked for the staff working on complaints (its partners employ them).
+        let ijb = authorities.first { $0.name == "Aberdeen City Integration Joint Board" }!
+        for i in 0..<30 {
+            let t = Composer().compose(authority: ijb, keywords: [k("adult social care complaints"), k("reablement services")],
+                                       style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
+            #expect(!t.contains("full-time equivalent staff") && !t.contains("staff working on"), "\(t)")
+        }
+        // Nor is anyone prosecuted over a licensing review (seed 6465).
+        #expect(!QuestionBanks.questions(for: k("alcohol licensing reviews")).contains { $0.text.contains("prosecutions") })
     }
 
     /// Read at seed 9101: section 47 enquiries and patient safety incidents asked of Northern Ireland's shared

@@ -81,6 +81,14 @@ import Testing
         #expect(JudgeRules.countMismatch(" the number of children missing from care in each of those years ", keywords: kw) == nil)
     }
 
+    /// Audit, session 17: "upheld" is a participle too; the complaints are what is counted.
+    @Test func aCountOfComplaintsUpheld() {
+        let kw = [Keyword(text: "ombudsman complaints upheld", theme: "", categories: [], environmental: false)]
+        #expect(JudgeRules.countMismatch(" the number of ombudsman complaints upheld by sector ", keywords: kw) == nil)
+        let office = [Keyword(text: "office attendance", theme: "", categories: [], environmental: false)]
+        #expect(JudgeRules.countMismatch(" the number of office attendance above ", keywords: office) != nil)
+    }
+
     // MARK: each single break loses exactly that check
 
     @Test func wrongAuthorityLosesAuthorityOnly() {

@@ -79,7 +79,18 @@ public struct TopicQuestion: Sendable, Equatable {
          // Each consultation's responses, or each practice's appointments, are a list in a year's cell (session 16 reading).
          "each received", "by practice", "by procurement route", "from each", "each pay quartile", "by scheme", "how this is",
          // Each contract's payments, each band's headcount and each measure's result are lists too (session 16).
-         "by contract", "in bands", "any performance measures", "by specialty", "salary bands", "most often relied on", "by level and", "by firm", "by pay grade", "by the ten", "by reason for leaving"].contains(where: text.contains)
+         "by contract", "in bands", "any performance measures", "by specialty", "salary bands", "most often relied on", "by level and", "by firm", "by pay grade", "by the ten", "by reason for leaving",
+         // A top ten is a list of names ("the ten medicines with the highest prescribing costs" for each quarter, seed 4243).
+         "the ten ", "the five ",
+         // Anything "each" is many figures ("the percentage of hours each appliance was crewed" in a year's cell, seed 5354),
+         // as is a breakdown by places, bodies or campaigns that no table's columns could hold ("by campaign", seed 5354).
+         // A breakdown into a few fixed kinds (by severity, by level of harm) still fits the columns of a row.
+         " each ", "by campaign", "by framework", "by ward", "by hospital", "by provider", "by prison", "by route", "by operator",
+         "by project", "by country", "by cemetery", "by building", "by station", "by funder", "by funding body", "by overflow",
+         "by custody suite", "by hub", "by school street", "by street", "by theatre", "by faculty", "by department",
+         "by directorate", "by location", "by flood event", "by receiving water", "by region", "by local authority area",
+         "by nationality", "by language", "by therapeutic area", "by service", "by sport", "by subject", "by treatment",
+         "by tumour site", "by grade", "by source", "by destination", "by merchant"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
