@@ -80,16 +80,40 @@ public struct Keyword: Hashable, Codable, Sendable {
     /// Boards and trusts that treat patients but run no general hospital (no A&E, maternity or cancer waits),
     /// and those that run no mental health service either (a reading asked NHS Golden Jubilee about mental
     /// health waiting times).
+    /// Specialist trusts have no emergency department and no maternity unit (a reading asked the Walton Centre,
+    /// a neurology trust, for its A&E waiting times); Liverpool Women's has births but no A&E, the children's
+    /// trusts an emergency department but no births.
     static let narrowCare: [String: Set<CareKind>] = [
-        "NHS 24": [.generalHospital, .mentalHealth], "NHS Golden Jubilee": [.generalHospital, .mentalHealth],
-        "Velindre University NHS Trust": [.generalHospital, .mentalHealth], "The State Hospitals Board for Scotland": [.generalHospital],
+        "NHS 24": [.generalHospital, .mentalHealth, .emergency, .maternity],
+        "NHS Golden Jubilee": [.generalHospital, .mentalHealth, .emergency, .maternity],
+        "Velindre University NHS Trust": [.generalHospital, .mentalHealth, .emergency, .maternity],
+        "The State Hospitals Board for Scotland": [.generalHospital, .emergency, .maternity],
+        "The Walton Centre NHS Foundation Trust": [.emergency, .maternity], "The Christie NHS Foundation Trust": [.emergency, .maternity],
+        "The Clatterbridge Cancer Centre NHS Foundation Trust": [.emergency, .maternity],
+        "The Royal Marsden NHS Foundation Trust": [.emergency, .maternity],
+        "Royal Papworth Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "Liverpool Heart and Chest Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "Royal National Orthopaedic Hospital NHS Trust": [.emergency, .maternity],
+        "The Royal Orthopaedic Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "The Robert Jones and Agnes Hunt Orthopaedic Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "Queen Victoria Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "Moorfields Eye Hospital NHS Foundation Trust": [.emergency, .maternity],
+        "Great Ormond Street Hospital for Children NHS Foundation Trust": [.emergency, .maternity],
+        "Liverpool Women's NHS Foundation Trust": [.emergency],
+        "Alder Hey Children's NHS Foundation Trust": [.maternity], "Sheffield Children's NHS Foundation Trust": [.maternity],
     ]
-    enum CareKind { case generalHospital, mentalHealth }
+    enum CareKind { case generalHospital, mentalHealth, emergency, maternity }
+    /// Topics of an emergency department or a maternity unit, which not every hospital trust has.
+    static let unitCare: [String: CareKind] = [
+        "A&E waiting times": .emergency, "trolley waits": .emergency, "corridor care": .emergency,
+        "maternity services": .maternity, "stillbirths": .maternity,
+    ]
 
     /// Whether the topic is a patient service's (a hospital trust's or a commissioner's), and the one kind of care
     /// it belongs to, if only one kind of trust holds it.
     var patientService: Bool { categories.contains("Hospital trusts") || categories.contains("Integrated Care Boards") }
     var care: CareKind? {
+        if let unit = Self.unitCare[text] { return unit }
         let hospital = categories.contains("Hospital trusts"), mental = categories.contains("Mental Health Trusts")
         guard !categories.contains("Community Services Trusts") else { return nil }
         return hospital && !mental && !categories.contains("Integrated Care Boards") ? .generalHospital : mental && !hospital ? .mentalHealth : nil
@@ -157,6 +181,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         if authority.nation != .wales && authority.nation != .uk && mentions(Self.welsh) { return false }
         if authority.nation != .scotland && mentions(Self.gaelic) { return false }
         if authority.nation != .uk, let only = Self.nations[text], !only.contains(authority.nation) { return false }
+        if CoastalCouncils.topics.contains(text), CoastalCouncils.categories.contains(authority.category),
+           !CoastalCouncils.names.contains(authority.name) { return false }
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }

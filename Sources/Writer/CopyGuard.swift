@@ -62,7 +62,9 @@ public struct CopyGuard {
     ///   person's style, whose letters have their own phrasing.
     public init(request: LetterRequest, vocabulary: TokenTable, slots holdsSlots: Bool = true) {
         var t: [Target] = []
-        name = Array(request.authority.name.utf8)
+        // Named within a sentence a "The …" body takes a small article ("the Royal Marsden NHS Foundation Trust"):
+        // without it the guard took every later paragraph for an opening (session 17).
+        name = Array((request.authority.name.hasPrefix("The ") ? String(request.authority.name.dropFirst(4)) : request.authority.name).utf8)
         if var a = Self.nameTarget(request.authority.name) {
             // early only inside a longer first word: "Sir" of "Sir John Soane's Museum" is also "Dear Sir"
             let e = Self.distinctiveStart(request.authority.name) + 2
@@ -84,7 +86,10 @@ public struct CopyGuard {
         // ("Freedom of s…" for the keyword "freedom of speech", not the law's "Freedom of Information").
         // The authority's name also goes past a plain greeting it starts like ("Information Governance Team"
         // for the Information Commissioner's Office).
+        // Nor has a name begun at the nation it starts with: "across public bodies in Northern Ireland." is the
+        // persona's place, not the start of "Northern Ireland Human Rights Commission" (session 17).
         let greetings = Phrases.plainGreetings.map { Array($0.dropFirst(5).utf8) }
+            + ["Northern Ireland ", "Scotland ", "Wales ", "England "].map { Array($0.utf8) }
         targets = t.map { x in
             let shared = (t.filter { $0 != x }.map(\.bytes) + (x.isAuthority ? greetings : [])).map { Self.sharedPrefix(x.bytes, $0) }.max() ?? 0
             let need = min(max(x.need, shared + 1), x.bytes.count - 1)

@@ -81,6 +81,16 @@ import Testing
                                        style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
             #expect(!t.contains("full-time equivalent staff") && !t.contains("staff working on"), "\(t)")
         }
+        // Seed 8687: sea defences asked of West Lindsey, which has no coast.
+        #expect(!k("sea defences").suits(authorities.first { $0.name == "West Lindsey District Council" }!))
+        #expect(k("sea defences").suits(authorities.first { $0.name == "East Lindsey District Council" }!))
+        #expect(k("coastal erosion").suits(authorities.first { $0.name == "Environment Agency" }!))
+        #expect(CoastalCouncils.names.allSatisfy { n in authorities.contains { $0.name == n } })
+        // Seed 9798: A&E waiting times asked of the Walton Centre, a neurology trust with no emergency department.
+        func a(_ n: String) -> Authority { authorities.first { $0.name == n }! }
+        #expect(!k("A&E waiting times").suits(a("The Walton Centre NHS Foundation Trust")))
+        #expect(!k("stillbirths").suits(a("Alder Hey Children's NHS Foundation Trust")) && k("A&E waiting times").suits(a("Alder Hey Children's NHS Foundation Trust")))
+        #expect(!k("A&E waiting times").suits(a("NHS Golden Jubilee")) && k("A&E waiting times").suits(a("Leeds Teaching Hospitals NHS Trust")))
         // Nor is anyone prosecuted over a licensing review (seed 6465).
         #expect(!QuestionBanks.questions(for: k("alcohol licensing reviews")).contains { $0.text.contains("prosecutions") })
     }

@@ -90,7 +90,9 @@ public struct TopicQuestion: Sendable, Equatable {
          "by custody suite", "by hub", "by school street", "by street", "by theatre", "by faculty", "by department",
          "by directorate", "by location", "by flood event", "by receiving water", "by region", "by local authority area",
          "by nationality", "by language", "by therapeutic area", "by service", "by sport", "by subject", "by treatment",
-         "by tumour site", "by grade", "by source", "by destination", "by merchant"].contains(where: text.contains)
+         "by tumour site", "by grade", "by source", "by destination", "by merchant",
+         // Each cardholder's limit is a list too ("staff holding corporate credit cards, with their spending limits", seed 7576).
+         "spending limits"].contains(where: text.contains)
     }
 
     /// A question answered with a figure.
