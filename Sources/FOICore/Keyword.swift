@@ -169,6 +169,9 @@ public struct Keyword: Hashable, Codable, Sendable {
         // Resident doctors struck in England and Wales; Scotland's and Northern Ireland's settled (a reading asked
         // NHS Golden Jubilee about its strikes).
         "junior doctors' strikes": [.england, .wales],
+        // Charging clean air zones are England's; Scotland's cities run low emission zones (a reading asked the Moray
+        // Council for the charges its clean air zones collect).
+        "clean air zones": [.england],
     ]
 
     /// Whether a request on this topic makes sense for `authority`.
@@ -183,6 +186,8 @@ public struct Keyword: Hashable, Codable, Sendable {
         if authority.nation != .uk, let only = Self.nations[text], !only.contains(authority.nation) { return false }
         if CoastalCouncils.topics.contains(text), CoastalCouncils.categories.contains(authority.category),
            !CoastalCouncils.names.contains(authority.name) { return false }
+        if CouncilLandlords.topics.contains(text), CouncilLandlords.categories.contains(authority.category),
+           !CouncilLandlords.names.contains(authority.name) { return false }
         // A monitoring board runs nothing: only topics written for its own category suit it, none of its group's.
         // Nor does an integration joint board: it directs care that the NHS board and the council provide.
         if Self.explicitOnly.contains(where: authority.category.hasPrefix) { return inCategory }

@@ -105,7 +105,7 @@ package enum NameForms {
     }
 
     /// Whether a category is one of councils (the store's "London boroughs", "County councils", "Unitary authorities (Wales)").
-    static func isCouncilCategory(_ category: String) -> Bool {
+    package static func isCouncilCategory(_ category: String) -> Bool {
         let c = category.lowercased()
         return c.contains("council") || c.contains("borough") || c.hasPrefix("unitary authorities")
     }

@@ -34,6 +34,8 @@ extension LetterBuilder {
     func suitsBody(_ q: TopicQuestion) -> Bool {
         if Self.employsNoStaff.contains(authority.category),
            ["full-time equivalent staff", "staff working on", "staff who work on"].contains(where: q.text.contains) { return false }
+        // A council's chief executive is its returning officer; a commissioner's is not (asked of West Mercia's PCC, seed 3435).
+        if q.text.contains("returning officer"), !NameForms.isCouncilCategory(authority.category) { return false }
         let w = Set(TextTools.words(q.text)), served = servedPeople
         return !Population.allCases.contains { !served.contains($0) && $0.words.contains(where: w.contains) }
     }

@@ -65,9 +65,12 @@ import Testing
         #expect(!k("care charges debt").suits(ijb) && k("care charges debt").suits(a("Leeds City Council")))
     }
 
-    /// Read in session 17 (seed 4243): a Scottish housing association asked for a review of the council housing
-    /// waiting list; an integrated care board for its ten costliest medicines in each quarter's cell of a table.
-    @Test func housingAssociationsAndTopTensSession17() throws {
+    /// Read in session 17, one clearly odd letter a set: a Scottish housing association asked for a review of the
+    /// council housing waiting list, an ICB for its ten costliest medicines in a quarter's cell, an IJB for staff it
+    /// does not employ, an inland council for its sea defences, a neurology trust for its A&E waits, a Scottish
+    /// council for its clean air zone charges, a commissioner for its chief executive's returning officer fees,
+    /// a district that transferred its homes about antisocial behaviour in its council housing.
+    @Test func bodiesThatDoTheWorkSession17() throws {
         guard let root = repoRoot() else { return }
         let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
         func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
@@ -89,8 +92,20 @@ import Testing
         // Seed 9798: A&E waiting times asked of the Walton Centre, a neurology trust with no emergency department.
         func a(_ n: String) -> Authority { authorities.first { $0.name == n }! }
         #expect(!k("A&E waiting times").suits(a("The Walton Centre NHS Foundation Trust")))
+        #expect(!k("clean air zones").suits(a("The Moray Council")) && k("clean air zones").suits(a("Birmingham City Council")))
         #expect(!k("stillbirths").suits(a("Alder Hey Children's NHS Foundation Trust")) && k("A&E waiting times").suits(a("Alder Hey Children's NHS Foundation Trust")))
         #expect(!k("A&E waiting times").suits(a("NHS Golden Jubilee")) && k("A&E waiting times").suits(a("Leeds Teaching Hospitals NHS Trust")))
+        // Seed 3435: a police and crime commissioner asked what its chief executive is paid as returning officer.
+        let pcc = a("West Mercia Police and Crime Commissioner")
+        for i in 0..<30 {
+            let t = Composer().compose(authority: pcc, keywords: [k("chief executive pay")], style: LetterStyle.allCases[i % 5], seed: UInt64(i)).text
+            #expect(!t.contains("returning officer"), "\(t)")
+        }
+        // Seed 2324: antisocial behaviour in the council housing of Malvern Hills, which transferred its homes.
+        #expect(!k("anti-social behaviour in council housing").suits(a("Malvern Hills District Council")))
+        #expect(k("anti-social behaviour in council housing").suits(a("Bolsover District Council")))
+        #expect(k("council housing waiting list").suits(a("Malvern Hills District Council")))
+        #expect(CouncilLandlords.names.allSatisfy { n in authorities.contains { $0.name == n } })
         // Nor is anyone prosecuted over a licensing review (seed 6465).
         #expect(!QuestionBanks.questions(for: k("alcohol licensing reviews")).contains { $0.text.contains("prosecutions") })
     }
