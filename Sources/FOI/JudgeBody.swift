@@ -215,6 +215,9 @@ extension JudgeRules {
                 }
             }
         }
+        // Another keyword's question with this keyword spliced in ("the number of menopause policy where the
+        // deadline was extended because of complexity").
+        if let transplant = JudgeTransplant.check(items: ctx.items, keywords: keywords) { return (false, transplant) }
         let table = frames(crime: crime)
         for k in keywords {
             let phrase = TextTools.words(k.text).joined(separator: " ")

@@ -81,6 +81,22 @@ import Testing
         #expect(JudgeRules.countMismatch(" the number of children missing from care in each of those years ", keywords: kw) == nil)
     }
 
+    /// Session 17, read in sft11's own letters the judge passed: another keyword's question with this one spliced in.
+    @Test func anotherKeywordsQuestionSplicedIn() throws {
+        let keywords = try SeedData.keywords(root: try #require(repoRoot()))
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        let menopause = [k("menopause policy"), k("agency framework fees")]
+        #expect(JudgeTransplant.check(items: ["The number of menopause policy where the deadline was extended because of complexity."],
+                                      keywords: menopause)?.contains("subject access requests") == true)
+        #expect(JudgeTransplant.check(items: ["The number of postal votes with limited or no assurance opinions."],
+                                      keywords: [k("postal votes")]) != nil)
+        // The keyword's own question, and a neighbour in its theme, pass.
+        #expect(JudgeTransplant.check(items: ["The number of subject access requests where the deadline was extended because of complexity."],
+                                      keywords: [k("subject access requests")]) == nil)
+        #expect(JudgeTransplant.check(items: ["The number of framework agreements where the lowest-priced bid did not win."],
+                                      keywords: [k("framework agreements")]) == nil)
+    }
+
     /// Audit, session 17: "upheld" is a participle too; the complaints are what is counted.
     @Test func aCountOfComplaintsUpheld() {
         let kw = [Keyword(text: "ombudsman complaints upheld", theme: "", categories: [], environmental: false)]
