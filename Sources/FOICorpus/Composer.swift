@@ -38,6 +38,10 @@ public struct Composer: Sendable {
         case .brief: text = b.brief()
         case .detailed: text = b.detailed()
         case .documents: text = b.documents()
+        // A topic with no figure of its own (one no bank knows: "red calls") has nothing for a table's column;
+        // its documents are asked in a list instead of as a row of minutes per quarter (session 17).
+        case .table where keywords.contains { k in !QuestionBanks.questions(for: k).contains { $0.numeric && $0.text.contains("{K}") } }:
+            text = b.numbered()
         case .table: text = b.table()
         }
         let prompt = Prompt(authority: authority.name, jurisdiction: jurisdiction.label,

@@ -106,6 +106,14 @@ import Testing
         #expect(k("anti-social behaviour in council housing").suits(a("Bolsover District Council")))
         #expect(k("council housing waiting list").suits(a("Malvern Hills District Council")))
         #expect(CouncilLandlords.names.allSatisfy { n in authorities.contains { $0.name == n } })
+        // Handwritten prompts: a topic no bank knows is not assumed to have staff working on it ("red calls").
+        let unknown = QuestionBanks.questions(for: Keyword(text: "seed bank deposits", theme: "", categories: [], environmental: false))
+        #expect(!unknown.contains { $0.text.contains("staff who work on") } && unknown.count >= 5)
+        // A topic with no figure of its own is asked in a list, not as a table's row of minutes.
+        let inspections = Keyword(text: "inspection complaints", theme: "", categories: [], environmental: false)
+        #expect(!QuestionBanks.questions(for: inspections).contains { $0.numeric && $0.text.contains("{K}") })
+        let t = Composer().compose(authority: a("Leeds City Council"), keywords: [inspections], style: .table, seed: 4).text
+        #expect(!t.contains("row per") && !t.contains("a row for each") && !t.contains("single table") && t.contains("inspection complaints"), "\(t)")
         // Nor is anyone prosecuted over a licensing review (seed 6465).
         #expect(!QuestionBanks.questions(for: k("alcohol licensing reviews")).contains { $0.text.contains("prosecutions") })
     }

@@ -24,15 +24,19 @@ import Testing
         let good = written(clean)
         try #require(good.judge.valid && (good.ungrounded ?? []).isEmpty, "\(clean)\n\(good.judge.report)")
 
-        // The same letter with its first item swapped for a splice the shipped model wrote: still valid to the
-        // judge, but an item from no bank.
+        // The same letter with its first item swapped for a question of no bank: still valid to the judge.
         var lines = clean.components(separatedBy: "\n")
         // The first item, whatever its numbering ("1.", "(1)", "-"): its marker kept, its question replaced.
         let first = try #require(lines.firstIndex { $0.hasPrefix("- ") || $0.first?.isNumber == true || $0.hasPrefix("(1)") })
         let marker = lines[first].prefix { $0 != " " }
-        lines[first] = marker + " The number of pothole repairs that led to compromised staff accounts or payments to fraudsters, and the total money lost."
-        let spliced = written(lines.joined(separator: "\n"))
+        var swapped = lines
+        swapped[first] = marker + " The number of pothole repairs that were visited twice, and the total cost of the second visits."
+        let spliced = written(swapped.joined(separator: "\n"))
         #expect(!(spliced.ungrounded ?? []).isEmpty)
+        // A splice the shipped model wrote, a phishing question with the keyword dropped in, the judge now fails
+        // (JudgeTransplant, session 17); until then it was valid and only grounding caught it.
+        lines[first] = marker + " The number of pothole repairs that led to compromised staff accounts or payments to fraudsters, and the total money lost."
+        #expect(!written(lines.joined(separator: "\n")).judge.valid)
 
         // Another body's name in the opening: invalid.
         let wrong = written(clean.replacingOccurrences(of: "Leeds City Council", with: "Bristol City Council"))

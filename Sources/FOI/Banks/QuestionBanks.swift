@@ -47,7 +47,9 @@ public enum QuestionBanks {
         // A topic no bank knows may be a service or a thing the body only counts ("red calls", "library fines
         // amnesty"): no contracts for it, spending on it or risk assessment of it, which only a service takes.
         let unknown = keyword.theme.isEmpty && byKeyword[keyword.text.lowercased()] == nil
-        let serviceOnly = ["details of any contracts for work on", "the total amount spent on {K}", "risk assessment covering {K}"]
+        // Nor staff who work on it ("staff who work on red calls", a handwritten prompt composed in session 17).
+        let serviceOnly = ["details of any contracts for work on", "the total amount spent on {K}", "risk assessment covering {K}",
+                           "staff who work on {K}"]
         // The theme and generic questions its bank marks as not for this keyword ("-" rows): the generic ones are
         // the composer's fallback when no theme question names the keyword in a style's shape.
         let not = themes[keyword.theme]?.unsuited[keyword.text] ?? []
