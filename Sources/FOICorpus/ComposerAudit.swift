@@ -8,6 +8,9 @@ public struct ComposerAudit: Sendable {
     public var valid = 0
     /// Letters whose every item `ItemGrounding` finds in the banks: the composer's own items must all be.
     public var grounded = 0
+    /// Letters in the style their prompt asked for, as a reader sees it (`LetterStyle.read`), and a few that are not.
+    public var styled = 0
+    public var unstyledExamples: [String] = []
     /// Items it did not find, up to ten, to read.
     public var ungroundedExamples: [String] = []
     public var failedChecks: [String: Int] = [:]
@@ -20,6 +23,8 @@ public struct ComposerAudit: Sendable {
         let r = judge.judge(letter: l.text, authority: authority, keywords: keywords)
         letters += 1
         if r.valid { valid += 1 }
+        if l.prompt.style == LetterStyle.read(l.text)?.rawValue { styled += 1 }
+        else if unstyledExamples.count < 5 { unstyledExamples.append(l.prompt.text + l.text) }
         let off = ItemGrounding(authority: authority, keywords: keywords).ungrounded(in: l.text)
         if off.isEmpty { grounded += 1 } else if ungroundedExamples.count < 10 { ungroundedExamples.append(l.prompt.text + off.joined(separator: "\n")) }
         // Up to three examples of each defect, so that every kind of failure can be read.

@@ -22,6 +22,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
     public var failedChecks: [String: Int]?
     /// Share valid with every item a question from the banks (`WrittenLetter.groundedValid`); optional as above.
     public var groundedValidity: Double?
+    /// Share of the letters whose prompt names a style that are written in it (`WrittenLetter.followsStyle`).
+    public var styleAdherence: Double?
 
     public static let validScore = 80
 
@@ -48,7 +50,14 @@ public struct LetterEval: Codable, Sendable, Equatable {
             copyRate: Double(letters.filter { trainingBodies.contains(body(of: $0.raw ?? $0.letter)) }.count) / n,
             meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
             failedChecks: failedChecks(letters),
-            groundedValidity: Double(letters.filter(\.groundedValid).count) / n)
+            groundedValidity: Double(letters.filter(\.groundedValid).count) / n,
+            styleAdherence: styleAdherence(letters))
+    }
+
+    /// The share of letters in the style their prompt asked for, over the prompts that ask for one.
+    static func styleAdherence(_ letters: [WrittenLetter]) -> Double? {
+        let asked = letters.filter { l in PromptFormat.parse(l.prompt).flatMap { LetterStyle(rawValue: $0.prompt.style) } != nil }
+        return asked.isEmpty ? nil : Double(asked.filter(\.followsStyle).count) / Double(asked.count)
     }
 
     /// How many letters fail each judge check, by check id.

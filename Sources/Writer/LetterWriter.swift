@@ -53,12 +53,21 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     /// sendable far more often than the judge's valid ones alone.
     public var groundedValid: Bool { judge.valid && (ungrounded ?? []).isEmpty }
 
-    /// The writer's order of preference: valid first, then fewer items from no bank, with a history adapter a frame
+    /// Whether the letter is in the style its prompt asked for (`LetterStyle.read`); true for a prompt that names
+    /// none of the five (a handwritten prompt's "default").
+    public var followsStyle: Bool {
+        guard let asked = PromptFormat.parse(prompt).flatMap({ LetterStyle(rawValue: $0.prompt.style) }) else { return true }
+        return asked.isFollowed(by: letter)
+    }
+
+    /// The writer's order of preference: valid first, then in the style asked for, then fewer items from no bank,
+    /// with a history adapter a frame
     /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, then
     /// the judge's score.
     /// `grounding` false leaves the items' grounding out (a person's style: their questions are in no bank).
     public func isBetter(than other: WrittenLetter, grounding: Bool = true) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
+        if followsStyle != other.followsStyle { return followsStyle }
         let mine = ungrounded?.count ?? 0, theirs = other.ungrounded?.count ?? 0
         if grounding && mine != theirs { return mine < theirs }
         if (unseen ?? 0) != (other.unseen ?? 0) { return (unseen ?? 0) < (other.unseen ?? 0) }

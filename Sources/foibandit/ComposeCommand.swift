@@ -61,6 +61,8 @@ struct Compose: ParsableCommand {
             print("items all from the banks: \(a.grounded) (\(String(format: "%.2f", 100 * Double(a.grounded) / Double(max(a.letters, 1))))%)")
             for e in a.examples { print("\n---\n" + e) }
             for e in a.ungroundedExamples { print("\n--- items from no bank\n" + e) }
+            print("in the style asked for: \(a.styled) (\(String(format: "%.2f", 100 * Double(a.styled) / Double(max(a.letters, 1))))%)")
+            for e in a.unstyledExamples { print("\n--- not in the style asked for\n" + e) }
             return
         }
         if let n = stats {

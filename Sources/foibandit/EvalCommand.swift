@@ -41,7 +41,8 @@ struct Eval: ParsableCommand {
         anyone can measure the model on letters of their own), \
         and for each prompt set (files of {"authority", "keywords", "style", "seed"} lines) the judge's \
         mean score, validity (score >= 80), keyword coverage, wrong-authority count, legislation \
-        accuracy, repetition rate, distinct-2 and the share of letters copying a training letter.
+        accuracy, repetition rate, distinct-2, the share of letters copying a training letter, and the share \
+        written in the style the prompt asked for (a table, copies of documents, definitions, a brief paragraph).
         """)
     @OptionGroup var store: StoreOptions
     @OptionGroup var modelOptions: ModelOptions
@@ -172,6 +173,7 @@ func table(_ reports: [EvalReport]) -> String {
             ("mean score", { String(format: "%.1f", $0.meanScore) }),
             ("validity", { String(format: "%.1f%%", 100 * $0.validity) }),
             ("valid, items from the banks", { $0.groundedValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
+            ("in the style asked for", { $0.styleAdherence.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("keyword coverage", { String(format: "%.1f%%", 100 * $0.keywordCoverage) }),
             ("wrong authority", { "\($0.wrongAuthority)" }),
             ("legislation", { String(format: "%.1f%%", 100 * $0.legislationAccuracy) }),
