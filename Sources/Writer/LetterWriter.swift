@@ -123,8 +123,10 @@ public final class LetterWriter: @unchecked Sendable {
     public var requester: Requester?
     /// What the product decodes: best of 8.
     public static let productCandidates = 8
-    /// The best score below which no second round of candidates is drawn.
-    static let secondRoundFrom = 60
+    /// The best score below which no second round of candidates is drawn: a letter with two defects (46 to 51,
+    /// a table of generic items with a keyword left out) is still worth eight more tries; a model that writes
+    /// nothing close is not.
+    static let secondRoundFrom = 40
     private lazy var tokenTable = TokenTable(tokenizer: tokenizer)
     /// Tokens that hold a full stop anywhere ("hotels." as well as "."), kept out of the items the base writes in a
     /// person's frame when the person ends only a list's last item with one: with only those that begin with one
@@ -219,12 +221,13 @@ public final class LetterWriter: @unchecked Sendable {
         // none for the rest.
         // Near misses only: a model that writes nothing close would spend the time for nothing.
         // And valid letters with an item from no bank (`ItemGrounding`): reading them, those items were the
-        // nonsense in letters the judge passed.
+        // nonsense in letters the judge passed. And valid letters not in the style asked for (a list for a table).
         // And, with a history adapter, valid letters whose frame has a trigram nobody wrote (`FrameSupport`): the
         // Scottish Government's letters had word salad in most candidates ("within one charity bands", session 14).
         let again = requests.indices.filter {
             let l = chosenLetters[$0]
-            return l.judge.valid ? groundsItems && !(l.ungrounded ?? []).isEmpty || (l.unseen ?? 0) > 0 : l.judge.score >= Self.secondRoundFrom
+            return l.judge.valid ? groundsItems && !(l.ungrounded ?? []).isEmpty || (l.unseen ?? 0) > 0 || !l.followsStyle
+                : l.judge.score >= Self.secondRoundFrom
         }
         if n > 1 && !again.isEmpty {
             let second = candidates(again.map { requests[$0] }, round: 1)
@@ -271,6 +274,10 @@ public final class LetterWriter: @unchecked Sendable {
             wordsForGuard.map { WordGuard(words: $0, names: [r.authority.name] + r.keywords.map(\.text), vocabulary: table,
                                           slots: filling ? self.slots(for: r) : nil) }
         }
+        // Frames that do not suit a keyword, held at its slot: for slots models, as the word guard.
+        var frameGuards = requests.map { r in
+            guardsNames && filling ? FrameGuard(keywords: r.keywords.map(\.text), vocabulary: table) : nil
+        }
         // Requests differ in temperature and length: group those that share options.
         var spans = requests.map { _ in ItemSpan() }
         let guarding = guardsNames, quotes = itemModel == nil ? [] : quoteStarts, stopAll = frameSupport?.itemsEndWithFullStop == true
@@ -290,6 +297,7 @@ public final class LetterWriter: @unchecked Sendable {
                     let i = idx[row]
                     guards[i]?.observe(token)
                     wordGuards[i]?.observe(token)
+                    frameGuards[i]?.observe(table.bytes(token))
                     var text = streams[i].push(token)
                     spans[i].push(text)
                     if filling { text = fillers[i].push(text) }
@@ -310,6 +318,7 @@ public final class LetterWriter: @unchecked Sendable {
                     guard guarding else { return }
                     guards[idx[row]]?.constrain(logits, V: V)
                     wordGuards[idx[row]]?.constrain(logits, V: V)
+                    frameGuards[idx[row]]?.constrain(logits, V: V)
                 } : nil)
             for (row, i) in idx.enumerated() { outputs[i] = out[row] }
         }

@@ -155,7 +155,7 @@ struct TrainSFT: ParsableCommand {
         writer.guardsNames = false
         writer.candidates = 1
         let requests = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords, count: count,
-                                           seed: cfg.seed, temperature: cfg.sampleTemperature ?? 0.7)
+                                           seed: cfg.seed, temperature: cfg.sampleTemperature ?? 0.7, styles: cfg.styles)
         var kept: [String] = [], keptByStyle: [LetterStyle: Int] = [:]
         for start in stride(from: 0, to: requests.count, by: 16) {
             let batch = Array(requests[start..<min(start + 16, requests.count)])
@@ -228,7 +228,7 @@ struct TrainDPO: ParsableCommand {
         let writer = try LetterWriter(modelDirectory: model, judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
         let prompts = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords,
                                           count: cfg.prompts ?? 200, seed: cfg.seed,
-                                          temperature: cfg.sampleTemperature ?? 0.7)
+                                          temperature: cfg.sampleTemperature ?? 0.7, styles: cfg.styles)
         let began = Date()
         let (pairs, stats) = PreferencePairBuilder.build(
             writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10
@@ -251,7 +251,10 @@ struct TrainDPO: ParsableCommand {
 
 /// Prompts taken from SFT files (`{"prompt": ...}` lines), in a seeded order, as letter requests.
 func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Keyword], count: Int,
-                     seed: UInt64, temperature: Float) throws -> [LetterRequest] {
+                     seed: UInt64, temperature: Float, styles: [String]? = nil) throws -> [LetterRequest] {
+    if let bad = styles?.first(where: { LetterStyle(rawValue: $0) == nil }) {
+        throw ValidationError("styles: “\(bad)” is not a letter style (\(LetterStyle.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
     let byName = Dictionary(authorities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var requests: [LetterRequest] = []
     for f in files {
@@ -259,7 +262,7 @@ func trainingPrompts(_ files: [String], authorities: [Authority], keywords: [Key
         for line in text.split(separator: "\n") {
             guard let obj = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                   let p = obj["prompt"] as? String, let (prompt, _) = PromptFormat.parse(p),
-                  let a = byName[prompt.authority] else { continue }
+                  let a = byName[prompt.authority], styles?.contains(prompt.style) ?? true else { continue }
             requests.append(LetterRequest(authority: a, keywords: Keyword.resolve(prompt.keywords, known: keywords),
                                           style: LetterStyle(rawValue: prompt.style) ?? .numbered,
                                           seed: UInt64(requests.count), temperature: temperature))

@@ -61,7 +61,7 @@ public enum QuestionBanks {
 
     /// Staff blow the whistle on how a service is run, not on a claim, a complaint or an appeal made against it
     /// ("whistleblowing concerns raised by staff about clinical negligence claims", session 11).
-    static func concernsSuit(_ keyword: String) -> Bool {
+    package static func concernsSuit(_ keyword: String) -> Bool {
         let words = TextTools.words(keyword)
         guard let last = words.last else { return true }
         return !["claims", "complaints", "appeals", "requests"].contains(last) && !words.contains("complaints")
@@ -71,7 +71,7 @@ public enum QuestionBanks {
     /// inspection complaints", "complaints about agency nurse spending" (read in composer letters, session 11).
     /// Charges, fines and fees are the public's to complain of, so only these heads.
     /// A complaint named anywhere in the keyword counts: "complaints received about complaints about communications".
-    static func complaintsSuit(_ keyword: String) -> Bool {
+    package static func complaintsSuit(_ keyword: String) -> Bool {
         let words = TextTools.words(keyword)
         guard let last = words.last, !words.contains("complaints") && !words.contains("complaint") else { return words.isEmpty }
         return !["complaints", "spending", "spend", "expenditure", "costs", "cost", "salaries", "budget", "budgets",

@@ -1,0 +1,65 @@
+import FOI
+import Foundation
+
+/// Keeps a keyword out of a frame that does not suit it, as the model writes: after "staff who work on" the
+/// slot of "outsourcing contracts" is not drawn, nor "complaints received about" a sum of money. The frames are
+/// the judge's own (`KeywordNature.unsuitedPhrases`, `QuestionBanks.complaintsSuit` / `concernsSuit`), read here
+/// at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
+/// model's nine invalid product letters were such a frame (session 18), all of them for table prompts.
+/// Where every keyword is held, the step is left as the model wrote it. One guard per sequence: `observe` each
+/// token drawn, `constrain` each logits row before drawing.
+struct FrameGuard {
+    /// For each keyword (slot k1, k2, …), the frames before it that do not suit it, as words.
+    let frames: [[[String]]]
+    /// For each keyword, whether complaints (and whistleblowing concerns) about it are made.
+    let complaints: [Bool]
+    let concerns: [Bool]
+    /// Token ids by their first byte, for the digits that name a keyword's slot.
+    let digitTokens: [[Int]]
+    /// The letter so far, as the model wrote it (with its slots), last bytes only.
+    var tail: [UInt8] = []
+    static let kept = 240
+
+    init(keywords: [String], vocabulary table: TokenTable) {
+        frames = keywords.map { k in
+            let kw = TextTools.words(k)
+            return KeywordNature(k).unsuitedPhrases(for: k).compactMap { p in
+                let w = p.split(separator: " ").map(String.init)
+                return w.count > kw.count && Array(w.suffix(kw.count)) == kw ? Array(w.dropLast(kw.count)) : nil
+            }
+        }
+        complaints = keywords.map(QuestionBanks.complaintsSuit)
+        concerns = keywords.map(QuestionBanks.concernsSuit)
+        digitTokens = (0..<min(keywords.count, 9)).map { i in
+            let digit = UInt8(ascii: "1") + UInt8(i)
+            return (0..<table.bytes.count).filter { table.bytes($0).first == digit }
+        }
+    }
+
+    mutating func observe(_ token: [UInt8]) {
+        tail += token
+        if tail.count > 2 * Self.kept { tail.removeFirst(tail.count - Self.kept) }
+    }
+
+    /// The keywords (0-based) whose slot may not follow the text so far; empty unless a slot's "{k" is open.
+    func held() -> [Int] {
+        guard tail.count >= 2, tail[tail.count - 1] == UInt8(ascii: "k") || tail[tail.count - 1] == UInt8(ascii: "K"),
+              tail[tail.count - 2] == UInt8(ascii: "{") else { return [] }
+        var w = TextTools.words(String(decoding: tail.dropLast(2), as: UTF8.self))
+        // "about the {k1}", "on your {k1}": the article is not the frame's.
+        if let last = w.last, ["the", "your", "its", "their"].contains(last) { w.removeLast() }
+        let recent = w.suffix(10)
+        let about = ["about", "concerning", "to"].contains(w.last ?? "")
+        return frames.indices.filter { i in
+            if frames[i].contains(where: { f in w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
+            if about && !complaints[i] && recent.contains("complaints") { return true }
+            return about && !concerns[i] && recent.contains("whistleblowing")
+        }
+    }
+
+    func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
+        let out = held()
+        guard !out.isEmpty, out.count < frames.count else { return }
+        for i in out where i < digitTokens.count { for t in digitTokens[i] where t < V { logits[t] = -.infinity } }
+    }
+}
