@@ -6,7 +6,19 @@ import Foundation
 /// letters splice a keyword into another keyword's question; read in session 17, about half of the ungrounded
 /// items in letters the judge passed were such. The banks are the reference: a run of words that only one
 /// keyword's own questions hold belongs to that keyword.
-enum JudgeTransplant {
+package enum JudgeTransplant {
+    /// A run must hold a word of its own: one no shared question uses and at most three keywords' questions do
+    /// ("deadline", "kilowatt"), not only common ones ("at the end of each year", read in handwritten letters).
+    static let ownWords: Set<String> = {
+        let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
+        let sharedWords = Set(general.flatMap { TextTools.words($0.text) })
+        var users: [String: Set<String>] = [:]
+        for (k, qs) in QuestionBanks.byKeyword { for q in qs { for w in TextTools.words(q.text) { users[w, default: []].insert(k) } } }
+        // Everyday words some question happens to hold alone are no one's ("the steps taken to reduce" them).
+        let everyday: Set<String> = ["steps", "taken", "reduce", "reduced", "increase", "change", "changes"]
+        return Set(users.filter { w, ks in w.count > 3 && !sharedWords.contains(w) && !everyday.contains(w) && ks.count <= 3 }.keys)
+    }()
+
     /// Words in a run: long enough to be a question's own wording, not a shared frame ("the number of").
     static let run = 6
 
@@ -26,19 +38,45 @@ enum JudgeTransplant {
         let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
         var shared: Set<String> = []
         for q in general { shared.formUnion(runs(q.text)) }
-        // A run must hold a word of its own: one no shared question uses and at most three keywords' questions do
-        // ("deadline", "kilowatt"), not only common ones ("at the end of each year", read in handwritten letters).
-        let sharedWords = Set(general.flatMap { TextTools.words($0.text) })
-        var users: [String: Set<String>] = [:]
-        for (k, qs) in QuestionBanks.byKeyword { for q in qs { for w in TextTools.words(q.text) { users[w, default: []].insert(k) } } }
-        // Everyday words some question happens to hold alone are no one's ("the steps taken to reduce" them).
-        let everyday: Set<String> = ["steps", "taken", "reduce", "reduced", "increase", "change", "changes"]
-        let own = Set(users.filter { w, ks in w.count > 3 && !sharedWords.contains(w) && !everyday.contains(w) && ks.count <= 3 }.keys)
+        let own = ownWords
         var out: [String: Set<String>] = [:]
         for (k, qs) in QuestionBanks.byKeyword {
             for q in qs {
                 for r in runs(q.text) where !shared.contains(r) && r.split(separator: " ").contains(where: { own.contains(String($0)) }) {
                     out[r, default: []].insert(k)
+                }
+            }
+        }
+        return out
+    }()
+
+    /// Words of a frame that ends at the keyword ("paid in settling {K}"): the run above cannot see a question
+    /// whose own words sit either side of the keyword ("the total paid in settling gas consumption, including legal
+    /// costs", a product letter the judge passed, session 18).
+    package static let frame = 4
+
+    /// Frames of `frame` words just before "{K}" in a keyword's own questions, with a word of their own, that no
+    /// shared question ends its keyword with, and the keywords whose questions hold them.
+    package static let frameOwners: [String: Set<String>] = {
+        func frames(_ text: String) -> Set<String> {
+            var out: Set<String> = []
+            let parts = text.replacingOccurrences(of: "{ORG}'s", with: "{ORG}").components(separatedBy: "{K}")
+            for part in parts.dropLast() {
+                let stretch = part.components(separatedBy: "}").last ?? part
+                var w = TextTools.words(stretch)
+                if w.last == "the" { w.removeLast() }
+                if w.count >= frame { out.insert(w.suffix(frame).joined(separator: " ")) }
+            }
+            return out
+        }
+        let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
+        let shared = Set(general.flatMap { frames($0.text) })
+        let own = ownWords
+        var out: [String: Set<String>] = [:]
+        for (k, qs) in QuestionBanks.byKeyword {
+            for q in qs {
+                for f in frames(q.text) where !shared.contains(f) && f.split(separator: " ").contains(where: { own.contains(String($0)) }) {
+                    out[f, default: []].insert(k)
                 }
             }
         }
@@ -57,20 +95,37 @@ enum JudgeTransplant {
             guard !named.isEmpty else { continue }
             for r in w.windows(run) {
                 guard let from = owners[r], !named.contains(where: { from.contains($0.text.lowercased()) }) else { continue }
-                let natures = Set(from.map { KeywordNature($0) }), themes = Set(from.compactMap { themeOf[$0] })
-                // Not flagged: a keyword of the same kind ("complaints … upheld in full or in part"), a neighbour in
-                // the same theme ("framework agreements where the lowest-priced bid did not win"), a run with the
-                // keyword's own words in it ("the number of sitting days allocated"), one its own questions hold.
-                let runWords = Set(r.split(separator: " ").map(String.init))
-                for k in named where !natures.contains(KeywordNature(k.text)) && !themes.contains(k.theme)
-                    && runWords.isDisjoint(with: TextTools.words(k.text)) {
-                    let own = QuestionBanks.questions(for: k).map { " " + TextTools.words($0.text).joined(separator: " ") + " " }
-                    if own.contains(where: { $0.contains(" \(r) ") }) { continue }
+                for k in named where misplaced(r, from: from, in: k) {
                     return "“…\(r)…” is asked of “\(k.text)”, but was written for “\(from.sorted().first ?? "")”"
+                }
+            }
+            // A frame that ends at the keyword: the words just before it, with "the" between them dropped.
+            for k in named {
+                let kw = TextTools.words(k.text)
+                for i in w.indices where i + kw.count <= w.count && Array(w[i..<(i + kw.count)]) == kw {
+                    var before = Array(w[..<i])
+                    if before.last == "the" { before.removeLast() }
+                    guard before.count >= frame else { continue }
+                    let f = before.suffix(frame).joined(separator: " ")
+                    if let from = frameOwners[f], !from.contains(k.text.lowercased()), misplaced(f, from: from, in: k) {
+                        return "“…\(f) \(k.text)…” is asked of “\(k.text)”, but was written for “\(from.sorted().first ?? "")”"
+                    }
                 }
             }
         }
         return nil
+    }
+
+    /// Whether words `r` that only the questions of keywords `from` hold are out of place asked of `k`. Not: for a
+    /// keyword of the same kind ("complaints … upheld in full or in part"), a neighbour in the same theme
+    /// ("framework agreements where the lowest-priced bid did not win"), words with the keyword's own words in them
+    /// ("the number of sitting days allocated"), words its own questions hold.
+    package static func misplaced(_ r: String, from: Set<String>, in k: Keyword) -> Bool {
+        let natures = Set(from.map { KeywordNature($0) }), themes = Set(from.compactMap { themeOf[$0] })
+        guard !natures.contains(KeywordNature(k.text)), !themes.contains(k.theme),
+              Set(r.split(separator: " ").map(String.init)).isDisjoint(with: TextTools.words(k.text)) else { return false }
+        let own = QuestionBanks.questions(for: k).map { " " + TextTools.words($0.text).joined(separator: " ") + " " }
+        return !own.contains { $0.contains(" \(r) ") }
     }
 }
 

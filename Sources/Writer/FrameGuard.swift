@@ -4,13 +4,15 @@ import Foundation
 /// Keeps a keyword out of a frame that does not suit it, as the model writes: after "staff who work on" the
 /// slot of "outsourcing contracts" is not drawn, nor "complaints received about" a sum of money. The frames are
 /// the judge's own (`KeywordNature.unsuitedPhrases`, `QuestionBanks.complaintsSuit` / `concernsSuit`), read here
-/// at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
+/// and another keyword's own question's frame (`JudgeTransplant.frameOwners`: "the total paid in settling" a
+/// gas consumption), read here at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
 /// model's nine invalid product letters were such a frame (session 18), all of them for table prompts.
 /// Where every keyword is held, the step is left as the model wrote it. One guard per sequence: `observe` each
 /// token drawn, `constrain` each logits row before drawing.
 struct FrameGuard {
     /// For each keyword (slot k1, k2, …), the frames before it that do not suit it, as words.
     let frames: [[[String]]]
+    let keywords: [Keyword]
     /// For each keyword, whether complaints (and whistleblowing concerns) about it are made.
     let complaints: [Bool]
     let concerns: [Bool]
@@ -20,7 +22,9 @@ struct FrameGuard {
     var tail: [UInt8] = []
     static let kept = 240
 
-    init(keywords: [String], vocabulary table: TokenTable) {
+    init(keywords ks: [Keyword], vocabulary table: TokenTable) {
+        keywords = ks
+        let keywords = ks.map(\.text)
         frames = keywords.map { k in
             let kw = TextTools.words(k)
             return KeywordNature(k).unsuitedPhrases(for: k).compactMap { p in
@@ -50,8 +54,12 @@ struct FrameGuard {
         if let last = w.last, ["the", "your", "its", "their"].contains(last) { w.removeLast() }
         let recent = w.suffix(10)
         let about = ["about", "concerning", "to"].contains(w.last ?? "")
+        let transplant = w.count >= JudgeTransplant.frame ? w.suffix(JudgeTransplant.frame).joined(separator: " ") : ""
+        let owners = JudgeTransplant.frameOwners[transplant]
         return frames.indices.filter { i in
             if frames[i].contains(where: { f in w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
+            if let from = owners, !from.contains(keywords[i].text.lowercased()),
+               JudgeTransplant.misplaced(transplant, from: from, in: keywords[i]) { return true }
             if about && !complaints[i] && recent.contains("complaints") { return true }
             return about && !concerns[i] && recent.contains("whistleblowing")
         }

@@ -276,7 +276,7 @@ public final class LetterWriter: @unchecked Sendable {
         }
         // Frames that do not suit a keyword, held at its slot: for slots models, as the word guard.
         var frameGuards = requests.map { r in
-            guardsNames && filling ? FrameGuard(keywords: r.keywords.map(\.text), vocabulary: table) : nil
+            guardsNames && filling ? FrameGuard(keywords: r.keywords, vocabulary: table) : nil
         }
         // Requests differ in temperature and length: group those that share options.
         var spans = requests.map { _ in ItemSpan() }

@@ -95,6 +95,13 @@ import Testing
                                       keywords: [k("subject access requests")]) == nil)
         #expect(JudgeTransplant.check(items: ["The number of framework agreements where the lowest-priced bid did not win."],
                                       keywords: [k("framework agreements")]) == nil)
+        // A question whose own words sit either side of the keyword (product letters the judge passed, session 18).
+        #expect(JudgeTransplant.check(items: ["The total paid in settling gas consumption, including legal costs."],
+                                      keywords: [k("gas consumption")])?.contains("insurance claims") == true)
+        #expect(JudgeTransplant.check(items: ["The total paid in settling executive search firms."],
+                                      keywords: [k("executive search firms")]) != nil)
+        #expect(JudgeTransplant.check(items: ["The total paid in settling insurance claims, including legal costs."],
+                                      keywords: [k("insurance claims")]) == nil)
     }
 
     /// Audit, session 17: "upheld" is a participle too; the complaints are what is counted.
