@@ -190,6 +190,14 @@ extension JudgeRules {
                 return (false, "“\(f)” does not suit what “\(k.text)” names")
             }
         }
+        // A review audited or reviewed in turn ("internal audit reports or reviews relating to internal audit reports").
+        for k in keywords {
+            for item in ctx.items {
+                if let f = KeywordNature.reviewOfReview(inWords: TextTools.words(item), keyword: k.text) {
+                    return (false, "“\(f)” of “\(k.text)” reviews a review: “\(item.prefix(60))”")
+                }
+            }
+        }
         // The composer's own limits (`QuestionBanks.complaintsSuit`, `concernsSuit`), read in an item: "complaints
         // your organisation received about agency nurse spending" (a product letter, session 11).
         for k in keywords where !QuestionBanks.complaintsSuit(k.text) || !QuestionBanks.concernsSuit(k.text) {

@@ -4,8 +4,8 @@ import Foundation
 /// Keeps a keyword out of a frame that does not suit it, as the model writes: after "staff who work on" the
 /// slot of "outsourcing contracts" is not drawn, nor "complaints received about" a sum of money. The frames are
 /// the judge's own (`KeywordNature.unsuitedPhrases`, `QuestionBanks.complaintsSuit` / `concernsSuit`), read here
-/// and another keyword's own question's frame (`JudgeTransplant.frameOwners`: "the total paid in settling" a
-/// gas consumption), read here at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
+/// another keyword's own question's frame (`JudgeTransplant.frameOwners`: "the total paid in settling" a
+/// gas consumption) and a review's own kind of review (`KeywordNature.reviewOfReview`), read here at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
 /// model's nine invalid product letters were such a frame (session 18), all of them for table prompts.
 /// Where every keyword is held, the step is left as the model wrote it. One guard per sequence: `observe` each
 /// token drawn, `constrain` each logits row before drawing.
@@ -58,6 +58,9 @@ struct FrameGuard {
         let owners = JudgeTransplant.frameOwners[transplant]
         return frames.indices.filter { i in
             if frames[i].contains(where: { f in w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
+            if KeywordNature.reviewOfReview(inWords: Array(w.suffix(8)) + TextTools.words(keywords[i].text), keyword: keywords[i].text) != nil {
+                return true
+            }
             if let from = owners, !from.contains(keywords[i].text.lowercased()),
                JudgeTransplant.misplaced(transplant, from: from, in: keywords[i]) { return true }
             if about && !complaints[i] && recent.contains("complaints") { return true }

@@ -104,6 +104,21 @@ import Testing
                                       keywords: [k("insurance claims")]) == nil)
     }
 
+    /// A review's own kind of review asked about it (a product letter the judge passed, session 17), not any audit of
+    /// something a review word names (session 18's letters: an internal audit of FOI internal reviews is fair).
+    @Test func anInternalAuditOfInternalAuditReports() {
+        func words(_ s: String) -> [String] { TextTools.words(s) }
+        #expect(KeywordNature.reviewOfReview(inWords: words("any internal audit reports or reviews relating to internal audit reports"),
+                                             keyword: "internal audit reports") == "internal audit")
+        #expect(KeywordNature.reviewOfReview(inWords: words("Any external review reports on external reviews commissioned"),
+                                             keyword: "external reviews") != nil)
+        #expect(KeywordNature.reviewOfReview(inWords: words("Any internal audit reports concerning internal reviews in the period"),
+                                             keyword: "internal reviews") == nil)
+        #expect(KeywordNature.reviewOfReview(inWords: words("any internal audit or external review that examined playground inspections"),
+                                             keyword: "playground inspections") == nil)
+        #expect(KeywordNature.reviewOfReview(inWords: words("Any internal audit reports on pothole repairs"), keyword: "internal audit reports") == nil)
+    }
+
     /// Audit, session 17: "upheld" is a participle too; the complaints are what is counted.
     @Test func aCountOfComplaintsUpheld() {
         let kw = [Keyword(text: "ombudsman complaints upheld", theme: "", categories: [], environmental: false)]

@@ -36,6 +36,9 @@ import Tokenizer
         // spliced onto gas consumption (a product letter, session 18).
         #expect(try held(after: "2) The total paid in settling {k", keywords: ks).contains(1))
         #expect(try held(after: "2) The total paid in settling {k", keywords: [Self.k("insurance claims", "finance")]).isEmpty)
+        // An internal audit of internal audit reports (a product letter, session 17); of inspections, a fair question.
+        let audits = [Self.k("internal audit reports", "finance"), Self.k("playground inspections", "parks")]
+        #expect(try held(after: "1. Any internal audit reports or reviews relating to {k", keywords: audits) == [0])
     }
 
     @Test(.enabled(if: CopyGuardTests.shipped)) func aHeldSlotIsNotDrawnUnlessEveryKeywordIsHeld() throws {

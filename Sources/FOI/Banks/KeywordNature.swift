@@ -112,6 +112,32 @@ public enum KeywordNature: Sendable, Equatable {
                                // "reports on the organisation's internal audit reports", accounts that "cover" them.
                                "reports on {ORG}'s {K}", "statement of accounts"]
 
+    /// The review frames of `reviewFrames` as the words a letter shows before a review keyword ("internal audit",
+    /// "review of"), for the judge: those with the body's name or "statement of accounts" are left to the composer.
+    package static let reviewFrameWords: [[String]] = reviewFrames.filter { !$0.contains("{ORG}") && !$0.contains("accounts") }
+        .map { TextTools.words($0.replacingOccurrences(of: "{K}", with: "")) }
+
+    /// The first review frame that asks for a review keyword's own kind of document about it, in `words` (an item's
+    /// words): "internal audit reports or reviews relating to internal audit reports" (a product letter the judge
+    /// passed, session 17). Only a frame that shares two words with the keyword (plurals aside): an internal audit of
+    /// playground inspections or of FOI internal reviews is a fair question (read in session 18's letters), though the
+    /// composer asks neither. The frame is looked for in the eight words before the keyword, not in the keyword itself.
+    public static func reviewOfReview(inWords w: [String], keyword: String) -> String? {
+        guard KeywordNature(keyword) == .review else { return nil }
+        let k = TextTools.words(keyword)
+        func stem(_ x: String) -> String { x.hasSuffix("s") ? String(x.dropLast()) : x }
+        let kStems = Set(k.map(stem))
+        for i in w.indices where i + k.count <= w.count && Array(w[i..<(i + k.count)]) == k {
+            let before = Array(w[max(0, i - 8)..<i])
+            for f in reviewFrameWords where f.count <= before.count && Set(f.map(stem)).intersection(kStems).count >= 2 {
+                if (0...(before.count - f.count)).contains(where: { Array(before[$0..<($0 + f.count)]) == f }) {
+                    return f.joined(separator: " ")
+                }
+            }
+        }
+        return nil
+    }
+
     /// The document word that heads "register of interests" or "plan of works", if the keyword has one.
     package static func documentHead(_ words: [String]) -> String? {
         guard let of = words.firstIndex(of: "of"), of > 0, documentWords.contains(words[of - 1]) else { return nil }
