@@ -35,19 +35,7 @@ package enum JudgeTransplant {
             }
             return out
         }
-        let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
-        var shared: Set<String> = []
-        for q in general { shared.formUnion(runs(q.text)) }
-        let own = ownWords
-        var out: [String: Set<String>] = [:]
-        for (k, qs) in QuestionBanks.byKeyword {
-            for q in qs {
-                for r in runs(q.text) where !shared.contains(r) && r.split(separator: " ").contains(where: { own.contains(String($0)) }) {
-                    out[r, default: []].insert(k)
-                }
-            }
-        }
-        return out
+        return owned(by: runs)
     }()
 
     /// Words of a frame that ends at the keyword ("paid in settling {K}"): the run above cannot see a question
@@ -69,19 +57,25 @@ package enum JudgeTransplant {
             }
             return out
         }
+        return owned(by: frames)
+    }()
+
+    /// The pieces `cut` takes from keywords' own questions that no shared question (a theme's general or a generic
+    /// one) gives and that hold a word of their own, with the keywords whose questions give them.
+    static func owned(by cut: (String) -> Set<String>) -> [String: Set<String>] {
         let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
-        let shared = Set(general.flatMap { frames($0.text) })
+        let shared = Set(general.flatMap { cut($0.text) })
         let own = ownWords
         var out: [String: Set<String>] = [:]
         for (k, qs) in QuestionBanks.byKeyword {
             for q in qs {
-                for f in frames(q.text) where !shared.contains(f) && f.split(separator: " ").contains(where: { own.contains(String($0)) }) {
-                    out[f, default: []].insert(k)
+                for r in cut(q.text) where !shared.contains(r) && r.split(separator: " ").contains(where: { own.contains(String($0)) }) {
+                    out[r, default: []].insert(k)
                 }
             }
         }
         return out
-    }()
+    }
 
     /// Each keyword's theme, by lower-cased keyword.
     static let themeOf = Dictionary(QuestionBanks.themes.values.flatMap { t in t.keywords.keys.map { ($0.lowercased(), t.theme) } },

@@ -18,6 +18,10 @@ struct FrameGuard {
     let concerns: [Bool]
     /// Token ids by their first byte, for the digits that name a keyword's slot.
     let digitTokens: [[Int]]
+    /// Words a held frame can end with: only after one is the whole frame read (`constrain`).
+    let frameEnds: Set<String>
+    /// Tokens that open a slot ("{", " {"), not drawn after a frame that suits no keyword.
+    let slotOpeners: [Int]
     /// The letter so far, as the model wrote it (with its slots), last bytes only.
     var tail: [UInt8] = []
     static let kept = 240
@@ -31,6 +35,15 @@ struct FrameGuard {
                 let w = p.split(separator: " ").map(String.init)
                 return w.count > kw.count && Array(w.suffix(kw.count)) == kw ? Array(w.dropLast(kw.count)) : nil
             }
+        }
+        var ends = Self.articles.union(["about", "concerning", "to"])
+        for f in frames.joined() { if let e = f.last { ends.insert(e) } }
+        for f in JudgeTransplant.frameOwners.keys { if let e = f.split(separator: " ").last { ends.insert(String(e)) } }
+        for f in KeywordNature.reviewFrameWords { if let e = f.last { ends.insert(e) } }
+        frameEnds = ends
+        slotOpeners = (0..<table.bytes.count).filter { id in
+            let b = table.bytes(id)
+            return b.first == UInt8(ascii: "{") || (b.count > 1 && b[0] == UInt8(ascii: " ") && b[1] == UInt8(ascii: "{"))
         }
         complaints = keywords.map(QuestionBanks.complaintsSuit)
         concerns = keywords.map(QuestionBanks.concernsSuit)
@@ -49,9 +62,14 @@ struct FrameGuard {
     func held() -> [Int] {
         guard tail.count >= 2, tail[tail.count - 1] == UInt8(ascii: "k") || tail[tail.count - 1] == UInt8(ascii: "K"),
               tail[tail.count - 2] == UInt8(ascii: "{") else { return [] }
-        var w = TextTools.words(String(decoding: tail.dropLast(2), as: UTF8.self))
+        return held(after: TextTools.words(String(decoding: tail.dropLast(2), as: UTF8.self)))
+    }
+
+    /// The keywords (0-based) that may not follow `words` (the letter's words so far).
+    func held(after words: [String]) -> [Int] {
+        var w = words
         // "about the {k1}", "on your {k1}": the article is not the frame's.
-        if let last = w.last, ["the", "your", "its", "their"].contains(last) { w.removeLast() }
+        if let last = w.last, Self.articles.contains(last) { w.removeLast() }
         let recent = w.suffix(10)
         let about = ["about", "concerning", "to"].contains(w.last ?? "")
         let transplant = w.count >= JudgeTransplant.frame ? w.suffix(JudgeTransplant.frame).joined(separator: " ") : ""
@@ -68,9 +86,32 @@ struct FrameGuard {
         }
     }
 
+    static let articles: Set<String> = ["the", "your", "its", "their"]
+
+    /// The last word of the text so far, where the text ends inside or right after a word.
+    var lastWord: String? {
+        var i = tail.count
+        while i > 0, tail[i - 1].isASCIILetterOrDigit || tail[i - 1] == UInt8(ascii: "-") { i -= 1 }
+        return i < tail.count ? String(decoding: tail[i...], as: UTF8.self).lowercased() : nil
+    }
+
     func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
         let out = held()
-        guard !out.isEmpty, out.count < frames.count else { return }
-        for i in out where i < digitTokens.count { for t in digitTokens[i] where t < V { logits[t] = -.infinity } }
+        if !out.isEmpty {
+            // Some keyword still suits the frame: only the held ones' digits are not drawn.
+            guard out.count < frames.count else { return }
+            for i in out where i < digitTokens.count { for t in digitTokens[i] where t < V { logits[t] = -.infinity } }
+            return
+        }
+        // A frame that suits none of the keywords ("complaints received about" with only sums to hand, read in two of
+        // the shipped model's product letters the digit rule left, session 18): no slot is opened after it.
+        guard let last = lastWord, frameEnds.contains(last) else { return }
+        let w = TextTools.words(String(decoding: tail, as: UTF8.self))
+        guard held(after: w).count == frames.count else { return }
+        for t in slotOpeners where t < V { logits[t] = -.infinity }
     }
+}
+
+extension UInt8 {
+    var isASCIILetterOrDigit: Bool { (self >= 97 && self <= 122) || (self >= 65 && self <= 90) || (self >= 48 && self <= 57) }
 }

@@ -57,5 +57,18 @@ import Tokenizer
         var free = [Float](repeating: 0, count: tok.vocabSize)
         free.withUnsafeMutableBufferPointer { both.constrain($0.baseAddress!, V: tok.vocabSize) }
         #expect(!free.contains(-.infinity))
+        // Both held before the slot opens: no slot is opened after the frame, and the text goes on without one.
+        var early = FrameGuard(keywords: [Self.outsourcing, Self.energyContracts], vocabulary: table)
+        for id in tok.encode("the staff who work on", allowSpecial: false) { early.observe(table.bytes(id)) }
+        var before = [Float](repeating: 0, count: tok.vocabSize)
+        before.withUnsafeMutableBufferPointer { early.constrain($0.baseAddress!, V: tok.vocabSize) }
+        #expect(before[tok.encode(" {", allowSpecial: false)[0]] == -.infinity)
+        #expect(before[tok.encode(" the", allowSpecial: false)[0]] == 0)
+        // One of them suits: the slot may open.
+        var open = FrameGuard(keywords: [Self.outsourcing, Self.potholes], vocabulary: table)
+        for id in tok.encode("the staff who work on", allowSpecial: false) { open.observe(table.bytes(id)) }
+        var fine = [Float](repeating: 0, count: tok.vocabSize)
+        fine.withUnsafeMutableBufferPointer { open.constrain($0.baseAddress!, V: tok.vocabSize) }
+        #expect(!fine.contains(-.infinity))
     }
 }
