@@ -104,6 +104,15 @@ import Testing
                                       keywords: [k("insurance claims")]) == nil)
     }
 
+    /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
+    @Test func workRelatingToASumOrAFigure() {
+        func words(_ s: String) -> [String] { TextTools.words(s) }
+        #expect(KeywordNature.misfitFrame(inWords: words("the total spent by the trust on work relating to cancer waiting times"),
+                                          keyword: "cancer waiting times") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the total spent on work relating to advertising spend"), keyword: "advertising spend") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the total spent on work relating to fly-tipping"), keyword: "fly-tipping") == nil)
+    }
+
     /// A review's own kind of review asked about it (a product letter the judge passed, session 17), not any audit of
     /// something a review word names (session 18's letters: an internal audit of FOI internal reviews is fair).
     @Test func anInternalAuditOfInternalAuditReports() {

@@ -161,6 +161,9 @@ public enum KeywordNature: Sendable, Equatable {
         (["spent", "spending", "cost to {ORG}", "budget set for {K}", "main category of cost", "budget for {K}",
           "for work relating to {K}", "spent on {K}"],
          [.money, .measure, .event, .problem, .document]),
+        // Money is spent on work about a service, a document or a problem, not about a sum or a figure: "the total
+        // spent by your organisation on work relating to cancer waiting times" (a product letter, session 18).
+        (["on work relating to {K}"], [.money, .measure]),
         // Firms and consultants are the contractors: "spent on Big Four accounting firms, including staff and
         // contractor costs" (seed 9595) counts them twice.
         (["including staff and contractor costs"], [.people, .event, .problem]),
