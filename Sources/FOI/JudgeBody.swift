@@ -36,6 +36,16 @@ extension JudgeRules {
                 }
             }
         }
+        // "Department" is no kind noun ("the department responsible" reads well anywhere), but its possessive names
+        // the body itself: "the department's fraud investigations" to the Education Authority (sft14's own letter).
+        if !["the department", "the government"].contains(profile.reference) {
+            for determiner in ["the ", "your "] {
+                for r in TextTools.wholeWordRanges(of: determiner + "department", in: chars)
+                where r.upperBound + 1 < chars.count && chars[r.upperBound] == "'" && chars[r.upperBound + 1] == "s" {
+                    return defect(determiner + "department's", profile)
+                }
+            }
+        }
         // Only councils have a cabinet (the composer writes one nowhere else); "the Cabinet" and the Cabinet
         // Office are another matter, so only the lower-case word counts.
         if !profile.kinds.contains("council"),
@@ -264,6 +274,12 @@ extension JudgeRules {
             if last.hasSuffix("ed") || ["upheld", "held", "made", "paid", "taken", "won", "lost", "withdrawn", "given"].contains(last),
                w.count > 1 { last = w[w.count - 2] }
             let phrase = w.joined(separator: " ")
+            // A total paid of what is no sum: "the total menopause policy paid" (sft14's own letter, session 19).
+            if KeywordNature(k.text) != .money && !moneyPlurals.contains(last) {
+                for verb in ["paid", "incurred", "spent", "charged"] where text.has(" total \(phrase) \(verb) ") {
+                    return "“the total \(k.text) \(verb)” totals what is no sum"
+                }
+            }
             let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
             // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.
             // (`text` is the letter's words: punctuation is gone, so only words can follow.)

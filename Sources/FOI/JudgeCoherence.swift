@@ -155,6 +155,10 @@ extension JudgeRules {
                                           "is", "are", "or", "its", "their", "from", "at", "as", "an", "be", "was", "were", "i",
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
 
+    /// The first words of a greeting: the phrase banks' own, and the "Hi" some people write.
+    static let greetingWords: Set<String> =
+        Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { TextTools.words($0).first }).union(["hi"])
+
     static func coherence(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
         // A topic asked as if it were a body: "I would like to ask consultancy spending for a small charity", "if you
         // are unable to ask asylum hotels" (a history adapter's frame, session 11). One asks a body, or asks for or about a topic.
@@ -199,6 +203,11 @@ extension JudgeRules {
             return (false, "two personas: “\(personas[0].prefix(50))” and “\(personas[1].prefix(50))”")
         }
         if let d = misplacedDefinition(ctx.bodyLines) { return (false, d) }
+        // A greeting opens the letter: "Drainage Commissioners Freedom of Information Team," with no "Dear" (sft14's
+        // own letter, session 19). A subject line may come first.
+        if !ctx.lines.prefix(2).contains(where: { Self.greetingWords.contains(TextTools.words($0).first ?? "") }) {
+            return (false, "no greeting: the letter opens “\(ctx.lines.first?.prefix(40) ?? "")”")
+        }
         // One greeting.
         let greetings = lower.filter { $0.hasPrefix("dear ") }
         if greetings.count > 1 { return (false, "two greetings: “\(greetings[1].prefix(40))”") }

@@ -21,8 +21,19 @@ extension JudgeRules {
                                                "authority", "department", "number", "information", "records", "staff"].map(TextTools.stem))
 
     /// A keyword is addressed when a sentence other than the requester's persona names it.
+    /// The phrase banks' background sentences that name a keyword (contexts, backgrounds, definitions), as templates.
+    static let backgroundTemplates: [PhraseTemplate] = (Phrases.contexts + Phrases.backgrounds + Phrases.keywordDefinitions)
+        .flatMap(TextTools.sentences).filter { $0.contains("{K}") }
+        .map { PhraseTemplate($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
+
+    static func isBackground(_ sentence: String) -> Bool { backgroundTemplates.contains { $0.matches(sentence) } }
+
     static func keywords(_ ctx: LetterContext, keywords: [String]) -> Outcome {
-        let asking = ctx.sentences.filter { !isPersona($0) } + ctx.items
+        // With a list, the background the phrase banks write (a context, a definition) asks nothing: "There has been
+        // public discussion of deprivation of liberty safeguards recently" above a list about two other keywords
+        // (sft14's own letter to Torbay Council, session 19).
+        let listed = ctx.items.filter { !Self.isBackground($0) }
+        let asking = ctx.sentences.filter { !isPersona($0) && (listed.isEmpty || !Self.isBackground($0)) } + listed
         // Each word stemmed once: sentences share most of their words.
         var memo: [String: String] = [:]
         func stemSet(_ s: String) -> Set<String> {
@@ -41,11 +52,11 @@ extension JudgeRules {
             // A letter about one topic, named in the background and then asked about in the specialist's own terms
             // ("… the Deprivation of Liberty Safeguards …", then "1. The number of requests for a standard
             // authorisation …"): every item is about it (a researcher's handwritten letters, session 15).
-            if keywords.count == 1 && ctx.items.count >= 2 { continue }
+            if keywords.count == 1 && listed.count >= 2 { continue }
             // An item that asks about the keyword's head ("monitoring sites" for air quality monitoring), when the head
             // is not a word every letter has ("your organisation" is not about grants to voluntary organisations).
             if let head = need.last, head.count >= 6, !Self.letterWords.contains(head),
-               ctx.items.map(stemSet).contains(where: { $0.contains(head) }) { continue }
+               listed.map(stemSet).contains(where: { $0.contains(head) }) { continue }
             unasked.append(k)
         }
         if missing.isEmpty && unasked.isEmpty { return (true, "every keyword is asked about") }

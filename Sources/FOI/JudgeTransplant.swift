@@ -116,8 +116,12 @@ package enum JudgeTransplant {
     /// ("the number of sitting days allocated"), words its own questions hold.
     package static func misplaced(_ r: String, from: Set<String>, in k: Keyword) -> Bool {
         let natures = Set(from.map { KeywordNature($0) }), themes = Set(from.compactMap { themeOf[$0] })
-        guard !natures.contains(KeywordNature(k.text)), !themes.contains(k.theme),
-              Set(r.split(separator: " ").map(String.init)).isDisjoint(with: TextTools.words(k.text)) else { return false }
+        let words = Set(r.split(separator: " ").map(String.init))
+        // Words that name the owner's own subject travel with it whatever the kind: "the total flood grant funding
+        // incurred, split between spoken, sign language and written translation" (sft14's own letter, session 19).
+        let subject = Set(from.flatMap { TextTools.words($0) }.filter { $0.count > 3 }).subtracting(TextTools.words(k.text))
+        guard words.isDisjoint(with: TextTools.words(k.text)),
+              !words.isDisjoint(with: subject) || (!natures.contains(KeywordNature(k.text)) && !themes.contains(k.theme)) else { return false }
         let own = QuestionBanks.questions(for: k).map { " " + TextTools.words($0.text).joined(separator: " ") + " " }
         return !own.contains { $0.contains(" \(r) ") }
     }

@@ -104,6 +104,51 @@ import Testing
                                       keywords: [k("insurance claims")]) == nil)
     }
 
+    /// Another keyword's subject carried in its own words, even to a keyword of the same kind (sft14's own letter,
+    /// session 19); the keyword's own question passes.
+    @Test func anotherKeywordsSubjectCarriedOver() throws {
+        let keywords = try SeedData.keywords(root: try #require(repoRoot()))
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        #expect(JudgeTransplant.check(items: ["The total flood grant funding incurred by your organisation, split between spoken, sign language and written translation."],
+                                      keywords: [k("flood grant funding")])?.contains("interpreting and translation costs") == true)
+        #expect(JudgeTransplant.check(items: ["The total interpreting and translation costs incurred by your organisation, split between spoken, sign language and written translation."],
+                                      keywords: [k("interpreting and translation costs")]) == nil)
+        // A total paid of what is no sum; of a sum, fine.
+        #expect(JudgeRules.countMismatch(" the total menopause policy paid split between permanent placements and temporary staff ",
+                                         keywords: [k("menopause policy")]) != nil)
+        #expect(JudgeRules.countMismatch(" the total recruitment agency fees paid split between permanent placements and temporary staff ",
+                                         keywords: [k("recruitment agency fees")]) == nil)
+    }
+
+    /// A letter opens with a greeting (sft14's own letter began "Drainage Commissioners Freedom of Information Team,").
+    @Test func aLetterWithoutAGreeting() {
+        let bare = F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Leeds City Council Freedom of Information Team,")
+        #expect(failedIDs(bare).contains("coherence"))
+        #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Hi,")).contains("coherence"))
+    }
+
+    /// A keyword named only in the background above a list about the others is not asked about (sft14's own letter).
+    @Test func aKeywordOnlyInTheBackground() {
+        let letter = F.goodLetter.replacingOccurrences(of: "Please provide the following", with: """
+            Some context may help. There has been public discussion of fly-tipping recently, and I would like to see what the council's own records show rather than rely on second-hand accounts.
+
+            Please provide the following
+            """)
+        #expect(failedIDs(letter, keywords: kws + ["fly-tipping"]).contains("keywords"))
+        let asked = letter.replacingOccurrences(of: "3. A copy", with: "3. The number of fly-tipping incidents recorded in each year.\n4. A copy")
+        #expect(!failedIDs(asked, keywords: kws + ["fly-tipping"]).contains("keywords"))
+    }
+
+    /// "The department's" names the body itself: wrong for a council, right for a government department.
+    @Test func theDepartmentsOwnForABodyThatIsNoDepartment() {
+        let letter = F.goodLetter.replacingOccurrences(of: "A copy of your current policy", with: "A copy of the department's current policy")
+        #expect(failedIDs(letter).contains("body"))
+        let dft = Authority(name: "Department for Transport", shortName: "DfT", group: "Government Departments",
+                            category: "Ministerial Departments - UK", nation: .uk, regime: .foia2000)
+        let toDfT = letter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear Department for Transport,")
+        #expect(!failedIDs(toDfT, authority: dft).contains("body"))
+    }
+
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
     @Test func workRelatingToASumOrAFigure() {
         func words(_ s: String) -> [String] { TextTools.words(s) }
