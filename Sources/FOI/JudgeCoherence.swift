@@ -155,6 +155,20 @@ extension JudgeRules {
                                           "is", "are", "or", "its", "their", "from", "at", "as", "an", "be", "was", "were", "i",
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
 
+    /// "(b)b)", "(b)(b)", "b)b)", "2)2)": the same letter or number closed twice at the start of a line.
+    static func doubledMarker(_ line: String) -> Bool {
+        var rest = Substring(line)
+        func marker() -> Substring? {
+            if rest.first == "(" { rest.removeFirst() }
+            let label = rest.first?.isLowercase == true ? rest.prefix(1) : rest.prefix(while: \.isNumber).prefix(2)
+            guard !label.isEmpty, rest.dropFirst(label.count).first == ")" else { return nil }
+            rest = rest.dropFirst(label.count + 1)
+            return label
+        }
+        guard let first = marker() else { return false }
+        return marker() == first
+    }
+
     /// The first words of a greeting: the phrase banks' own, and the "Hi" some people write.
     static let greetingWords: Set<String> =
         Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { TextTools.words($0).first }).union(["hi"])
@@ -208,6 +222,8 @@ extension JudgeRules {
         if !ctx.lines.prefix(2).contains(where: { Self.greetingWords.contains(TextTools.words($0).first ?? "") }) {
             return (false, "no greeting: the letter opens “\(ctx.lines.first?.prefix(40) ?? "")”")
         }
+        // A list marker written twice: "(b)b) Any correspondence …" (dpo9's own letter, session 19).
+        if let line = ctx.bodyLines.first(where: Self.doubledMarker) { return (false, "a list marker written twice: “\(line.prefix(30))”") }
         // One greeting.
         let greetings = lower.filter { $0.hasPrefix("dear ") }
         if greetings.count > 1 { return (false, "two greetings: “\(greetings[1].prefix(40))”") }

@@ -127,6 +127,13 @@ import Testing
         #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Hi,")).contains("coherence"))
     }
 
+    /// A list marker written twice (dpo9's own letter, session 19); a sub-item such as "(a)(i)" is no such slip.
+    @Test func aListMarkerWrittenTwice() {
+        #expect(failedIDs(F.goodLetter.replacingOccurrences(of: "2. The total", with: "(b)b) The total")).contains("coherence"))
+        #expect(JudgeRules.doubledMarker("(b)(b) The total"))
+        #expect(!JudgeRules.doubledMarker("(a)(i) The total"))
+    }
+
     /// A keyword named only in the background above a list about the others is not asked about (sft14's own letter).
     @Test func aKeywordOnlyInTheBackground() {
         let letter = F.goodLetter.replacingOccurrences(of: "Please provide the following", with: """
