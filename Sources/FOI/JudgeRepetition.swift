@@ -74,6 +74,10 @@ extension JudgeRules {
         ("how many staff work on it", [["full-time equivalent"]], []),
         ("who is responsible for it", [["job title", "name or job title"]], []),
         ("for risk register entries", [["risk register"]], []),
+        // "Any policy, procedure or strategy currently in force that covers X" beside "any policy, procedure or guidance
+        // document your office follows relating to X" (sft17's own letter the judge passed, session 19).
+        ("for its policy", [["policy, procedure", "policy or procedure", "policy, strategy", "strategy, policy", "policy, guidance",
+                                   "policy and procedure"]], ["number of", "changes", "breach", "complaints"]),
         // Copies of the audit reports and the number of audit reviews are one question (a reader, seed 811).
         ("for its internal audits", [["internal audit", "assurance review", "assurance report"]], ["recommendation", "correspondence", "auditors made"]),
     ]

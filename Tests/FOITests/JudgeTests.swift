@@ -134,6 +134,17 @@ import Testing
         #expect(!JudgeRules.doubledMarker("(a)(i) The total"))
     }
 
+    /// Two requests for the body's policy on one topic in other words (sft17's own letter, session 19); a policy and
+    /// the number of breaches of it are two questions.
+    @Test func thePolicyOnOneTopicAskedTwice() {
+        let k = ["data breaches"]
+        #expect(JudgeRules.askedTwice("Any policy, procedure or strategy currently in force that covers data breaches",
+                                      "Any policy, procedure or guidance document the department follows relating to data breaches, with the date of its last review",
+                                      keywords: k)?.kind == "for its policy")
+        #expect(JudgeRules.askedTwice("Any policy, procedure or strategy currently in force that covers data breaches",
+                                      "The number of data breaches reported under the policy or procedure in each year", keywords: k) == nil)
+    }
+
     /// A keyword named only in the background above a list about the others is not asked about (sft14's own letter).
     @Test func aKeywordOnlyInTheBackground() {
         let letter = F.goodLetter.replacingOccurrences(of: "Please provide the following", with: """
