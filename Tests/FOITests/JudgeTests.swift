@@ -174,6 +174,8 @@ import Testing
                                           keyword: "cancer waiting times") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the total spent on work relating to advertising spend"), keyword: "advertising spend") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the total spent on work relating to fly-tipping"), keyword: "fly-tipping") == nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the total spent by the council on work relating to parking enforcement officers"),
+                                          keyword: "parking enforcement officers") != nil)
     }
 
     /// A review's own kind of review asked about it (a product letter the judge passed, session 17), not any audit of

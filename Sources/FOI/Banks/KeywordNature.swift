@@ -163,7 +163,9 @@ public enum KeywordNature: Sendable, Equatable {
          [.money, .measure, .event, .problem, .document]),
         // Money is spent on work about a service, a document or a problem, not about a sum or a figure: "the total
         // spent by your organisation on work relating to cancer waiting times" (a product letter, session 18).
-        (["on work relating to {K}"], [.money, .measure]),
+        // Nor about a group of staff: "the total spent by the council on work relating to parking enforcement officers"
+        // (a product letter the judge passed, session 19).
+        (["on work relating to {K}"], [.money, .measure, .people]),
         // Firms and consultants are the contractors: "spent on Big Four accounting firms, including staff and
         // contractor costs" (seed 9595) counts them twice.
         (["including staff and contractor costs"], [.people, .event, .problem]),
