@@ -192,6 +192,10 @@ extension JudgeRules {
         if let other = definedOther(ctx, keywords: keywords) {
             return (false, "defines “\(other)”, which is none of the request's topics (\(keywords.map { "“\($0)”" }.joined(separator: ", ")))")
         }
+        // A singular keyword needs its article where it stands alone: "complaints received about capital programme."
+        if let bare = KeywordArticle.bareKeyword(in: ctx.bodyLines.joined(separator: "\n"), keywords: keywords, phraseEnders: kindFollowers) {
+            return (false, "a keyword without its article: “\(bare)”")
+        }
         let w = ctx.bodyWords
         let split = keywords.map { TextTools.words($0) }  // hyphens already split words
         for (n, kw) in split.enumerated() where kw.count >= 2 {

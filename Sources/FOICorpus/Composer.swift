@@ -245,7 +245,7 @@ struct LetterBuilder {
         // Nor are arrears the council's own: "policy for council tax arrears", "the council tax reduction scheme".
         if let k = keyword, let noun = org.split(separator: " ").last,
            k.lowercased().hasPrefix(noun.lowercased()) || k.split(separator: " ").last.map({ Self.notTheBodys.contains($0.lowercased()) }) == true {
-            s = s.replacingOccurrences(of: "{ORG}'s {K}", with: Self.withTopicArticle(k) == nil ? "{K}" : "the {K}")
+            s = s.replacingOccurrences(of: "{ORG}'s {K}", with: KeywordArticle.withTopicArticle(k) == nil ? "{K}" : "the {K}")
         }
         s = s.replacingOccurrences(of: "{THEA}", with: Self.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))
         // "Dear Oldham College", not "Dear The Oldham College" (the copy guard's greeting slot agrees).
@@ -262,13 +262,8 @@ struct LetterBuilder {
         if let k = keyword {
             // After a preposition a keyword stands alone as a noun phrase: a singular one needs its article
             // ("looking into the gender pay gap", not "looking into gender pay gap").
-            if let topic = Self.withTopicArticle(k) {
-                for p in ["to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles", "monitor",
-                          "concerning", "covering", "regarding", "under", "against",
-                          // And after a verb that takes it as object (seed 9102: "a meeting that discussed communications team budget").
-                          "discussed", "examined", "covers", "researching", "considered",
-                          // "meetings at which the adult education budget appeared" (seed 7070).
-                          "which"] {
+            if let topic = KeywordArticle.withTopicArticle(k) {
+                for p in KeywordArticle.governors {
                     s = s.replacingOccurrences(of: " \(p) {K}", with: " \(p) \(topic)")
                 }
             }

@@ -1,37 +1,12 @@
 import FOI
 
-/// The composer's small grammar: articles before keywords that stand alone, and wording that depends on the
+/// The composer's small grammar: articles before authorities' names (a keyword's is `KeywordArticle`'s), and wording that depends on the
 /// nation (only a devolved nation has a devolved government to write to).
 extension LetterBuilder {
-    /// Count nouns that a keyword ends in and that need "the" when the keyword stands alone.
-    static let singularHeads: Set<String> = [
-        "gap", "plan", "register", "scheme", "strategy", "policy", "programme", "budget", "fund", "review",
-        "network", "zone", "levy", "framework", "list", "index", "system", "process", "portal", "project",
-        "partnership", "agreement", "duty", "standard", "code", "charter", "pilot", "initiative", "campaign",
-        "inquiry", "database", "app", "website", "helpline", "hub", "estate", "rate", "ratio", "target",
-        "backlog", "deficit", "surplus", "ban", "cap", "deal", "model", "pathway", "trial", "premium", "contract",
-        "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "register", "schedule",
-        // Read without their article at seed 7373: "work relating to waste vehicle fleet".
-        "fleet", "survey",
-        // "the facts about city of culture bid" (seed 1470).
-        "bid",
-    ]
-
     /// Last words of keywords that are not the body's own, though the body deals with them: arrears are owed to
     /// the council and eligibility is the family's, so no "the council's business rates arrears" (which reads as
     /// rates the council owes) or "the department's free school meals eligibility".
     static let notTheBodys: Set<String> = ["arrears", "eligibility", "overpayments"]
-
-    /// "the gender pay gap" for "gender pay gap", "the Gaelic language plan" (seed 7272 read "about Gaelic language
-    /// plan"); nil when the keyword reads alone as it is ("pothole repairs",
-    /// "air quality", "CCTV").
-    static func withTopicArticle(_ k: String) -> String? {
-        let lower = k.lowercased()
-        guard let last = KeywordNature.documentHead(of: lower) ?? lower.split(separator: " ").last.map(String.init),
-              singularHeads.contains(last),
-              !lower.hasPrefix("the "), !lower.hasPrefix("a ") else { return nil }
-        return "the " + k
-    }
 
     /// "Central or devolved government" means something only where there is a devolved one to write to.
     static func devolved(_ s: String, nation: Nation) -> String {

@@ -167,6 +167,16 @@ import Testing
         #expect(!failedIDs(toDfT, authority: dft).contains("body"))
     }
 
+    /// A singular keyword standing alone needs "the" (sft14's product letter, session 19: "complaints received about
+    /// capital programme."); as a modifier ("capital programme spending") or with its article, fine.
+    @Test func aSingularKeywordWithoutItsArticle() {
+        let k = ["pothole repairs", "capital programme"]
+        let bare = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of complaints received about capital programme in each year.")
+        #expect(failedIDs(bare, keywords: k).contains("names"))
+        #expect(!failedIDs(bare.replacingOccurrences(of: "about capital", with: "about the capital"), keywords: k).contains("names"))
+        #expect(!failedIDs(bare.replacingOccurrences(of: "programme in each", with: "programme spending in each"), keywords: k).contains("names"))
+    }
+
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
     @Test func workRelatingToASumOrAFigure() {
         func words(_ s: String) -> [String] { TextTools.words(s) }

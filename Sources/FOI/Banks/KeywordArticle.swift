@@ -1,0 +1,64 @@
+/// When a keyword standing alone needs "the": "the gender pay gap", not "looking into gender pay gap". The composer
+/// writes the article and the judge fails a letter without it, from this one table.
+public enum KeywordArticle {
+    /// Count nouns that a keyword ends in and that need "the" when the keyword stands alone.
+    static let singularHeads: Set<String> = [
+        "gap", "plan", "register", "scheme", "strategy", "policy", "programme", "budget", "fund", "review",
+        "network", "zone", "levy", "framework", "list", "index", "system", "process", "portal", "project",
+        "partnership", "agreement", "duty", "standard", "code", "charter", "pilot", "initiative", "campaign",
+        "inquiry", "database", "app", "website", "helpline", "hub", "estate", "rate", "ratio", "target",
+        "backlog", "deficit", "surplus", "ban", "cap", "deal", "model", "pathway", "trial", "premium", "contract",
+        "board", "team", "service", "unit", "centre", "office", "test", "tool", "platform", "schedule",
+        // Read without their article at seed 7373: "work relating to waste vehicle fleet".
+        "fleet", "survey",
+        // "the facts about city of culture bid" (seed 1470).
+        "bid",
+    ]
+
+    /// Heads that also read as mass nouns ("about rail fares policy", a handwritten letter): the composer writes "the",
+    /// and the judge does not ask for it.
+    static let massHeads: Set<String> = ["policy", "strategy"]
+
+    /// Words after which a keyword stands alone as a noun phrase, so a singular one needs its article: prepositions,
+    /// and verbs that take it as object.
+    public static let governors: [String] = [
+        "to", "about", "into", "on", "with", "for", "in", "at", "of", "that touches on", "handled", "manages", "handles",
+        "monitor", "concerning", "covering", "regarding", "under", "against",
+        // Seed 9102: "a meeting that discussed communications team budget".
+        "discussed", "examined", "covers", "researching", "considered",
+        // "meetings at which the adult education budget appeared" (seed 7070).
+        "which",
+    ]
+
+    /// "the gender pay gap" for "gender pay gap", "the Gaelic language plan" (seed 7272 read "about Gaelic language
+    /// plan"); nil when the keyword reads alone as it is ("pothole repairs", "air quality", "CCTV").
+    public static func withTopicArticle(_ k: String) -> String? {
+        let lower = k.lowercased()
+        guard let last = KeywordNature.documentHead(of: lower) ?? lower.split(separator: " ").last.map(String.init),
+              singularHeads.contains(last),
+              !lower.hasPrefix("the "), !lower.hasPrefix("a ") else { return nil }
+        return "the " + k
+    }
+
+    /// Where the text has a keyword that needs its article bare after a governing word, and the keyword ends its
+    /// phrase there (a punctuation mark, the end, or a verb or preposition after it: "complaints received about
+    /// capital programme." in sft14's product letter, session 19), that phrase. "about capital programme spending"
+    /// uses the keyword as a modifier and needs no article of its own.
+    public static func bareKeyword(in text: String, keywords: [String], phraseEnders: Set<String>) -> String? {
+        let lower = " " + text.lowercased().replacing("\n", with: " ")
+        for k in keywords where withTopicArticle(k) != nil && !massHeads.contains(where: { k.lowercased().hasSuffix(" " + $0) }) {
+            for g in governors {
+                let needle = " " + g + " " + k.lowercased()
+                var from = lower.startIndex
+                while let r = lower.range(of: needle, range: from..<lower.endIndex) {
+                    from = r.upperBound
+                    let rest = lower[r.upperBound...]
+                    if let c = rest.first, c.isLetter || c.isNumber || c == "-" { continue }  // "…programmes", "…plan-led"
+                    let next = String(rest.drop { $0 == " " }.prefix { $0.isLetter })
+                    if next.isEmpty || phraseEnders.contains(next) { return String(lower[r].dropFirst()) }
+                }
+            }
+        }
+        return nil
+    }
+}
