@@ -60,16 +60,36 @@ package enum JudgeTransplant {
         return owned(by: frames)
     }()
 
+    /// Words just after "{K}" in a keyword's own questions ("{K} made below market value"): the frames above end at
+    /// the keyword ("the communications team budget made below market value, including community asset transfers",
+    /// dpo10's own table letter the judge passed, session 20).
+    static let tailOwners: [String: Set<String>] = {
+        func tails(_ text: String) -> Set<String> {
+            var out: Set<String> = []
+            for part in text.components(separatedBy: "{K}").dropFirst() {
+                let w = TextTools.words(part.components(separatedBy: "{").first ?? part)
+                if w.count >= frame { out.insert(w.prefix(frame).joined(separator: " ")) }
+            }
+            return out
+        }
+        // Four words after the keyword are its question's own even without a rare word ("market" is in four
+        // keywords' questions): held by at most three keywords' questions and with a word of substance in them
+        // (not "for each of the", which a handwritten letter has), they are theirs.
+        return owned(by: tails, ownWord: false).filter { r, from in
+            from.count <= 3 && r.split(separator: " ").contains { $0.count >= 5 && !TextTools.stopwords.contains(String($0)) }
+        }
+    }()
+
     /// The pieces `cut` takes from keywords' own questions that no shared question (a theme's general or a generic
     /// one) gives and that hold a word of their own, with the keywords whose questions give them.
-    static func owned(by cut: (String) -> Set<String>) -> [String: Set<String>] {
+    static func owned(by cut: (String) -> Set<String>, ownWord: Bool = true) -> [String: Set<String>] {
         let general = QuestionBanks.themes.values.flatMap(\.general) + QuestionBanks.generic
         let shared = Set(general.flatMap { cut($0.text) })
         let own = ownWords
         var out: [String: Set<String>] = [:]
         for (k, qs) in QuestionBanks.byKeyword {
             for q in qs {
-                for r in cut(q.text) where !shared.contains(r) && r.split(separator: " ").contains(where: { own.contains(String($0)) }) {
+                for r in cut(q.text) where !shared.contains(r) && (!ownWord || r.split(separator: " ").contains(where: { own.contains(String($0)) })) {
                     out[r, default: []].insert(k)
                 }
             }
@@ -99,10 +119,14 @@ package enum JudgeTransplant {
                 for i in w.indices where i + kw.count <= w.count && Array(w[i..<(i + kw.count)]) == kw {
                     var before = Array(w[..<i])
                     if before.last == "the" { before.removeLast() }
-                    guard before.count >= frame else { continue }
                     let f = before.suffix(frame).joined(separator: " ")
-                    if let from = frameOwners[f], !from.contains(k.text.lowercased()), misplaced(f, from: from, in: k) {
+                    if before.count >= frame, let from = frameOwners[f], !from.contains(k.text.lowercased()), misplaced(f, from: from, in: k) {
                         return "“…\(f) \(k.text)…” is asked of “\(k.text)”, but was written for “\(from.sorted().first ?? "")”"
+                    }
+                    // And the words just after it.
+                    let end = i + kw.count, t = w[end..<min(w.count, end + frame)].joined(separator: " ")
+                    if end + frame <= w.count, let from = tailOwners[t], !from.contains(k.text.lowercased()), misplaced(t, from: from, in: k) {
+                        return "“…\(k.text) \(t)…” is asked of “\(k.text)”, but was written for “\(from.sorted().first ?? "")”"
                     }
                 }
             }
@@ -122,7 +146,10 @@ package enum JudgeTransplant {
         let subject = Set(from.flatMap { TextTools.words($0) }.filter { $0.count > 3 }).subtracting(TextTools.words(k.text))
         guard words.isDisjoint(with: TextTools.words(k.text)),
               !words.isDisjoint(with: subject) || (!natures.contains(KeywordNature(k.text)) && !themes.contains(k.theme)) else { return false }
-        let own = QuestionBanks.questions(for: k).map { " " + TextTools.words($0.text).joined(separator: " ") + " " }
+        // Without the period, as the composer writes a question whose period is given elsewhere ("… paid, and the number").
+        let own = QuestionBanks.questions(for: k).flatMap { q in
+            [q.text, q.text.replacingOccurrences(of: "{T}", with: "")].map { " " + TextTools.words($0).joined(separator: " ") + " " }
+        }
         return !own.contains { $0.contains(" \(r) ") }
     }
 }

@@ -120,6 +120,18 @@ import Testing
                                          keywords: [k("recruitment agency fees")]) == nil)
     }
 
+    /// Another keyword's question read in the words just after the keyword (dpo10's own table letter, session 20).
+    @Test func anotherKeywordsWordsAfterTheKeyword() throws {
+        let keywords = try SeedData.keywords(root: try #require(repoRoot()))
+        func k(_ t: String) -> Keyword { keywords.first { $0.text == t }! }
+        #expect(JudgeTransplant.check(items: ["The communications team budget made below market value, including community asset transfers."],
+                                      keywords: [k("communications team budget")])?.contains("asset disposals") == true)
+        #expect(JudgeTransplant.check(items: ["The number of asset disposals made below market value in each year, and the reasons given."],
+                                      keywords: [k("asset disposals")]) == nil)
+        #expect(JudgeTransplant.check(items: ["The communications team budget for each of the last three years."],
+                                      keywords: [k("communications team budget")]) == nil)
+    }
+
     /// A letter opens with a greeting (sft14's own letter began "Drainage Commissioners Freedom of Information Team,").
     @Test func aLetterWithoutAGreeting() {
         let bare = F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Leeds City Council Freedom of Information Team,")
