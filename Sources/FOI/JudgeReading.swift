@@ -193,7 +193,7 @@ extension JudgeRules {
             return (false, "defines “\(other)”, which is none of the request's topics (\(keywords.map { "“\($0)”" }.joined(separator: ", ")))")
         }
         // A singular keyword needs its article where it stands alone: "complaints received about capital programme."
-        if let bare = KeywordArticle.bareKeyword(in: ctx.bodyLines.joined(separator: "\n"), keywords: keywords, phraseEnders: kindFollowers) {
+        if let bare = KeywordArticle.bareKeywordPhrase(in: ctx.bodyLines.joined(separator: "\n"), keywords: keywords) {
             return (false, "a keyword without its article: “\(bare)”")
         }
         let w = ctx.bodyWords

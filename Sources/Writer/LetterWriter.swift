@@ -330,7 +330,10 @@ public final class LetterWriter: @unchecked Sendable {
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
             var letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
-            if guardsNames { letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text)) }
+            if guardsNames {
+                letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text))
+                letter = KeywordArticle.repair(letter, keywords: requests[i].keywords.map(\.text))
+            }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
             var verdict = judge.judge(letter: letter, authority: r.authority, keywords: r.keywords)

@@ -187,6 +187,8 @@ import Testing
         #expect(failedIDs(bare, keywords: k).contains("names"))
         #expect(!failedIDs(bare.replacingOccurrences(of: "about capital", with: "about the capital"), keywords: k).contains("names"))
         #expect(!failedIDs(bare.replacingOccurrences(of: "programme in each", with: "programme spending in each"), keywords: k).contains("names"))
+        // The writer gives the article the model left out, as the composer does.
+        #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))
     }
 
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.

@@ -42,23 +42,41 @@ public enum KeywordArticle {
 
     /// Where the text has a keyword that needs its article bare after a governing word, and the keyword ends its
     /// phrase there (a punctuation mark, the end, or a verb or preposition after it: "complaints received about
-    /// capital programme." in sft14's product letter, session 19), that phrase. "about capital programme spending"
-    /// uses the keyword as a modifier and needs no article of its own.
-    public static func bareKeyword(in text: String, keywords: [String], phraseEnders: Set<String>) -> String? {
-        let lower = " " + text.lowercased().replacing("\n", with: " ")
+    /// capital programme." in sft14's product letter, session 19), the range of the keyword. "about capital programme
+    /// spending" uses the keyword as a modifier and needs no article of its own.
+    static func bareKeyword(in text: String, keywords: [String]) -> Range<String.Index>? {
         for k in keywords where withTopicArticle(k) != nil && !massHeads.contains(where: { k.lowercased().hasSuffix(" " + $0) }) {
             for g in governors {
-                let needle = " " + g + " " + k.lowercased()
-                var from = lower.startIndex
-                while let r = lower.range(of: needle, range: from..<lower.endIndex) {
+                var from = text.startIndex
+                while let r = text.range(of: g + " " + k, options: .caseInsensitive, range: from..<text.endIndex) {
                     from = r.upperBound
-                    let rest = lower[r.upperBound...]
-                    if let c = rest.first, c.isLetter || c.isNumber || c == "-" { continue }  // "…programmes", "…plan-led"
-                    let next = String(rest.drop { $0 == " " }.prefix { $0.isLetter })
-                    if next.isEmpty || phraseEnders.contains(next) { return String(lower[r].dropFirst()) }
+                    // Whole words: "…about" is not "about", "…programmes" not "…programme", "…plan-led" not "…plan".
+                    if r.lowerBound > text.startIndex, !text[text.index(before: r.lowerBound)].isWhitespace { continue }
+                    let rest = text[r.upperBound...]
+                    if let c = rest.first, c.isLetter || c.isNumber || c == "-" { continue }
+                    let next = String(rest.drop { $0 == " " }.prefix { $0.isLetter }).lowercased()
+                    if next.isEmpty || JudgeRules.kindFollowers.contains(next) {
+                        return text.index(r.upperBound, offsetBy: -k.count)..<r.upperBound
+                    }
                 }
             }
         }
         return nil
+    }
+
+    /// The words the judge quotes for a bare keyword: the governing word and the keyword.
+    static func bareKeywordPhrase(in text: String, keywords: [String]) -> String? {
+        guard let r = bareKeyword(in: text, keywords: keywords) else { return nil }
+        let before = text[..<r.lowerBound].dropLast().split(separator: " ").last ?? ""
+        return (before + " " + text[r]).lowercased()
+    }
+
+    /// The letter with "the" before every bare keyword: product decoding only (`LetterWriter`), so the model's own
+    /// letters are measured as written. The model writes "{k1}" where the keyword goes and the writer fills it, so the
+    /// article is the writer's to give, as the composer gives it.
+    public static func repair(_ letter: String, keywords: [String]) -> String {
+        var out = letter
+        while let r = bareKeyword(in: out, keywords: keywords) { out.insert(contentsOf: "the ", at: r.lowerBound) }
+        return out
     }
 }
