@@ -156,6 +156,10 @@ extension JudgeRules {
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
 
     /// "(b)b)", "(b)(b)", "b)b)", "2)2)": the same letter or number closed twice at the start of a line.
+    /// The phrase banks' sentences on the reply's format, as words.
+    static let formatSentences: Set<String> = Set((Phrases.formats + Phrases.documentFormats + Phrases.tableFormats + Phrases.briefFormats)
+        .map { TextTools.words($0).joined(separator: " ") })
+
     static func doubledMarker(_ line: String) -> Bool {
         var rest = Substring(line)
         func marker() -> Substring? {
@@ -321,6 +325,14 @@ extension JudgeRules {
             if (1...2).contains(after.count), after.allSatisfy({ $0.allSatisfy(\.isLowercase) }),
                !["etc", "e", "g", "i", "eg", "ie", "incl", "approx", "no", "vs"].contains(before) {
                 return (false, "a stray word after the item's end: “…\(item.suffix(40))”")
+            }
+        }
+        // A format sentence of the phrase banks on an item's line: "b) The number of complaints … upheld. Electronic
+        // copies are preferred." (sft19's product table letters, session 20); it belongs below the list.
+        for line in ctx.bodyLines {
+            guard let item = stripMarker(line) else { continue }
+            if let s = TextTools.sentences(item).dropFirst().first(where: { Self.formatSentences.contains(TextTools.words($0).joined(separator: " ")) }) {
+                return (false, "a format sentence inside an item: “…\(s)”")
             }
         }
         for line in ctx.bodyLines.dropFirst() where stripMarker(line) == nil && !isCloseLine(line) {

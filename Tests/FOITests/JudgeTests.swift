@@ -191,6 +191,17 @@ import Testing
         #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))
     }
 
+    /// A format sentence carried on an item's line, and complaints about a body's own complaints (sft19's product
+    /// letters, session 20).
+    @Test func aFormatSentenceInAnItemAndComplaintsAboutComplaints() {
+        let carried = F.goodLetter.replacingOccurrences(of: "in each year.\n2.", with: "in each year. Electronic copies are preferred.\n2.")
+        #expect(failedIDs(carried).contains("coherence"))
+        let k = ["pothole repairs", "bonfire complaints"]
+        let own = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of complaints received about your organisation's bonfire complaints.")
+        #expect(failedIDs(own, keywords: k).contains("topic"))
+        #expect(!failedIDs(own.replacingOccurrences(of: "complaints received about your organisation's bonfire complaints", with: "bonfire complaints received"), keywords: k).contains("topic"))
+    }
+
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
     @Test func workRelatingToASumOrAFigure() {
         func words(_ s: String) -> [String] { TextTools.words(s) }
