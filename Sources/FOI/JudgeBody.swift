@@ -218,8 +218,9 @@ extension JudgeRules {
                     for j in (i + 1)..<min(w.count, i + 10) where ["about", "concerning", "to"].contains(w[j]) {
                         var t = j + 1
                         // "the", and whose: "complaints received about your organisation's bonfire complaints" (sft19's
-                        // product letter, session 20).
-                        while t < min(w.count, j + 4), ["the", "your", "its", "their"].contains(w[t]) || w[t].hasSuffix("'s") { t += 1 }
+                        // product letter, session 20; the words have lost the "'s").
+                        if t < w.count && ["the", "your", "its", "their"].contains(w[t]) { t += 1 }
+                        if t < w.count && (["organisation", "department", "board"].contains(w[t]) || BodyProfile.kindNouns.contains(w[t])) && w[t] != kw.first { t += 1 }
                         if t + kw.count <= w.count && Array(w[t..<(t + kw.count)]) == kw { return true }
                     }
                 }

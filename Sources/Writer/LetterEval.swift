@@ -24,6 +24,9 @@ public struct LetterEval: Codable, Sendable, Equatable {
     public var groundedValidity: Double?
     /// Share of the letters whose prompt names a style that are written in it (`WrittenLetter.followsStyle`).
     public var styleAdherence: Double?
+    /// Share valid with at least one of a keyword's own questions (`WrittenLetter.ownQuestions`), not only the frames
+    /// every topic shares; optional as above.
+    public var specificValidity: Double?
 
     public static let validScore = 80
 
@@ -51,7 +54,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
             meanTokens: Double(letters.map(\.tokens).reduce(0, +)) / n,
             failedChecks: failedChecks(letters),
             groundedValidity: Double(letters.filter(\.groundedValid).count) / n,
-            styleAdherence: styleAdherence(letters))
+            styleAdherence: styleAdherence(letters),
+            specificValidity: Double(letters.filter { $0.judge.valid && ($0.ownQuestions ?? 0) > 0 }.count) / n)
     }
 
     /// The share of letters in the style their prompt asked for, over the prompts that ask for one.

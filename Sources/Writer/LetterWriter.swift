@@ -44,6 +44,8 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
     public var ungrounded: [String]? = nil
     /// Pairs of items asking one keyword for the same kind of thing (`ItemGrounding.overlaps`).
     public var overlaps: Int? = nil
+    /// Items that ask one of a keyword's own questions, not a frame every topic shares (`ItemGrounding.ownQuestions`).
+    public var ownQuestions: Int? = nil
     /// Trigrams of the frame that nobody wrote, and the thousandths of it that the person never wrote
     /// (`FrameSupport`); nil where the writer has no person's letters.
     public var unseen: Int? = nil
@@ -62,8 +64,8 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
 
     /// The writer's order of preference: valid first, then in the style asked for, then fewer items from no bank,
     /// with a history adapter a frame
-    /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, then
-    /// the judge's score.
+    /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, more
+    /// of the keywords' own questions, then the judge's score.
     /// `grounding` false leaves the items' grounding out (a person's style: their questions are in no bank).
     public func isBetter(than other: WrittenLetter, grounding: Bool = true) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
@@ -73,6 +75,7 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
         if (unseen ?? 0) != (other.unseen ?? 0) { return (unseen ?? 0) < (other.unseen ?? 0) }
         if (foreign ?? 0) != (other.foreign ?? 0) { return (foreign ?? 0) < (other.foreign ?? 0) }
         if (overlaps ?? 0) != (other.overlaps ?? 0) { return (overlaps ?? 0) < (other.overlaps ?? 0) }
+        if grounding && (ownQuestions ?? 0) != (other.ownQuestions ?? 0) { return (ownQuestions ?? 0) > (other.ownQuestions ?? 0) }
         return judge.score > other.judge.score
     }
 }
@@ -347,7 +350,7 @@ public final class LetterWriter: @unchecked Sendable {
                                  judge: verdict,
                                  modelId: modelId, seed: r.seed, tokens: outputs[i].count,
                                  raw: filling ? text : nil,
-                                 ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter),
+                                 ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter), ownQuestions: g.ownQuestions(in: letter),
                                  unseen: frame?.unseen.count, foreign: frame?.foreignPermille)
         }
     }

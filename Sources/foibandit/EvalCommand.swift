@@ -30,6 +30,8 @@ struct SavedLetter: Encodable {
     /// Items that match no question of the banks (`ItemGrounding`).
     var ungrounded: [String]
     var overlaps: Int
+    /// Items that ask one of a keyword's own questions (`ItemGrounding.ownQuestions`).
+    var ownQuestions: Int
 }
 
 struct Eval: ParsableCommand {
@@ -93,7 +95,8 @@ struct Eval: ParsableCommand {
                 saved += out.map { w in
                     DomainCorpus.jsonLine(SavedLetter(set: stem(f), prompt: w.prompt, letter: w.letter, score: w.judge.score,
                                                       valid: w.judge.valid, failed: w.judge.defects.map { "\($0.id): \($0.reason)" },
-                                                      ungrounded: w.ungrounded ?? [], overlaps: w.overlaps ?? 0))
+                                                      ungrounded: w.ungrounded ?? [], overlaps: w.overlaps ?? 0,
+                                                      ownQuestions: w.ownQuestions ?? 0))
                 }
                 let e = LetterEval.measure(set: stem(f), letters: out, trainingBodies: bodies)
                 report.sets.append(e)
@@ -173,6 +176,7 @@ func table(_ reports: [EvalReport]) -> String {
             ("mean score", { String(format: "%.1f", $0.meanScore) }),
             ("validity", { String(format: "%.1f%%", 100 * $0.validity) }),
             ("valid, items from the banks", { $0.groundedValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
+            ("valid, a keyword's own question", { $0.specificValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("in the style asked for", { $0.styleAdherence.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("keyword coverage", { String(format: "%.1f%%", 100 * $0.keywordCoverage) }),
             ("wrong authority", { "\($0.wrongAuthority)" }),
