@@ -125,7 +125,7 @@ package enum JudgeTransplant {
                     }
                     // And the words just after it.
                     let end = i + kw.count, t = w[end..<min(w.count, end + frame)].joined(separator: " ")
-                    if end + frame <= w.count, let from = tailOwners[t], !from.contains(k.text.lowercased()), misplaced(t, from: from, in: k) {
+                    if end + frame <= w.count, let from = tailOwners[t], !from.contains(k.text.lowercased()), misplaced(t, from: from, in: k, sameKind: true) {
                         return "“…\(k.text) \(t)…” is asked of “\(k.text)”, but was written for “\(from.sorted().first ?? "")”"
                     }
                 }
@@ -138,8 +138,11 @@ package enum JudgeTransplant {
     /// keyword of the same kind ("complaints … upheld in full or in part"), a neighbour in the same theme
     /// ("framework agreements where the lowest-priced bid did not win"), words with the keyword's own words in them
     /// ("the number of sitting days allocated"), words its own questions hold.
-    package static func misplaced(_ r: String, from: Set<String>, in k: Keyword) -> Bool {
-        let natures = Set(from.map { KeywordNature($0) }), themes = Set(from.compactMap { themeOf[$0] })
+    /// With `sameKind`, a keyword of the same kind in another theme counts too: the words just after a keyword say what
+    /// it is ("advertising spend worth more than a quarter of their basic pay", overtime's question, in sft14's product
+    /// letter, session 20), where a frame before it only says how it is counted.
+    package static func misplaced(_ r: String, from: Set<String>, in k: Keyword, sameKind: Bool = false) -> Bool {
+        let natures = sameKind ? [] : Set(from.map { KeywordNature($0) }), themes = Set(from.compactMap { themeOf[$0] })
         let words = Set(r.split(separator: " ").map(String.init))
         // Words that name the owner's own subject travel with it whatever the kind: "the total flood grant funding
         // incurred, split between spoken, sign language and written translation" (sft14's own letter, session 19).

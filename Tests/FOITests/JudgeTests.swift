@@ -128,6 +128,9 @@ import Testing
                                       keywords: [k("communications team budget")])?.contains("asset disposals") == true)
         #expect(JudgeTransplant.check(items: ["The number of asset disposals made below market value in each year, and the reasons given."],
                                       keywords: [k("asset disposals")]) == nil)
+        // Of a keyword of the same kind (both sums) in another theme: overtime's question asked of advertising spend.
+        #expect(JudgeTransplant.check(items: ["The number of employees who received advertising spend worth more than a quarter of their basic pay."],
+                                      keywords: [k("advertising spend")])?.contains("staff overtime payments") == true)
         #expect(JudgeTransplant.check(items: ["The communications team budget for each of the last three years."],
                                       keywords: [k("communications team budget")]) == nil)
     }
