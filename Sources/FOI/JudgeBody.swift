@@ -46,6 +46,16 @@ extension JudgeRules {
                 }
             }
         }
+        // A council has committees and a cabinet, not a board: "the board's pumping stations" to Dumfries and Galloway
+        // Council (sft20's own letter, session 20). Other bodies may have one (a trust's, a college's governors).
+        if profile.reference == "the council" {
+            for determiner in ["the ", "your "] {
+                for r in TextTools.wholeWordRanges(of: determiner + "board", in: chars)
+                where r.upperBound + 1 < chars.count && chars[r.upperBound] == "'" && chars[r.upperBound + 1] == "s" {
+                    return defect(determiner + "board's", profile)
+                }
+            }
+        }
         // Only councils have a cabinet (the composer writes one nowhere else); "the Cabinet" and the Cabinet
         // Office are another matter, so only the lower-case word counts.
         if !profile.kinds.contains("council"),

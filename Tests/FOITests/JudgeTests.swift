@@ -205,6 +205,15 @@ import Testing
         #expect(!failedIDs(own.replacingOccurrences(of: "complaints received about your organisation's bonfire complaints", with: "bonfire complaints received"), keywords: k).contains("topic"))
     }
 
+    /// A word offered as its own alternative, and a council's "board" (sft20's own letters, session 20).
+    @Test func strategyOrStrategyAndACouncilsBoard() {
+        let twice = F.goodLetter.replacingOccurrences(of: "your current policy on", with: "your current policy, strategy or strategy on")
+        #expect(failedIDs(twice).contains("coherence"))
+        #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "your current policy on", with: "your current policy, strategy or procedure on")).contains("coherence"))
+        let board = F.goodLetter.replacingOccurrences(of: "your current policy on", with: "the board's current policy on")
+        #expect(failedIDs(board).contains("body"))
+    }
+
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
     @Test func workRelatingToASumOrAFigure() {
         func words(_ s: String) -> [String] { TextTools.words(s) }
