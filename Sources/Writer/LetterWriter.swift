@@ -336,6 +336,7 @@ public final class LetterWriter: @unchecked Sendable {
             if guardsNames {
                 letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text))
                 letter = KeywordArticle.repair(letter, keywords: requests[i].keywords.map(\.text))
+                letter = EarlierReference.withPlaceholder(letter)
             }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
