@@ -285,8 +285,10 @@ extension JudgeRules {
                 && !s.lowercased().contains("\(w[i]) \(w[i])-") {
                 return (false, "words run together: “\(w[i]) \(w[i])” in “\(s.prefix(60))”")
             }
-            // "any policy, strategy or strategy currently in force" (sft20's own letter, session 20); not "more and more".
-            for i in w.indices.dropFirst(2) where w[i] == w[i - 2] && ["or", "and"].contains(w[i - 1]) && w[i].count > 4 {
+            // "any policy, strategy or strategy currently in force" (sft20's own letter, session 20); not "disabled people
+            // and people with long-term conditions" (a handwritten letter), where the second is another group.
+            for i in w.indices.dropFirst(2) where w[i] == w[i - 2] && w[i - 1] == "or" && w[i].count > 4
+                && !(i + 1 < w.count && ["with", "who", "whose", "in", "from", "on", "at", "under", "over"].contains(w[i + 1])) {
                 return (false, "a word offered as its own alternative: “\(w[i]) \(w[i - 1]) \(w[i])” in “\(s.prefix(60))”")
             }
             // "If the cost limit in section 12 of FOISA, please…": an if-clause with a subject and no verb.
