@@ -202,7 +202,7 @@ import Testing
 
     /// A word offered as its own alternative, and a council's "board" (sft20's own letters, session 20).
     @Test func strategyOrStrategyAndACouncilsBoard() {
-        let twice = F.goodLetter.replacingOccurrences(of: "your current policy on", with: "your current policy, strategy or strategy on")
+        let twice = F.goodLetter.replacingOccurrences(of: "your current policy on", with: "your policy, strategy or strategy currently in force on")
         #expect(failedIDs(twice).contains("coherence"))
         #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "your current policy on", with: "your current policy, strategy or procedure on")).contains("coherence"))
         let board = F.goodLetter.replacingOccurrences(of: "your current policy on", with: "the board's current policy on")
