@@ -210,6 +210,19 @@ extension JudgeRules {
                 return (false, "“\(f)” does not suit what “\(k.text)” names")
             }
         }
+        // A policy that covers a policy: the same document twice (`QuestionBanks.isPolicy`, `policyFrames`).
+        for k in keywords where QuestionBanks.isPolicy(k.text) {
+            let kw = TextTools.words(k.text).joined(separator: " ")
+            for item in ctx.items {
+                let w = " " + TextTools.words(item).joined(separator: " ") + " "
+                for f in QuestionBanks.policyFrames {
+                    let frame = TextTools.words(f.replacingOccurrences(of: "{K}", with: "")).joined(separator: " ")
+                    if w.has(" \(frame) \(kw) ") || w.has(" \(frame) the \(kw) ") || w.has(" \(frame) your \(kw) ") {
+                        return (false, "a policy that covers “\(k.text)”, itself a policy: “\(item.prefix(60))”")
+                    }
+                }
+            }
+        }
         // A review audited or reviewed in turn ("internal audit reports or reviews relating to internal audit reports").
         for k in keywords {
             for item in ctx.items {
@@ -220,7 +233,7 @@ extension JudgeRules {
         }
         // The composer's own limits (`QuestionBanks.complaintsSuit`, `concernsSuit`), read in an item: "complaints
         // your organisation received about agency nurse spending" (a product letter, session 11).
-        for k in keywords where !QuestionBanks.complaintsSuit(k.text) || !QuestionBanks.concernsSuit(k.text) {
+        for k in keywords where !QuestionBanks.complaintsSuit(k) || !QuestionBanks.concernsSuit(k.text) {
             // "complaints … about the <keyword>" within a few words: not "housing complaints … the complaints procedure".
             func about(_ head: String, _ w: [String]) -> Bool {
                 let kw = TextTools.words(k.text)
@@ -238,7 +251,7 @@ extension JudgeRules {
             }
             for item in ctx.items {
                 let w = TextTools.words(item)
-                if !QuestionBanks.complaintsSuit(k.text) && about("complaints", w) {
+                if !QuestionBanks.complaintsSuit(k) && about("complaints", w) {
                     return (false, "complaints about “\(k.text)” are not made: “\(item.prefix(60))”")
                 }
                 if !QuestionBanks.concernsSuit(k.text) && about("whistleblowing", w) {

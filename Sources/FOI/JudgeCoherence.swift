@@ -177,6 +177,9 @@ extension JudgeRules {
     static let greetingWords: Set<String> =
         Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { TextTools.words($0).first }).union(["hi"])
 
+    /// The number of items the judge reads in a letter (a list's lines or a sentence's inline items).
+    package static func itemCount(_ letter: String) -> Int { LetterContext(letter).items.count }
+
     static func coherence(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
         // A topic asked as if it were a body: "I would like to ask consultancy spending for a small charity", "if you
         // are unable to ask asylum hotels" (a history adapter's frame, session 11). One asks a body, or asks for or about a topic.
@@ -340,6 +343,20 @@ extension JudgeRules {
             if let s = TextTools.sentences(item).dropFirst().first(where: { Self.formatSentences.contains(TextTools.words($0).joined(separator: " ")) }) {
                 return (false, "a format sentence inside an item: “…\(s)”")
             }
+        }
+        // A request of one item answered "in parts", or of two whose "first two items" leave no remainder.
+        if ctx.items.count == 1, let p = Phrases.severalParts.first(where: ctx.text.contains) {
+            return (false, "a request of one item spoken of in parts: “\(p)”")
+        }
+        if (1...2).contains(ctx.items.count) && ctx.text.contains(Phrases.firstTwoItems) {
+            return (false, "“\(Phrases.firstTwoItems)” of a request with no more")
+        }
+        // Every version of a policy asked for, then only the one in force: "please include each version in force since
+        // then, not only the current one" above "any policy … currently in force that covers stray dogs" (sft14's
+        // product letters, read in session 21).
+        if Phrases.everyVersionScopes.contains(where: ctx.text.contains),
+           let item = ctx.items.first(where: { $0.contains("currently in force") }) {
+            return (false, "asks for each version of a policy, then only the one currently in force: “\(item.prefix(60))”")
         }
         for line in ctx.bodyLines.dropFirst() where stripMarker(line) == nil && !isCloseLine(line) {
             if TextTools.wordCount(line) >= 8, let c = line.last, !".?!:;)\"”’'".contains(c) {

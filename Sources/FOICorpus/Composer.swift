@@ -353,9 +353,11 @@ struct LetterBuilder {
         if !scottish, let limit = profile.foiaCostLimit, rng.chance(0.3) {
             return part("cost-fig", Phrases.costFOIAFigure).replacingOccurrences(of: "{LIMIT}", with: "£\(limit)")
         }
-        // "Prioritise the first two items … the remainder" needs a remainder.
-        let bank = scottish ? Phrases.costFOISA : Phrases.costFOIA
-        return part("cost", listed > 0 && listed <= 2 ? bank.filter { !$0.contains("first two") } : bank)
+        // "Prioritise the first two items … the remainder" needs a remainder, and "as many parts as you can" parts.
+        let bank = (scottish ? Phrases.costFOISA : Phrases.costFOIA).filter { c in
+            (listed == 0 || listed > 2 || !c.contains(Phrases.firstTwoItems)) && (listed != 1 || !Phrases.severalParts.contains(where: c.contains))
+        }
+        return part("cost", bank)
     }
 
     mutating func closing() -> String {

@@ -8,7 +8,7 @@ extension LetterBuilder {
         let timeFirst = rng.chance(0.5)
         let n = 3 + rng.below(4)
         var list = items(count: n)
-        let timeSentence = self.timeSentence(after: opening)
+        let timeSentence = self.timeSentence(after: opening, items: list.count)
         // The follow-ups about "the figures above" only after figures.
         if rng.chance(0.2) {
             // "The officer responsible for this area" only where there is one area and no job title asked already.
@@ -72,9 +72,11 @@ extension LetterBuilder {
 
     /// The period, in words the opening has not used ("I am interested in …" once a letter), and about figures
     /// only where the items ask for some.
-    mutating func timeSentence(after opening: String) -> String {
+    mutating func timeSentence(after opening: String, items count: Int) -> String {
         let said = opening.contains("interest"), figures = askedFigures
-        return part("time", Phrases.timeSentences.filter { (!said || !$0.contains("interested")) && (figures || !$0.contains("figures")) })
+        // "Each part of this request" needs parts.
+        return part("time", Phrases.timeSentences.filter { (!said || !$0.contains("interested")) && (figures || !$0.contains("figures"))
+            && (count > 1 || !Phrases.severalParts.contains(where: $0.contains)) })
     }
 
     /// "A spreadsheet" is for figures: where documents are asked for too, a format that says so.
@@ -133,7 +135,7 @@ extension LetterBuilder {
         let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
-        paras.append(timeSentence(after: opening))
+        paras.append(timeSentence(after: opening, items: list.count))
         paras.append(intro + "\n" + body)
         paras.append(formatLine())
         paras.append(costClause())
@@ -153,10 +155,13 @@ extension LetterBuilder {
         }
         // "Each version of any policy" only where a policy or plan is asked for; else the plain "since" scope.
         let policyWords = ["policy", "policies", "plan", "strategy", "procedure", "guidance", "protocol", "rules", "standards"]
-        if scope.contains("policy") && !docs.contains(where: { d in policyWords.contains(where: d.contains) }) {
+        // Nor where an item asks only for what is "currently in force", which every version would contradict.
+        if scope.contains("policy") && (!docs.contains(where: { d in policyWords.contains(where: d.contains) })
+                                        || docs.contains(where: { $0.contains("currently in force") })) {
             scope = fill(Phrases.documentScopes[0])
             shape.append("doc-scope:0")
         }
+        listed = docs.count
         let bullet = rng.below(3)
         shape.append("bullet:\(bullet)")
         let list = docs.enumerated().map { i, d in
@@ -194,7 +199,7 @@ extension LetterBuilder {
             }
         }
         // After the rows: the period may have changed for them.
-        let timeSentence = self.timeSentence(after: opening)
+        let timeSentence = self.timeSentence(after: opening, items: rows.count)
         let intro = part("table-intro", Phrases.tableIntros)
         let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)

@@ -45,7 +45,7 @@ struct FrameGuard {
             let b = table.bytes(id)
             return b.first == UInt8(ascii: "{") || (b.count > 1 && b[0] == UInt8(ascii: " ") && b[1] == UInt8(ascii: "{"))
         }
-        complaints = keywords.map(QuestionBanks.complaintsSuit)
+        complaints = ks.map(QuestionBanks.complaintsSuit)
         concerns = keywords.map(QuestionBanks.concernsSuit)
         digitTokens = (0..<min(keywords.count, 9)).map { i in
             let digit = UInt8(ascii: "1") + UInt8(i)

@@ -337,6 +337,7 @@ public final class LetterWriter: @unchecked Sendable {
                 letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text))
                 letter = KeywordArticle.repair(letter, keywords: requests[i].keywords.map(\.text))
                 letter = EarlierReference.withPlaceholder(letter)
+                letter = OneItemWording.repair(letter)
             }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)

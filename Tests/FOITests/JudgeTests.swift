@@ -209,6 +209,42 @@ import Testing
         #expect(failedIDs(board).contains("body"))
     }
 
+    /// What sft14's product letters asked that three readers stopped at (session 21): complaints about the back office
+    /// or about money the body is given, an officer "responsible for" a figure or for incidents, a policy that covers a
+    /// policy, and every version of a policy asked for above an item asking only for the one in force.
+    @Test func complaintsAboutTheBackOfficeAndAPolicyCoveringAPolicy() {
+        let diligence = Keyword(text: "supplier due diligence", theme: "procurement", categories: [], environmental: false)
+        let complaint = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of complaints received about supplier due diligence, and how many were upheld.")
+        let ks = Judge(knownAuthorities: [F.leeds], knownKeywords: [F.potholes, diligence])
+        func failed(_ l: String, _ k: [String]) -> [String] { ks.judge(letter: l, authority: F.leeds, keywords: k).failed.map(\.id) }
+        #expect(failed(complaint, ["pothole repairs", "supplier due diligence"]).contains("topic"))
+        // A service the public receives keeps its complaints question.
+        #expect(!failed(complaint.replacingOccurrences(of: "about supplier due diligence", with: "about pothole repairs"),
+                        ["pothole repairs", "supplier due diligence"]).contains("topic"))
+        #expect(failedIDs(F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of complaints received about school funding, and how many were upheld."),
+                          keywords: ["pothole repairs", "school funding"]).contains("topic"))
+        func words(_ s: String) -> [String] { TextTools.words(s) }
+        #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for the trust's vacancy rates"), keyword: "vacancy rates") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for dog fouling"), keyword: "dog fouling") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for fraud investigations"), keyword: "fraud investigations") == nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for pothole repairs"), keyword: "pothole repairs") == nil)
+        let covers = F.goodLetter.replacingOccurrences(of: "A copy of your current policy on inspecting roads for defects.",
+                                                       with: "Any policy, procedure or strategy currently in force that covers menopause policy.")
+        #expect(failedIDs(covers, keywords: ["pothole repairs", "menopause policy"]).contains("topic"))
+        // A policy covering a register or a contract is a fair question.
+        #expect(!failedIDs(covers.replacingOccurrences(of: "covers menopause policy", with: "covers the contracts register"),
+                           keywords: ["pothole repairs", "contracts register"]).contains("topic"))
+        let versions = covers.replacingOccurrences(of: "covers menopause policy", with: "covers pothole repairs")
+            .replacingOccurrences(of: "Act 2000.", with: "Act 2000. This covers documents produced since 1 January 2021; for a policy or plan, please include each version in force since then, not only the current one.")
+        #expect(failedIDs(versions).contains("coherence"))
+        #expect(!failedIDs(versions.replacingOccurrences(of: " currently in force", with: "")).contains("coherence"))
+        // One item "answered in parts"; the same words under three items are fine.
+        let parts = F.goodLetter.replacingOccurrences(of: "please tell me how I could narrow it.", with: "please answer as many parts as you can and suggest how I might narrow the others.")
+        #expect(!failedIDs(parts).contains("coherence"))
+        let one = parts.replacingOccurrences(of: "\n2. The total amount paid out in compensation claims arising from road defects in each year.\n3. A copy of your current policy on inspecting roads for defects.", with: "")
+        #expect(failedIDs(one, keywords: ["pothole repairs"]).contains("coherence"))
+    }
+
     /// Money spent on work about a sum or a figure (product letters the judge passed, session 18); about a problem, fine.
     @Test func workRelatingToASumOrAFigure() {
         func words(_ s: String) -> [String] { TextTools.words(s) }

@@ -49,7 +49,8 @@ public struct TinyWorld: Sendable {
     public func writer() throws -> LetterWriter { try LetterWriter(modelDirectory: modelDir, judge: judge) }
 
     public func tempFile(_ name: String) -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("foibandit-batch-\(UUID().uuidString)")
+        // Under the world's own folder, so a test run leaves one folder behind rather than one per file.
+        let d = root.appendingPathComponent("files-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d.appendingPathComponent(name)
     }

@@ -195,7 +195,11 @@ public enum KeywordNature: Sendable, Equatable {
         (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people]),
         // A service is handled well or badly; a sum, a figure or a group of staff is not "handled".
         // Nor a report or a register ("complaints about the handling of scrutiny committee reports", seed 2468).
-        (["handling of {K}", "handling of the {K}"], [.money, .measure, .people, .document, .review]),
+        // Nor "handled" ("complaints about the way the trust handled gas consumption", session 21).
+        (["handling of {K}", "handling of the {K}", "handled {K}"], [.money, .measure, .people, .document, .review]),
+        // An officer is responsible for a service or a policy, not for a figure or a problem ("the officer responsible
+        // for the trust's vacancy rates", session 21). Events stay: an officer is responsible for fraud investigations.
+        (["responsible for {K}"], [.measure, .problem]),
         // A risk assessment covers work with hazards, not a sum, a figure, a group of staff or a document
         // ("any risk assessment covering supplier spend that is currently in force", seed 2468).
         (["risk assessment covering {K}"], [.money, .measure, .people, .document, .review]),

@@ -147,6 +147,23 @@ package enum Phrases {
         "Where a figure is not recorded, please mark it as such rather than leaving it blank.",
     ]
 
+    /// Words of the sentences above and below that speak of a request in several parts, or of its first two items:
+    /// a request of one item (or of two) reads them as leftovers ("please answer as many parts as you can and suggest
+    /// how I might narrow the others" under a single item, read in sft14's product letters, session 21).
+    /// ("Please answer each question for …" over one question is left alone: harmless, and a model letter read in
+    /// session 13 had it.)
+    package static let severalParts = ["each part of this request", "All parts of the request", "which parts you can answer",
+                                       "as many parts as you can"]
+    package static let firstTwoItems = "the first two items"
+    /// The sentences above that speak of several parts, and what a request of one item says instead: the writer's
+    /// repair of a product letter with one item (`OneItemWording`), which the judge would otherwise fail.
+    package static let oneItemWordings: [(several: String, one: String)] = [
+        ("Unless stated otherwise, each part of this request covers", "Unless stated otherwise, this request covers"),
+        ("All parts of the request relate to", "The request relates to"),
+        ("please tell me which parts you can answer within the limit and how I could narrow the rest", "please tell me how I could narrow it"),
+        ("If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others",
+         "If answering would take you over the section 12 cost limit, please suggest how I might narrow the request"),
+    ]
     /// Cost-limit clauses, keyed by which law governs costs.
     package static let costFOIA = [
         "If responding in full would exceed the appropriate limit under section 12 of the Freedom of Information Act, please tell me which parts you can answer within the limit and how I could narrow the rest.",
@@ -305,6 +322,9 @@ package enum Phrases {
         "This covers documents produced since {D}; for a policy or plan, please include each version in force since then, not only the current one.",
         "Please include documents produced since {D}, and each version of any policy revised since then.",
     ]
+    /// The words of the scopes above that ask for every version of a policy, which an item asking only for the one
+    /// "currently in force" contradicts (the composer then takes the plain scope; the judge fails the pair).
+    package static let everyVersionScopes = ["not only the current one", "each version of any policy"]
 
     package static let tableIntros = [
         "Please provide the following figures, broken down by {U}:",

@@ -37,7 +37,7 @@ public enum QuestionBanks {
     /// The shared questions whose frame suits the keyword's nature.
     public static func suited(_ qs: [TopicQuestion], to keyword: Keyword) -> [TopicQuestion] {
         let nature = KeywordNature(keyword.text)
-        let complaints = complaintsSuit(keyword.text)
+        let complaints = complaintsSuit(keyword)
         let concerns = concernsSuit(keyword.text)
         // "copies of reports on hate crime reports" says reports twice and means neither.
         let reports = TextTools.words(keyword.text).last == "reports"
@@ -53,7 +53,9 @@ public enum QuestionBanks {
         // The theme and generic questions its bank marks as not for this keyword ("-" rows): the generic ones are
         // the composer's fallback when no theme question names the keyword in a style's shape.
         let not = themes[keyword.theme]?.unsuited[keyword.text] ?? []
+        let policy = isPolicy(keyword.text)
         return qs.filter { !not.contains(where: $0.text.hasPrefix) && nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
+            && !(policy && policyFrames.contains(where: $0.text.contains))
             && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}"))
             && !(filed && ($0.text.contains("reports of {K}") || $0.text.contains("risk assessment covering {K}")))
             && !(unknown && serviceOnly.contains(where: $0.text.contains)) }
@@ -71,14 +73,32 @@ public enum QuestionBanks {
     /// inspection complaints", "complaints about agency nurse spending" (read in composer letters, session 11).
     /// Charges, fines and fees are the public's to complain of, so only these heads.
     /// A complaint named anywhere in the keyword counts: "complaints received about complaints about communications".
-    package static func complaintsSuit(_ keyword: String) -> Bool {
-        let words = TextTools.words(keyword)
+    /// Nor about the body's back office, which the public never sees: "complaints received about supplier due
+    /// diligence", "… about IT contracts", "… about recruitment agency fees", "… about ransomware incidents"
+    /// (sft14's product letters the judge passed, read in session 21).
+    package static func complaintsSuit(_ keyword: Keyword) -> Bool {
+        let words = TextTools.words(keyword.text)
         guard let last = words.last, !words.contains("complaints") && !words.contains("complaint") else { return words.isEmpty }
-        return !["complaints", "spending", "spend", "expenditure", "costs", "cost", "salaries", "budget", "budgets",
+        return !backOfficeThemes.contains(keyword.theme)
+            && !["complaints", "spending", "spend", "expenditure", "costs", "cost", "salaries", "budget", "budgets",
                  "bonuses", "expenses", "borrowing",
                  // Nor about what residents owe ("complaints received about council tax arrears", seed 1212).
-                 "arrears"].contains(last)
+                 "arrears",
+                 // Nor about money the body is given ("complaints received about school funding", session 21).
+                 "funding"].contains(last)
     }
+
+    /// A policy, a strategy or a plan: a keyword no other policy "covers" ("any policy, procedure or strategy
+    /// currently in force that covers menopause policy", sft14's product letter, session 21). A policy covering a
+    /// register, a contract or a review is a fair question, so only these heads.
+    package static func isPolicy(_ keyword: String) -> Bool {
+        ["policy", "policies", "strategy", "strategies", "plan", "plans"].contains(TextTools.words(keyword).last ?? "")
+    }
+    /// The frames that ask for a policy covering the keyword, as the question banks write them and as the judge reads them.
+    package static let policyFrames = ["that covers {K}", "that governs {K}", "policy or procedure on {K}"]
+
+    /// Themes of work inside the body, not of a service the public receives.
+    package static let backOfficeThemes: Set<String> = ["finance", "staffing", "consultants", "procurement", "IT and cyber security", "governance"]
 }
 
 /// keywords/questions.tsv read into the themes and the generic list. A row is theme, keyword, kind (n or d) and

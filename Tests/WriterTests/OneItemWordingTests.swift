@@ -1,0 +1,37 @@
+import FOI
+import Testing
+@testable import Writer
+
+/// sft14's product letter to Conwy County Borough Council (session 21): one item, and the cost sentence of a list.
+@Suite struct OneItemWordingTests {
+    let letter = """
+    Dear Conwy County Borough Council Freedom of Information Team,
+
+    I am making a request to Conwy County Borough Council under the Freedom of Information Act 2000.
+
+    I am interested in the calendar years 2022 to 2023.
+
+    I am requesting the following:
+    1. Any internal audit report produced over that period that covers voter ID.
+
+    Electronic copies are preferred, in whatever format the documents are held.
+
+    If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.
+
+    Yours faithfully,
+    [Full name]
+    """
+
+    @Test func oneItemIsNotSpokenOfInParts() {
+        let judge = Judge(knownAuthorities: [], knownKeywords: [])
+        let conwy = Authority(name: "Conwy County Borough Council", shortName: "Conwy", group: "Local and regional",
+                              category: "Unitary authorities (Wales)", nation: .wales, regime: .foia2000)
+        #expect(judge.judge(letter: letter, authority: conwy, keywords: ["voter ID"]).failed.map(\.id).contains("coherence"))
+        let repaired = OneItemWording.repair(letter)
+        #expect(repaired.contains("If answering would take you over the section 12 cost limit, please suggest how I might narrow the request."))
+        #expect(!judge.judge(letter: repaired, authority: conwy, keywords: ["voter ID"]).failed.map(\.id).contains("coherence"))
+        // Two items keep the words for several parts.
+        let two = letter.replacingOccurrences(of: "covers voter ID.", with: "covers voter ID.\n2. The number of voters turned away for lack of voter ID in each year.")
+        #expect(OneItemWording.repair(two) == two)
+    }
+}
