@@ -160,7 +160,12 @@ public struct BodyProfile: Sendable, Equatable {
             return p("the board", [], [.patients])
         case "Health and social care regulators":
             return p("your organisation", [], [.patients])
-        case "Prison and probation services", "Parole boards", "Probation boards":
+        // The prison services are agencies of their departments (HMPPS of the Ministry of Justice, the Northern
+        // Ireland Prison Service and Youth Justice Agency of the Department of Justice), so the departments' £600
+        // (read in sft14's letter to HMPPS quoting £450, session 21); the boards are public bodies of their own.
+        case "Prison and probation services":
+            return p("your organisation", [], [.prisoners], limit: 600)
+        case "Parole boards", "Probation boards":
             return p("your organisation", [], [.prisoners])
         case "Independent monitoring boards for prisons", "Independent monitoring boards for immigration removal centres":
             return p("the board", [], [.prisoners])

@@ -210,6 +210,9 @@ import Testing
         let hmrc = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "HM Revenue and Customs")
             .replacingOccurrences(of: "the cost limit under section 12", with: "the £600 cost limit under section 12")
         #expect(verdict(hmrc, F.hmrc.with(category: "Ministerial Departments - UK")).check(.law)?.passed == true)
+        // HMPPS is an agency of the Ministry of Justice: £600, not £450.
+        let hmpps = F.hmrc.with(category: "Prison and probation services")
+        #expect(BodyProfile.of(hmpps).costLimit(under: .foia2000) == 600)
     }
 
     @Test func goodLettersPeopleWriteAreValid() {
