@@ -144,7 +144,8 @@ public struct Judge: Sendable {
         for check in JudgeCheck.allCases {
             let (passed, reason): (Bool, String)
             switch check {
-            case .authority: (passed, reason) = JudgeRules.authority(ctx, authority: authority, names: names)
+            case .authority: (passed, reason) = JudgeRules.doubledArticle(ctx, authority: authority)
+                ?? JudgeRules.authority(ctx, authority: authority, names: names)
             case .keywords: (passed, reason) = JudgeRules.keywords(ctx, keywords: texts)
             case .legislation: (passed, reason) = JudgeRules.legislation(ctx, jurisdiction: jurisdiction)
             case .items: (passed, reason) = JudgeRules.items(ctx)
@@ -152,7 +153,8 @@ public struct Judge: Sendable {
             // The body's own name is no broken keyword: "the Welsh Ambulance Services University NHS Trust" beside the
             // keyword "private ambulance services" (the composer's audit, session 15).
             case .names: (passed, reason) = JudgeRules.names(ctx, keywords: texts, knownPhrases: keywordPhrases.union(Self.runs(of: authority.name)))
-            case .body: (passed, reason) = JudgeRules.body(ctx, profile: profile)
+            case .body: (passed, reason) = JudgeRules.otherSectorWords(ctx, authority: authority, profile: profile)
+                ?? JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
             case .topic: (passed, reason) = JudgeRules.topic(ctx, profile: profile, keywords: keywords)
             case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)

@@ -398,6 +398,7 @@ extension JudgeRules {
            let ref = ["each of those years", "those years", "for each year", "in each year", "year by year"].first(where: text.has) {
             return (false, "“\(ref)” in a request for a single year")
         }
+        if let f = wording(ctx) { return f }
         return (true, "one voice, whole sentences, one period")
     }
 }

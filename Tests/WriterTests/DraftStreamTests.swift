@@ -25,8 +25,8 @@ import Testing
         // The returned letter drops the newline the model writes before its end token; the stream has it.
         let drafted = draft.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         // The letter returned has the writer's repairs after decoding; the draft is the text as decoded (this seed's
-        // letter has one item under "All parts of the request", which `OneItemWording` words for one).
-        #expect(OneItemWording.repair(drafted) == plain, "the draft is candidate 0, which keeps the request's seed")
+        // letter has one item under "All parts of the request", which `ListWording` words for one).
+        #expect(ListWording.repair(drafted) == plain, "the draft is candidate 0, which keeps the request's seed")
         #expect(streamed == chosen.letter, "onText still receives the chosen letter whole")
     }
 }

@@ -156,13 +156,17 @@ package enum Phrases {
                                        "as many parts as you can"]
     package static let firstTwoItems = "the first two items"
     /// The sentences above that speak of several parts, and what a request of one item says instead: the writer's
-    /// repair of a product letter with one item (`OneItemWording`), which the judge would otherwise fail.
+    /// repair of a product letter with one item (`ListWording`), which the judge would otherwise fail.
     package static let oneItemWordings: [(several: String, one: String)] = [
         ("Unless stated otherwise, each part of this request covers", "Unless stated otherwise, this request covers"),
         ("All parts of the request relate to", "The request relates to"),
         ("please tell me which parts you can answer within the limit and how I could narrow the rest", "please tell me how I could narrow it"),
         ("If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others",
          "If answering would take you over the section 12 cost limit, please suggest how I might narrow the request"),
+    ]
+    /// The period sentence for figures, and what a letter that asks for none says instead (`ListWording`).
+    package static let noFigureWordings: [(figures: String, none: String)] = [
+        ("Where figures are requested, please give them for", "This request covers"),
     ]
     /// Cost-limit clauses, keyed by which law governs costs.
     package static let costFOIA = [

@@ -3,7 +3,7 @@ import Testing
 @testable import Writer
 
 /// sft14's product letter to Conwy County Borough Council (session 21): one item, and the cost sentence of a list.
-@Suite struct OneItemWordingTests {
+@Suite struct ListWordingTests {
     let letter = """
     Dear Conwy County Borough Council Freedom of Information Team,
 
@@ -27,11 +27,30 @@ import Testing
         let conwy = Authority(name: "Conwy County Borough Council", shortName: "Conwy", group: "Local and regional",
                               category: "Unitary authorities (Wales)", nation: .wales, regime: .foia2000)
         #expect(judge.judge(letter: letter, authority: conwy, keywords: ["voter ID"]).failed.map(\.id).contains("coherence"))
-        let repaired = OneItemWording.repair(letter)
+        let repaired = ListWording.repair(letter)
         #expect(repaired.contains("If answering would take you over the section 12 cost limit, please suggest how I might narrow the request."))
         #expect(!judge.judge(letter: repaired, authority: conwy, keywords: ["voter ID"]).failed.map(\.id).contains("coherence"))
         // Two items keep the words for several parts.
         let two = letter.replacingOccurrences(of: "covers voter ID.", with: "covers voter ID.\n2. The number of voters turned away for lack of voter ID in each year.")
-        #expect(OneItemWording.repair(two) == two)
+        #expect(ListWording.repair(two) == two)
+    }
+
+    /// A period for figures above documents only (sft14's product letter to the University of Chichester, session 21).
+    @Test func noFiguresNoPeriodForThem() {
+        let documents = letter.replacingOccurrences(of: "I am interested in the calendar years 2022 to 2023.",
+                                                    with: "Where figures are requested, please give them for the calendar years 2022 to 2023.")
+        let repaired = ListWording.repair(documents)
+        #expect(repaired.contains("This request covers the calendar years 2022 to 2023."))
+        #expect(!repaired.contains("Where figures"))
+        let figure = documents.replacingOccurrences(of: "1. Any internal audit report produced over that period that covers voter ID.",
+                                                    with: "1. The number of voters turned away for lack of voter ID.")
+        #expect(ListWording.repair(figure).contains("Where figures are requested"))
+    }
+
+    @Test func theNameTakesItsOwnArticle() {
+        #expect(NameArticle.repair("a request to the His Majesty's Inspectorate of Prisons under", authority: "His Majesty's Inspectorate of Prisons")
+                == "a request to His Majesty's Inspectorate of Prisons under")
+        #expect(NameArticle.repair("writing to the The Highland Council", authority: "The Highland Council") == "writing to the Highland Council")
+        #expect(NameArticle.repair("writing to the Environment Agency", authority: "Environment Agency") == "writing to the Environment Agency")
     }
 }

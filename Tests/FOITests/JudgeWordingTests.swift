@@ -1,0 +1,67 @@
+import Testing
+@testable import FOI
+
+/// Wording the readers of sft14's product letters stopped at (session 21) that the judge had passed.
+@Suite struct JudgeWordingTests {
+    typealias F = Fixtures
+    let judge = Judge(knownAuthorities: F.authorities, knownKeywords: F.keywords)
+
+    func failed(_ letter: String, _ a: Authority = F.leeds, _ k: [String] = ["pothole repairs", "compensation claims"]) -> [String] {
+        judge.judge(letter: letter, authority: a, keywords: k).failed.map(\.id)
+    }
+
+    /// Items that ask only for documents, under a period for "figures".
+    let documents = F.goodLetter
+        .replacingOccurrences(of: "Please provide the following for the financial years 2021/22 to 2024/25:",
+                              with: "Where figures are requested, please give them for the financial years 2021/22 to 2024/25.\n\nPlease provide the following:")
+        .replacingOccurrences(of: "1. The number of pothole repairs carried out in each year.\n2. The total amount paid out in compensation claims arising from road defects in each year.\n",
+                              with: "1. Any internal audit reports concerning pothole repairs in the period.\n2. Any correspondence with the council's insurers about compensation claims in the period.\n")
+
+    @Test func aPeriodForFiguresAboveAListWithoutAny() {
+        #expect(failed(documents).contains("coherence"))
+        #expect(!JudgeRules.asksForFigures(documents))
+        // One figure among them, and the sentence fits.
+        let withFigure = documents.replacingOccurrences(of: "1. Any internal audit reports concerning pothole repairs in the period.",
+                                                        with: "1. The number of pothole repairs carried out in each year.")
+        #expect(!failed(withFigure).contains("coherence"))
+        #expect(JudgeRules.asksForFigure("The total spent on pothole repairs"))
+        #expect(JudgeRules.asksForFigure("How many claims were paid"))
+        #expect(!JudgeRules.asksForFigure("Any corporate policy on separate bins"))
+    }
+
+    @Test func alternativesNeedTheirOr() {
+        let item = "3. A copy of your current policy on inspecting roads for defects."
+        #expect(failed(F.goodLetter.replacingOccurrences(of: item, with: "3. Any policy, procedure currently in force that covers pothole repairs.")).contains("coherence"))
+        #expect(!failed(F.goodLetter.replacingOccurrences(of: item, with: "3. Any policy, procedure or strategy currently in force that covers pothole repairs.")).contains("coherence"))
+        #expect(!failed(F.goodLetter.replacingOccurrences(of: item, with: "3. Your policy, guidance and procedures for pothole repairs.")).contains("coherence"))
+    }
+
+    @Test func aSecondArticleBeforeTheName() {
+        let hmrcLetter = F.goodLetter.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear HM Revenue and Customs,")
+            .replacingOccurrences(of: "I am writing to request information", with: "I am writing to the HM Revenue and Customs to request information")
+        #expect(failed(hmrcLetter, F.hmrc, ["compensation claims"]).contains("authority"))
+        #expect(!failed(hmrcLetter.replacingOccurrences(of: "to the HM", with: "to HM"), F.hmrc, ["compensation claims"]).contains("authority"))
+        let blackpool = Authority(name: "Blackpool and The Fylde College", shortName: "B&FC", group: "Education",
+                                  category: "Further education colleges", nation: .england, regime: .foia2000)
+        #expect(JudgeRules.secondArticles(of: blackpool.name).first?.wrong == "the Blackpool and The Fylde College")
+        #expect(JudgeRules.secondArticles(of: "The Highland Council").map(\.wrong) == ["the The Highland Council", "the the Highland Council"])
+        // A name that takes "the" keeps it.
+        #expect(!JudgeRules.secondArticles(of: "Environment Agency").contains { $0.wrong == "the Environment Agency" })
+    }
+
+    @Test func anotherSectorsWords() {
+        let item = "3. A copy of your current policy on inspecting roads for defects."
+        let spd = F.goodLetter.replacingOccurrences(of: item, with: "3. Any policy, guidance or supplementary planning document that covers compensation claims.")
+        #expect(!failed(spd).contains("body"))
+        let hmrcSPD = spd.replacingOccurrences(of: "Dear Leeds City Council,", with: "Dear HM Revenue and Customs,")
+        #expect(failed(hmrcSPD, F.hmrc, ["compensation claims"]).contains("body"))
+        let prison = Authority(name: "Independent Monitoring Board HMP Leeds", shortName: "IMB Leeds", group: "Independent monitoring boards for prisons",
+                               category: "Prisons, probation and holding facilities", nation: .england, regime: .foia2000)
+        let centre = Authority(name: "Independent Monitoring Board Brook House Immigration Removal Centre", shortName: "IMB Brook House",
+                               group: "Independent monitoring boards for immigration removal centres",
+                               category: "Prisons, probation and holding facilities", nation: .england, regime: .foia2000)
+        let raised = "Any concerns about self-harm in custody that the board raised with the governor or centre manager in the period."
+        #expect(JudgeRules.otherSectorWords(LetterContext(raised), authority: prison, profile: BodyProfile.of(prison)) != nil)
+        #expect(JudgeRules.otherSectorWords(LetterContext(raised), authority: centre, profile: BodyProfile.of(centre)) == nil)
+    }
+}
