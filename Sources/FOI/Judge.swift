@@ -154,9 +154,10 @@ public struct Judge: Sendable {
             // keyword "private ambulance services" (the composer's audit, session 15).
             case .names: (passed, reason) = JudgeRules.names(ctx, keywords: texts, knownPhrases: keywordPhrases.union(Self.runs(of: authority.name)))
             case .body: (passed, reason) = JudgeRules.otherSectorWords(ctx, authority: authority, profile: profile)
-                ?? JudgeRules.body(ctx, profile: profile)
+                ?? JudgeRules.possessiveOfAnotherKind(ctx, keywords: texts, profile: profile) ?? JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
-            case .topic: (passed, reason) = JudgeRules.topic(ctx, profile: profile, keywords: keywords)
+            case .topic: (passed, reason) = JudgeRules.framesThatDoNotSuit(ctx, keywords: keywords)
+                ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
             case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)
             case .law: (passed, reason) = JudgeRules.law(ctx, jurisdiction: jurisdiction, profile: profile)
             case .signed: (passed, reason) = JudgeRules.signed(ctx)

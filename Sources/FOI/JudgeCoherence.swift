@@ -178,7 +178,7 @@ extension JudgeRules {
         Set((Phrases.namedGreetings + Phrases.plainGreetings).compactMap { TextTools.words($0).first }).union(["hi"])
 
     /// The number of items the judge reads in a letter (a list's lines or a sentence's inline items).
-    package static func itemCount(_ letter: String) -> Int { LetterContext(letter).items.count }
+    package static func itemCount(_ letter: String) -> Int { requestItems(LetterContext(letter)).count }
 
     static func coherence(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
         // A topic asked as if it were a body: "I would like to ask consultancy spending for a small charity", "if you
@@ -345,10 +345,11 @@ extension JudgeRules {
             }
         }
         // A request of one item answered "in parts", or of two whose "first two items" leave no remainder.
-        if ctx.items.count == 1, let p = Phrases.severalParts.first(where: ctx.text.contains) {
+        let parts = requestItems(ctx).count
+        if parts == 1, let p = Phrases.severalParts.first(where: ctx.text.contains) {
             return (false, "a request of one item spoken of in parts: “\(p)”")
         }
-        if (1...2).contains(ctx.items.count) && ctx.text.contains(Phrases.firstTwoItems) {
+        if (1...2).contains(parts) && ctx.text.contains(Phrases.firstTwoItems) {
             return (false, "“\(Phrases.firstTwoItems)” of a request with no more")
         }
         // Every version of a policy asked for, then only the one in force: "please include each version in force since

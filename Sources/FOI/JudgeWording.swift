@@ -16,6 +16,16 @@ extension JudgeRules {
         item.contains("£") || TextTools.words(item).contains(where: figureWords.contains)
     }
 
+    /// A definition written as a list item ("- “disciplinary cases” has the meaning the college gives it …", from
+    /// `Phrases.keywordDefinitions` and `otherDefinitions`): no part of the request.
+    static func isDefinition(_ item: String) -> Bool {
+        item.hasPrefix("“") || item.hasPrefix("\"") || item.hasPrefix("where ") && item.contains("under another heading")
+    }
+
+    /// The parts of the request: its list items less its definitions. A one-item request with a definition above
+    /// it is still one item ("as many parts as you can" under it, sft14's product letter to a college, session 22).
+    static func requestItems(_ ctx: LetterContext) -> [String] { ctx.items.filter { !isDefinition($0) } }
+
     /// Whether any item of a letter asks for a figure (false for a letter with no list).
     package static func asksForFigures(_ letter: String) -> Bool {
         LetterContext(letter).items.contains(where: asksForFigure)
@@ -79,10 +89,63 @@ extension JudgeRules {
         if !plans && lower.contains("supplementary planning document") {
             return (false, "a supplementary planning document, which only a local planning authority adopts")
         }
+        // A local council has a cabinet and committees, not a board: "presented to its board or audit committee" to the
+        // London Borough of Bromley (sft14's product letters, sessions 21 and 22). The composer writes the cabinet.
+        if authority.group == "Local and regional" && profile.kinds.contains("council"),
+           let b = ["its board", "the council's board", "your organisation's board"].first(where: { lower.has($0) }) {
+            return (false, "“\(b)”: a council has a cabinet and committees, not a board")
+        }
         let removalCentre = authority.group.lowercased().contains("removal centre") || authority.name.contains("Removal Centre")
         if !removalCentre && lower.contains("centre manager") {
             return (false, "a “centre manager”, which an immigration removal centre has and \(authority.name) does not")
         }
         return nil
     }
+
+    /// Nouns a letter may call a body by that no kind check reads ("the board" is also a body's board), so only their
+    /// possessive on a keyword says the letter calls the body one: "the board's disability access" to the Pensions
+    /// Ombudsman, "the board's Big Four accounting firms" to the NHS Counter Fraud Authority (session 21).
+    static let possessiveNouns = ["board", "service", "agency", "commission"]
+
+    static func possessiveOfAnotherKind(_ ctx: LetterContext, keywords: [String], profile: BodyProfile) -> Outcome? {
+        let lower = ctx.text.lowercased().replacing("’", with: "'")
+        for noun in possessiveNouns where profile.reference != "the " + noun {
+            for k in keywords where lower.has("the \(noun)'s \(k.lowercased())") {
+                return (false, "calls the body “the \(noun)” (“the \(noun)'s \(k)”), which it is not (it is \(profile.reference))")
+            }
+        }
+        return nil
+    }
+
+    /// Frames that suit only some keywords, read from the question banks' tables: an officer "responsible for" a harm
+    /// (`QuestionBanks.harms`), "correspondence with external auditors about" a topic that is no money matter
+    /// (`QuestionBanks.auditorsSuit`). The keyword may follow the body's possessive or "the".
+    static func framesThatDoNotSuit(_ ctx: LetterContext, keywords: [Keyword]) -> Outcome? {
+        let lower = ctx.text.lowercased().replacing("’", with: "'")
+        let responsible = QuestionBanks.responsibleFrame.replacing(" {K}", with: "")
+        for k in keywords {
+            let kw = k.text.lowercased()
+            func follows(_ frame: String) -> Bool {
+                var from = lower.startIndex
+                while let r = lower.range(of: frame + " ", range: from..<lower.endIndex) {
+                    from = r.upperBound
+                    var rest = lower[r.upperBound...]
+                    // "the trust's crisis teams", "your organisation's data breaches", "the crisis teams".
+                    let firstTwo = rest.split(separator: " ", maxSplits: 2)
+                    if firstTwo.count >= 2, firstTwo[1].hasSuffix("'s") { rest = rest.dropFirst(firstTwo[0].count + firstTwo[1].count + 2) }
+                    else if firstTwo.first.map({ $0.hasSuffix("'s") || $0 == "the" }) == true { rest = rest.dropFirst(firstTwo[0].count + 1) }
+                    if rest.hasPrefix(kw) { return true }
+                }
+                return false
+            }
+            if QuestionBanks.isHarm(k.text) && follows(responsible) {
+                return (false, "an officer “\(responsible)” \(k.text), a harm, not a service")
+            }
+            if !QuestionBanks.auditorsSuit(k) && follows("external auditors about") {
+                return (false, "correspondence with external auditors about “\(k.text)”, which is no money matter")
+            }
+        }
+        return nil
+    }
 }
+

@@ -64,4 +64,46 @@ import Testing
         #expect(JudgeRules.otherSectorWords(LetterContext(raised), authority: prison, profile: BodyProfile.of(prison)) != nil)
         #expect(JudgeRules.otherSectorWords(LetterContext(raised), authority: centre, profile: BodyProfile.of(centre)) == nil)
     }
+
+    @Test func theBoardsKeywordToABodyThatIsNoBoard() {
+        let ombudsman = Authority(name: "Pensions Ombudsman", shortName: "TPO", group: "Central government",
+                                  category: "Non-departmental public bodies", nation: .uk, regime: .foia2000)
+        let profile = BodyProfile.of(ombudsman)
+        let line = "Any correspondence with external auditors about the board's disability access in the period."
+        #expect(JudgeRules.possessiveOfAnotherKind(LetterContext(line), keywords: ["disability access"], profile: profile) != nil)
+        // Presented to the board: a body's board, not the body.
+        #expect(JudgeRules.possessiveOfAnotherKind(LetterContext("Any reports on disability access presented to the board."),
+                                                   keywords: ["disability access"], profile: profile) == nil)
+    }
+
+    /// 9 and 3 of the 70 product letters read in session 22.
+    @Test func auditorsAndOfficersForWhatTheySuit() {
+        let item = "3. A copy of your current policy on inspecting roads for defects."
+        func with(_ line: String, _ k: String) -> [String] {
+            failed(F.goodLetter.replacingOccurrences(of: item, with: line), F.leeds, ["pothole repairs", k])
+        }
+        #expect(with("3. Any correspondence with external auditors about the council's crisis teams in the period.", "crisis teams").contains("topic"))
+        #expect(!with("3. Any correspondence with external auditors about the council's legal costs in the period.", "legal costs").contains("topic"))
+        #expect(!with("3. Any correspondence with external auditors about IT contracts in the period.", "IT contracts").contains("topic"))
+        #expect(with("3. The job title of the officer responsible for your organisation's personal data breaches.", "personal data breaches").contains("topic"))
+        #expect(!with("3. The job title of the officer responsible for fraud investigations.", "fraud investigations").contains("topic"))
+        // The composer asks neither.
+        let breaches = Keyword(text: "personal data breaches", theme: "information rights", categories: [], environmental: false)
+        #expect(!QuestionBanks.suited(QuestionBanks.generic, to: breaches).contains { $0.text.contains("responsible for") })
+        #expect(!QuestionBanks.complaintsSuit(Keyword(text: "energy contracts", theme: "energy", categories: [], environmental: false)))
+    }
+
+    /// A definition above one item is no second part (sft14's product letter to Greater Brighton Metropolitan College).
+    @Test func aDefinitionIsNoPart() {
+        let letter = "Dear Sirs,\n\nSome definitions:\n- “disciplinary cases” has the meaning the college gives it in its own records.\n\nI am requesting the following:\n1. Any internal audit report on disciplinary cases completed in the period.\n\nIf answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.\n"
+        #expect(JudgeRules.itemCount(letter) == 1)
+        #expect(JudgeRules.coherence(LetterContext(letter)).0 == false)
+    }
+
+    @Test func aKeywordBeforeAParticipleTakesItsArticle() {
+        let line = "Any internal audit or external review reports on records retention schedule completed in the period."
+        #expect(KeywordArticle.repair(line, keywords: ["records retention schedule"])
+                == "Any internal audit or external review reports on the records retention schedule completed in the period.")
+    }
 }
+

@@ -55,7 +55,9 @@ public enum KeywordArticle {
                     let rest = text[r.upperBound...]
                     if let c = rest.first, c.isLetter || c.isNumber || c == "-" { continue }
                     let next = String(rest.drop { $0 == " " }.prefix { $0.isLetter }).lowercased()
-                    if next.isEmpty || JudgeRules.kindFollowers.contains(next) {
+                    // A participle after it ends the phrase too: "reports on records retention schedule completed in the
+                    // period" (sft14's product letters, sessions 21 and 22).
+                    if next.isEmpty || JudgeRules.kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) {
                         return text.index(r.upperBound, offsetBy: -k.count)..<r.upperBound
                     }
                 }

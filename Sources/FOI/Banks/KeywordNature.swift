@@ -192,7 +192,8 @@ public enum KeywordNature: Sendable, Equatable {
         (["collects to monitor {K}"], [.document]),
         // People complain about a service, not about a headcount or the consultants it hires; nor is a
         // headcount an "approach", or a group of people compared with previous years.
-        (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people]),
+        // Nor about an audit or a review ("complaints received about accessibility audits", session 22).
+        (["complaints received about {K}", "complaints about {K}", "received about {K}"], [.measure, .people, .review]),
         // A service is handled well or badly; a sum, a figure or a group of staff is not "handled".
         // Nor a report or a register ("complaints about the handling of scrutiny committee reports", seed 2468).
         // Nor "handled" ("complaints about the way the trust handled gas consumption", session 21).
@@ -260,13 +261,13 @@ public enum KeywordNature: Sendable, Equatable {
 
     /// Whether a template that names the keyword (`{K}`) reads right with a keyword of this nature.
     public func suits(_ template: String) -> Bool {
-        guard template.contains("{K}") else { return true }
-        if Self.onlyFrames.contains(where: { template.contains($0.mark) && !$0.natures.contains(self) }) { return false }
+        guard template.has("{K}") else { return true }
+        if Self.onlyFrames.contains(where: { template.has($0.mark) && !$0.natures.contains(self) }) { return false }
         guard self != .activity else { return true }
-        if self == .review && Self.reviewFrames.contains(where: template.contains) { return false }
+        if self == .review && Self.reviewFrames.contains(where: { template.has($0) }) { return false }
         // Otherwise a review is a document the body holds.
         let nature = self == .review ? .document : self
-        return !Self.frames.contains { f in f.unsuited.contains(nature) && f.marks.contains(where: template.contains) }
+        return !Self.frames.contains { f in f.unsuited.contains(nature) && f.marks.contains(where: { template.has($0) }) }
     }
 }
 

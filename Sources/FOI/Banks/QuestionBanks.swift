@@ -53,12 +53,12 @@ public enum QuestionBanks {
         // The theme and generic questions its bank marks as not for this keyword ("-" rows): the generic ones are
         // the composer's fallback when no theme question names the keyword in a style's shape.
         let not = themes[keyword.theme]?.unsuited[keyword.text] ?? []
-        let policy = isPolicy(keyword.text)
+        let policy = isPolicy(keyword.text), harm = isHarm(keyword.text)
         return qs.filter { !not.contains(where: $0.text.hasPrefix) && nature.suits($0.text) && (complaints || !$0.text.contains("complaints"))
             && !(policy && policyFrames.contains(where: $0.text.contains))
             && (concerns || !$0.text.contains("whistleblowing")) && !(reports && $0.text.contains("reports on {K}"))
             && !(filed && ($0.text.contains("reports of {K}") || $0.text.contains("risk assessment covering {K}")))
-            && !(unknown && serviceOnly.contains(where: $0.text.contains)) }
+            && !(unknown && serviceOnly.contains(where: $0.text.contains)) && !(harm && ($0.text.contains(responsibleFrame) || $0.text.contains("responsible for {ORG}'s {K}"))) }
     }
 
     /// Staff blow the whistle on how a service is run, not on a claim, a complaint or an appeal made against it
@@ -85,7 +85,9 @@ public enum QuestionBanks {
                  // Nor about what residents owe ("complaints received about council tax arrears", seed 1212).
                  "arrears",
                  // Nor about money the body is given ("complaints received about school funding", session 21).
-                 "funding"].contains(last)
+                 "funding",
+                 // Nor about the contracts it signs ("complaints received about energy contracts", session 22).
+                 "contracts"].contains(last)
     }
 
     /// A policy, a strategy or a plan: a keyword no other policy "covers" ("any policy, procedure or strategy
@@ -98,6 +100,30 @@ public enum QuestionBanks {
     package static let policyFrames = ["that covers {K}", "that governs {K}", "policy or procedure on {K}"]
 
     /// Themes of work inside the body, not of a service the public receives.
+    /// Harms that happen to or in a body, which no officer is "responsible for" as one is for a service: "the officer
+    /// responsible for your organisation's personal data breaches" (sft14's product letter, session 22). Acts the
+    /// body does (investigations, prosecutions, exclusions) keep the frame.
+    package static let harms: Set<String> = ["breaches", "incidents", "attacks", "deaths", "accidents", "injuries", "assaults",
+                                             "closures", "losses", "thefts", "escapes", "suicides", "outbreaks", "failures", "errors"]
+
+    /// Whether a keyword names a harm (`harms`).
+    package static func isHarm(_ keyword: String) -> Bool { harms.contains(TextTools.words(keyword).last ?? "") }
+
+    /// The frame written for a harm's officer, kept from harms by the composer and failed by the judge.
+    package static let responsibleFrame = "responsible for {K}"
+
+    /// External auditors audit accounts and the arrangements for spending money: a finance question, not one about
+    /// crisis teams or disability access ("any correspondence with external auditors about the trust's crisis teams",
+    /// 9 of 70 product letters read in session 22). Themes whose keywords they do correspond about, and sums of money.
+    package static let auditorThemes: Set<String> = ["finance", "consultants", "procurement", "governance"]
+
+    /// Whether "correspondence with external auditors about" a keyword reads right.
+    package static func auditorsSuit(_ keyword: Keyword) -> Bool {
+        auditorThemes.contains(keyword.theme) || KeywordNature(keyword.text) == .money
+            // A contract commits money whatever its theme ("IT contracts", "mobile phone contracts").
+            || TextTools.words(keyword.text).last == "contracts"
+    }
+
     package static let backOfficeThemes: Set<String> = ["finance", "staffing", "consultants", "procurement", "IT and cyber security", "governance"]
 }
 

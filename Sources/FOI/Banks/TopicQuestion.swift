@@ -38,7 +38,7 @@ public struct TopicQuestion: Sendable, Equatable {
                      // Homes connected to a heat network are a count of what exists (a row per month, seed 7070).
                      "connected to",
                      // An annual figure is one a year: "the annual insurance premiums paid" for each quarter (seed 4711).
-                     "annual"].contains(where: text.contains)
+                     "annual"].contains(where: { text.has($0) })
     }
 
     /// A figure of how things stand now (risks on the register, recommendations acted on), which has no value
@@ -57,7 +57,7 @@ public struct TopicQuestion: Sendable, Equatable {
          // repairs backlog" for each year, seed 2468).
          "so far", "the next ", "estimated cost of", "are still in place",
          // What is overdue is overdue now ("fire risk assessments … that are overdue for review" for each year, seed 3579).
-         "overdue for"].contains(where: text.contains)
+         "overdue for"].contains(where: { text.has($0) })
     }
 
     /// A figure that comes with a list ("broken down by supplier", "and the subject of each"), which does not fit
@@ -92,7 +92,7 @@ public struct TopicQuestion: Sendable, Equatable {
          "by nationality", "by language", "by therapeutic area", "by service", "by sport", "by subject", "by treatment",
          "by tumour site", "by grade", "by source", "by destination", "by merchant",
          // Each cardholder's limit is a list too ("staff holding corporate credit cards, with their spending limits", seed 7576).
-         "spending limits"].contains(where: text.contains)
+         "spending limits"].contains(where: { text.has($0) })
     }
 
     /// A question answered with a figure.
