@@ -28,13 +28,15 @@ extension JudgeRules {
 
     /// Whether any item of a letter asks for a figure (false for a letter with no list).
     package static func asksForFigures(_ letter: String) -> Bool {
-        LetterContext(letter).items.contains(where: asksForFigure)
+        requestItems(LetterContext(letter)).contains(where: asksForFigure)
     }
 
     /// A sentence that presupposes figures ("Where figures are requested, please give them for …") above a list that
     /// asks for none: 13 of 210 product letters read in session 21. The composer chooses it only with a figure.
     static func figuresPresupposed(_ ctx: LetterContext) -> Outcome? {
-        guard !ctx.items.isEmpty, !ctx.items.contains(where: asksForFigure) else { return nil }
+        // Definitions are no items: "“reserves levels” has the meaning …" asks for no figure (session 22).
+        let items = requestItems(ctx)
+        guard !items.isEmpty, !items.contains(where: asksForFigure) else { return nil }
         let lower = ctx.text.lowercased()
         for w in Phrases.noFigureWordings where lower.contains(w.figures.lowercased()) {
             return (false, "“\(w.figures)…” above a list that asks for no figures")

@@ -91,6 +91,9 @@ import Testing
         let breaches = Keyword(text: "personal data breaches", theme: "information rights", categories: [], environmental: false)
         #expect(!QuestionBanks.suited(QuestionBanks.generic, to: breaches).contains { $0.text.contains("responsible for") })
         #expect(!QuestionBanks.complaintsSuit(Keyword(text: "energy contracts", theme: "energy", categories: [], environmental: false)))
+        func words(_ s: String) -> [String] { TextTools.words(s) }
+        #expect(KeywordNature.misfitFrame(inWords: words("the number of staff who received training relating to interim executives"), keyword: "interim executives") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the number of staff who received training relating to flood warnings"), keyword: "flood warnings") == nil)
     }
 
     /// A definition above one item is no second part (sft14's product letter to Greater Brighton Metropolitan College).

@@ -45,6 +45,10 @@ import Testing
         let figure = documents.replacingOccurrences(of: "1. Any internal audit report produced over that period that covers voter ID.",
                                                     with: "1. The number of voters turned away for lack of voter ID.")
         #expect(ListWording.repair(figure).contains("Where figures are requested"))
+        // A definition is no item: "reserves levels" in one asks for no figure (the Mid Wales Corporate Joint Committee).
+        let defined = documents.replacingOccurrences(of: "I am requesting the following:",
+                                                     with: "For the purposes of this request:\n- “reserves levels” has the meaning your organisation gives it in its own records.\n\nI am requesting the following:")
+        #expect(ListWording.repair(defined).contains("This request covers the calendar years 2022 to 2023."))
     }
 
     @Test func theNameTakesItsOwnArticle() {

@@ -208,6 +208,9 @@ public enum KeywordNature: Sendable, Equatable {
         // housing stock condition survey").
         (["dealt with {K}"], [.document, .money, .measure, .people]),
         (["approach to {K}"], [.measure, .people]),
+        // Staff are trained in a task, not in a group of people or a sum: "staff who received training relating to
+        // interim executives", "… relating to advertising spend" (sft14's product letters, sessions 21 and 22).
+        (["training relating to {K}"], [.people, .money]),
         // A board considers a proposal to hire consultants, not the consultants ("a meeting that considered interim executives").
         (["meeting that considered {K}"], [.people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
