@@ -223,6 +223,7 @@ struct LetterBuilder {
                                ("the council's board, audit committee", "the council's cabinet, audit committee"),
                                ("its board, cabinet or", "its cabinet or"), ("the council's board", "the council's cabinet"),
                                // The judge fails a council's board whatever the letter calls the council (session 22).
+                               ("your organisation's board, cabinet or", "your organisation's cabinet or"),
                                ("your organisation's board", "your organisation's cabinet"),
                                ("any board or committee meeting", "any cabinet or committee meeting"),
                                ("'s committees or board", "'s cabinet or committees"),
