@@ -111,6 +111,18 @@ extension JudgeRules {
 
     static func possessiveOfAnotherKind(_ ctx: LetterContext, keywords: [String], profile: BodyProfile) -> Outcome? {
         let lower = ctx.text.lowercased().replacing("’", with: "'")
+        // The phrase banks' definitions name the body as the letter refers to it ("has the meaning {ORG} gives it"):
+        // "the meaning the board gives it" to Ofcom (sft24's product letter, session 22).
+        for noun in possessiveNouns where profile.reference != "the " + noun {
+            for d in Phrases.keywordDefinitions {
+                let parts = d.lowercased().components(separatedBy: "{org}")
+                guard parts.count == 2 else { continue }
+                let lead = parts[0].split(separator: " ").suffix(2).joined(separator: " ")
+                let trail = parts[1].split(separator: " ").prefix(1).joined(separator: " ")
+                let phrase = "\(lead) the \(noun) \(trail)"
+                if lower.has(phrase) { return (false, "calls the body “the \(noun)” (“\(phrase)”), which it is not (it is \(profile.reference))") }
+            }
+        }
         for noun in possessiveNouns where profile.reference != "the " + noun {
             for k in keywords where lower.has("the \(noun)'s \(k.lowercased())") {
                 return (false, "calls the body “the \(noun)” (“the \(noun)'s \(k)”), which it is not (it is \(profile.reference))")

@@ -71,6 +71,10 @@ import Testing
         let profile = BodyProfile.of(ombudsman)
         let line = "Any correspondence with external auditors about the board's disability access in the period."
         #expect(JudgeRules.possessiveOfAnotherKind(LetterContext(line), keywords: ["disability access"], profile: profile) != nil)
+        let defined = "- “disability access” has the meaning the board gives it in its own records."
+        #expect(JudgeRules.possessiveOfAnotherKind(LetterContext(defined), keywords: ["disability access"], profile: profile) != nil)
+        #expect(JudgeRules.possessiveOfAnotherKind(LetterContext(defined.replacingOccurrences(of: "the board", with: "your organisation")),
+                                                   keywords: ["disability access"], profile: profile) == nil)
         // Presented to the board: a body's board, not the body.
         #expect(JudgeRules.possessiveOfAnotherKind(LetterContext("Any reports on disability access presented to the board."),
                                                    keywords: ["disability access"], profile: profile) == nil)
