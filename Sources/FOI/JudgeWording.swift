@@ -13,7 +13,8 @@ extension JudgeRules {
 
     /// Whether an item asks for a figure.
     package static func asksForFigure(_ item: String) -> Bool {
-        item.contains("£") || TextTools.words(item).contains(where: figureWords.contains)
+        // Words split at spaces only: "zero-hours contracts" names a topic, not hours (sft24's product letter, session 22).
+        item.contains("£") || item.lowercased().split(separator: " ").contains { figureWords.contains(String($0.filter(\.isLetter))) }
     }
 
     /// A definition written as a list item ("- “disciplinary cases” has the meaning the college gives it …", from

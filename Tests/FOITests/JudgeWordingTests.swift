@@ -27,6 +27,7 @@ import Testing
         #expect(JudgeRules.asksForFigure("The total spent on pothole repairs"))
         #expect(JudgeRules.asksForFigure("How many claims were paid"))
         #expect(!JudgeRules.asksForFigure("Any corporate policy on separate bins"))
+        #expect(!JudgeRules.asksForFigure("Any correspondence with external auditors about zero-hours contracts"))
     }
 
     @Test func alternativesNeedTheirOr() {
@@ -98,6 +99,8 @@ import Testing
         func words(_ s: String) -> [String] { TextTools.words(s) }
         #expect(KeywordNature.misfitFrame(inWords: words("the number of staff who received training relating to interim executives"), keyword: "interim executives") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the number of staff who received training relating to flood warnings"), keyword: "flood warnings") == nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the number of data breaches engaged, and the total paid"), keyword: "data breaches") != nil)
+        #expect(KeywordNature.misfitFrame(inWords: words("the number of interim managers engaged, and the total paid"), keyword: "interim managers") == nil)
     }
 
     /// A definition above one item is no second part (sft14's product letter to Greater Brighton Metropolitan College).

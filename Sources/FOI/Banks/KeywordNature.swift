@@ -210,7 +210,11 @@ public enum KeywordNature: Sendable, Equatable {
         (["approach to {K}"], [.measure, .people]),
         // Staff are trained in a task, not in a group of people or a sum: "staff who received training relating to
         // interim executives", "… relating to advertising spend" (sft14's product letters, sessions 21 and 22).
-        (["training relating to {K}"], [.people, .money]),
+        // Nor in a figure ("training relating to vacancy rates", session 22).
+        (["training relating to {K}"], [.people, .money, .measure]),
+        // Consultants and interims are engaged; a breach or a budget is not ("the number of data breaches engaged",
+        // sft24's product letter, session 22).
+        (["{K} engaged"], [.money, .measure, .event, .problem, .document, .review]),
         // A board considers a proposal to hire consultants, not the consultants ("a meeting that considered interim executives").
         (["meeting that considered {K}"], [.people]),
         (["comparing", "comparison of", "performance indicators", "performance measures"], [.people]),
