@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Already resolved for Hummingbird; named here because the service adds one NIO handler.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // Already resolved for Hummingbird; the service tests stop their live servers gracefully with it.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -136,7 +138,9 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Service", "FOI", "Writer", "Store", "LM", "foibandit", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "FOI", "Writer", "Store", "LM", "Filings", "TestSupport",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "FilingsTests", dependencies: ["Common", "Filings", "FilingsRead", "LM", "LMFormats", "Tokenizer", "Store"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["foibandit", "Store", "FOI"]),

@@ -2,6 +2,7 @@ import FOI
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Store
 import Writer
 
@@ -69,8 +70,10 @@ public struct ServiceState: Sendable {
     }
 }
 
-/// Builds the application (Hummingbird 2 template style: tests call this with `.router` or `.live`).
-public func buildApplication(config: ServiceConfig, state: ServiceState, logger: Logger? = nil) throws -> some ApplicationProtocol {
+/// Builds the application (Hummingbird 2 template style). `onServerRunning` is told the listening channel:
+/// the tests, which ask for port 0, learn the port from it.
+public func buildApplication(config: ServiceConfig, state: ServiceState, logger: Logger? = nil,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     try config.validate()
     let logger = logger ?? Logger(label: "foibandit.serve")
     let router = buildRouter(config: config, state: state, logger: logger)
@@ -78,6 +81,7 @@ public func buildApplication(config: ServiceConfig, state: ServiceState, logger:
         router: router,
         server: ServiceHTTP1Channel.builder(idleTimeout: config.idleTimeout),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "foibandit"),
+        onServerRunning: onServerRunning,
         logger: logger
     )
 }

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
@@ -29,14 +28,12 @@ final class AdmissionTests: XCTestCase {
         // under 8 whatever order they arrive in, and the other 14 must be refused.
         let hold = Hold()
         defer { hold.release() }
-        try await app.test(.live) { c in
+        try await app.serve { c in
             let answered = Count()
             let results = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { g in
                 for _ in 0..<16 {
                     g.addTask {
-                        let r = try await ServiceRig.onSecondConnection(c) { h in
-                            try await h.execute(.init("/v1/batch", method: .post, body: ByteBuffer(string: csv)))
-                        }
+                        let r = try await c.execute(uri: "/v1/batch", method: .post, body: ByteBuffer(string: csv))
                         await answered.add()
                         return (r.status, ServiceRig.message(r.body))
                     }

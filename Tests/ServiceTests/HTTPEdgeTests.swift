@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
@@ -10,7 +9,7 @@ import XCTest
 /// service: a batch body that is not valid CSV is refused naming its lines.
 final class HTTPEdgeTests: XCTestCase {
     func testHeadHealthzAnswers200() async throws {
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             let r = try await c.execute(uri: "/healthz", method: .head)
             XCTAssertEqual(r.status, .ok)
             XCTAssertEqual(r.body.readableBytes, 0)
@@ -18,14 +17,14 @@ final class HTTPEdgeTests: XCTestCase {
     }
 
     func testMalformedChunkedBodyIs400() async throws {
-        try await ServiceRig.app().test(.live) { c in
-            let port = try XCTUnwrap(c.port)
+        try await ServiceRig.app().serve { c in
+            let port = c.port
             let request = "POST /v1/judge HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"authority\": 1}\r\n0\r\n\r\n"
             let response = try await Task.detached { try RawHTTP.exchange(port: port, request) }.value
             XCTAssertEqual(RawHTTP.status(response), 400, response)
             // And the server still answers.
-            let h = try await ServiceRig.onSecondConnection(c) { try await $0.execute(.init("/healthz", method: .get)).status }
+            let h = try await c.execute(uri: "/healthz", method: .get).status
             XCTAssertEqual(h, .ok)
         }
     }
@@ -33,22 +32,22 @@ final class HTTPEdgeTests: XCTestCase {
     /// Half a request head was held open 55 s and more; now the idle timeout closes it, and it
     /// gets no answer (there is no request to answer).
     func testHalfARequestHeadIsClosedAfterTheIdleTimeout() async throws {
-        try await ServiceRig.app(configure: { $0.idleTimeout = .milliseconds(300) }).test(.live) { c in
-            let port = try XCTUnwrap(c.port)
+        try await ServiceRig.app(configure: { $0.idleTimeout = .milliseconds(300) }).serve { c in
+            let port = c.port
             let (response, closed) = try await Task.detached {
                 try RawHTTP.exchangeUntilClose(port: port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Partial: a")
             }.value
             XCTAssertTrue(closed, "the connection was still open after 10 s")
             XCTAssertEqual(response, "")
-            let h = try await ServiceRig.onSecondConnection(c) { try await $0.execute(.init("/healthz", method: .get)).status }
+            let h = try await c.execute(uri: "/healthz", method: .get).status
             XCTAssertEqual(h, .ok)
         }
     }
 
     /// `Content-Length: 99999999999` and one byte waited forever; now the stalled body is closed.
     func testADeclaredBodyThatNeverComesIsClosed() async throws {
-        try await ServiceRig.app(configure: { $0.idleTimeout = .milliseconds(300) }).test(.live) { c in
-            let port = try XCTUnwrap(c.port)
+        try await ServiceRig.app(configure: { $0.idleTimeout = .milliseconds(300) }).serve { c in
+            let port = c.port
             for length in ["99999999999", "1000"] {
                 let (response, closed) = try await Task.detached {
                     try RawHTTP.exchangeUntilClose(port: port, "POST /v1/judge HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -66,7 +65,7 @@ final class HTTPEdgeTests: XCTestCase {
     func testASlowResponseIsNotCutByTheIdleTimeout() async throws {
         let (app, state) = try ServiceRig.appAndState { $0.idleTimeout = .milliseconds(200) }
         let q = try XCTUnwrap(state.queue)
-        try await app.test(.live) { c in
+        try await app.serve { c in
             let hold = AdmissionTests.Hold()
             defer { hold.release() }
             let pending = Task { try await c.execute(uri: "/v1/letters", method: .post,
@@ -86,8 +85,8 @@ final class HTTPEdgeTests: XCTestCase {
     /// each their connection's last request, said so in the answer; HTTP/1.0 gets an HTTP/1.0 answer.
     func testHTTP10AndConnectionCloseEndTheConnection() async throws {
         // The default idle timeout (30 s) is far beyond the 10 s wait: a close seen here is the rule's.
-        try await ServiceRig.app().test(.live) { c in
-            let port = try XCTUnwrap(c.port)
+        try await ServiceRig.app().serve { c in
+            let port = c.port
             let cases = [("GET /healthz HTTP/1.0\r\n\r\n", "HTTP/1.0 200"),
                          ("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", "HTTP/1.0 200"),
                          ("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n\r\n", "HTTP/1.1 200"),
@@ -105,7 +104,7 @@ final class HTTPEdgeTests: XCTestCase {
     }
 
     func testBatchWithMalformedCSVIs400NamingTheLines() async throws {
-        try await ServiceRig.app().test(.router) { c in
+        try await ServiceRig.app().serve { c in
             let csv = "authority,keywords\nLeeds,pothole repairs\nLeeds,\"pothole \"repairs\"\nWYP,a,b\n"
             let r = try await c.execute(uri: "/v1/batch", method: .post, body: ByteBuffer(string: csv))
             XCTAssertEqual(r.status, .badRequest)

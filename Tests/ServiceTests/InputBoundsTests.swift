@@ -1,7 +1,6 @@
 import FOI
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
@@ -27,13 +26,11 @@ final class InputBoundsTests: XCTestCase {
             ("/v1/judge", try Self.body(authority: Self.longName, keyword: "pothole repairs", letter: "Dear council"), "authority"),
             ("/v1/judge", try Self.body(authority: "Leeds City Council", keyword: Self.stackedAccents, letter: "Dear council"), "keyword"),
         ]
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             for (uri, body, field) in cases {
                 // The oversized request and a /healthz on another connection, at the same time: both answer.
                 async let big = c.execute(uri: uri, method: .post, body: ByteBuffer(string: body))
-                let health = try await ServiceRig.onSecondConnection(c) { h in
-                    try await h.execute(.init("/healthz", method: .get)).status
-                }
+                let health = try await c.execute(uri: "/healthz", method: .get).status
                 let r = try await big
                 XCTAssertEqual(health, .ok)
                 XCTAssertEqual(r.status, .badRequest, "\(uri) \(field): \(String(buffer: r.body).prefix(200))")
@@ -46,7 +43,7 @@ final class InputBoundsTests: XCTestCase {
     /// The same bounds hold for batch rows (CSV), one refused row each, the rest written.
     func testBatchRowsOverTheBoundsAreRefusedPerRow() async throws {
         let csv = "authority,keywords\n\(Self.longName),pothole repairs\nLeeds City Council,\(Self.stackedAccents)\nLeeds City Council,pothole repairs\n"
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             let r = try await c.execute(uri: "/v1/batch", method: .post, body: ByteBuffer(string: csv))
             XCTAssertEqual(r.status, .ok)
             let text = String(buffer: r.body)

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
@@ -17,13 +16,13 @@ final class MethodAndKeywordTests: XCTestCase {
     Sam Jones
     """
 
-    static func judge(_ c: some TestClientProtocol, keywords: String) async throws -> TestResponse {
+    static func judge(_ c: LiveClient, keywords: String) async throws -> LiveResponse {
         let letter = String(decoding: try JSONEncoder().encode(Self.letter), as: UTF8.self)
         return try await ServiceTests.post(c, "/v1/judge", #"{"authority": "Leeds City Council", "keywords": \#(keywords), "letter": \#(letter)}"#)
     }
 
     func testKeywordsAsAStringAreSplitLikeAList() async throws {
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             let list = try ServiceTests.json(try await Self.judge(c, keywords: #"["pothole repairs", "street lighting"]"#))
             for text in [#""pothole repairs; street lighting""#, #""pothole repairs, street lighting""#] {
                 let r = try await Self.judge(c, keywords: text)
@@ -41,7 +40,7 @@ final class MethodAndKeywordTests: XCTestCase {
     }
 
     func testAKnownPathWithTheWrongMethodIs405WithAllow() async throws {
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             for (uri, method, allow) in [("/v1/letters", HTTPRequest.Method.get, "POST"), ("/v1/judge", .get, "POST"),
                                          ("/v1/spin", .post, "GET"), ("/healthz", .delete, "GET, HEAD")] {
                 let r = try await c.execute(uri: uri, method: method)

@@ -1,14 +1,13 @@
 import FOI
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
 /// Issue 23 at the API, on a live server on 127.0.0.1: names as people write them resolve (and the
 /// answer says to what); a body that is not in the database is written to under its nation's law.
 final class NamesTests: XCTestCase {
-    static func letter(_ c: some TestClientProtocol, _ fields: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+    static func letter(_ c: LiveClient, _ fields: String) async throws -> (HTTPResponse.Status, [String: Any]) {
         let r = try await c.execute(uri: "/v1/letters", method: .post,
                                     body: ByteBuffer(string: #"{"keywords": ["grass cutting"], "max_tokens": 4, "seed": 1, "# + fields + "}"))
         let json = (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView))) as? [String: Any] ?? [:]
@@ -16,7 +15,7 @@ final class NamesTests: XCTestCase {
     }
 
     func testNamesResolveAndUnlistedBodiesAreWrittenTo() async throws {
-        try await ServiceRig.app().test(.live) { c in
+        try await ServiceRig.app().serve { c in
             var (status, j) = try await Self.letter(c, #""authority": "Leeds Council""#)
             XCTAssertEqual(status, .ok, "\(j)")
             XCTAssertEqual(j["authority"] as? String, "Leeds City Council")

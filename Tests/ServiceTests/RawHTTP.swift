@@ -52,8 +52,35 @@ enum RawHTTP {
         #endif
     }
 
+    /// Writes `request` and reads until the server closes the connection (120 s at most with nothing sent).
+    static func exchangeToClose(port: Int, _ request: [UInt8]) throws -> [UInt8] {
+        #if canImport(Glibc)
+        let fd = try connected(port: port)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // A server may answer and close before the whole body is sent (a body over the limit): then stop
+        // sending (no SIGPIPE) and read its answer.
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+            sent += n
+        }
+        var received = [UInt8](), buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { received += buffer[0..<n]; continue }
+            if n == 0 || errno == ECONNRESET { return received }
+            throw Failure(description: "no answer within 120 s (errno \(errno))")
+        }
+        #else
+        throw Failure(description: "raw sockets are only wired up for Linux")
+        #endif
+    }
+
     #if canImport(Glibc)
-    private static func connected(port: Int) throws -> Int32 {
+    static func connected(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         var addr = sockaddr_in()

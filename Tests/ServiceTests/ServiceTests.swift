@@ -2,7 +2,6 @@ import FOI
 import Filings
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Logging
 @testable import Service
 import TestSupport
@@ -14,7 +13,7 @@ final class ServiceTests: XCTestCase {
     static let writer: LetterWriter = try! world.writer()
     static let directory: Directory = try! Directory(store: world.store)
 
-    func app(token: String? = nil, model: Bool = true, configure: (inout ServiceConfig) -> Void = { _ in }) throws -> some ApplicationProtocol {
+    func app(token: String? = nil, model: Bool = true, configure: (inout ServiceConfig) -> Void = { _ in }) throws -> LiveApp {
         var config = ServiceConfig()
         config.port = 0
         config.token = token
@@ -25,23 +24,24 @@ final class ServiceTests: XCTestCase {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let state = ServiceState(directory: Self.directory, writer: model ? Self.writer : nil, config: config, logger: logger)
-        return try buildApplication(config: config, state: state, logger: logger)
+        try config.validate()
+        return LiveApp(config: config, state: state, logger: logger)
     }
 
-    static func json(_ r: TestResponse) throws -> [String: Any] {
+    static func json(_ r: LiveResponse) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any], String(buffer: r.body))
     }
 
-    static func post(_ c: some TestClientProtocol, _ uri: String, _ body: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+    static func post(_ c: LiveClient, _ uri: String, _ body: String, headers: HTTPFields = [:]) async throws -> LiveResponse {
         try await c.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
-    static func status(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], on c: some TestClientProtocol) async throws -> HTTPResponse.Status {
+    static func status(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], on c: LiveClient) async throws -> HTTPResponse.Status {
         try await c.execute(uri: uri, method: method, headers: headers).status
     }
 
     /// The 4xx shape: a JSON object with one string `error`.
-    static func assertError(_ r: TestResponse, _ status: HTTPResponse.Status, contains text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    static func assertError(_ r: LiveResponse, _ status: HTTPResponse.Status, contains text: String, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(r.status, status, String(buffer: r.body), file: file, line: line)
         XCTAssertEqual(r.headers[.contentType], "application/json; charset=utf-8", file: file, line: line)
         let msg = try json(r)["error"] as? String
@@ -49,7 +49,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testHealthzAndOpenAPI() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let h = try await c.execute(uri: "/healthz", method: .get)
             XCTAssertEqual(h.status, .ok)
             XCTAssertEqual(try Self.json(h)["status"] as? String, "ok")
@@ -79,7 +79,7 @@ final class ServiceTests: XCTestCase {
         XCTAssertEqual(documented, routes)
         XCTAssertEqual(routes.count, 11)
         // And each route answers (not 404) in the app.
-        try await app().test(.router) { c in
+        try await app().serve { c in
             for r in Routes.all {
                 let resp = try await c.execute(uri: r.path, method: r.method, body: ByteBuffer(string: "{}"))
                 XCTAssertNotEqual(resp.status, .notFound, "\(r.method) \(r.path)")
@@ -89,7 +89,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testLetter() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let body = #"{"authority": "leeds", "keywords": ["pothole repairs", "compensation claims"], "seed": 42, "max_tokens": 12}"#
             let r = try await Self.post(c, "/v1/letters", body)
             XCTAssertEqual(r.status, .ok, String(buffer: r.body))
@@ -114,7 +114,7 @@ final class ServiceTests: XCTestCase {
         Dear Leeds City Council,\n\nUnder the Freedom of Information Act 2000, please tell me how many pothole repairs the \
         council completed in each of the financial years 2022/23 and 2023/24, as a spreadsheet.\n\nYours faithfully,\nJo Smith
         """
-        try await app().test(.live) { c in
+        try await app().serve { c in
             let body = { (letter: String) in
                 let l = String(decoding: try JSONEncoder().encode(letter), as: UTF8.self)
                 return #"{"authority": "Leeds City Council", "keywords": ["pothole repairs"], "letter": \#(l)}"#
@@ -136,7 +136,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testEvery4xxPathAnswersJSON() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let ok = #""keywords": ["pothole repairs"], "max_tokens": 4"#
             try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds Town Hall", \#(ok)}"#), .notFound,
                                  contains: "did you mean: 'Leeds City Council'")
@@ -175,14 +175,14 @@ final class ServiceTests: XCTestCase {
     }
 
     func testBusyQueueAnswers503() async throws {
-        try await app(configure: { $0.maxPending = 0 }).test(.router) { c in
+        try await app(configure: { $0.maxPending = 0 }).serve { c in
             try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds", "keywords": ["x"], "max_tokens": 2}"#), .serviceUnavailable, contains: "busy")
             try Self.assertError(try await Self.post(c, "/v1/batch", "authority,keywords\nLeeds,x\n"), .serviceUnavailable, contains: "busy")
         }
     }
 
     func testNoModelAnswers503ButTheRestWorks() async throws {
-        try await app(model: false).test(.router) { c in
+        try await app(model: false).serve { c in
             try Self.assertError(try await Self.post(c, "/v1/letters", #"{"authority": "Leeds", "keywords": ["x"]}"#), .serviceUnavailable, contains: "no model")
             do { let st = try await Self.status(uri: "/v1/spin", method: .get, on: c); XCTAssertEqual(st, .ok) }
         }
@@ -190,7 +190,7 @@ final class ServiceTests: XCTestCase {
 
     /// SSE framing: `event: token` blocks whose text adds up to the letter, then one `event: done`.
     func testStreamFraming() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let body = #"{"authority": "WYP", "keywords": ["stop and search"], "seed": 7, "max_tokens": 16}"#
             let r = try await Self.post(c, "/v1/letters/stream", body)
             XCTAssertEqual(r.status, .ok)
@@ -222,7 +222,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testSpinAuthoritiesKeywords() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let s1 = try Self.json(try await c.execute(uri: "/v1/spin?seed=5", method: .get))
             let s2 = try Self.json(try await c.execute(uri: "/v1/spin?seed=5", method: .get))
             XCTAssertEqual(s1["authority"] as? String, s2["authority"] as? String)
@@ -252,7 +252,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testBatchCSVInCSVOut() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let csv = "authority,keywords,seed,max_tokens\nLeeds,pothole repairs,1,6\nNowhere,x,2,6\nWYP,stop and search,,6\n"
             let r = try await Self.post(c, "/v1/batch", csv, headers: [.contentType: "text/csv"])
             XCTAssertEqual(r.status, .ok, String(buffer: r.body))
@@ -280,7 +280,7 @@ final class ServiceTests: XCTestCase {
         config.token = nil
         for h in ["127.0.0.1", "localhost", "::1", "127.0.0.2"] { config.host = h; XCTAssertNoThrow(try config.validate(), h) }
 
-        try await app(token: "s3cret").test(.router) { c in
+        try await app(token: "s3cret").serve { c in
             do { let st = try await Self.status(uri: "/healthz", method: .get, on: c); XCTAssertEqual(st, .ok, "healthz needs no token") }
             for r in Routes.all where r.path != "/healthz" {
                 let resp = try await c.execute(uri: r.path, method: r.method, body: ByteBuffer(string: "{}"))
@@ -326,7 +326,7 @@ final class ServiceTests: XCTestCase {
 
     /// The same app on a real socket on 127.0.0.1.
     func testLive() async throws {
-        try await app().test(.live) { c in
+        try await app().serve { c in
             do { let st = try await Self.status(uri: "/healthz", method: .get, on: c); XCTAssertEqual(st, .ok) }
             let r = try await Self.post(c, "/v1/letters", #"{"authority": "Gwynedd", "keywords": ["pothole repairs"], "seed": 3, "max_tokens": 8}"#)
             XCTAssertEqual(r.status, .ok, String(buffer: r.body))
@@ -337,7 +337,7 @@ final class ServiceTests: XCTestCase {
     }
 
     func testFilings() async throws {
-        try await app().test(.router) { c in
+        try await app().serve { c in
             let composed = FilingsComposer().compose(.holdings, seed: 3)
             let r = try await c.execute(uri: "/v1/filings?filename=holdings.html", method: .post, headers: [.contentType: "text/html"],
                                         body: ByteBuffer(string: composed.document))

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 @testable import Service
 import XCTest
 
@@ -35,7 +34,7 @@ final class TokenRuleTests: XCTestCase {
     }
 
     func testBearerSchemeIsCaseInsensitive() async throws {
-        try await ServiceRig.app(token: "s3cret").test(.live) { c in
+        try await ServiceRig.app(token: "s3cret").serve { c in
             for header in ["Bearer s3cret", "bearer s3cret", "BEARER s3cret", "bEaReR  s3cret"] {
                 let r = try await c.execute(uri: "/v1/keywords", method: .get, headers: [.authorization: header])
                 XCTAssertEqual(r.status, .ok, header)
