@@ -24,24 +24,46 @@ public enum Lexicon {
         var out = Set<String>(practice).union(bankWords)
         guard let path = source, let data = FileManager.default.contents(atPath: path) else { return out }
         out.reserveCapacity(260_000)
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            var w = line.lowercased()
-            if w.hasSuffix("'s") { w.removeLast(2) }
-            out.insert(w.replacingOccurrences(of: "’", with: "'"))
+        // Read as bytes: every process that judges loads these lists, and String's Unicode-aware lower-casing
+        // and searching took a second of each start. ASCII lines (nearly all) are lower-cased byte by byte.
+        forEachLine(of: data) { line in
+            if line.allSatisfy({ $0 < 0x80 }) {
+                var w = line.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                if w.count >= 2, w[w.count - 2] == UInt8(ascii: "'"), w[w.count - 1] == UInt8(ascii: "s") { w.removeLast(2) }
+                out.insert(String(decoding: w, as: UTF8.self))
+            } else {
+                var w = String(decoding: line, as: UTF8.self).lowercased()
+                if w.hasSuffix("'s") { w.removeLast(2) }
+                out.insert(w.replacingOccurrences(of: "’", with: "'"))
+            }
         }
         for index in wordNetIndexes {
             guard let data = FileManager.default.contents(atPath: index) else { continue }
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.first != " " {
+            forEachLine(of: data) { line in
                 // A lemma's words ("electroconvulsive_therapy"), letters only and six or more of them: WordNet's
                 // short entries (abbreviations, symbols) are what a garbled sample looks like.
-                guard let lemma = line.split(separator: " ", maxSplits: 1).first else { continue }
-                for w in lemma.split(separator: "_") where w.count >= 6 && w.allSatisfy({ $0.isLetter && $0.isASCII }) {
-                    out.insert(String(w))
+                guard line.first != UInt8(ascii: " ") else { return }
+                let lemma = line.prefix { $0 != UInt8(ascii: " ") }
+                for w in lemma.split(separator: UInt8(ascii: "_")) where w.count >= 6
+                    && w.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) {
+                    out.insert(String(decoding: w, as: UTF8.self))
                 }
             }
         }
         return out
     }()
+
+    /// Calls `body` with each line of `data` (without its newline), over the bytes in place.
+    private static func forEachLine(of data: Data, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                if i > start { body(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                start = i + 1
+            }
+        }
+    }
 
     /// Whether `w` (lower-cased) is a listed word with an inflection or a common affix the lists leave out:
     /// "readmissions" (re- and a plural), "tranquillisation". No "un-": the model's "unpension" is not a word, and

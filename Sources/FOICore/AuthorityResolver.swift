@@ -51,11 +51,11 @@ public struct AuthorityResolver: Sendable {
             add(&en, a.name.trimmingSpaces.lowercased(), i)
             if names.count > 1 { add(&es, short.lowercased(), i) }
             for n in names {
-                add(&p, NameForms.key(n), i)
+                let k = NameForms.key(n)
+                add(&p, k, i)
                 add(&l, NameForms.looseKey(n), i)
                 add(&c, NameForms.councilCore(n, isCouncil: n == a.name && NameForms.isCouncilCategory(a.category)), i)
                 add(&po, NameForms.policeCore(n), i)
-                let k = NameForms.key(n)
                 if k.count >= 5 { typo.append((Array(k.utf8), i)) }
             }
             keys.append(NameForms.key(a.name))

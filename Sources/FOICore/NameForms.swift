@@ -65,9 +65,13 @@ package enum NameForms {
     /// Words of a name, folded: lower case, accents off ("Môn" is "mon"), "&" as "and", punctuation
     /// as spaces, a possessive "'s" dropped, and no leading "the".
     static func words(_ name: String) -> [String] {
-        let folded = name.replacingOccurrences(of: "&", with: " and ")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var w = TextTools.words(folded).map { $0.replacingOccurrences(of: "'", with: "") }
+        let spelled = name.contains("&") ? name.replacingOccurrences(of: "&", with: " and ") : name
+        // An ASCII name needs no folding (the split lower-cases): the resolver splits every name of the
+        // store several times as each process starts, and Foundation's folding was most of that time.
+        let folded = spelled.utf8.allSatisfy({ $0 < 0x80 }) ? spelled
+            : spelled.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var w = TextTools.words(folded)
+        if w.contains(where: { $0.contains("'") }) { w = w.map { $0.replacingOccurrences(of: "'", with: "") } }
         if w.first == "the", w.count > 1 { w.removeFirst() }
         return w
     }

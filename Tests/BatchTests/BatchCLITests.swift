@@ -97,7 +97,7 @@ final class BatchCLITests: XCTestCase {
     func testKilledMidwayThenResumedEqualsAnUninterruptedRun() throws {
         try requireCommand()
         var csv = "authority,keywords,seed,max_tokens\n"
-        for i in 0..<60 { csv += "\(["Leeds", "WYP", "Gwynedd"][i % 3]),pothole repairs; stop and search,\(i),100\n" }
+        for i in 0..<36 { csv += "\(["Leeds", "WYP", "Gwynedd"][i % 3]),pothole repairs; stop and search,\(i),60\n" }
         let inURL = try input(csv)
         // One uninterrupted run per format: the two CSV cases compare against the same one.
         var cleanRuns: [String: Data] = [:]
