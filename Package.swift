@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Module layout and import rules: see DESIGN.md ("Modules").
@@ -27,7 +27,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // No traits: their defaults build swift-configuration (we configure the service with flags) and switch
+        // form coding to full Foundation (we take no forms); both only lengthen the first build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
         // Already resolved for Hummingbird; named here because the service adds one NIO handler.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         // Already resolved for Hummingbird; the service tests stop their live servers gracefully with it.
