@@ -98,6 +98,11 @@ extension JudgeRules {
            let b = ["its board", "the council's board", "your organisation's board"].first(where: { lower.has($0) }) {
             return (false, "“\(b)”: a council has a cabinet and committees, not a board")
         }
+        // A police and crime commissioner is one elected person: no board; plans and reports go to the police and crime
+        // panel ("presented to its board or audit committee" to the South Wales PCC, sft25's own letter, session 23).
+        if authority.category == "Police and Crime Commissioners", TextTools.words(lower).contains("board") {
+            return (false, "a board, which a police and crime commissioner does not have (its reports go to the police and crime panel)")
+        }
         let removalCentre = authority.group.lowercased().contains("removal centre") || authority.name.contains("Removal Centre")
         if !removalCentre && lower.contains("centre manager") {
             return (false, "a “centre manager”, which an immigration removal centre has and \(authority.name) does not")
@@ -159,8 +164,25 @@ extension JudgeRules {
             if !QuestionBanks.auditorsSuit(k) && follows("external auditors about") {
                 return (false, "correspondence with external auditors about “\(k.text)”, which is no money matter")
             }
+            // The composer asks for complaints only about what the public receives (`complaintsSuit`); the model moves a
+            // theme's complaint question onto any keyword: "the number of complaints about the way the council handled
+            // investment properties" (sft25's own letter, session 23).
+            if !QuestionBanks.complaintsSuit(k) && complaintsAbout(kw, in: lower) {
+                return (false, "complaints about “\(k.text)”, which the public does not receive as a service")
+            }
         }
         return nil
+    }
+
+    /// "complaints" with the keyword within ten words of the same clause after it.
+    static func complaintsAbout(_ kw: String, in lower: String) -> Bool {
+        var from = lower.startIndex
+        while let r = lower.range(of: "complaints ", range: from..<lower.endIndex) {
+            from = r.upperBound
+            let clause = lower[r.upperBound...].prefix { !",;.:\n".contains($0) }
+            if let k = clause.range(of: kw), clause[..<k.lowerBound].split(separator: " ").count <= 10 { return true }
+        }
+        return false
     }
 }
 

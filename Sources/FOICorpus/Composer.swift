@@ -215,6 +215,16 @@ struct LetterBuilder {
             }
         }
         s = s.replacing("the board's board", with: "the board")
+        // A police and crime commissioner has no board: the police and crime panel scrutinises the office.
+        if authority.category == "Police and Crime Commissioners" {
+            for (from, to) in [("your office's board", "the police and crime panel"), ("your organisation's board", "the police and crime panel"),
+                               ("its board", "the police and crime panel"), ("committees or board", "committees or the police and crime panel"),
+                               ("committee or board", "committee or the police and crime panel"), ("board members", "panel members"),
+                               ("any board or", "any panel or"), ("leadership or board", "leadership or police and crime panel"),
+                               ("a board, ", "the panel, "), ("the board", "the panel")] {
+                s = s.replacing(from, with: to)
+            }
+        }
         // Scrutiny committees are a council's; other bodies have an audit committee.
         if !localCouncil { s = s.replacing("scrutiny or audit committees", with: "the audit committee") }
         // A council's members meet as a cabinet and committees, not a board.

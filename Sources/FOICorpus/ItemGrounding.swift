@@ -260,6 +260,8 @@ public struct ItemGrounding: Sendable {
     static func finish(_ words: [String]) -> [String] {
         var w = words
         for ref in Self.backReferences { w = Self.remove(w, ref) }
+        // A police and crime commissioner's board is the police and crime panel (`LetterBuilder.bodyWording`).
+        w = Self.replace(w, [["police", "and", "crime", "panel"], ["police", "crime", "panel"]], with: "board")
         // "the council's council tax bailiffs" is written "the council tax bailiffs" (`LetterBuilder.fill`):
         // the body's possessive before a keyword is not compared.
         var i = 0

@@ -1,5 +1,6 @@
 import Testing
 @testable import FOI
+@testable import FOICorpus
 
 /// Wording the readers of sft14's product letters stopped at (session 21) that the judge had passed.
 @Suite struct JudgeWordingTests {
@@ -101,6 +102,31 @@ import Testing
         #expect(KeywordNature.misfitFrame(inWords: words("the number of staff who received training relating to flood warnings"), keyword: "flood warnings") == nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the number of data breaches engaged, and the total paid"), keyword: "data breaches") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the number of interim managers engaged, and the total paid"), keyword: "interim managers") == nil)
+    }
+
+    /// sft25's own letters read in session 23: complaints about the body's investments, a commissioner's board.
+    @Test func complaintsAboutWhatNobodyReceivesAndACommissionersBoard() {
+        let properties = Keyword(text: "investment properties", theme: "finance", categories: [], environmental: false)
+        let noise = Keyword(text: "noise abatement notices", theme: "trading standards and environmental health", categories: [], environmental: false)
+        let item = "(b) the number of complaints about the way the council handled investment properties, and how many were upheld;"
+        #expect(JudgeRules.framesThatDoNotSuit(LetterContext(item), keywords: [properties, noise]) != nil)
+        #expect(JudgeRules.framesThatDoNotSuit(LetterContext(item.replacingOccurrences(of: "investment properties", with: "noise abatement notices")),
+                                               keywords: [properties, noise]) == nil)
+        // Complaints in one clause, the keyword in the next: no complaint about it.
+        #expect(!JudgeRules.complaintsAbout("investment properties", in: "the number of complaints upheld, and a list of investment properties"))
+
+        let pcc = Authority(name: "South Wales Police and Crime Commissioner", shortName: "South Wales PCC", group: "Emergency services",
+                            category: "Police and Crime Commissioners", nation: .wales, regime: .foia2000)
+        let board = "(c) any reports on your office's interim managers presented to its board or audit committee."
+        #expect(JudgeRules.otherSectorWords(LetterContext(board), authority: pcc, profile: BodyProfile.of(pcc)) != nil)
+        let panel = board.replacingOccurrences(of: "its board", with: "the police and crime panel")
+        #expect(JudgeRules.otherSectorWords(LetterContext(panel), authority: pcc, profile: BodyProfile.of(pcc)) == nil)
+        // The composer writes the panel.
+        var composed = ""
+        for seed in UInt64(1)...6 {
+            composed += Composer().compose(authority: pcc, keywords: [F.agencyStaff, F.claims], style: .numbered, seed: seed).text
+        }
+        #expect(!TextTools.words(composed).contains("board"))
     }
 
     /// A definition above one item is no second part (sft14's product letter to Greater Brighton Metropolitan College).
