@@ -157,7 +157,7 @@ public struct Judge: Sendable {
                 ?? JudgeRules.possessiveOfAnotherKind(ctx, keywords: texts, profile: profile) ?? JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
             case .topic: (passed, reason) = JudgeRules.framesThatDoNotSuit(ctx, keywords: keywords)
-                ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
+                ?? JudgeRules.prepositionFromNowhere(ctx, keywords: texts, authority: authority.name) ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
             case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)
             case .law: (passed, reason) = JudgeRules.law(ctx, jurisdiction: jurisdiction, profile: profile)
             case .signed: (passed, reason) = JudgeRules.signed(ctx)

@@ -129,6 +129,20 @@ import Testing
         #expect(!TextTools.words(composed).contains("board"))
     }
 
+    /// "Any correspondence with external auditors from the debt write-offs since then" (14 of sft26's 600 own letters).
+    @Test func aPrepositionTheQuestionNeverHas() {
+        let item = "- Any correspondence with external auditors from the debt write-offs since then"
+        #expect(JudgeRules.prepositionFromNowhere(LetterContext(item), keywords: ["debt write-offs"], authority: "Leeds City Council") != nil)
+        #expect(JudgeRules.prepositionFromNowhere(LetterContext(item.replacingOccurrences(of: "from", with: "about")),
+                                                  keywords: ["debt write-offs"], authority: "Leeds City Council") == nil)
+        // A person swaps "about" for "concerning" freely, and the body's own name is no question.
+        #expect(JudgeRules.prepositionFromNowhere(LetterContext(item.replacingOccurrences(of: "from", with: "concerning")),
+                                                  keywords: ["debt write-offs"], authority: "Leeds City Council") == nil)
+        let named = "I am writing to Avon Fire and Rescue Service about councillor code of conduct complaints."
+        #expect(JudgeRules.prepositionFromNowhere(LetterContext(named), keywords: ["councillor code of conduct complaints"],
+                                                  authority: "Avon Fire and Rescue Service") == nil)
+    }
+
     /// A definition above one item is no second part (sft14's product letter to Greater Brighton Metropolitan College).
     @Test func aDefinitionIsNoPart() {
         let letter = "Dear Sirs,\n\nSome definitions:\n- “disciplinary cases” has the meaning the college gives it in its own records.\n\nI am requesting the following:\n1. Any internal audit report on disciplinary cases completed in the period.\n\nIf answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.\n"
