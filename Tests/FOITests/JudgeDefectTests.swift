@@ -145,7 +145,7 @@ import Testing
                      "topic", quoting: "decisions about fraud investigations")
         let costs = kws + ["interpreting and translation costs"]
         expectDefect(verdict(item("The number of complaints from members of the public or staff relating to interpreting and translation costs, and how many were upheld."), F.leeds, costs),
-                     "topic", quoting: "does not suit")
+                     "topic", quoting: "complaints about “interpreting and translation costs”")
         // Seed 9101 and held-back prompts: a policy on a waiting time, an ombudsman investigating a document.
         let waits = kws + ["call waiting times"]
         expectDefect(verdict(item("A copy of the council's current policy or procedure on call waiting times."), F.leeds, waits),
