@@ -14,6 +14,9 @@ extension JudgeRules {
         "managed", "carried", "carries", "made", "makes", "took", "takes", "conducted", "commissioned", "awarded",
         "allocated", "approved", "considers", "considered", "reported", "reports", "collects", "collected", "monitors",
         "monitored", "agreed", "decided", "plans", "planned", "already", "also", "still", "within", "under", "against",
+        // "any policy, strategy or action plan of the college that covers …" to a housing association (sft27's own
+        // letter the judge passed, session 24).
+        "that", "which",
     ]
 
     /// The kind nouns the letter uses for a body ("the college set", "reported to the trust.", "your force's")
@@ -57,8 +60,10 @@ extension JudgeRules {
             }
         }
         // Only councils have a cabinet (the composer writes one nowhere else); "the Cabinet" and the Cabinet
-        // Office are another matter, so only the lower-case word counts.
-        if !profile.kinds.contains("council"),
+        // Office are another matter, so only the lower-case word counts. A body named a council that is none (the
+        // Council for the Curriculum, Examinations and Assessment: "its cabinet or audit committee", session 24)
+        // has no cabinet either.
+        if profile.reference != "the council",
            !TextTools.wholeWordRanges(of: "cabinet", in: Array(ctx.bodyLines.joined(separator: "\n"))).isEmpty {
             return (false, "speaks of a cabinet, which \(profile.reference) does not have")
         }

@@ -91,5 +91,7 @@ extension JudgeRules {
         "environmental information (scotland) act", "environmental information act",
         "freedom of information act 2002", "freedom of information (scotland) act 2000",
         "environmental information regulations 2002", " information (scotland) regulations 2002",
+        // The Act's title without "Act" (three of sft27's 600 own letters, session 24).
+        "freedom of information (scotland) 2000", "freedom of information (scotland) 2002", "freedom of information 2000",
     ]
 }

@@ -65,6 +65,9 @@ extension JudgeRules {
     /// relating to X … upheld" beside "complaints about the way the council handled X … upheld".
     static let questionKinds: [(kind: String, all: [[String]], none: [String])] = [
         ("how many complaints were upheld", [["complaints"], ["were upheld", "upheld in"]], ["ombudsman"]),
+        // "The number of complaints received about heritage grants, and how many were upheld" beside "the number of
+        // complaints from the public relating to heritage grants" (a product letter the judge passed, session 23).
+        ("how many complaints there were", [["number of complaints", "how many complaints"]], ["ombudsman"]),
         ("what was spent on outside advice", [["consultant", "adviser"], ["spent", "spend", "paid", "cost"]], []),
         ("for the reports put to the board", [["report", "paper", "briefing"], ["presented to", "considered at", "reports to", "considered by"],
                                               ["board", "committee", "cabinet", "senior leadership"]], ["number of"]),

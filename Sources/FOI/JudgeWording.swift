@@ -161,8 +161,11 @@ extension JudgeRules {
             if QuestionBanks.isHarm(k.text) && follows(responsible) {
                 return (false, "an officer “\(responsible)” \(k.text), a harm, not a service")
             }
+            if !QuestionBanks.payeeSuits(k) && (follows("paid to") || follows("paid to each of")) {
+                return (false, "money “paid to” \(k.text), which is no one to pay")
+            }
             if !QuestionBanks.auditorsSuit(k) && follows("external auditors about") {
-                return (false, "correspondence with external auditors about “\(k.text)”, which is no money matter")
+                return (false, "correspondence with external auditors about “\(k.text)”, which is not what external auditors examine")
             }
             // The composer asks for complaints only about what the public receives (`complaintsSuit`); the model moves a
             // theme's complaint question onto any keyword: "the number of complaints about the way the council handled

@@ -50,6 +50,10 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// (those the judge passes are kept), and how many of `data`'s letters to mix in.
     public var ownLetters: Int?
     public var mixLetters: Int?
+    /// SFT on own letters: a letter is kept only while each of its list items (keywords as slots) has been kept
+    /// fewer than this many times. Three uncapped rounds narrowed 452 distinct items to 367, one policy item in a
+    /// third of the letters, and best-of-N lost what it reranks: product validity fell 2.5 points (session 23).
+    public var itemCap: Int?
     /// DPO and SFT on own letters: draw only prompts of these letter styles (nil: every style). The shipped model's
     /// own table letters were valid a third as often as its lists (46 of 124, session 18): pairs of tables only
     /// show it the table's mistakes.

@@ -156,15 +156,20 @@ struct TrainSFT: ParsableCommand {
         writer.candidates = 1
         let requests = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords, count: count,
                                            seed: cfg.seed, temperature: cfg.sampleTemperature ?? 0.7, styles: cfg.styles)
-        var kept: [String] = [], keptByStyle: [LetterStyle: Int] = [:]
+        var kept: [String] = [], keptByStyle: [LetterStyle: Int] = [:], keptItems: [String: Int] = [:], capped = 0
         for start in stride(from: 0, to: requests.count, by: 16) {
             let batch = Array(requests[start..<min(start + 16, requests.count)])
             for (r, w) in zip(batch, writer.write(batch)) where w.groundedValid && w.followsStyle {
                 let letter = NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter)
+                if let cap = cfg.itemCap {
+                    let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))
+                    guard items.allSatisfy({ keptItems[$0, default: 0] < cap }) else { capped += 1; continue }
+                    for i in items { keptItems[i, default: 0] += 1 }
+                }
                 kept.append(DomainCorpus.jsonLine(SFTExample(prompt: r.prompt.text, letter: letter + "\n")))
                 keptByStyle[r.style, default: 0] += 1
             }
-            stderr("sft own letters: \(start + batch.count)/\(requests.count) sampled, \(kept.count) kept")
+            stderr("sft own letters: \(start + batch.count)/\(requests.count) sampled, \(kept.count) kept" + (cfg.itemCap == nil ? "" : ", \(capped) over the item cap"))
         }
         var lines: [String] = []
         for f in cfg.data { lines += try String(contentsOfFile: f, encoding: .utf8).split(separator: "\n").map(String.init) }
@@ -188,6 +193,14 @@ struct TrainSFT: ParsableCommand {
         try Data((mixed + fill).map { $0 + "\n" }.joined().utf8).write(to: mix, options: .atomic)
         try Data(kept.map { $0 + "\n" }.joined().utf8).write(to: own, options: .atomic)
         stderr("sft own letters: \(kept.count) of \(requests.count) kept -> \(own.path); \(mixed.count + fill.count) data letters mixed in")
+    }
+
+    /// An item as the cap counts it: without its list marker and final full stop, so "(a) … covers {k1}." and
+    /// "1. … covers {k1}" are one item.
+    static func itemKey(_ item: String) -> String {
+        var s = item
+        while s.hasSuffix(".") || s.hasSuffix(";") || s.hasSuffix(" ") { s.removeLast() }
+        return s
     }
 }
 

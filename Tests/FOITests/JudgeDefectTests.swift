@@ -65,6 +65,16 @@ import Testing
             5. A copy
             """)
         #expect(verdict(distinct).failed.allSatisfy { $0.id != "repetition" }, "\(verdict(distinct).report)")
+        // Complaints about one topic counted twice (a product letter to Tameside, session 23); complaints counted
+        // and complaints sent to the ombudsman are two questions.
+        let complaints = F.goodLetter.replacingOccurrences(of: "3. A copy", with: """
+            3. The number of complaints received about pothole repairs, and how many were upheld.
+            4. The number of complaints from the public relating to pothole repairs.
+            5. A copy
+            """)
+        expectDefect(verdict(complaints), "repetition", quoting: "how many complaints there were about “pothole repairs”")
+        let ombudsman = complaints.replacingOccurrences(of: "from the public relating to pothole repairs", with: "about pothole repairs referred to the Local Government and Social Care Ombudsman")
+        #expect(verdict(ombudsman).failed.allSatisfy { $0.id != "repetition" }, "\(verdict(ombudsman).report)")
         // A stock definition given to another term (v2 product letters, judge 100); the right pairing passes.
         let defined = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "- “the period” includes emails, spreadsheets, reports, notes and database records.\n3. A copy")
         #expect(verdict(defined).failed.contains { $0.id == "coherence" && $0.reason.contains("definition of “recorded information”") }, "\(verdict(defined).report)")
@@ -111,6 +121,14 @@ import Testing
     @Test func wrongKindOfBody() {
         expectDefect(verdict(item("What targets does the college set for pothole repairs?")), "body", quoting: "the college set")
         expectDefect(verdict(item("Any reports on compensation claims made to the trust.")), "body", quoting: "the trust")
+        expectDefect(verdict(item("Any policy, strategy or action plan of the college that covers pothole repairs.")), "body", quoting: "the college that")
+        // A body named a council that is none has no cabinet.
+        let ccea = Authority(name: "Council for the Curriculum, Examinations and Assessment", shortName: "CCEA", group: "Education",
+                             category: "Exam boards", nation: .northernIreland, regime: .foia2000)
+        let cabinet = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: ccea.name)
+            .replacingOccurrences(of: "3. A copy", with: "3. Any reports on pothole repairs presented to its cabinet or audit committee.\n4. A copy")
+        #expect(verdict(cabinet, ccea).check(.body)?.reason.contains("cabinet") == true, "\(verdict(cabinet, ccea).report)")
+        #expect(verdict(F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. Any reports on pothole repairs presented to its cabinet.\n4. A copy")).valid)
         // "council tax" is not the council; "the force" is right for a police force.
         #expect(verdict(item("Any council tax refunds linked to compensation claims in each year.")).valid)
         let psni = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "Police Service of Northern Ireland")
@@ -205,6 +223,10 @@ import Testing
             .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
             .replacingOccurrences(of: "please tell me how I could narrow it.", with: "please advise and assist me under section 16 to narrow it.")
         expectDefect(verdict(foisa, F.edinburgh), "law", quoting: "section 15")
+        let noAct = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "City of Edinburgh Council")
+            .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
+            .replacingOccurrences(of: "the cost limit under section 12 of the Act", with: "the cost limit under section 12 of the Freedom of Information (Scotland) 2000")
+        expectDefect(verdict(noAct, F.edinburgh), "law", quoting: "freedom of information (scotland) 2000")
         let police = F.goodLetter.replacingOccurrences(of: "the cost limit under section 12", with: "the £600 cost limit under section 12")
         expectDefect(verdict(police), "law", quoting: "£450")
         let hmrc = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "HM Revenue and Customs")

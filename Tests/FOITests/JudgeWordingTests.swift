@@ -91,6 +91,15 @@ import Testing
         #expect(with("3. Any correspondence with external auditors about the council's crisis teams in the period.", "crisis teams").contains("topic"))
         #expect(!with("3. Any correspondence with external auditors about the council's legal costs in the period.", "legal costs").contains("topic"))
         #expect(!with("3. Any correspondence with external auditors about IT contracts in the period.", "IT contracts").contains("topic"))
+        // What an audit tests beyond money: data controls, the staff report, the people the body pays (session 24's reader).
+        #expect(!with("3. Any correspondence with external auditors about your organisation's personal data breaches.", "personal data breaches").contains("topic"))
+        #expect(!with("3. Any correspondence with external auditors about the council's interim managers.", "interim managers").contains("topic"))
+        #expect(with("3. Any correspondence with external auditors about the council's working from home policy.", "working from home policy").contains("topic"))
+        // Money is paid to people and bodies, not to a topic.
+        #expect(with("3. The total paid to supplier due diligence in each year.", "supplier due diligence").contains("topic"))
+        #expect(with("3. The total paid to each of the consultants' day rates.", "consultants' day rates").contains("topic"))
+        #expect(!with("3. The highest hourly rate paid to locum doctors in each year.", "locum doctors").contains("topic"))
+        #expect(!with("3. The total paid to interim managers in each year.", "interim managers").contains("topic"))
         #expect(with("3. The job title of the officer responsible for your organisation's personal data breaches.", "personal data breaches").contains("topic"))
         #expect(!with("3. The job title of the officer responsible for fraud investigations.", "fraud investigations").contains("topic"))
         // The composer asks neither.

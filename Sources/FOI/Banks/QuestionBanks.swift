@@ -117,11 +117,31 @@ public enum QuestionBanks {
     /// 9 of 70 product letters read in session 22). Themes whose keywords they do correspond about, and sums of money.
     package static let auditorThemes: Set<String> = ["finance", "consultants", "procurement", "governance"]
 
+    /// What else an audit tests, by the keyword's last word: the controls over data and systems and the figures of
+    /// the staff report. A reader of sft27's own letters called the judge wrong on "correspondence with external
+    /// auditors about your organisation's personal data breaches" and "… about the agency's staff headcount" (session 24).
+    package static let auditedControls: Set<String> = ["breaches", "attacks", "headcount", "outsourcing"]
+
     /// Whether "correspondence with external auditors about" a keyword reads right.
     package static func auditorsSuit(_ keyword: Keyword) -> Bool {
-        auditorThemes.contains(keyword.theme) || KeywordNature(keyword.text) == .money
+        let words = TextTools.words(keyword.text), nature = KeywordNature(keyword.text)
+        return auditorThemes.contains(keyword.theme) || nature == .money
             // A contract commits money whatever its theme ("IT contracts", "mobile phone contracts").
-            || TextTools.words(keyword.text).last == "contracts"
+            || words.last == "contracts"
+            // People the body pays ("bank and agency nurses", "interim managers"), not those it serves.
+            || (nature == .people && words.last != "users")
+            || auditedControls.contains(words.last ?? "")
+    }
+
+    /// Whether money can be "paid to" a keyword: people and bodies, which the banks name in the plural ("locum doctors",
+    /// "arm's-length bodies"), not a topic: "the total paid to supplier due diligence" (sft24's product letter) or "the
+    /// total paid to each of the consultants' day rates" (sft27's own letter), both passed before session 24.
+    package static func payeeSuits(_ keyword: Keyword) -> Bool {
+        switch KeywordNature(keyword.text) {
+        case .people: true
+        case .activity: TextTools.words(keyword.text).last?.hasSuffix("s") == true
+        default: false
+        }
     }
 
     package static let backOfficeThemes: Set<String> = ["finance", "staffing", "consultants", "procurement", "IT and cyber security", "governance"]
