@@ -171,6 +171,12 @@ import Testing
         let settlements = kws + ["settlement agreements"]
         expectDefect(verdict(item("The number of ombudsman investigations concerning settlement agreements in each year, and how many found fault."), F.leeds, settlements),
                      "topic", quoting: "ombudsman investigations concerning settlement agreements")
+        // Read in sft27's own letters (session 24): a sum provided to others, firms monitored.
+        expectDefect(verdict(item("The total spent by the council on providing advertising spend to others."), F.leeds, kws + ["advertising spend"]),
+                     "topic", quoting: "on providing advertising spend")
+        expectDefect(verdict(item("Any data the council collects to monitor executive search firms."), F.leeds, kws + ["executive search firms"]),
+                     "topic", quoting: "collects to monitor executive search firms")
+        #expect(verdict(item("The total spent by the council on providing hospitality and gifts to others."), F.leeds, kws + ["hospitality and gifts"]).valid)
         // A tree disease affects trees: the bank's own question passes.
         let dieback = verdict(item("The number of ash trees on land the council manages that are affected by ash dieback, and the number felled."), F.leeds, kws + ["ash dieback"])
         #expect(dieback.failed.allSatisfy { $0.id != "topic" }, "\(dieback.report)")

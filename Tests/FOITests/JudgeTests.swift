@@ -185,6 +185,8 @@ import Testing
         #expect(failedIDs(bare, keywords: k).contains("names"))
         #expect(!failedIDs(bare.replacingOccurrences(of: "about capital", with: "about the capital"), keywords: k).contains("names"))
         #expect(!failedIDs(bare.replacingOccurrences(of: "programme in each", with: "programme spending in each"), keywords: k).contains("names"))
+        let across = F.goodLetter.replacingOccurrences(of: "Freedom of Information Act 2000.", with: "Freedom of Information Act 2000. I am researching capital programme across public bodies in England.")
+        #expect(failedIDs(across, keywords: k).contains("names"))
         // The writer gives the article the model left out, as the composer does.
         #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))
     }

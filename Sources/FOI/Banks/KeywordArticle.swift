@@ -57,7 +57,8 @@ public enum KeywordArticle {
                     let next = String(rest.drop { $0 == " " }.prefix { $0.isLetter }).lowercased()
                     // A participle after it ends the phrase too: "reports on records retention schedule completed in the
                     // period" (sft14's product letters, sessions 21 and 22).
-                    if next.isEmpty || JudgeRules.kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) {
+                    // And "across": "I am researching capital programme across public bodies" (sft27's own letter, session 24).
+                    if next.isEmpty || next == "across" || JudgeRules.kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) {
                         return text.index(r.upperBound, offsetBy: -k.count)..<r.upperBound
                     }
                 }

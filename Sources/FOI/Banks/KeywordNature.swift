@@ -189,7 +189,11 @@ public enum KeywordNature: Sendable, Equatable {
         (["reach or impact of"], [.money, .measure, .document, .people, .event, .problem]),
         // Rules apply to what staff do, not to the people they deal with ("restrictions that apply to blocked users").
         (["applies to {K}"], [.money, .measure, .people]),
-        (["collects to monitor {K}"], [.document]),
+        // Nor the firms it hires ("data your organisation collects to monitor executive search firms", session 24).
+        (["collects to monitor {K}"], [.document, .people]),
+        // Hospitality is provided to others; a sum is not ("the total spent … on providing advertising spend to others",
+        // sft27's own letter, session 24).
+        (["on providing {K}"], [.money, .measure, .event, .problem, .document, .review, .people]),
         // People complain about a service, not about a headcount or the consultants it hires; nor is a
         // headcount an "approach", or a group of people compared with previous years.
         // Nor about an audit or a review ("complaints received about accessibility audits", session 22).
