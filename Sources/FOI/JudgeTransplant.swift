@@ -146,9 +146,12 @@ package enum JudgeTransplant {
         let words = Set(r.split(separator: " ").map(String.init))
         // Words that name the owner's own subject travel with it whatever the kind: "the total flood grant funding
         // incurred, split between spoken, sign language and written translation" (sft14's own letter, session 19).
-        let subject = Set(from.flatMap { TextTools.words($0) }.filter { $0.count > 3 }).subtracting(TextTools.words(k.text))
+        // On stems: "the total supplier spend, and the number of cards in issue" is purchase card spending's question
+        // (sft24's and sft28's product letters, session 24).
+        let subject = Set(from.flatMap { TextTools.words($0) }.filter { $0.count > 3 }.map(TextTools.stem))
+            .subtracting(TextTools.words(k.text).map(TextTools.stem))
         guard words.isDisjoint(with: TextTools.words(k.text)),
-              !words.isDisjoint(with: subject) || (!natures.contains(KeywordNature(k.text)) && !themes.contains(k.theme)) else { return false }
+              !Set(words.map(TextTools.stem)).isDisjoint(with: subject) || (!natures.contains(KeywordNature(k.text)) && !themes.contains(k.theme)) else { return false }
         // Without the period, as the composer writes a question whose period is given elsewhere ("… paid, and the number").
         let own = QuestionBanks.questions(for: k).flatMap { q in
             [q.text, q.text.replacingOccurrences(of: "{T}", with: "")].map { " " + TextTools.words($0).joined(separator: " ") + " " }

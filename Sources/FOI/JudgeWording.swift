@@ -142,6 +142,13 @@ extension JudgeRules {
     /// (`QuestionBanks.auditorsSuit`). The keyword may follow the body's possessive or "the".
     static func framesThatDoNotSuit(_ ctx: LetterContext, keywords: [Keyword]) -> Outcome? {
         let lower = ctx.text.lowercased().replacing("’", with: "'")
+        for item in ctx.items where item.lowercased().contains(QuestionBanks.answeredFrame) {
+            let words = " " + TextTools.words(item).joined(separator: " ") + " "
+            let named = keywords.filter { words.contains(" " + TextTools.words($0.text).joined(separator: " ") + " ") }
+            if let k = named.first, !named.contains(where: { QuestionBanks.answeredSuits($0.text) }) {
+                return (false, "asks how many “\(k.text)” were \(QuestionBanks.answeredFrame), which only requests are")
+            }
+        }
         let responsible = QuestionBanks.responsibleFrame.replacing(" {K}", with: "")
         for k in keywords {
             let kw = k.text.lowercased()

@@ -144,6 +144,14 @@ public enum QuestionBanks {
         }
     }
 
+    /// Requests are answered in full, in part or refused; contracts, claims and budgets are not ("the number of
+    /// outsourcing contracts received, and how many were answered in full, answered in part or refused": five of
+    /// sft24's and sft28's product letters the judge passed, session 24). The words of the FOI requests' question.
+    package static let answeredFrame = "answered in full"
+    package static func answeredSuits(_ keyword: String) -> Bool {
+        ["requests", "enquiries", "questions"].contains(TextTools.words(keyword).last ?? "")
+    }
+
     package static let backOfficeThemes: Set<String> = ["finance", "staffing", "consultants", "procurement", "IT and cyber security", "governance"]
 }
 
