@@ -156,8 +156,10 @@ public struct Judge: Sendable {
             case .body: (passed, reason) = JudgeRules.otherSectorWords(ctx, authority: authority, profile: profile)
                 ?? JudgeRules.possessiveOfAnotherKind(ctx, keywords: texts, profile: profile) ?? JudgeRules.body(ctx, profile: profile)
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
-            case .topic: (passed, reason) = JudgeRules.framesThatDoNotSuit(ctx, keywords: keywords)
-                ?? JudgeRules.prepositionFromNowhere(ctx, keywords: texts, authority: authority.name) ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
+            case .topic:
+                let t = JudgeRules.framesThatDoNotSuit(ctx, keywords: keywords)
+                    ?? JudgeRules.prepositionFromNowhere(ctx, keywords: texts, authority: authority.name) ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
+                (passed, reason) = t.0 ? (JudgeRules.wordsThatDoNotSuit(ctx, keywords: keywords) ?? t) : t
             case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)
             case .law: (passed, reason) = JudgeRules.law(ctx, jurisdiction: jurisdiction, profile: profile)
             case .signed: (passed, reason) = JudgeRules.signed(ctx)

@@ -103,6 +103,11 @@ extension JudgeRules {
         if authority.category == "Police and Crime Commissioners", TextTools.words(lower).contains("board") {
             return (false, "a board, which a police and crime commissioner does not have (its reports go to the police and crime panel)")
         }
+        // The NHS's national bodies are a health body's correspondents: "correspondence with government, national NHS
+        // bodies or regulators about food hygiene ratings" to a borough council (sft29's own letter, session 24).
+        if lower.contains("national nhs bodies") && authority.group != "Health and social care" && !profile.serves.contains(.patients) {
+            return (false, "“national NHS bodies”, a health body's correspondents, for \(authority.name)")
+        }
         let removalCentre = authority.group.lowercased().contains("removal centre") || authority.name.contains("Removal Centre")
         if !removalCentre && lower.contains("centre manager") {
             return (false, "a “centre manager”, which an immigration removal centre has and \(authority.name) does not")
@@ -132,6 +137,31 @@ extension JudgeRules {
         for noun in possessiveNouns where profile.reference != "the " + noun {
             for k in keywords where lower.has("the \(noun)'s \(k.lowercased())") {
                 return (false, "calls the body “the \(noun)” (“the \(noun)'s \(k)”), which it is not (it is \(profile.reference))")
+            }
+        }
+        return nil
+    }
+
+    /// Words that suit only some keywords, read after the topic's other checks pass (their reasons are the more
+    /// telling): what is upheld, and the frames the banks write for one or two natures only.
+    static func wordsThatDoNotSuit(_ ctx: LetterContext, keywords: [Keyword]) -> Outcome? {
+        let lower = ctx.text.lowercased().replacing("’", with: "'")
+        for item in ctx.items where TextTools.words(item).contains("upheld") && TextTools.words(item).allSatisfy({ !QuestionBanks.upheldThings.contains($0) }) {
+            return (false, "“\(item.prefix(60))…” speaks of upholding what is no complaint or appeal")
+        }
+        // Frames the banks write for one or two natures only (`KeywordNature.onlyFrames`), where the keyword's own
+        // questions do not have them: "reports of the communications team budget". Not of an activity, which may be a
+        // sum in other words: "the total amount of exceptional financial support" is a handwritten good letter's, though
+        // "the total amount of external legal advice" (sft29's own letter, session 24) then passes.
+        let words = TextTools.words(lower)
+        for k in keywords where KeywordNature(k.text) != .activity {
+            let nature = KeywordNature(k.text), kw = TextTools.words(k.text)
+            for f in KeywordNature.onlyFrames where !f.natures.contains(nature) {
+                let phrase = TextTools.words(f.mark.replacingOccurrences(of: "{K}", with: "")) + kw
+                let own = (QuestionBanks.byKeyword[k.text.lowercased()] ?? []).contains { $0.text.contains(f.mark) }
+                if !own, words.windows(phrase.count).contains(phrase.joined(separator: " ")) {
+                    return (false, "“\(phrase.joined(separator: " "))”: \(f.mark.replacingOccurrences(of: " {K}", with: "")) is said only of \(f.natures.map { "\($0)" }.joined(separator: " or ")) keywords")
+                }
             }
         }
         return nil

@@ -129,6 +129,8 @@ import Testing
             .replacingOccurrences(of: "3. A copy", with: "3. Any reports on pothole repairs presented to its cabinet or audit committee.\n4. A copy")
         #expect(verdict(cabinet, ccea).check(.body)?.reason.contains("cabinet") == true, "\(verdict(cabinet, ccea).report)")
         #expect(verdict(F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. Any reports on pothole repairs presented to its cabinet.\n4. A copy")).valid)
+        // The NHS's national bodies write to health bodies, not to a council.
+        expectDefect(verdict(item("Any correspondence with government, national NHS bodies or regulators about pothole repairs.")), "body", quoting: "national NHS bodies")
         // "council tax" is not the council; "the force" is right for a police force.
         #expect(verdict(item("Any council tax refunds linked to compensation claims in each year.")).valid)
         let psni = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "Police Service of Northern Ireland")

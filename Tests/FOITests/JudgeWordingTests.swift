@@ -105,6 +105,12 @@ import Testing
         #expect(!with("3. The number of freedom of information requests received, and how many were answered in full, answered in part or refused.", "freedom of information requests").contains("topic"))
         #expect(with("3. The total supplier spend, and the number of cards in issue.", "supplier spend").contains("topic"))
         #expect(!with("3. The total purchase card spending, and the number of cards in issue.", "purchase card spending").contains("topic"))
+        // Upholding what is no complaint, a total amount of what is no sum (sft29's own letters, session 24).
+        #expect(with("3. The number of interim executives that were upheld in full or in part.", "interim executives").contains("topic"))
+        #expect(!with("3. The number of staff grievances in each year that were upheld in full or in part.", "staff grievances").contains("topic"))
+        #expect(with("3. The total amount of staff headcount in each year.", "staff headcount").contains("topic"))
+        #expect(!with("3. The total amount of legal costs in each year.", "legal costs").contains("topic"))
+        #expect(!with("3. The total amount of exceptional financial support paid in each year.", "exceptional financial support").contains("topic"))
         #expect(with("3. The job title of the officer responsible for your organisation's personal data breaches.", "personal data breaches").contains("topic"))
         #expect(!with("3. The job title of the officer responsible for fraud investigations.", "fraud investigations").contains("topic"))
         // The composer asks neither.

@@ -152,6 +152,14 @@ public enum QuestionBanks {
         ["requests", "enquiries", "questions"].contains(TextTools.words(keyword).last ?? "")
     }
 
+    /// What can be upheld: a complaint, an appeal, a grievance, a decision under review. "The number of interim executives
+    /// that were upheld in full or in part" (sft29's own letter the judge passed, session 24) upholds people.
+    package static let upheldThings: Set<String> = [
+        "complaint", "complaints", "appeal", "appeals", "grievance", "grievances", "claim", "claims", "concern", "concerns",
+        "review", "reviews", "decision", "decisions", "objection", "objections", "challenge", "challenges", "allegation",
+        "allegations", "referral", "referrals",
+    ]
+
     package static let backOfficeThemes: Set<String> = ["finance", "staffing", "consultants", "procurement", "IT and cyber security", "governance"]
 }
 
