@@ -105,7 +105,7 @@ extension JudgeRules {
     }
 
     /// The nouns a letter refers to its body with ("the council's", "your organisation's").
-    static let bodyNouns: Set<String> = ["organisation", "council", "trust", "department", "force", "service", "university",
+    package static let bodyNouns: Set<String> = ["organisation", "council", "trust", "department", "force", "service", "university",
                                          "college", "authority", "commission", "agency", "board"]
 
     /// The ways an item refers back to the letter's period: the letter's, not the question's ("correspondence with

@@ -5,7 +5,8 @@ import Foundation
 /// slot of "outsourcing contracts" is not drawn, nor "complaints received about" a sum of money. The frames are
 /// the judge's own (`KeywordNature.unsuitedPhrases`, `QuestionBanks.complaintsSuit` / `concernsSuit`), read here
 /// another keyword's own question's frame (`JudgeTransplant.frameOwners`: "the total paid in settling" a
-/// gas consumption) and a review's own kind of review (`KeywordNature.reviewOfReview`), read here at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
+/// gas consumption), a review's own kind of review (`KeywordNature.reviewOfReview`), and the frames that suit only some
+/// keywords (an officer responsible for a harm, external auditors, money paid to), read here at the one token that picks the keyword: the digit after "{k" in a slots model's "{k2}". Six of the shipped
 /// model's nine invalid product letters were such a frame (session 18), all of them for table prompts.
 /// Where every keyword is held, the step is left as the model wrote it. One guard per sequence: `observe` each
 /// token drawn, `constrain` each logits row before drawing.
@@ -74,8 +75,19 @@ struct FrameGuard {
         let about = ["about", "concerning", "to"].contains(w.last ?? "")
         let transplant = w.count >= JudgeTransplant.frame ? w.suffix(JudgeTransplant.frame).joined(separator: " ") : ""
         let owners = JudgeTransplant.frameOwners[transplant]
+        // The frames the judge reads past the body's possessive (`framesThatDoNotSuit`): "the officer responsible for the
+        // force's {k1}" of a harm, four of sft29's eight invalid product letters (session 24).
+        // The words drop the possessive's "'s": "the force('s)", "your organisation('s)".
+        var v = w
+        if v.count >= 2, JudgeRules.bodyNouns.contains(v[v.count - 1]), Self.articles.contains(v[v.count - 2]) { v.removeLast(2) }
+        func ends(_ f: [String]) -> Bool { v.count >= f.count && Array(v.suffix(f.count)) == f }
+        let responsible = ends(["responsible", "for"]), auditors = ends(["external", "auditors", "about"])
+        let paid = ends(["paid", "to"]) || ends(["paid", "to", "each", "of"])
         return frames.indices.filter { i in
             if frames[i].contains(where: { f in w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
+            if responsible && QuestionBanks.isHarm(keywords[i].text) { return true }
+            if auditors && !QuestionBanks.auditorsSuit(keywords[i]) { return true }
+            if paid && !QuestionBanks.payeeSuits(keywords[i]) { return true }
             if KeywordNature.reviewOfReview(inWords: Array(w.suffix(8)) + TextTools.words(keywords[i].text), keyword: keywords[i].text) != nil {
                 return true
             }

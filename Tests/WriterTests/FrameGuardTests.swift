@@ -39,6 +39,14 @@ import Tokenizer
         // An internal audit of internal audit reports (a product letter, session 17); of inspections, a fair question.
         let audits = [Self.k("internal audit reports", "finance"), Self.k("playground inspections", "parks")]
         #expect(try held(after: "1. Any internal audit reports or reviews relating to {k", keywords: audits) == [0])
+        // Past the body's possessive: an officer responsible for a harm, auditors about what they do not examine
+        // (sft29's product letters, session 24).
+        let breaches = [Self.k("data breaches", "IT and cyber security"), Self.k("pandemic preparedness", "emergency planning")]
+        let possessive = try held(after: "(b) the job title of the officer responsible for the force's {k", keywords: breaches)
+        #expect(possessive == [0], "\(possessive)")
+        #expect(try held(after: "(b) the job title of the officer responsible for {k", keywords: breaches) == [0])
+        #expect(try held(after: "1. Any correspondence with external auditors about your organisation's {k", keywords: breaches) == [1])
+        #expect(try held(after: "1. The total paid to each of the {k", keywords: [Self.supplierSpend, Self.k("interim managers", "staffing")]) == [0])
     }
 
     @Test(.enabled(if: CopyGuardTests.shipped)) func aHeldSlotIsNotDrawnUnlessEveryKeywordIsHeld() throws {
