@@ -180,6 +180,28 @@ extension JudgeRules {
     /// The number of items the judge reads in a letter (a list's lines or a sentence's inline items).
     package static func itemCount(_ letter: String) -> Int { requestItems(LetterContext(letter)).count }
 
+    /// A full stop with a lower-case word straight after it: "… relate to the calendar years 2019 to 2023.vedantic has
+    /// carried out of …" (sft24's product letter, session 24, spliced into an item). Not "e.g.", "i.e." or an address
+    /// ("foi@council.gov.uk", "www.gov.uk"), whose parts are short or known endings.
+    static func sentencesWithoutSpace(_ lines: [String]) -> String? {
+        let domains: Set<String> = ["gov", "uk", "org", "com", "ac", "nhs", "net", "police", "scot", "wales", "co", "ie", "eu", "pdf", "csv", "xlsx", "docx"]
+        for line in lines where !line.contains("@") && !line.contains("www.") && !line.contains("://") {
+            let b = Array(line.utf8)
+            for i in b.indices.dropFirst().dropLast() where b[i] == UInt8(ascii: ".") {
+                let before = b[i - 1], after = b[i + 1]
+                guard (before >= 97 && before <= 122) || (before >= 48 && before <= 57), after >= 97 && after <= 122 else { continue }
+                var j = i + 1
+                while j < b.count, b[j] >= 97 && b[j] <= 122 { j += 1 }
+                let word = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+                guard word.count >= 3, !domains.contains(word) else { continue }
+                var k = i - 1
+                while k > 0, b[k - 1] != UInt8(ascii: " ") { k -= 1 }
+                return String(decoding: b[k..<j], as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     static func coherence(_ ctx: LetterContext, keywords: [String] = []) -> Outcome {
         // A topic asked as if it were a body: "I would like to ask consultancy spending for a small charity", "if you
         // are unable to ask asylum hotels" (a history adapter's frame, session 11). One asks a body, or asks for or about a topic.
@@ -203,6 +225,7 @@ extension JudgeRules {
         if let line = ctx.bodyLines.first(where: { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first!.isNumber }) {
             return (false, "a broken list marker: “\(line.prefix(30))”")
         }
+        if let s = sentencesWithoutSpace(ctx.bodyLines) { return (false, "two sentences run together: “\(s)”") }
         // A doubled full stop ("and how many were upheld..", a product letter, session 12); an ellipsis is three.
         if let line = ctx.bodyLines.first(where: { $0.contains("..") && !$0.contains("...") }) {
             return (false, "a doubled full stop: “…\(line.suffix(40))”")

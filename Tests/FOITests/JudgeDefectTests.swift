@@ -226,6 +226,13 @@ import Testing
         #expect(verdict(oneYear.replacingOccurrences(of: " in each year", with: "")).valid)
     }
 
+    /// sft24's product letter (session 24): a period sentence spliced into an item, with no space after its full stop.
+    @Test func sentencesRunTogether() {
+        expectDefect(verdict(item("The number of complaints received about pothole repairs. All parts of the request relate to 2023.vedantic has carried out of compensation claims.")),
+                     "coherence", quoting: "2023.vedantic")
+        #expect(verdict(F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet (e.g. a .csv file) to foi@leeds.gov.uk.")).valid)
+    }
+
     @Test func legalSlips() {
         let foisa = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "City of Edinburgh Council")
             .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
