@@ -191,7 +191,8 @@ extension JudgeRules {
                     let firstTwo = rest.split(separator: " ", maxSplits: 2)
                     if firstTwo.count >= 2, firstTwo[1].hasSuffix("'s") { rest = rest.dropFirst(firstTwo[0].count + firstTwo[1].count + 2) }
                     else if firstTwo.first.map({ $0.hasSuffix("'s") || $0 == "the" }) == true { rest = rest.dropFirst(firstTwo[0].count + 1) }
-                    if rest.hasPrefix(kw) { return true }
+                    // The keyword whole: "paid to kinship carers" is not "paid to" kinship care (a handwritten letter).
+                    if rest.hasPrefix(kw), !(rest.dropFirst(kw.count).first?.isLetter ?? false) { return true }
                 }
                 return false
             }

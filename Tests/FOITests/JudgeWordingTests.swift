@@ -100,6 +100,7 @@ import Testing
         #expect(with("3. The total paid to each of the consultants' day rates.", "consultants' day rates").contains("topic"))
         #expect(!with("3. The highest hourly rate paid to locum doctors in each year.", "locum doctors").contains("topic"))
         #expect(!with("3. The total paid to interim managers in each year.", "interim managers").contains("topic"))
+        #expect(!with("3. The weekly allowance paid to kinship carers for a child in each age band.", "kinship care").contains("topic"))
         // Only requests are answered in full or in part; another keyword's question moved onto a keyword of its own kind.
         #expect(with("3. The number of outsourcing contracts received, and how many were answered in full, answered in part or refused.", "outsourcing contracts").contains("topic"))
         #expect(!with("3. The number of freedom of information requests received, and how many were answered in full, answered in part or refused.", "freedom of information requests").contains("topic"))
