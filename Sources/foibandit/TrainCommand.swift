@@ -124,7 +124,8 @@ struct TrainSFT: ParsableCommand {
         every item is a question from the banks and it is in the style asked for, in the slots form the model \
         trains on; `mixLetters` of the data's letters are mixed in so the stage keeps the corpus's variety, and \
         where a style's letters were kept less often than the rest, the data's letters of that style make up \
-        its share.
+        its share. With `itemCap`, a letter is kept only while each of its list items has been kept fewer than \
+        that many times, so one frame cannot crowd out the rest.
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions
