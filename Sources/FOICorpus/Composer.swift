@@ -98,8 +98,7 @@ struct LetterBuilder {
     var usedBackRefs: [String] = []
     /// What the items chosen so far ask for: the intro, format and follow-up lines must suit them.
     var askedFigures = false
-    /// Items the letter lists, and whether it has offered a link for published information (`closing`).
-    var listed = 0
+    /// Whether the letter has offered a link for published information (`closing`).
     var saidLink = false
     var askedDocuments = false
     /// What the body is, and the people a letter may ask it about (its own and those its keywords name).
@@ -366,11 +365,7 @@ struct LetterBuilder {
         if !scottish, let limit = profile.foiaCostLimit, rng.chance(0.3) {
             return part("cost-fig", Phrases.costFOIAFigure).replacing("{LIMIT}", with: "£\(limit)")
         }
-        // "Prioritise the first two items … the remainder" needs a remainder, and "as many parts as you can" parts.
-        let bank = (scottish ? Phrases.costFOISA : Phrases.costFOIA).filter { c in
-            (listed == 0 || listed > 2 || !c.contains(Phrases.firstTwoItems)) && (listed != 1 || !Phrases.severalParts.contains(where: c.contains))
-        }
-        return part("cost", bank)
+        return part("cost", scottish ? Phrases.costFOISA : Phrases.costFOIA)
     }
 
     mutating func closing() -> String {

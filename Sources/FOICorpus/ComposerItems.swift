@@ -129,7 +129,6 @@ extension LetterBuilder {
     }
 
     mutating func numberedList(_ items: [String], questionsAllowed: Bool) -> String {
-        listed = items.count
         let style = rng.below(5)
         shape.append("marker:\(style)")
         // One way of ending items for the whole list: full stops, or semicolons with a full stop at the end.

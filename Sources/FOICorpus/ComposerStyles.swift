@@ -8,7 +8,7 @@ extension LetterBuilder {
         let timeFirst = rng.chance(0.5)
         let n = 3 + rng.below(4)
         var list = items(count: n)
-        let timeSentence = self.timeSentence(after: opening, items: list.count)
+        let timeSentence = self.timeSentence(after: opening)
         // The follow-ups about "the figures above" only after figures.
         if rng.chance(0.2) {
             // "The officer responsible for this area" only where there is one area and no job title asked already.
@@ -72,11 +72,9 @@ extension LetterBuilder {
 
     /// The period, in words the opening has not used ("I am interested in …" once a letter), and about figures
     /// only where the items ask for some.
-    mutating func timeSentence(after opening: String, items count: Int) -> String {
+    mutating func timeSentence(after opening: String) -> String {
         let said = opening.contains("interest"), figures = askedFigures
-        // "Each part of this request" needs parts.
-        return part("time", Phrases.timeSentences.filter { (!said || !$0.contains("interested")) && (figures || !$0.contains("figures"))
-            && (count > 1 || !Phrases.severalParts.contains(where: $0.contains)) })
+        return part("time", Phrases.timeSentences.filter { (!said || !$0.contains("interested")) && (figures || !$0.contains("figures")) })
     }
 
     /// "A spreadsheet" is for figures: where documents are asked for too, a format that says so.
@@ -135,7 +133,7 @@ extension LetterBuilder {
         let intro = introduction()
         let body = numberedList(list, questionsAllowed: true)
         var paras = [greeting, opening, defBlock]
-        paras.append(timeSentence(after: opening, items: list.count))
+        paras.append(timeSentence(after: opening))
         paras.append(intro + "\n" + body)
         paras.append(formatLine())
         paras.append(costClause())
@@ -161,7 +159,6 @@ extension LetterBuilder {
             scope = fill(Phrases.documentScopes[0])
             shape.append("doc-scope:0")
         }
-        listed = docs.count
         let bullet = rng.below(3)
         shape.append("bullet:\(bullet)")
         let list = docs.enumerated().map { i, d in
@@ -199,7 +196,7 @@ extension LetterBuilder {
             }
         }
         // After the rows: the period may have changed for them.
-        let timeSentence = self.timeSentence(after: opening, items: rows.count)
+        let timeSentence = self.timeSentence(after: opening)
         let intro = part("table-intro", Phrases.tableIntros)
         let body = numberedList(rows, questionsAllowed: false)
         var layout = part("table-layout", Phrases.tableLayouts)

@@ -85,14 +85,16 @@ package enum Phrases {
         "Under {LAW}, please could {THEA} send me {Q}, covering {P}?",
     ]
 
-    /// Sentences that fix the time frame for the whole request.
+    /// Sentences that fix the time frame for the whole request. None speaks of parts: a sentence that reads right only
+    /// over two items or more ("answer as many parts as you can") was the model's commonest failure over one item
+    /// (41 of sft29's 600 own letters, session 24), so the banks word the period and the cost limit for any count.
     package static let timeSentences = [
-        "Unless stated otherwise, each part of this request covers {P}.",
+        "Unless stated otherwise, this request covers {P}.",
         "I am interested in {P}.",
         "Please answer each question for {P}.",
         "Where figures are requested, please give them for {P}.",
         "This request covers {P}.",
-        "All parts of the request relate to {P}.",
+        "The request relates to {P}.",
     ]
 
     package static let numberedIntros = [
@@ -170,10 +172,10 @@ package enum Phrases {
     ]
     /// Cost-limit clauses, keyed by which law governs costs.
     package static let costFOIA = [
-        "If responding in full would exceed the appropriate limit under section 12 of the Freedom of Information Act, please tell me which parts you can answer within the limit and how I could narrow the rest.",
+        "If responding in full would exceed the appropriate limit under section 12 of the Freedom of Information Act, please tell me how I could narrow the request.",
         "Should the cost of compliance exceed the limit in section 12 of FOIA, I would be happy to narrow the request; please contact me with suggestions before refusing it.",
-        "If the cost limit in section 12 of FOIA would be exceeded, please prioritise the first two items and advise me, under section 16, how to refine the remainder.",
-        "If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others.",
+        "If the cost limit in section 12 of FOIA would be exceeded, please advise me, under section 16, how to refine the request.",
+        "If answering would take you over the section 12 cost limit, please suggest how I might narrow the request.",
         "I am aware of the cost limit in section 12 of the Freedom of Information Act; if this request would exceed it, please let me know how it could be narrowed, in line with your duty to advise and assist under section 16.",
     ]
 
