@@ -7,7 +7,7 @@ import FOI
 /// The model learnt the composer's sentences for lists of figures; product letters say what suits their own list
 /// (`Phrases.oneItemWordings`, `Phrases.noFigureWordings`), as the composer does. Product decoding only: the model's
 /// own letters are measured as written.
-enum ListWording {
+public enum ListWording {
     static func repair(_ letter: String) -> String {
         var out = letter
         if Phrases.oneItemWordings.contains(where: { letter.contains($0.several) }), JudgeRules.itemCount(letter) == 1 {
@@ -17,5 +17,11 @@ enum ListWording {
             for w in Phrases.noFigureWordings { out = out.replacingOccurrences(of: w.figures, with: w.none) }
         }
         return out
+    }
+
+    /// The letter with the period and cost sentences worded for any number of items: the model's own letters kept
+    /// for self-training, which would otherwise teach the sentences over several items that it then writes over one.
+    public static func countFree(_ letter: String) -> String {
+        Phrases.oneItemWordings.reduce(letter) { $0.replacingOccurrences(of: $1.several, with: $1.one) }
     }
 }

@@ -161,7 +161,7 @@ struct TrainSFT: ParsableCommand {
         for start in stride(from: 0, to: requests.count, by: 16) {
             let batch = Array(requests[start..<min(start + 16, requests.count)])
             for (r, w) in zip(batch, writer.write(batch)) where w.groundedValid && w.followsStyle {
-                let letter = NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter)
+                let letter = ListWording.countFree(NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter))
                 if let cap = cfg.itemCap {
                     let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))
                     guard items.allSatisfy({ keptItems[$0, default: 0] < cap }) else { capped += 1; continue }

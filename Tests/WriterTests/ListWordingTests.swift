@@ -35,6 +35,19 @@ import Testing
         #expect(ListWording.repair(two) == two)
     }
 
+    /// Letters kept for self-training lose the sentences for several parts whatever their count, and the composer,
+    /// which taught them, no longer writes them: no round teaches them again.
+    @Test func selfTrainingLettersAreCountFree() throws {
+        let two = letter.replacingOccurrences(of: "covers voter ID.", with: "covers voter ID.\n2. The number of voters turned away for lack of voter ID in each year.")
+            .replacingOccurrences(of: "I am interested in", with: "Unless stated otherwise, each part of this request covers")
+        let free = ListWording.countFree(two)
+        #expect(Phrases.severalParts.allSatisfy { !free.contains($0) } && !free.contains(Phrases.firstTwoItems))
+        #expect(free.contains("Unless stated otherwise, this request covers the calendar years"))
+        #expect(free.contains("please suggest how I might narrow the request."))
+        let bank = Phrases.timeSentences + Phrases.costFOIA + Phrases.costFOISA + Phrases.costFOIAFigure
+        #expect(bank.allSatisfy { s in !Phrases.severalParts.contains(where: s.contains) && !s.contains(Phrases.firstTwoItems) })
+    }
+
     /// A period for figures above documents only (sft14's product letter to the University of Chichester, session 21).
     @Test func noFiguresNoPeriodForThem() {
         let documents = letter.replacingOccurrences(of: "I am interested in the calendar years 2022 to 2023.",

@@ -157,14 +157,17 @@ package enum Phrases {
     package static let severalParts = ["each part of this request", "All parts of the request", "which parts you can answer",
                                        "as many parts as you can"]
     package static let firstTwoItems = "the first two items"
-    /// The sentences above that speak of several parts, and what a request of one item says instead: the writer's
-    /// repair of a product letter with one item (`ListWording`), which the judge would otherwise fail.
+    /// The sentences the banks once had that speak of several parts, and what the banks say now, for any count: the
+    /// writer's repair of a product letter with one item, and the wording of the model's own letters kept for
+    /// self-training, so that no round teaches the count-dependent sentence again (`ListWording`).
     package static let oneItemWordings: [(several: String, one: String)] = [
         ("Unless stated otherwise, each part of this request covers", "Unless stated otherwise, this request covers"),
         ("All parts of the request relate to", "The request relates to"),
         ("please tell me which parts you can answer within the limit and how I could narrow the rest", "please tell me how I could narrow it"),
         ("If answering every part would take you over the section 12 cost limit, please answer as many parts as you can and suggest how I might narrow the others",
          "If answering would take you over the section 12 cost limit, please suggest how I might narrow the request"),
+        ("please prioritise the first two items and advise me, under section 16, how to refine the remainder",
+         "please advise me, under section 16, how to refine the request"),
     ]
     /// The period sentence for figures, and what a letter that asks for none says instead (`ListWording`).
     package static let noFigureWordings: [(figures: String, none: String)] = [
