@@ -19,6 +19,9 @@ extension JudgeRules {
         "that", "which",
     ]
 
+    /// The words before the body in the banks' frames that the body's "of" follows.
+    static let ofFramers = ["cost to ", "review by "]
+
     /// The kind nouns the letter uses for a body ("the college set", "reported to the trust.", "your force's")
     /// that this body is not.
     static func body(_ ctx: LetterContext, profile: BodyProfile) -> Outcome {
@@ -36,6 +39,12 @@ extension JudgeRules {
                     // "use of force", "the force used": force as in policing, not a body.
                     if noun == "force" && next == "used" { continue }
                     if kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) { return defect("\(determiner)\(noun) \(next)", profile) }
+                    // "of" only after the banks' own frames, "the total cost to {ORG} of …" and "any review by {ORG} of …":
+                    // "the total cost to the trust of work on flood grant funding" to a water level management board
+                    // (sft33's product letter, session 25); elsewhere "the council of governors" is a trust's own.
+                    if next == "of", ofFramers.contains(where: { String(chars[max(0, r.lowerBound - $0.count)..<r.lowerBound]) == $0 }) {
+                        return defect("\(determiner)\(noun) of", profile)
+                    }
                 }
             }
         }

@@ -164,6 +164,34 @@ extension JudgeRules {
                 }
             }
         }
+        // A breakdown that ends as one of the banks' ends but begins as none does: two spliced into one.
+        for item in ctx.items {
+            let w = TextTools.words(item)
+            for i in w.indices.dropLast() where w[i] == "split" && ["by", "between"].contains(w[i + 1]) {
+                let after = Array(w[(i + 2)...])
+                for b in QuestionBanks.breakdowns where b.count >= 3 && after.count >= 3 {
+                    let tail = b.suffix(3)
+                    guard let end = (0...(after.count - 3)).first(where: { Array(after[$0..<($0 + 3)]) == Array(tail) }) else { continue }
+                    let said = Array(after[..<(end + 3)])
+                    if !QuestionBanks.breakdowns.contains(where: { $0.starts(with: said) || said.starts(with: $0) }) {
+                        return (false, "“split \(w[i + 1]) \(said.joined(separator: " "))” splices two breakdowns")
+                    }
+                }
+            }
+        }
+        // A unit of energy or mass measures a quantity: "the total flood grant funding of each of the board's estate, in
+        // kilowatt hours" (sft33's product letter the judge passed, session 25). Asked of a sum, a group of people, a
+        // document or an event it is another keyword's question, unless the keyword's own questions use the unit
+        // ("the average unit price per kilowatt hour paid on electricity bills").
+        for item in ctx.items {
+            let w = TextTools.words(item), joined = " " + w.joined(separator: " ") + " "
+            guard let unit = w.first(where: QuestionBanks.quantityUnits.contains) else { continue }
+            for k in keywords where [.money, .people, .document, .event, .review].contains(KeywordNature(k.text))
+                && joined.contains(" " + TextTools.words(k.text).joined(separator: " ") + " ") {
+                let own = (QuestionBanks.byKeyword[k.text.lowercased()] ?? []).contains { TextTools.words($0.text).contains(unit) }
+                if !own { return (false, "“\(item.prefix(60))…” measures \(k.text), which is no quantity, in \(unit)") }
+            }
+        }
         return nil
     }
 

@@ -122,6 +122,19 @@ import Testing
         expectDefect(verdict(item("What targets does the college set for pothole repairs?")), "body", quoting: "the college set")
         expectDefect(verdict(item("Any reports on compensation claims made to the trust.")), "body", quoting: "the trust")
         expectDefect(verdict(item("Any policy, strategy or action plan of the college that covers pothole repairs.")), "body", quoting: "the college that")
+        // Two breakdowns spliced into one (sft33's product letter, session 25); a bank's own passes.
+        let splice = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. The total legal costs of the council, split by ethnicity, gas and other fuels.\n4. A copy")
+        #expect(verdict(splice, F.leeds, ["pothole repairs", "legal costs"]).check(.topic)?.reason.contains("splices") == true, "\(verdict(splice, F.leeds, ["pothole repairs", "legal costs"]).report)")
+        let whole = splice.replacingOccurrences(of: "split by ethnicity, gas", with: "split by electricity, gas")
+        #expect(verdict(whole, F.leeds, ["pothole repairs", "legal costs"]).check(.topic)?.reason.contains("splices") != true)
+        // A sum measured in kilowatt hours (sft33's product letter, session 25); a quantity may be.
+        let kwh = F.goodLetter.replacingOccurrences(of: "3. A copy", with: "3. The total legal costs of each of the council's sites, in kilowatt hours.\n4. A copy")
+        #expect(verdict(kwh, F.leeds, ["pothole repairs", "legal costs"]).check(.topic)?.passed == false, "\(verdict(kwh, F.leeds, ["pothole repairs", "legal costs"]).report)")
+        let energy = kwh.replacingOccurrences(of: "legal costs", with: "energy consumption")
+        #expect(verdict(energy, F.leeds, ["pothole repairs", "energy consumption"]).check(.topic)?.passed == true, "\(verdict(energy, F.leeds, ["pothole repairs", "energy consumption"]).report)")
+        // The banks' "cost to {ORG} of" with another kind's noun (sft33's product letter to a drainage board, session 25).
+        expectDefect(verdict(item("The total cost to the trust of work on pothole repairs.")), "body", quoting: "the trust of")
+        #expect(verdict(item("The total cost to the council of work on pothole repairs.")).check(.body)?.passed == true)
         // A body named a council that is none has no cabinet.
         let ccea = Authority(name: "Council for the Curriculum, Examinations and Assessment", shortName: "CCEA", group: "Education",
                              category: "Exam boards", nation: .northernIreland, regime: .foia2000)

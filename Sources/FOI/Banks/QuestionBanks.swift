@@ -133,6 +133,29 @@ public enum QuestionBanks {
             || auditedControls.contains(words.last ?? "")
     }
 
+    /// The breakdowns the banks ask for, as words after "split by" or "split between" up to the next placeholder
+    /// ("electricity gas and other fuels"), for the judge: a breakdown that ends like one of these but begins
+    /// otherwise is two spliced ("split by ethnicity, gas and other fuels", sft33's product letter, session 25).
+    package static let breakdowns: [[String]] = {
+        let texts = themes.values.flatMap { $0.general + $0.keywords.values.flatMap { $0 } } + generic
+        var out: Set<[String]> = []
+        for q in texts {
+            for marker in ["split by ", "split between "] {
+                var rest = Substring(q.text)
+                while let r = rest.range(of: marker) {
+                    rest = rest[r.upperBound...]
+                    let w = TextTools.words(String(rest.prefix { $0 != "{" }))
+                    if w.count >= 2 { out.insert(w) }
+                }
+            }
+        }
+        return out.sorted { $0.joined() < $1.joined() }
+    }()
+
+    /// Units the banks measure quantities in (energy, mass, area, volume), which only a quantity takes (`JudgeWording`).
+    package static let quantityUnits: Set<String> = ["kilowatt", "kilowatts", "kwh", "megawatt", "megawatts", "tonnes",
+                                                      "hectares", "litres", "cubic"]
+
     /// Whether money can be "paid to" a keyword: people and bodies, which the banks name in the plural ("locum doctors",
     /// "arm's-length bodies"), not a topic: "the total paid to supplier due diligence" (sft24's product letter) or "the
     /// total paid to each of the consultants' day rates" (sft27's own letter), both passed before session 24.
