@@ -323,7 +323,9 @@ extension JudgeRules {
             let plural = last.hasSuffix("s") && !last.hasSuffix("ss") && !last.hasSuffix("us") && !last.hasSuffix("is")
             // Only where the keyword ends the noun phrase: what follows is a preposition, a verb or the end.
             // (`text` is the letter's words: punctuation is gone, so only words can follow.)
-            for follower in ["made", "received", "above", "below", "paid", "by", "in", "run", "issued", "recorded", "that", "were", "which", "completed", "carried", "approved"] {
+            // "reported", "where": "the number of website accessibility reported to the Information Commissioner" (session 26).
+            for follower in ["made", "received", "above", "below", "paid", "by", "in", "run", "issued", "recorded", "that", "were", "which", "completed",
+                             "carried", "approved", "reported", "where"] {
                 let tail = " \(follower) "
                 if !plural && !countedSingulars.contains(last) && text.has(" number of \(phrase)\(tail)") {
                     return "“the number of \(k.text)” counts what cannot be counted"
@@ -331,6 +333,13 @@ extension JudgeRules {
                 if plural && !moneyPlurals.contains(last) && text.has(" amount of \(phrase)\(tail)") {
                     return "“the amount of \(k.text)” measures what is counted"
                 }
+            }
+            // A measure is a figure, not a set of things: "the number of FOI response times where the deadline was
+            // extended", "the number of vacancy rates that led to an investigation" (sft33's product letters, session 26).
+            // Vacancies and targets are counted as they are.
+            if KeywordNature(k.text) == .measure, !["vacancies", "targets", "levels", "backlogs"].contains(last),
+               text.has(" number of \(phrase) ") {
+                return "“the number of \(k.text)” counts a measure, which is a figure"
             }
         }
         return nil

@@ -74,7 +74,10 @@ extension JudgeRules {
         // "The papers of any board or committee meeting that considered X" beside "the minutes or papers of any board
         // or senior management meeting that discussed X" (a model letter the judge passed, session 15).
         ("for the papers of meetings about it", [["papers", "minutes"], ["meeting"], ["considered", "discussed"]], []),
-        ("how many staff work on it", [["full-time equivalent"]], []),
+        // "The number of full-time equivalent staff who work on X" beside "the number of full-time officers whose work
+        // covers X" (sft33's product letter the judge passed, session 26).
+        ("how many staff work on it", [["full-time equivalent", "whose work covers", "staff who work on", "staff working on",
+                                        "whose role includes"]], []),
         ("who is responsible for it", [["job title", "name or job title"]], []),
         ("for risk register entries", [["risk register"]], []),
         // "Any policy, procedure or strategy currently in force that covers X" beside "any policy, procedure or guidance

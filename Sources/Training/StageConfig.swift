@@ -54,6 +54,11 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// fewer than this many times. Three uncapped rounds narrowed 452 distinct items to 367, one policy item in a
     /// third of the letters, and best-of-N lost what it reranks: product validity fell 2.5 points (session 23).
     public var itemCap: Int?
+    /// SFT on own letters: a prompt whose own letter failed is written again as the product writes it (guards,
+    /// repairs, best of this many), and that letter is kept when it passes. Own letters alone keep the prompts the
+    /// model already gets right: sft33's kept letters skipped the keywords whose frames it mixes up (the judge's
+    /// topic failures, 159 of its 600 eval letters), so a round never showed it those keywords done right.
+    public var retryCandidates: Int?
     /// DPO and SFT on own letters: draw only prompts of these letter styles (nil: every style). The shipped model's
     /// own table letters were valid a third as often as its lists (46 of 124, session 18): pairs of tables only
     /// show it the table's mistakes.

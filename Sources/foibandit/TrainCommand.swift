@@ -125,7 +125,9 @@ struct TrainSFT: ParsableCommand {
         trains on; `mixLetters` of the data's letters are mixed in so the stage keeps the corpus's variety, and \
         where a style's letters were kept less often than the rest, the data's letters of that style make up \
         its share. With `itemCap`, a letter is kept only while each of its list items has been kept fewer than \
-        that many times, so one frame cannot crowd out the rest.
+        that many times, so one frame cannot crowd out the rest. With `retryCandidates`, each prompt whose own \
+        letter was not kept is written again as the product writes it (guards, repairs, best of that many), and \
+        kept on the same terms.
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions
@@ -158,19 +160,33 @@ struct TrainSFT: ParsableCommand {
         let requests = try trainingPrompts(cfg.data, authorities: authorities, keywords: keywords, count: count,
                                            seed: cfg.seed, temperature: cfg.sampleTemperature ?? 0.7, styles: cfg.styles)
         var kept: [String] = [], keptByStyle: [LetterStyle: Int] = [:], keptItems: [String: Int] = [:], capped = 0
+        var failed: [LetterRequest] = []
+        func keep(_ r: LetterRequest, _ w: WrittenLetter) -> Bool {
+            guard w.groundedValid && w.followsStyle else { return false }
+            let letter = ListWording.countFree(NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter))
+            if let cap = cfg.itemCap {
+                let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))
+                guard items.allSatisfy({ keptItems[$0, default: 0] < cap }) else { capped += 1; return true }
+                for i in items { keptItems[i, default: 0] += 1 }
+            }
+            kept.append(DomainCorpus.jsonLine(SFTExample(prompt: r.prompt.text, letter: letter + "\n")))
+            keptByStyle[r.style, default: 0] += 1
+            return true
+        }
         for start in stride(from: 0, to: requests.count, by: 16) {
             let batch = Array(requests[start..<min(start + 16, requests.count)])
-            for (r, w) in zip(batch, writer.write(batch)) where w.groundedValid && w.followsStyle {
-                let letter = ListWording.countFree(NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter))
-                if let cap = cfg.itemCap {
-                    let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))
-                    guard items.allSatisfy({ keptItems[$0, default: 0] < cap }) else { capped += 1; continue }
-                    for i in items { keptItems[i, default: 0] += 1 }
-                }
-                kept.append(DomainCorpus.jsonLine(SFTExample(prompt: r.prompt.text, letter: letter + "\n")))
-                keptByStyle[r.style, default: 0] += 1
-            }
+            for (r, w) in zip(batch, writer.write(batch)) where !keep(r, w) { failed.append(r) }
             stderr("sft own letters: \(start + batch.count)/\(requests.count) sampled, \(kept.count) kept" + (cfg.itemCap == nil ? "" : ", \(capped) over the item cap"))
+        }
+        if let n = cfg.retryCandidates, n > 1, !failed.isEmpty {
+            let own = kept.count
+            writer.guardsNames = true
+            writer.candidates = n
+            for start in stride(from: 0, to: failed.count, by: 4) {
+                let batch = Array(failed[start..<min(start + 4, failed.count)])
+                for (r, w) in zip(batch, writer.write(batch)) { _ = keep(r, w) }
+                stderr("sft own letters: \(start + batch.count)/\(failed.count) failed prompts written as the product writes them, \(kept.count - own) kept")
+            }
         }
         var lines: [String] = []
         for f in cfg.data { lines += try String(contentsOfFile: f, encoding: .utf8).split(separator: "\n").map(String.init) }

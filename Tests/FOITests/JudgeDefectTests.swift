@@ -32,6 +32,19 @@ import Testing
         #expect(!r.valid)
     }
 
+    /// sft33's product letters the judge passed (session 26): a count of a measure, and of a topic "reported" to the
+    /// regulator. Vacancies are counted as they are.
+    @Test func aCountOfAMeasure() {
+        let times = verdict(item("The number of FOI response times where the deadline was extended because of complexity."), F.leeds,
+                            kws + ["FOI response times"])
+        #expect(times.failed.contains { $0.id == "topic" && $0.reason.contains("“the number of FOI response times” counts a measure") }, "\(times.report)")
+        let reported = verdict(item("The number of website accessibility reported to the Information Commissioner."), F.leeds,
+                               kws + ["website accessibility"])
+        #expect(reported.failed.contains { $0.id == "topic" && $0.reason.contains("“the number of website accessibility” counts what cannot be counted") }, "\(reported.report)")
+        let vacancies = verdict(item("The number of social worker vacancies at the end of each year."), F.leeds, kws + ["social worker vacancies"])
+        #expect(vacancies.failed.allSatisfy { $0.id != "topic" }, "\(vacancies.report)")
+    }
+
     /// Read in the shipped model's product letters, each judged 100 before: a Welsh council's topic "in
     /// England", a closing paragraph spliced after the Act's title, a count of a sum.
     @Test func productLetterDefects() {

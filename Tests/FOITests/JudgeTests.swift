@@ -49,6 +49,10 @@ import Testing
         let b = "Reports on interim managers presented to your organisation's board, senior leadership team or committees"
         #expect(JudgeRules.askedTwice(a, b, keywords: ["EA", "interim managers"]) == nil)
         #expect(JudgeRules.askedTwice(a, a, keywords: ["disability confident scheme"]) != nil)
+        // Staff numbers in two wordings (sft33's product letter, session 26).
+        #expect(JudgeRules.askedTwice("The number of full-time equivalent staff who work on external legal advice.",
+                                      "The number of full-time officers whose work covers external legal advice.",
+                                      keywords: ["external legal advice"])?.kind == "how many staff work on it")
     }
 
     /// A product letter, session 11: nobody complains about what a trust spends on agency nurses.
