@@ -84,7 +84,7 @@ struct FrameGuard {
         let responsible = ends(["responsible", "for"]), auditors = ends(["external", "auditors", "about"])
         let paid = ends(["paid", "to"]) || ends(["paid", "to", "each", "of"])
         return frames.indices.filter { i in
-            if frames[i].contains(where: { f in w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
+            if frames[i].contains(where: { f in ends(f) || w.count >= f.count && Array(w.suffix(f.count)) == f }) { return true }
             if responsible && QuestionBanks.isHarm(keywords[i].text) { return true }
             if auditors && !QuestionBanks.auditorsSuit(keywords[i]) { return true }
             if paid && !QuestionBanks.payeeSuits(keywords[i]) { return true }
@@ -107,6 +107,14 @@ struct FrameGuard {
         return i < tail.count ? String(decoding: tail[i...], as: UTF8.self).lowercased() : nil
     }
 
+    /// Whether the text so far ends with a possessive "'s" (or "’s"), spaces aside.
+    var endsWithPossessive: Bool {
+        var end = tail.count
+        while end > 0, tail[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard end >= 2, tail[end - 1] == UInt8(ascii: "s") else { return false }
+        return tail[end - 2] == UInt8(ascii: "'") || (end >= 4 && Array(tail[(end - 4)..<(end - 1)]) == [0xE2, 0x80, 0x99])
+    }
+
     func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
         let out = held()
         if !out.isEmpty {
@@ -117,7 +125,9 @@ struct FrameGuard {
         }
         // A frame that suits none of the keywords ("complaints received about" with only sums to hand, read in two of
         // the shipped model's product letters the digit rule left, session 18): no slot is opened after it.
-        guard let last = lastWord, frameEnds.contains(last) else { return }
+        // After the body's possessive too ("responsible for the college's"): a lone harm or measure was written there
+        // in four of sft35's eight invalid product letters (session 26).
+        guard let last = lastWord, frameEnds.contains(last) || endsWithPossessive else { return }
         let w = TextTools.words(String(decoding: tail, as: UTF8.self))
         guard held(after: w).count == frames.count else { return }
         for t in slotOpeners where t < V { logits[t] = -.infinity }

@@ -78,5 +78,18 @@ import Tokenizer
         var fine = [Float](repeating: 0, count: tok.vocabSize)
         fine.withUnsafeMutableBufferPointer { open.constrain($0.baseAddress!, V: tok.vocabSize) }
         #expect(!fine.contains(-.infinity))
+        // A lone harm after the body's possessive: no slot is opened there either (sft35's product letters, session 26).
+        var lone = FrameGuard(keywords: [Self.k("data breaches", "IT and cyber security")], vocabulary: table)
+        for id in tok.encode("the officer responsible for the college's", allowSpecial: false) { lone.observe(table.bytes(id)) }
+        var shut = [Float](repeating: 0, count: tok.vocabSize)
+        shut.withUnsafeMutableBufferPointer { lone.constrain($0.baseAddress!, V: tok.vocabSize) }
+        #expect(shut[tok.encode(" {", allowSpecial: false)[0]] == -.infinity)
+        #expect(shut[tok.encode(" policy", allowSpecial: false)[0]] == 0)
+    }
+
+    /// A measure's own unsuited frame read past the possessive: "responsible for the council's {k}" of vacancy rates.
+    @Test(.enabled(if: CopyGuardTests.shipped)) func aMeasureIsHeldPastThePossessive() throws {
+        let ks = [Self.k("vacancy rates", "staffing"), Self.potholes]
+        #expect(try held(after: "(b) the job title of the officer responsible for the council's {k", keywords: ks) == [0])
     }
 }
