@@ -80,7 +80,26 @@ extension JudgeRules {
         for a in secondArticles(of: authority.name) where ctx.text.contains(a.wrong) {
             return (false, "a second article before the body's name: “\(a.wrong.prefix(40))”")
         }
+        if let bare = bareName(authority.name, in: ctx.text) {
+            return (false, "the body's name without its article: “\(bare.quote.prefix(40))”")
+        }
         return nil
+    }
+
+    /// The body's name bare after a lower-case word where it needs "the" (`NameForms.requiresArticle`): "I am requesting
+    /// from Scottish Government" (sft35's letter for a prompt of our own, session 26), and the text with the article.
+    /// Read by the judge and by the writer's repair (`NameArticle`).
+    package static func bareName(_ name: String, in text: String) -> (quote: String, fixed: String)? {
+        guard NameForms.requiresArticle(name),
+              let re = try? NSRegularExpression(pattern: "\\b([a-z]+) (" + NSRegularExpression.escapedPattern(for: name) + ")") else { return nil }
+        let ns = text as NSString
+        var quote: String? = nil
+        var fixed = text
+        for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)).reversed() where ns.substring(with: m.range(at: 1)) != "the" {
+            quote = ns.substring(with: m.range)
+            fixed = (fixed as NSString).replacingCharacters(in: m.range(at: 2), with: "the " + name)
+        }
+        return quote.map { ($0, fixed) }
     }
 
     /// Another sector's words: a supplementary planning document from a body that makes no local plan, a centre

@@ -259,7 +259,7 @@ struct LetterBuilder {
            k.lowercased().hasPrefix(noun.lowercased()) || k.split(separator: " ").last.map({ Self.notTheBodys.contains($0.lowercased()) }) == true {
             s = s.replacing("{ORG}'s {K}", with: KeywordArticle.withTopicArticle(k) == nil ? "{K}" : "the {K}")
         }
-        s = s.replacing("{THEA}", with: Self.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))
+        s = s.replacing("{THEA}", with: NameForms.withArticle(authority.name, localCouncil: authority.group == "Local and regional"))
         // "Dear Oldham College", not "Dear The Oldham College" (the copy guard's greeting slot agrees).
         if authority.name.hasPrefix("The ") { s = s.replacing("Dear {A}", with: "Dear " + authority.name.dropFirst(4)) }
         s = s.replacing("{A}", with: authority.name)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FOI
 @testable import FOICorpus
+@testable import FOICore
 
 @Suite struct ComposerTests {
     typealias F = Fixtures
@@ -101,15 +102,16 @@ import Testing
     }
 
     @Test func articles() {
-        #expect(LetterBuilder.withArticle("Environment Agency") == "the Environment Agency")
-        #expect(LetterBuilder.withArticle("Leeds City Council") == "Leeds City Council")
-        #expect(LetterBuilder.withArticle("Nursing and Midwifery Council", localCouncil: false) == "the Nursing and Midwifery Council")
-        #expect(LetterBuilder.withArticle("University of Leeds") == "the University of Leeds")
-        #expect(LetterBuilder.withArticle("HM Revenue and Customs") == "HM Revenue and Customs")
+        #expect(NameForms.withArticle("Environment Agency") == "the Environment Agency")
+        #expect(NameForms.withArticle("Leeds City Council") == "Leeds City Council")
+        #expect(NameForms.withArticle("Nursing and Midwifery Council", localCouncil: false) == "the Nursing and Midwifery Council")
+        #expect(NameForms.withArticle("University of Leeds") == "the University of Leeds")
+        #expect(NameForms.withArticle("HM Revenue and Customs") == "HM Revenue and Customs")
         // A plural name takes no article (a reading found "writing again to the National Museums Scotland").
-        #expect(LetterBuilder.withArticle("National Museums Scotland") == "National Museums Scotland")
-        #expect(LetterBuilder.withArticle("National Trust for Scotland") == "the National Trust for Scotland")
-        #expect(LetterBuilder.withArticle("Scottish Government") == "the Scottish Government")
+        #expect(NameForms.withArticle("National Museums Scotland") == "National Museums Scotland")
+        #expect(NameForms.withArticle("National Trust for Scotland") == "the National Trust for Scotland")
+        #expect(NameForms.withArticle("Scottish Government") == "the Scottish Government")
+        #expect(NameForms.withArticle("University for the Creative Arts") == "the University for the Creative Arts")
     }
 }
 

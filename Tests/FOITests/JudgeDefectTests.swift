@@ -45,6 +45,18 @@ import Testing
         #expect(vacancies.failed.allSatisfy { $0.id != "topic" }, "\(vacancies.report)")
     }
 
+    /// A name that cannot stand bare: "I am requesting from Scottish Government" (sft35's letter for a prompt of our
+    /// own, session 26). The writer's repair adds the article; "Colchester Institute" is written both ways and passes.
+    @Test func aNameWithoutTheArticleItNeeds() {
+        let gov = Authority(name: "Scottish Government", shortName: "", group: "Government Departments",
+                            category: "Scottish Government", nation: .scotland, regime: .foisa2002)
+        let bare = JudgeRules.bareName(gov.name, in: "I am requesting from Scottish Government, and Scottish Government's reply.")
+        #expect(bare?.quote == "from Scottish Government")
+        #expect(bare?.fixed == "I am requesting from the Scottish Government, and the Scottish Government's reply.")
+        #expect(JudgeRules.bareName(gov.name, in: "I am requesting from the Scottish Government.") == nil)
+        #expect(JudgeRules.bareName("Colchester Institute", in: "a request to Colchester Institute") == nil)
+    }
+
     /// Read in the shipped model's product letters, each judged 100 before: a Welsh council's topic "in
     /// England", a closing paragraph spliced after the Act's title, a count of a sum.
     @Test func productLetterDefects() {

@@ -13,6 +13,9 @@ public enum KeywordArticle {
         "fleet", "survey",
         // "the facts about city of culture bid" (seed 1470).
         "bid",
+        // Events of the kind a person asks about by name: "relating to bin strike" (sft35's letter for a prompt of our
+        // own, session 26), "the housing crisis".
+        "strike", "dispute", "crisis", "merger", "restructure", "scandal", "outbreak", "closure",
     ]
 
     /// Heads that also read as mass nouns ("about rail fares policy", a handwritten letter): the composer writes "the",
