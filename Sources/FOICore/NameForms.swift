@@ -191,7 +191,9 @@ package enum NameForms {
     /// `withArticle`, whose nouns people write both ways ("Colchester Institute").
     package static func requiresArticle(_ name: String) -> Bool {
         let lower = name.lowercased()
+        // "a request to Council for the Curriculum, Examinations and Assessment" (sft35's product letter, session 26).
         return ["university of ", "university for ", "department of ", "department for ", "ministry of ", "office of ",
-                "house of ", "london borough of "].contains { lower.hasPrefix($0) } || lower.hasSuffix(" government")
+                "office for ", "council for ", "commission for ", "agency for ", "house of ", "london borough of "]
+            .contains { lower.hasPrefix($0) } || lower.hasSuffix(" government")
     }
 }

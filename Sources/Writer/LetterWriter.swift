@@ -62,10 +62,19 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
         return asked.isFollowed(by: letter)
     }
 
+    /// How many things the letter asks, up to three: a request that asks one thing where its keyword takes several reads
+    /// thin ("Any internal audit report … that covers GP appointment waiting times" and nothing else); 94 of sft35's
+    /// 160 product letters for one keyword asked one thing, though 52 of its 117 valid own letters for such prompts
+    /// asked two (session 26).
+    /// A definitions block's bullets are no questions.
+    var asked: Int {
+        min(3, JudgeRules.listItems(letter.split(separator: "\n").map(String.init).filter { !DefinitionRepair.isDefinitionLine($0) }).count)
+    }
+
     /// The writer's order of preference: valid first, then in the style asked for, then fewer items from no bank,
     /// with a history adapter a frame
     /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, more
-    /// of the keywords' own questions, then the judge's score.
+    /// items (up to three), more of the keywords' own questions, then the judge's score.
     /// `grounding` false leaves the items' grounding out (a person's style: their questions are in no bank).
     public func isBetter(than other: WrittenLetter, grounding: Bool = true) -> Bool {
         if judge.valid != other.judge.valid { return judge.valid }
@@ -75,6 +84,7 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
         if (unseen ?? 0) != (other.unseen ?? 0) { return (unseen ?? 0) < (other.unseen ?? 0) }
         if (foreign ?? 0) != (other.foreign ?? 0) { return (foreign ?? 0) < (other.foreign ?? 0) }
         if (overlaps ?? 0) != (other.overlaps ?? 0) { return (overlaps ?? 0) < (other.overlaps ?? 0) }
+        if grounding && asked != other.asked { return asked > other.asked }
         if grounding && (ownQuestions ?? 0) != (other.ownQuestions ?? 0) { return (ownQuestions ?? 0) > (other.ownQuestions ?? 0) }
         return judge.score > other.judge.score
     }

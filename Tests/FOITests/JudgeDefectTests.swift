@@ -55,6 +55,9 @@ import Testing
         #expect(bare?.fixed == "I am requesting from the Scottish Government, and the Scottish Government's reply.")
         #expect(JudgeRules.bareName(gov.name, in: "I am requesting from the Scottish Government.") == nil)
         #expect(JudgeRules.bareName("Colchester Institute", in: "a request to Colchester Institute") == nil)
+        #expect(JudgeRules.bareName("Council for the Curriculum, Examinations and Assessment",
+                                    in: "a request to Council for the Curriculum, Examinations and Assessment")?.fixed
+                == "a request to the Council for the Curriculum, Examinations and Assessment")
     }
 
     /// Read in the shipped model's product letters, each judged 100 before: a Welsh council's topic "in

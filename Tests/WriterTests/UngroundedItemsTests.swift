@@ -55,3 +55,28 @@ import Testing
         #expect(UngroundedItems.dropped(["something else"], from: list) == nil)
     }
 }
+
+/// Between two valid, grounded letters alike in all else, the one that asks more (up to three things) is preferred:
+/// "Any internal audit report … that covers short-term let licences" alone read thin (session 26).
+@Suite struct MoreItemsPreferredTests {
+    @Test func twoGroundedItemsBeatOne() throws {
+        let two = UngroundedItemsTests.letter.replacingOccurrences(of: "2) The total spent with external suppliers-sized audit, and their total cost.\n", with: "")
+        let one = two.replacingOccurrences(of: "1) The total spent with external suppliers and consultants on work relating to artificial intelligence use.\n", with: "")
+        let judge = Judge()
+        func written(_ text: String) -> WrittenLetter {
+            WrittenLetter(prompt: "", letter: text,
+                          judge: judge.judge(letter: text, authority: UngroundedItemsTests.barnsley, keywords: UngroundedItemsTests.keywords),
+                          modelId: "test", seed: 0, tokens: 0, ungrounded: [], overlaps: 0)
+        }
+        // The same verdict on both, so only the count differs (the one-item cut no longer names one keyword).
+        let a = written(two)
+        var b = written(one)
+        b.judge = a.judge
+        #expect(a.judge.valid)
+        #expect(a.asked == 2 && b.asked == 1)
+        #expect(a.isBetter(than: b))
+        #expect(!b.isBetter(than: a))
+        // A person's style (no grounding): the count does not decide.
+        #expect(a.isBetter(than: b, grounding: false) == (a.judge.score > b.judge.score))
+    }
+}
