@@ -58,6 +58,7 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// repairs, best of this many), and that letter is kept when it passes. Own letters alone keep the prompts the
     /// model already gets right: sft33's kept letters skipped the keywords whose frames it mixes up (the judge's
     /// topic failures, 159 of its 600 eval letters), so a round never showed it those keywords done right.
+    /// DPO: a prompt none of whose samples is clean gets the product's letter as its chosen one, the same way.
     public var retryCandidates: Int?
     /// DPO and SFT on own letters: draw only prompts of these letter styles (nil: every style). The shipped model's
     /// own table letters were valid a third as often as its lists (46 of 124, session 18): pairs of tables only

@@ -26,6 +26,12 @@ public struct LetterRequest: Sendable, Equatable {
     public var prompt: Prompt { Prompt(authority: authority, keywords: keywords, style: style.rawValue) }
     /// The names a letter for it writes: the authority's and the keywords'.
     public var names: [String] { [authority.name, authority.shortName] + keywords.map(\.text) }
+
+    /// A finished letter for this request as a slots model trains on it: names and the law's figures as slots,
+    /// and worded for any number of items (`ListWording.countFree`).
+    public func trainingForm(of letter: String) -> String {
+        ListWording.countFree(NameSlots(prompt, body: .of(authority)).delexicalise(letter))
+    }
 }
 
 /// A generated letter with its judge result.

@@ -4,7 +4,7 @@ import Foundation
 /// Samples K letters per prompt from a model and keeps (best, worst) by the writer's order of preference
 /// when they differ in validity or grounding, or by at least `minMargin` points of the judge's score.
 public enum PreferencePairBuilder {
-    public struct Stats: Sendable { public var prompts = 0, samples = 0, kept = 0, meanScore = 0.0 }
+    public struct Stats: Sendable { public var prompts = 0, samples = 0, kept = 0, retried = 0, meanScore = 0.0 }
 
     /// Whether a pair teaches something: a valid letter over an invalid one, fewer items from no bank, more of the
     /// keywords' own questions, or
@@ -23,7 +23,7 @@ public enum PreferencePairBuilder {
     }
 
     public static func build(writer: LetterWriter, prompts: [LetterRequest], samplesPerPrompt K: Int,
-                             minMargin: Int, batchSize: Int = 16,
+                             minMargin: Int, batchSize: Int = 16, retryCandidates: Int? = nil,
                              progress: ((Int, Int) -> Void)? = nil) -> (pairs: [JudgedPair], stats: Stats) {
         var requests: [LetterRequest] = []
         for (p, base) in prompts.enumerated() {
@@ -44,24 +44,45 @@ public enum PreferencePairBuilder {
             letters += writer.write(Array(requests[start..<min(start + batchSize, requests.count)]))
             progress?(letters.count, requests.count)
         }
-        var pairs: [JudgedPair] = []
         var stats = Stats(prompts: prompts.count, samples: letters.count)
         stats.meanScore = letters.isEmpty ? 0 : Double(letters.map(\.judge.score).reduce(0, +)) / Double(letters.count)
+        // Best and worst by the writer's own order (`WrittenLetter.isBetter`: valid, then items from the
+        // banks, then no item asked twice, then score), so DPO moves the model toward the letter the product
+        // would pick. The judge's score alone is 100 for most valid letters and would not tell a grounded
+        // letter from one with a nonsense item. Pairs hold what the model wrote: with name slots, the letters
+        // before the writer filled them.
+        var chosen: [(letter: WrittenLetter, text: String)] = [], worst: [WrittenLetter] = []
         for p in 0..<prompts.count {
             let group = letters[(p * K)..<((p + 1) * K)]
-            // Best and worst by the writer's own order (`WrittenLetter.isBetter`: valid, then items from the
-            // banks, then no item asked twice, then score), so DPO moves the model toward the letter the product
-            // would pick. The judge's score alone is 100 for most valid letters and would not tell a grounded
-            // letter from one with a nonsense item.
-            var best = group.first!, worst = group.first!
+            var b = group.first!, w = group.first!
             for l in group.dropFirst() {
-                if l.isBetter(than: best) { best = l }
-                if worst.isBetter(than: l) { worst = l }
+                if l.isBetter(than: b) { b = l }
+                if w.isBetter(than: l) { w = l }
             }
-            guard Self.separates(best, worst, minMargin: minMargin) else { continue }
-            // Pairs hold what the model wrote: with name slots, the letters before the writer filled them.
-            pairs.append(JudgedPair(prompt: best.prompt, chosen: best.raw ?? best.letter, rejected: worst.raw ?? worst.letter,
-                                    chosenScore: best.judge.score, rejectedScore: worst.judge.score))
+            chosen.append((b, b.raw ?? b.letter))
+            worst.append(w)
+        }
+        // Where no sample is clean, the pair that teaches most is the letter the product would send over what the
+        // model wrote: plain samples alone leave out exactly the prompts the model gets wrong (session 27).
+        if let n = retryCandidates, n > 1 {
+            let failing = prompts.indices.filter { !(chosen[$0].letter.groundedValid && chosen[$0].letter.followsStyle) }
+            writer.candidates = n
+            writer.guardsNames = true
+            for start in stride(from: 0, to: failing.count, by: 4) {
+                let batch = Array(failing[start..<min(start + 4, failing.count)])
+                for (p, l) in zip(batch, writer.write(batch.map { prompts[$0] })) where l.groundedValid && l.followsStyle {
+                    chosen[p] = (l, prompts[p].trainingForm(of: l.letter))
+                    stats.retried += 1
+                }
+                progress?(letters.count + start + batch.count, letters.count + failing.count)
+            }
+        }
+        var pairs: [JudgedPair] = []
+        for p in 0..<prompts.count {
+            let (best, text) = chosen[p], w = worst[p]
+            guard Self.separates(best, w, minMargin: minMargin) else { continue }
+            pairs.append(JudgedPair(prompt: best.prompt, chosen: text, rejected: w.raw ?? w.letter,
+                                    chosenScore: best.judge.score, rejectedScore: w.judge.score))
         }
         stats.kept = pairs.count
         return (pairs, stats)

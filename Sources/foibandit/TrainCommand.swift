@@ -163,7 +163,7 @@ struct TrainSFT: ParsableCommand {
         var failed: [LetterRequest] = []
         func keep(_ r: LetterRequest, _ w: WrittenLetter) -> Bool {
             guard w.groundedValid && w.followsStyle else { return false }
-            let letter = ListWording.countFree(NameSlots(r.prompt, body: .of(r.authority)).delexicalise(w.letter))
+            let letter = r.trainingForm(of: w.letter)
             if let cap = cfg.itemCap {
                 let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))
                 guard items.allSatisfy({ keptItems[$0, default: 0] < cap }) else { capped += 1; return true }
@@ -229,7 +229,10 @@ struct TrainDPO: ParsableCommand {
         For `prompts` training prompts, samples `samplesPerPrompt` letters from the model in \
         `initFrom`, judges them, and keeps the writer's best and worst of each prompt (valid first, then \
         items from the question banks, then the score) when they differ in validity or grounding or by at \
-        least `minMargin` points. The frozen starting model is the reference. The loss starts at ln 2.
+        least `minMargin` points. With `retryCandidates`, a prompt none of whose samples the judge passes with \
+        every item from the banks is written again as the product writes it (guards, repairs, best of that many), \
+        and that letter, when it passes, is chosen over the worst sample. The frozen starting model is the \
+        reference. The loss starts at ln 2.
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions
@@ -261,8 +264,9 @@ struct TrainDPO: ParsableCommand {
                                           temperature: cfg.sampleTemperature ?? 0.7, styles: cfg.styles)
         let began = Date()
         let (pairs, stats) = PreferencePairBuilder.build(
-            writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10
-        ) { done, total in stderr("dpo pairs: sampled \(done)/\(total) letters") }
+            writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10,
+            retryCandidates: cfg.retryCandidates
+        ) { done, total in stderr("dpo pairs: \(done)/\(total) letters written") }
         var all = pairs
         if fromRatings {
             let rated = try s.ratingPreferencePairs()
@@ -274,8 +278,8 @@ struct TrainDPO: ParsableCommand {
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let lines = try all.map { String(decoding: try enc.encode($0), as: UTF8.self) }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file, options: .atomic)
-        stderr(String(format: "dpo pairs: %d of %d prompts kept (mean sample score %.1f) in %.0fs -> %@",
-                      stats.kept, stats.prompts, stats.meanScore, Date().timeIntervalSince(began), file.path))
+        stderr(String(format: "dpo pairs: %d of %d prompts kept (%d with the product's letter chosen; mean sample score %.1f) in %.0fs -> %@",
+                      stats.kept, stats.prompts, stats.retried, stats.meanScore, Date().timeIntervalSince(began), file.path))
     }
 }
 

@@ -54,4 +54,34 @@ import Testing
         // A margin of 0 keeps ties, in order.
         #expect(PreferencePairBuilder.separates(good, good, minMargin: 0))
     }
+
+    /// With retries, a prompt none of whose samples is clean gets the product's letter as its chosen one, in the
+    /// form the model trains on (names and the law's figures as slots); the rejected letter is still a sample.
+    @Test(.enabled(if: CopyGuardTests.shipped)) func aPromptWithNoCleanSampleGetsTheProductsLetter() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let writer = try LetterWriter(modelDirectory: CopyGuardTests.modelDir,
+                                      judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        // Keywords whose frames the model mixes up (a quarter of its own letters fail on a frame that does not suit).
+        let texts = ["disciplinary cases", "advertising spend", "vacancy rates", "contracts register"]
+        let leeds = try #require(authorities.first { $0.name == "Leeds City Council" })
+        let prompts = try texts.enumerated().map { i, t in
+            LetterRequest(authority: leeds, keywords: [try #require(keywords.first { $0.text == t })],
+                          style: .numbered, seed: UInt64(40 + i))
+        }
+        let settings = (writer.candidates, writer.guardsNames)
+        // One sample a prompt is its own best and worst: no pair without a retry.
+        let plain = PreferencePairBuilder.build(writer: writer, prompts: prompts, samplesPerPrompt: 1, minMargin: 5)
+        #expect(plain.stats.kept == 0)
+        let retried = PreferencePairBuilder.build(writer: writer, prompts: prompts, samplesPerPrompt: 1, minMargin: 5,
+                                                  retryCandidates: 4)
+        #expect(writer.candidates == settings.0 && writer.guardsNames == settings.1, "the writer's settings come back")
+        #expect(retried.stats.retried > 0, "some of these prompts' samples fail and the product's letter passes")
+        #expect(retried.stats.kept == retried.stats.retried)
+        for chosen in retried.pairs.map(\.chosen) {
+            #expect(chosen.contains(NameSlots.authoritySlot), "the product's letter in the slots form: \(chosen)")
+            #expect(!chosen.contains("Leeds City Council"))
+        }
+    }
 }
