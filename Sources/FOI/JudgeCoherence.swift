@@ -151,6 +151,8 @@ extension JudgeRules {
     }
 
     /// Words that never stand twice in a row in a letter ("had had" and "that that" can; numbers can).
+    /// Words that cannot open the noun phrase "the" begins ("in" and "by" can: "the in-house team", "the by-election").
+    static let neverAfterThe: Set<String> = ["to", "of", "and", "or", "is", "are", "was", "were", "with", "from"]
     static let neverTwice: Set<String> = ["the", "of", "to", "and", "in", "for", "each", "one", "your", "any", "by", "on", "with",
                                           "is", "are", "or", "its", "their", "from", "at", "as", "an", "be", "was", "were", "i",
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
@@ -303,6 +305,10 @@ extension JudgeRules {
             // A subordinate clause with nothing after it: "Electronic copies are preferred. If you."
             if w.count <= 3, let first = w.first, ["if", "where", "when", "although", "because", "unless"].contains(first) {
                 return (false, "a sentence breaks off: “\(s.prefix(40))”")
+            }
+            // "the" with no noun after it: "I would like the to advise and assist." (sft37's own letter, session 27).
+            for i in w.indices.dropFirst() where w[i - 1] == "the" && Self.neverAfterThe.contains(w[i]) {
+                return (false, "an article with no noun: “the \(w[i])” in “\(s.prefix(60))”")
             }
             // ("a a" is left alone: "(a) a breakdown" is a marker and an article.)
             // (Read in a history adapter's letters: "how many new you each one one year", "your each each year".)

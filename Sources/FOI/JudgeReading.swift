@@ -196,6 +196,9 @@ extension JudgeRules {
         if let bare = KeywordArticle.bareKeywordPhrase(in: ctx.bodyLines.joined(separator: "\n"), keywords: keywords) {
             return (false, "a keyword without its article: “\(bare)”")
         }
+        if let needless = KeywordArticle.needlessArticlePhrase(in: ctx.bodyLines.joined(separator: "\n"), keywords: keywords) {
+            return (false, "an article before a keyword that takes none: “\(needless)”")
+        }
         let w = ctx.bodyWords
         let split = keywords.map { TextTools.words($0) }  // hyphens already split words
         for (n, kw) in split.enumerated() where kw.count >= 2 {

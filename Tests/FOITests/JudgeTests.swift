@@ -195,6 +195,29 @@ import Testing
         #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))
     }
 
+    /// "the" before a keyword that takes none, where the keyword ends its phrase (sft37's own letters, session 27:
+    /// "complaints received about the disability access, and how many were upheld"); a plural, a phrase going on
+    /// and a keyword with a head of its own are left alone, and the writer takes the article out.
+    @Test func anArticleBeforeAKeywordThatTakesNone() {
+        let k = ["pothole repairs", "disability access"]
+        let needless = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of complaints received about the disability access, and how many were upheld.")
+        #expect(failedIDs(needless, keywords: k).contains("names"))
+        let plain = needless.replacingOccurrences(of: "about the disability", with: "about disability")
+        #expect(!failedIDs(plain, keywords: k).contains("names"))
+        #expect(KeywordArticle.repair(needless, keywords: k) == plain)
+        #expect(!failedIDs(needless.replacingOccurrences(of: "access, and", with: "access works carried out, and"), keywords: k).contains("names"))
+        #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "The number of pothole", with: "The number of the pothole"), keywords: k).contains("names"))
+        let choose = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of patients referred under the right to choose.")
+        #expect(!failedIDs(choose, keywords: ["pothole repairs", "right to choose"]).contains("names"))
+    }
+
+    /// "the" with no noun after it: "I would like the to advise and assist." (sft37's own letter, session 27).
+    @Test func anArticleWithNoNoun() {
+        let broken = F.goodLetter.replacingOccurrences(of: "I would like to receive", with: "I would like the to receive")
+        #expect(failedIDs(broken).contains("coherence"))
+        #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "the information electronically", with: "the in-house records electronically")).contains("coherence"))
+    }
+
     /// A format sentence carried on an item's line, and complaints about a body's own complaints (sft19's product
     /// letters, session 20).
     @Test func aFormatSentenceInAnItemAndComplaintsAboutComplaints() {

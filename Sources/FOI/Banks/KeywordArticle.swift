@@ -77,12 +77,49 @@ public enum KeywordArticle {
         return (before + " " + text[r]).lowercased()
     }
 
+    /// Where the text puts "the" before a keyword that takes none, a mass noun standing alone at the end of its
+    /// phrase ("complaints received about the disability access, and how many were upheld", "any internal audit or
+    /// external review that examined the hedge cutting"), the range of "the ". dpo12 and sft37 wrote it in 314 of
+    /// sft37's 461 valid own letters (session 27), after DPO's pairs punished the bare singular keyword. A plural
+    /// ("the procurement waivers") or a phrase going on ("the exceptional financial support agreed with the
+    /// government", a handwritten letter) reads right and is left alone; so is a name ("the Prevent duty").
+    static func needlessArticle(in text: String, keywords: [String]) -> Range<String.Index>? {
+        for k in keywords where withTopicArticle(k) == nil && KeywordNature.documentHead(of: k.lowercased()) == nil {
+            let words = TextTools.words(k)
+            // A phrase with a head before its last word names one thing ("the right to choose", a handwritten letter).
+            guard let last = words.last, k.first?.isLowercase == true, !last.hasSuffix("s") || last.hasSuffix("ss"),
+                  !words.contains(where: { ["to", "of", "for", "on", "in", "and", "at", "with"].contains($0) }) else { continue }
+            var from = text.startIndex
+            while let r = text.range(of: "the " + k, options: .caseInsensitive, range: from..<text.endIndex) {
+                from = r.upperBound
+                if r.lowerBound > text.startIndex, text[text.index(before: r.lowerBound)].isLetter { continue }
+                // A sentence that opens with the keyword reads as a name of it ("The hedge cutting budget …").
+                if text[r.lowerBound] == "T" { continue }
+                let rest = text[r.upperBound...]
+                guard let c = rest.first else { return r.lowerBound..<text.index(r.lowerBound, offsetBy: 4) }
+                // The phrase ends: a full stop, comma, semicolon or line end, or one of the stock periods after it.
+                if ".,;:\n".contains(c) || ["in the period", "over that period", "since then"].contains(where: { rest.hasPrefix(" " + $0) }) {
+                    return r.lowerBound..<text.index(r.lowerBound, offsetBy: 4)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The words the judge quotes for a needless article: "the" and the keyword.
+    static func needlessArticlePhrase(in text: String, keywords: [String]) -> String? {
+        guard let r = needlessArticle(in: text, keywords: keywords) else { return nil }
+        return String(text[r.lowerBound...].prefix { !".,;:\n".contains($0) }.prefix(60)).lowercased()
+    }
+
     /// The letter with "the" before every bare keyword: product decoding only (`LetterWriter`), so the model's own
     /// letters are measured as written. The model writes "{k1}" where the keyword goes and the writer fills it, so the
     /// article is the writer's to give, as the composer gives it.
+    /// And without "the" where it stands before a keyword that takes none (`needlessArticle`).
     public static func repair(_ letter: String, keywords: [String]) -> String {
         var out = letter
         while let r = bareKeyword(in: out, keywords: keywords) { out.insert(contentsOf: "the ", at: r.lowerBound) }
+        while let r = needlessArticle(in: out, keywords: keywords) { out.removeSubrange(r) }
         return out
     }
 }
