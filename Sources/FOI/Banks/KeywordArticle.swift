@@ -16,6 +16,9 @@ public enum KeywordArticle {
         // Events of the kind a person asks about by name: "relating to bin strike" (sft35's letter for a prompt of our
         // own, session 26), "the housing crisis".
         "strike", "dispute", "crisis", "merger", "restructure", "scandal", "outbreak", "closure",
+        // A change counted once: "the facts about council tax rise" (the composer, read when the judge began failing
+        // "the" before a keyword that takes none, session 27).
+        "rise", "increase", "freeze", "shortfall", "overspend",
     ]
 
     /// Heads that also read as mass nouns ("about rail fares policy", a handwritten letter): the composer writes "the",
