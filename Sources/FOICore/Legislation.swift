@@ -103,6 +103,8 @@ public enum EnvironmentalRules {
         "clean air zone", "ulez", "street lighting", "light pollution", "odour", "dust", "invasive species",
         "japanese knotweed", "bin collections", "refuse", "compost", "chemicals", "energy efficiency",
         "renewable", "solar", "wind farm", "wind turbines", "heat network", "insulation", "fuel poverty",
+        // Bringing a species back is biodiversity ("beaver reintroduction" to the Highland Council, session 27).
+        "reintroduction", "rewilding",
     ]
 
     public static let weakTerms: [String] = [
@@ -258,10 +260,13 @@ public enum Legislation {
         authority.nation == .scotland ? .foisa2002 : (authority.regime == .foisa2002 ? .foisa2002 : .foia2000)
     }
 
+    /// A keyword with no theme is none of ours (`Keyword.resolve` made it from text): the word rules judge it again,
+    /// so an unsure call cites both laws. Its flag alone read "Ajax armoured vehicle" as sure and environmental, and
+    /// a letter to the Ministry of Defence cited the EIR alone (session 27, a prompt of our own).
     public static func jurisdiction(for authority: Authority, keywords: [Keyword]) -> Jurisdiction {
         let regime = regime(for: authority)
         return Jurisdiction(general: Law.general(for: regime), environmentalLaw: Law.environmental(for: regime),
-                            topics: keywords.map(EnvironmentalRules.assess))
+                            topics: keywords.map { $0.theme.isEmpty ? EnvironmentalRules.assess($0.text) : EnvironmentalRules.assess($0) })
     }
 
     /// For topics given as text: known keywords use their flag, others the word rules.

@@ -12,6 +12,16 @@ import Testing
         #expect(j.sure)
     }
 
+    /// A keyword of none of ours keeps the word rules' doubt: "Ajax armoured vehicle" ("vehicle" may be
+    /// environmental) cites both laws, not the EIR alone; "beaver reintroduction" is biodiversity.
+    @Test func aKeywordOfNoneOfOursKeepsItsDoubt() {
+        let j = Legislation.jurisdiction(for: F.leeds, keywords: Keyword.resolve(["Ajax armoured vehicle"], known: []))
+        #expect(j.laws == [.foia2000, .eir2004])
+        #expect(!j.sure)
+        let beaver = Legislation.jurisdiction(for: F.leeds, keywords: Keyword.resolve(["beaver reintroduction"], known: []))
+        #expect(beaver.laws == [.eir2004])
+    }
+
     @Test func welshBodiesAnswerUnderFOIA() {
         #expect(Legislation.jurisdiction(for: F.cardiff, keywords: [F.exclusions]).laws == [.foia2000])
         #expect(Legislation.jurisdiction(for: F.cardiff, keywords: [F.flyTipping]).laws == [.eir2004])

@@ -64,11 +64,14 @@ import Testing
         let writer = try LetterWriter(modelDirectory: CopyGuardTests.modelDir,
                                       judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
         // Keywords whose frames the model mixes up (a quarter of its own letters fail on a frame that does not suit).
-        let texts = ["disciplinary cases", "advertising spend", "vacancy rates", "contracts register"]
+        // Pairs of them, so most samples have a frame to get wrong.
+        let texts = ["disciplinary cases", "advertising spend", "vacancy rates", "contracts register", "cancelled operations",
+                     "internal reviews", "investment properties", "penetration testing", "outsourcing contracts",
+                     "flood grant funding", "whistleblowing reports", "staff suspensions"]
         let leeds = try #require(authorities.first { $0.name == "Leeds City Council" })
-        let prompts = try texts.enumerated().map { i, t in
-            LetterRequest(authority: leeds, keywords: [try #require(keywords.first { $0.text == t })],
-                          style: .numbered, seed: UInt64(40 + i))
+        let prompts = try stride(from: 0, to: texts.count, by: 2).map { i in
+            LetterRequest(authority: leeds, keywords: try [texts[i], texts[i + 1]].map { t in try #require(keywords.first { $0.text == t }) },
+                          style: .table, seed: UInt64(40 + i))
         }
         let settings = (writer.candidates, writer.guardsNames)
         // One sample a prompt is its own best and worst: no pair without a retry.

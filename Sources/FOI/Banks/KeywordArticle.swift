@@ -19,6 +19,9 @@ public enum KeywordArticle {
         // A change counted once: "the facts about council tax rise" (the composer, read when the judge began failing
         // "the" before a keyword that takes none, session 27).
         "rise", "increase", "freeze", "shortfall", "overspend",
+        // "how the government manages 20mph speed limit", "relating to loan charge" (sft36's letters for prompts of our
+        // own, session 27).
+        "limit", "charge",
     ]
 
     /// Heads that also read as mass nouns ("about rail fares policy", a handwritten letter): the composer writes "the",
@@ -64,7 +67,8 @@ public enum KeywordArticle {
                     // A participle after it ends the phrase too: "reports on records retention schedule completed in the
                     // period" (sft14's product letters, sessions 21 and 22).
                     // And "across": "I am researching capital programme across public bodies" (sft27's own letter, session 24).
-                    if next.isEmpty || next == "across" || JudgeRules.kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) {
+                    // And "recently": "public discussion of bin strike recently" (session 27).
+                    if next.isEmpty || next == "across" || next == "recently" || JudgeRules.kindFollowers.contains(next) || (next.hasSuffix("ed") && next.count > 3) {
                         return text.index(r.upperBound, offsetBy: -k.count)..<r.upperBound
                     }
                 }
@@ -89,8 +93,9 @@ public enum KeywordArticle {
     static func needlessArticle(in text: String, keywords: [String]) -> Range<String.Index>? {
         for k in keywords where withTopicArticle(k) == nil && KeywordNature.documentHead(of: k.lowercased()) == nil {
             let words = TextTools.words(k)
-            // A phrase with a head before its last word names one thing ("the right to choose", a handwritten letter).
-            guard let last = words.last, k.first?.isLowercase == true, !last.hasSuffix("s") || last.hasSuffix("ss"),
+            // A phrase with a head before its last word names one thing ("the right to choose", a handwritten letter);
+            // a count noun takes "the" ("the independent sector", a handwritten letter), so only mass nouns count.
+            guard let last = words.last, k.first?.isLowercase == true, isMassNoun(last),
                   !words.contains(where: { ["to", "of", "for", "on", "in", "and", "at", "with"].contains($0) }) else { continue }
             var from = text.startIndex
             while let r = text.range(of: "the " + k, options: .caseInsensitive, range: from..<text.endIndex) {
@@ -108,6 +113,23 @@ public enum KeywordArticle {
         }
         return nil
     }
+
+    /// Nouns that take no article when they stand for the whole of a topic: a gerund ("hedge cutting") or one of these.
+    static func isMassNoun(_ word: String) -> Bool {
+        if word.hasSuffix("ing") { return word.count > 5 && !countGerunds.contains(word) }
+        return massNouns.contains(word)
+    }
+    static let countGerunds: Set<String> = ["building", "meeting", "hearing", "ceiling", "opening", "painting", "crossing",
+                                            "landing", "dwelling", "setting", "offering", "sibling", "booking", "briefing",
+                                            "finding", "ruling", "listing", "warning", "filling"]
+    static let massNouns: Set<String> = [
+        "access", "spend", "support", "consumption", "pay", "quality", "use", "care", "recruitment", "management",
+        "enforcement", "procurement", "provision", "attendance", "turnover", "absence", "performance", "safety",
+        "security", "transport", "crime", "advice", "health", "insurance", "stress", "capacity", "accessibility",
+        "expenditure", "income", "revenue", "debt", "maintenance", "engagement", "investment", "compliance",
+        "governance", "inequality", "poverty", "homelessness", "sickness", "misconduct", "fraud", "abuse", "harassment",
+        "pollution", "litter", "graffiti", "vandalism", "fouling", "waste", "equality", "diversity", "wellbeing",
+    ]
 
     /// The words the judge quotes for a needless article: "the" and the keyword.
     static func needlessArticlePhrase(in text: String, keywords: [String]) -> String? {
