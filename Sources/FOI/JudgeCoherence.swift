@@ -158,10 +158,6 @@ extension JudgeRules {
                                           "you", "my", "our", "this", "these", "those", "we", "it", "per", "all", "every"]
 
     /// "(b)b)", "(b)(b)", "b)b)", "2)2)": the same letter or number closed twice at the start of a line.
-    /// The phrase banks' sentences on the reply's format, as words.
-    static let formatSentences: Set<String> = Set((Phrases.formats + Phrases.documentFormats + Phrases.tableFormats + Phrases.briefFormats)
-        .map { TextTools.words($0).joined(separator: " ") })
-
     static func doubledMarker(_ line: String) -> Bool {
         var rest = Substring(line)
         func marker() -> Substring? {
@@ -338,41 +334,7 @@ extension JudgeRules {
             let around = ctx.text[r.lowerBound...].prefix(40)
             return (false, "a sentence is spliced: “…\(around)…”")
         }
-        // A list item run into the sentence before it: "relating to dog wardens.4. Any training".
-        for line in ctx.bodyLines {
-            let c = Array(line)
-            for i in c.indices.dropLast(3) where c[i] == "." && (c[i + 1].isNumber || (c[i + 1] == "(" && c[i + 2].isNumber)) {
-                var j = i + 1
-                while j < c.count, c[j] == "(" || c[j].isNumber { j += 1 }
-                if j + 1 < c.count, c[j] == "." || c[j] == ")", c[j + 1] == " " || c[j + 1].isUppercase {
-                    return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
-                }
-            }
-            // Lettered items too: "how many remain outstanding.(d) The number", "were upheld.d) The number".
-            for i in c.indices.dropLast(4) where c[i] == "." && (c[i + 1] == "(" && c[i + 2].isLowercase && c[i + 3] == ")" && c[i + 4] == " "
-                                                            || c[i + 1].isLowercase && c[i + 2] == ")" && c[i + 3] == " " && c[i + 4].isUppercase) {
-                return (false, "a list item is spliced into a sentence: “…\(String(c[max(0, i - 30)..<min(c.count, i + 20)]))…”")
-            }
-        }
-        // A word or two after an item's full stop, with no stop of its own: "… agency nurse spending. for" (the base
-        // writing a history adapter's item went on past its end, session 15). Not after "etc." or "e.g.".
-        for line in ctx.bodyLines {
-            guard let item = stripMarker(line), let dot = item.lastIndex(of: ".") else { continue }
-            let after = item[item.index(after: dot)...].split(separator: " ")
-            let before = TextTools.words(String(item[..<dot])).last ?? ""
-            if (1...2).contains(after.count), after.allSatisfy({ $0.allSatisfy(\.isLowercase) }),
-               !["etc", "e", "g", "i", "eg", "ie", "incl", "approx", "no", "vs"].contains(before) {
-                return (false, "a stray word after the item's end: “…\(item.suffix(40))”")
-            }
-        }
-        // A format sentence of the phrase banks on an item's line: "b) The number of complaints … upheld. Electronic
-        // copies are preferred." (sft19's product table letters, session 20); it belongs below the list.
-        for line in ctx.bodyLines {
-            guard let item = stripMarker(line) else { continue }
-            if let s = TextTools.sentences(item).dropFirst().first(where: { Self.formatSentences.contains(TextTools.words($0).joined(separator: " ")) }) {
-                return (false, "a format sentence inside an item: “…\(s)”")
-            }
-        }
+        if let f = itemLines(ctx) { return f }
         // A request of one item answered "in parts", or of two whose "first two items" leave no remainder.
         let parts = requestItems(ctx).count
         if parts == 1, let p = Phrases.severalParts.first(where: ctx.text.contains) {

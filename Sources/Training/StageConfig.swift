@@ -64,6 +64,9 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// own table letters were valid a third as often as its lists (46 of 124, session 18): pairs of tables only
     /// show it the table's mistakes.
     public var styles: [String]?
+    /// DPO only: pairs that differ in one list item (`MendedPairs`): each failed sample against itself with the failing
+    /// item swapped for a clean sample's or cut, in place of (best, worst) of whole samples.
+    public var mendedPairs: Bool?
     /// DPO only: weight of the chosen letter's mean token loss added to the DPO loss (0: plain DPO).
     public var chosenNLL: Float?
     /// Letters name the authority and keywords through slots ("{authority}", "{k1}") that the writer fills;

@@ -23,7 +23,7 @@ public enum PreferencePairBuilder {
     }
 
     public static func build(writer: LetterWriter, prompts: [LetterRequest], samplesPerPrompt K: Int,
-                             minMargin: Int, batchSize: Int = 16, retryCandidates: Int? = nil,
+                             minMargin: Int, batchSize: Int = 16, retryCandidates: Int? = nil, mended: Bool = false,
                              progress: ((Int, Int) -> Void)? = nil) -> (pairs: [JudgedPair], stats: Stats) {
         var requests: [LetterRequest] = []
         for (p, base) in prompts.enumerated() {
@@ -51,6 +51,13 @@ public enum PreferencePairBuilder {
         // would pick. The judge's score alone is 100 for most valid letters and would not tell a grounded
         // letter from one with a nonsense item. Pairs hold what the model wrote: with name slots, the letters
         // before the writer filled them.
+        if mended {
+            let pairs = prompts.indices.flatMap { p in
+                MendedPairs.pairs(Array(letters[(p * K)..<((p + 1) * K)]), request: prompts[p], writer: writer)
+            }
+            stats.kept = pairs.count
+            return (pairs, stats)
+        }
         var chosen: [(letter: WrittenLetter, text: String)] = [], worst: [WrittenLetter] = []
         for p in 0..<prompts.count {
             let group = letters[(p * K)..<((p + 1) * K)]

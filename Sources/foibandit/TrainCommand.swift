@@ -231,8 +231,10 @@ struct TrainDPO: ParsableCommand {
         items from the question banks, then the score) when they differ in validity or grounding or by at \
         least `minMargin` points. With `retryCandidates`, a prompt none of whose samples the judge passes with \
         every item from the banks is written again as the product writes it (guards, repairs, best of that many), \
-        and that letter, when it passes, is chosen over the worst sample. The frozen starting model is the \
-        reference. The loss starts at ln 2.
+        and that letter, when it passes, is chosen over the worst sample. With `mendedPairs`, each failed sample \
+        is paired instead with itself mended at the item that failed it (a clean sample's item swapped in, or the \
+        item cut), so the pair differs in that line alone. The frozen starting model is the reference. The loss \
+        starts at ln 2.
         """)
     @OptionGroup var options: StageOptions
     @OptionGroup var store: StoreOptions
@@ -265,7 +267,7 @@ struct TrainDPO: ParsableCommand {
         let began = Date()
         let (pairs, stats) = PreferencePairBuilder.build(
             writer: writer, prompts: prompts, samplesPerPrompt: cfg.samplesPerPrompt ?? 4, minMargin: cfg.minMargin ?? 10,
-            retryCandidates: cfg.retryCandidates
+            retryCandidates: cfg.retryCandidates, mended: cfg.mendedPairs ?? false
         ) { done, total in stderr("dpo pairs: \(done)/\(total) letters written") }
         var all = pairs
         if fromRatings {

@@ -274,6 +274,15 @@ import Testing
         #expect(verdict(F.goodLetter.replacingOccurrences(of: "as a spreadsheet.", with: "as a spreadsheet (e.g. a .csv file) to foi@leeds.gov.uk.")).valid)
     }
 
+    /// sft36's product letter for the London Borough of Havering (session 27): a second item run onto an item's line.
+    /// A second sentence that says how to answer the item ("Please provide copies.") is part of it.
+    @Test func twoItemsOnOneLine() {
+        expectDefect(verdict(item("The number of complaints received about pothole repairs, and how many were upheld. The number of reports or briefings on compensation claims presented to the council's cabinet.")),
+                     "coherence", quoting: "two items on one line")
+        #expect(verdict(item("What briefings on pothole repairs were prepared for senior managers? Please provide copies.")).valid)
+        #expect(verdict(item("The number of compensation claims received. Where the figure is not held, please say so.")).valid)
+    }
+
     @Test func legalSlips() {
         let foisa = F.goodLetter.replacingOccurrences(of: "Leeds City Council", with: "City of Edinburgh Council")
             .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")

@@ -87,4 +87,48 @@ import Testing
             #expect(!chosen.contains("Leeds City Council"))
         }
     }
+    /// A failed sample is mended at the item that failed it: the item is swapped for a clean sample's item, so the
+    /// pair differs in that line alone; with no donor and an item the letter cannot lose, there is no pair.
+    @Test(.enabled(if: CopyGuardTests.shipped)) func aFailedSampleIsMendedAtTheItemThatFailed() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let writer = try LetterWriter(modelDirectory: CopyGuardTests.modelDir,
+                                      judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        let leeds = try #require(authorities.first { $0.name == "Leeds City Council" })
+        let r = LetterRequest(authority: leeds, keywords: try ["pothole repairs", "supplier spend"].map { t in
+            try #require(keywords.first { $0.text == t })
+        }, style: .numbered, seed: 1)
+        func letter(_ items: [String]) -> String {
+            """
+            Dear {authority} Freedom of Information Team,
+
+            I am making a request to {authority} under the Freedom of Information Act 2000.
+
+            I am interested in the calendar years 2019 to 2023.
+
+            I am requesting the following:
+            \(items.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n"))
+
+            Electronic copies are preferred, in whatever format the documents are held.
+
+            Yours faithfully,
+            [Requester's name]
+            """
+        }
+        let audit = "The number of {k1} completed in the period, and the average time in days between a defect being reported and repaired."
+        // Nobody complains to a council about what it spends with its suppliers (`QuestionBanks.complaintsSuit`).
+        let failed = writer.judged(raw: letter([audit, "The number of complaints received about {k2}, and how many were upheld."]), for: r)
+        try #require(!failed.judge.valid, "\(failed.letter)")
+        let donor = writer.judged(raw: letter(["Any correspondence with external auditors about {k2}.", audit]), for: r)
+        try #require(donor.groundedValid && donor.followsStyle, "\(donor.letter)\n\(donor.ungrounded ?? [])")
+
+        let pairs = MendedPairs.pairs([failed, donor], request: r, writer: writer)
+        try #require(pairs.count == 1, "one failed sample, one pair")
+        #expect(pairs[0].rejected == failed.raw)
+        let changed = zip(pairs[0].chosen.components(separatedBy: "\n"), pairs[0].rejected.components(separatedBy: "\n")).filter { $0 != $1 }
+        #expect(changed.map(\.0) == ["2. Any correspondence with external auditors about {k2}."], "only the failed item changes")
+        // No donor: cutting the item would leave supplier spend unnamed, so nothing is learnt from this sample.
+        #expect(MendedPairs.pairs([failed], request: r, writer: writer).isEmpty)
+    }
 }

@@ -1,0 +1,77 @@
+import FOI
+import FOICore
+import FOICorpus
+
+/// Preference pairs that differ in one list item: a sample the judge fails, and the same sample with the item that
+/// fails it swapped for an item of a clean sample of the same prompt (or, failing that, cut). A pair of two whole
+/// samples differs everywhere, and DPO learns whatever happens to separate them: dpo12's pairs taught "the {k1}"
+/// before every keyword (314 of sft37's 461 valid own letters, session 27). Here the shared prefix and suffix cancel
+/// in the log-ratio, so what is learnt is the item itself: not "complaints received about {k2}" where k2 is
+/// supplier spend.
+enum MendedPairs {
+    /// The item lines of a letter: (index of the line, marker, text, ending) (`UngroundedItems.split`).
+    static func items(_ text: String) -> [(line: Int, marker: String, core: String, ending: String)] {
+        text.components(separatedBy: "\n").enumerated().compactMap { i, line in
+            guard JudgeRules.stripMarker(line) != nil else { return nil }
+            let p = UngroundedItems.split(line)
+            return (i, p.marker, p.core, p.ending)
+        }
+    }
+
+    /// `raw` with its item line `k` (an index into `items(raw)`) given `core`, its marker and ending kept.
+    static func replacing(_ k: Int, with core: String, in raw: String) -> String {
+        var lines = raw.components(separatedBy: "\n")
+        let it = items(raw)[k]
+        lines[it.line] = it.marker + core + it.ending
+        return lines.joined(separator: "\n")
+    }
+
+    /// The mended form of `failed`'s raw text, clean by the writer's measure (valid, every item from the banks, in the
+    /// style asked), or nil. Donors' items are tried at each item in turn, then each item cut
+    /// (`UngroundedItems.dropped`); the first clean one wins, so the item changed is the one that failed.
+    static func mended(_ failed: WrittenLetter, donors: [WrittenLetter], request r: LetterRequest,
+                       writer: LetterWriter) -> WrittenLetter? {
+        guard let raw = failed.raw else { return nil }
+        let own = items(raw)
+        guard !own.isEmpty else { return nil }
+        let ownCores = Set(own.map(\.core))
+        var offered: [String] = []
+        for d in donors {
+            for it in items(d.raw ?? "") where !ownCores.contains(it.core) && !offered.contains(it.core) { offered.append(it.core) }
+        }
+        for k in own.indices {
+            for core in offered {
+                let l = writer.judged(raw: replacing(k, with: core, in: raw), for: r)
+                if l.groundedValid && l.followsStyle { return l }
+            }
+        }
+        for it in own {
+            guard let cut = UngroundedItems.dropped([it.core], from: raw) else { continue }
+            let l = writer.judged(raw: cut, for: r)
+            if l.groundedValid && l.followsStyle { return l }
+        }
+        return nil
+    }
+
+    /// One pair for each sample that fails and can be mended: (mended, as written).
+    static func pairs(_ group: [WrittenLetter], request r: LetterRequest, writer: LetterWriter) -> [JudgedPair] {
+        let clean = group.filter { $0.groundedValid && $0.followsStyle }
+        return group.compactMap { s in
+            guard !(s.groundedValid && s.followsStyle), let raw = s.raw,
+                  let m = mended(s, donors: clean, request: r, writer: writer), let chosen = m.raw else { return nil }
+            return JudgedPair(prompt: s.prompt, chosen: chosen, rejected: raw, chosenScore: m.judge.score, rejectedScore: s.judge.score)
+        }
+    }
+}
+
+extension LetterWriter {
+    /// A slots model's text as the writer would judge it unguarded: slots filled, signed, judged and grounded.
+    func judged(raw: String, for r: LetterRequest) -> WrittenLetter {
+        let letter = Signature.sign(slots(for: r).fill(raw), as: r.requester ?? requester)
+        let g = ItemGrounding(authority: r.authority, keywords: r.keywords)
+        return WrittenLetter(prompt: r.prompt.text, letter: letter,
+                             judge: judge.judge(letter: letter, authority: r.authority, keywords: r.keywords),
+                             modelId: modelId, seed: r.seed, tokens: 0, raw: raw,
+                             ungrounded: g.ungrounded(in: letter), overlaps: g.overlaps(in: letter), ownQuestions: g.ownQuestions(in: letter))
+    }
+}
