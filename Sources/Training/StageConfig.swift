@@ -65,7 +65,7 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// show it the table's mistakes.
     public var styles: [String]?
     /// DPO only: pairs that differ in one list item (`MendedPairs`): each failed sample against itself with the failing
-    /// item swapped for a clean sample's or cut, in place of (best, worst) of whole samples.
+    /// item swapped for a clean sample's, in place of (best, worst) of whole samples.
     public var mendedPairs: Bool?
     /// DPO only: weight of the chosen letter's mean token loss added to the DPO loss (0: plain DPO).
     public var chosenNLL: Float?

@@ -3,7 +3,7 @@ import FOICore
 import FOICorpus
 
 /// Preference pairs that differ in one list item: a sample the judge fails, and the same sample with the item that
-/// fails it swapped for an item of a clean sample of the same prompt (or, failing that, cut). A pair of two whole
+/// fails it swapped for an item of a clean sample of the same prompt. A pair of two whole
 /// samples differs everywhere, and DPO learns whatever happens to separate them: dpo12's pairs taught "the {k1}"
 /// before every keyword (314 of sft37's 461 valid own letters, session 27). Here the shared prefix and suffix cancel
 /// in the log-ratio, so what is learnt is the item itself: not "complaints received about {k2}" where k2 is
@@ -27,8 +27,9 @@ enum MendedPairs {
     }
 
     /// The mended form of `failed`'s raw text, clean by the writer's measure (valid, every item from the banks, in the
-    /// style asked), or nil. Donors' items are tried at each item in turn, then each item cut
-    /// (`UngroundedItems.dropped`); the first clean one wins, so the item changed is the one that failed.
+    /// style asked), or nil. Donors' items are tried at each item in turn; the first clean one wins, so the item
+    /// changed is the one that failed. No item is cut: pairs that cut one (57 of dpo13's 200) taught shorter lists,
+    /// 1.8 items a letter against 2.3, and letters that name a keyword and never ask about it (153 of 600, session 28).
     static func mended(_ failed: WrittenLetter, donors: [WrittenLetter], request r: LetterRequest,
                        writer: LetterWriter) -> WrittenLetter? {
         guard let raw = failed.raw else { return nil }
@@ -44,11 +45,6 @@ enum MendedPairs {
                 let l = writer.judged(raw: replacing(k, with: core, in: raw), for: r)
                 if l.groundedValid && l.followsStyle { return l }
             }
-        }
-        for it in own {
-            guard let cut = UngroundedItems.dropped([it.core], from: raw) else { continue }
-            let l = writer.judged(raw: cut, for: r)
-            if l.groundedValid && l.followsStyle { return l }
         }
         return nil
     }

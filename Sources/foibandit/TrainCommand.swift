@@ -232,8 +232,8 @@ struct TrainDPO: ParsableCommand {
         least `minMargin` points. With `retryCandidates`, a prompt none of whose samples the judge passes with \
         every item from the banks is written again as the product writes it (guards, repairs, best of that many), \
         and that letter, when it passes, is chosen over the worst sample. With `mendedPairs`, each failed sample \
-        is paired instead with itself mended at the item that failed it (a clean sample's item swapped in, or the \
-        item cut), so the pair differs in that line alone. The frozen starting model is the reference. The loss \
+        is paired instead with itself mended at the item that failed it (a clean sample's item swapped in), so \
+        the pair differs in that line alone. The frozen starting model is the reference. The loss \
         starts at ln 2.
         """)
     @OptionGroup var options: StageOptions

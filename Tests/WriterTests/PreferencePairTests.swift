@@ -88,7 +88,7 @@ import Testing
         }
     }
     /// A failed sample is mended at the item that failed it: the item is swapped for a clean sample's item, so the
-    /// pair differs in that line alone; with no donor and an item the letter cannot lose, there is no pair.
+    /// pair differs in that line alone; with no clean sample to take an item from, there is no pair.
     @Test(.enabled(if: CopyGuardTests.shipped)) func aFailedSampleIsMendedAtTheItemThatFailed() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
@@ -128,7 +128,7 @@ import Testing
         #expect(pairs[0].rejected == failed.raw)
         let changed = zip(pairs[0].chosen.components(separatedBy: "\n"), pairs[0].rejected.components(separatedBy: "\n")).filter { $0 != $1 }
         #expect(changed.map(\.0) == ["2. Any correspondence with external auditors about {k2}."], "only the failed item changes")
-        // No donor: cutting the item would leave supplier spend unnamed, so nothing is learnt from this sample.
+        // No donor: nothing is learnt from this sample (cutting the item taught shorter lists).
         #expect(MendedPairs.pairs([failed], request: r, writer: writer).isEmpty)
     }
 }
