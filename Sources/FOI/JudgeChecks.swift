@@ -88,15 +88,17 @@ package enum JudgeRules {
 
     /// A nation the letter sets its topic in ("across public bodies in England", "… in Scotland, and each body's")
     /// that is not the body's own; nil for a UK-wide body or none named.
-    static func otherNation(_ text: String, authority: Authority) -> String? {
+    package static func otherNation(_ text: String, authority: Authority) -> String? {
         guard authority.nation != .uk else { return nil }
-        let places: [(Nation, String)] = [(.england, "England"), (.wales, "Wales"), (.scotland, "Scotland"), (.northernIreland, "Northern Ireland")]
-        for (nation, place) in places where nation != authority.nation {
-            // The composer's two ways of saying where the person looks (`Phrases`, `{PLACE}`).
-            if text.contains("across public bodies in \(place)") || text.contains(" in \(place), and each body's") { return place }
+        for nation in Nation.allCases where nation != authority.nation && nation != .uk {
+            if placeFrames.contains(where: { text.contains($0.before + nation.rawValue + $0.after) }) { return nation.rawValue }
         }
         return nil
     }
+
+    /// The composer's two ways of saying where the person looks (`Phrases`, `{PLACE}`), as the words either side of
+    /// the nation: read by the judge and by the writer's repair (`NationRepair`).
+    package static let placeFrames: [(before: String, after: String)] = [("across public bodies in ", ""), (" in ", ", and each body's")]
 
     /// Words that many bodies' names share: "City Council" names no one in particular.
     static let genericNameWords: Set<String> = [

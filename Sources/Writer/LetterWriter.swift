@@ -374,6 +374,7 @@ public final class LetterWriter: @unchecked Sendable {
                 letter = EarlierReference.withPlaceholder(letter)
                 letter = ListWording.repair(letter)
                 letter = NameArticle.repair(letter, authority: requests[i].authority.name)
+                letter = NationRepair.repair(letter, authority: requests[i].authority)
             }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)

@@ -26,6 +26,17 @@ enum MendedPairs {
         return lines.joined(separator: "\n")
     }
 
+    /// The keyword slots an item names, in order ("{k1}", "{k2}").
+    static func slotNames(_ text: String) -> [Substring] {
+        var out: [Substring] = [], rest = Substring(text)
+        while let open = rest.range(of: "{k") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            out.append(rest[open.lowerBound...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
     /// The mended form of `failed`'s raw text, clean by the writer's measure (valid, every item from the banks, in the
     /// style asked), or nil. Donors' items are tried at each item in turn; the first clean one wins, so the item
     /// changed is the one that failed. No item is cut: pairs that cut one (57 of dpo13's 200) taught shorter lists,
@@ -41,7 +52,9 @@ enum MendedPairs {
             for it in items(d.raw ?? "") where !ownCores.contains(it.core) && !offered.contains(it.core) { offered.append(it.core) }
         }
         for k in own.indices {
-            for core in offered {
+            // Only an item about the same keywords: a swap that names another keyword teaches the model to leave one
+            // out (session 28: dpo14's pairs swapped keywords in 29 of 143, and its letters named fewer).
+            for core in offered where slotNames(core) == slotNames(own[k].core) {
                 let l = writer.judged(raw: replacing(k, with: core, in: raw), for: r)
                 if l.groundedValid && l.followsStyle { return l }
             }

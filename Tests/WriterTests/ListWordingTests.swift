@@ -1,4 +1,5 @@
 import FOI
+import FOICore
 import Testing
 @testable import Writer
 
@@ -69,5 +70,19 @@ import Testing
                 == "a request to His Majesty's Inspectorate of Prisons under")
         #expect(NameArticle.repair("writing to the The Highland Council", authority: "The Highland Council") == "writing to the Highland Council")
         #expect(NameArticle.repair("writing to the Environment Agency", authority: "Environment Agency") == "writing to the Environment Agency")
+    }
+    /// sft38's product letter to Gwynedd Council (session 28): the model cannot tell a Welsh name from an English one.
+    @Test func theBodyIsPlacedInItsOwnNation() {
+        let gwynedd = Authority(name: "Gwynedd Council", shortName: "Gwynedd", group: "Local and regional",
+                                category: "Unitary authorities (Wales)", nation: .wales, regime: .foia2000)
+        let text = "I am trying to build an accurate picture of second homes premium in England, and each body's own records are the most reliable source."
+        #expect(JudgeRules.otherNation(text, authority: gwynedd) == "England")
+        let repaired = NationRepair.repair(text, authority: gwynedd)
+        #expect(repaired.contains("premium in Wales, and each body's"))
+        #expect(JudgeRules.otherNation(repaired, authority: gwynedd) == nil)
+        // A UK-wide body keeps whatever nation the letter names; so does a sentence that is not the composer's.
+        let ofcom = Authority(name: "Ofcom", shortName: "Ofcom", group: "Regulators", category: "Regulators", nation: .uk, regime: .foia2000)
+        #expect(NationRepair.repair(text, authority: ofcom) == text)
+        #expect(NationRepair.repair("The Welsh Government's guidance in England differs.", authority: gwynedd) == "The Welsh Government's guidance in England differs.")
     }
 }
