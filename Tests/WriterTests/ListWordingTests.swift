@@ -1,5 +1,7 @@
 import FOI
 import FOICore
+@testable import FOICorpus
+import Foundation
 import Testing
 @testable import Writer
 
@@ -84,5 +86,35 @@ import Testing
         let ofcom = Authority(name: "Ofcom", shortName: "Ofcom", group: "Regulators", category: "Regulators", nation: .uk, regime: .foia2000)
         #expect(NationRepair.repair(text, authority: ofcom) == text)
         #expect(NationRepair.repair("The Welsh Government's guidance in England differs.", authority: gwynedd) == "The Welsh Government's guidance in England differs.")
+    }
+    /// dpo21's product letter to the West Midlands PCC (session 28): a commissioner has no board; its reports go to
+    /// the police and crime panel. The composer's own table (`BodyWording`) puts the letter right, and the judge agrees.
+    @Test func aCommissionersReportsGoToThePanel() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
+        let judge = Judge(knownAuthorities: authorities, knownKeywords: keywords)
+        let pcc = try #require(authorities.first { $0.name == "West Midlands Police and Crime Commissioner" })
+        let interim = try #require(keywords.first { $0.text == "interim executives" })
+        let letter = """
+            Dear West Midlands Police and Crime Commissioner Freedom of Information Team,
+
+            I am making a request to the West Midlands Police and Crime Commissioner under the Freedom of Information Act 2000. I am interested in the calendar years 2019 to 2023.
+
+            Please provide the following figures, broken down by calendar year:
+            (a) The number of reports or briefings on interim executives presented to your office's board, audit committee or senior leadership team.
+
+            I would find it easiest to read as a single table, broken down by calendar year. Where a figure is not recorded, please mark it as such rather than leaving it blank.
+
+            If answering would take you over the section 12 cost limit, please suggest how I might narrow the request.
+
+            Yours faithfully,
+            [Name]
+            """
+        #expect(!judge.judge(letter: letter, authority: pcc, keywords: [interim]).valid)
+        let worded = BodyWording.apply(letter, authority: pcc, profile: BodyProfile.of(pcc))
+        #expect(worded.contains("presented to the police and crime panel, audit committee or senior leadership team."))
+        let verdict = judge.judge(letter: worded, authority: pcc, keywords: [interim])
+        #expect(verdict.valid, "\(verdict.report)")
     }
 }

@@ -55,14 +55,19 @@ import Testing
         #expect(PreferencePairBuilder.separates(good, good, minMargin: 0))
     }
 
-    /// With retries, a prompt none of whose samples is clean gets the product's letter as its chosen one, in the
-    /// form the model trains on (names and the law's figures as slots); the rejected letter is still a sample.
-    @Test(.enabled(if: CopyGuardTests.shipped)) func aPromptWithNoCleanSampleGetsTheProductsLetter() throws {
+    /// The shipped model as the writer, judged against the seed data.
+    func shippedWriter() throws -> (LetterWriter, [Authority], [Keyword]) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
-        let writer = try LetterWriter(modelDirectory: CopyGuardTests.modelDir,
-                                      judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        return (try LetterWriter(modelDirectory: CopyGuardTests.modelDir, judge: Judge(knownAuthorities: authorities, knownKeywords: keywords)),
+                authorities, keywords)
+    }
+
+    /// With retries, a prompt none of whose samples is clean gets the product's letter as its chosen one, in the
+    /// form the model trains on (names and the law's figures as slots); the rejected letter is still a sample.
+    @Test(.enabled(if: CopyGuardTests.shipped)) func aPromptWithNoCleanSampleGetsTheProductsLetter() throws {
+        let (writer, authorities, keywords) = try shippedWriter()
         // Keywords whose frames the model mixes up (a quarter of its own letters fail on a frame that does not suit).
         // Pairs of them, so most samples have a frame to get wrong.
         let texts = ["disciplinary cases", "advertising spend", "vacancy rates", "contracts register", "cancelled operations",
@@ -87,14 +92,11 @@ import Testing
             #expect(!chosen.contains("Leeds City Council"))
         }
     }
+
     /// A failed sample is mended at the item that failed it: the item is swapped for a clean sample's item, so the
     /// pair differs in that line alone; with no clean sample to take an item from, there is no pair.
     @Test(.enabled(if: CopyGuardTests.shipped)) func aFailedSampleIsMendedAtTheItemThatFailed() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        let authorities = try SeedData.authorities(root: root), keywords = try SeedData.keywords(root: root)
-        let writer = try LetterWriter(modelDirectory: CopyGuardTests.modelDir,
-                                      judge: Judge(knownAuthorities: authorities, knownKeywords: keywords))
+        let (writer, authorities, keywords) = try shippedWriter()
         let leeds = try #require(authorities.first { $0.name == "Leeds City Council" })
         let r = LetterRequest(authority: leeds, keywords: try ["pothole repairs", "supplier spend"].map { t in
             try #require(keywords.first { $0.text == t })
