@@ -6,6 +6,8 @@ import Foundation
 public enum PlayBench {
     public struct Sample: Codable, Sendable {
         public var authority: String
+        /// The keywords on the payline, so a slow or failed pull can be read again.
+        public var keywords: [String]
         public var firstTokenMs: Double
         public var letterMs: Double
         /// Streamed chunks (one per decoded token that completed a UTF-8 sequence).
@@ -41,7 +43,7 @@ public enum PlayBench {
                     case .done(let s, let text, let score, let checks):
                         m.letterDone(score: score, checks: checks, serial: s, text: text)
                         if let landed {
-                            samples.append(Sample(authority: m.paylineAuthority.name,
+                            samples.append(Sample(authority: m.paylineAuthority.name, keywords: m.paylineKeywords.map(\.text),
                                                   firstTokenMs: ((first ?? now()) - landed) * 1000,
                                                   letterMs: (now() - landed) * 1000, tokens: counter.count, score: score))
                         }
