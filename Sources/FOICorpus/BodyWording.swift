@@ -1,5 +1,4 @@
 import FOI
-import FOICore
 
 /// The body's own words for its meetings and members: a cabinet and councillors for a local council, the police and
 /// crime panel for a police and crime commissioner, a board for the rest. The judge fails another body's words

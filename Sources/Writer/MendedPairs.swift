@@ -1,5 +1,4 @@
 import FOI
-import FOICore
 import FOICorpus
 
 /// Preference pairs that differ in one list item: a sample the judge fails, and the same sample with the item that

@@ -1,5 +1,4 @@
 import FOI
-import FOICore
 
 /// The body's own nation where the letter says where the person looks: the model writes "an accurate picture of
 /// second homes premium in England" to Gwynedd Council, for it cannot tell a Welsh name from an English one (5 of
