@@ -11,7 +11,10 @@ extension Machine {
         public var nudgesPerPull: Int = 2
         public var maxNudges: Int = 5
         public var temperatures: [Double] = [0.3, 0.6, 0.8, 1.0]
-        public var maxTokens: Int = 250
+        /// As the writer's default: letters that cite two laws run past 250 tokens (the model's average is about 225),
+        /// and a cap of 250 cut them before the sign-off, so every round failed (London Borough of Islington with waste
+        /// contracts and foster carer recruitment, session 28's bench). A letter ends when the model ends it.
+        public var maxTokens: Int = 400
         public var jackpotSeconds: Double = 3.0
         public var jackpotFramesPerSecond: Double = 10
         /// Credits a game starts with.

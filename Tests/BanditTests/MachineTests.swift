@@ -23,7 +23,7 @@ import Testing
         #expect(a == snap.authority && ks == snap.keywords)
         #expect(req.authority.name == snap.reels[0].on)
         #expect(req.keywords.map(\.text) == [snap.reels[1].on, snap.reels[2].on])
-        #expect(req.maxTokens == 250)
+        #expect(req.maxTokens == 400)
     }
 
     @Test func reelsStopLeftToRightWithAStagger() {

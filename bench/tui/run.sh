@@ -1,6 +1,6 @@
 #!/bin/sh
 # Slot machine latency: from the last reel stopping to the first token, and to the whole letter
-# (up to 250 tokens), through the machine's real path (state machine -> background worker ->
+# (up to the machine's 400 tokens), through the machine's real path (state machine -> background worker ->
 # LetterWriter -> judge) with the shipped model. Release build; results in bench/tui/results.json.
 #   bench/tui/run.sh [pulls] [extra play options, e.g. --model models/foibandit-small]
 set -eu
