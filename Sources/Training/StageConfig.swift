@@ -60,6 +60,10 @@ public struct StageConfig: Codable, Sendable, Equatable {
     /// topic failures, 159 of its 600 eval letters), so a round never showed it those keywords done right.
     /// DPO: a prompt none of whose samples is clean gets the product's letter as its chosen one, the same way.
     public var retryCandidates: Int?
+    /// SFT on own letters: keep only letters that ask one thing more than they have keywords, up to three
+    /// (`WrittenLetter.asksInFull`). Kept on validity alone, sft39's training letters asked one thing for 43% of
+    /// one-keyword prompts, against 3% of the composer's, and its letters followed.
+    public var fullLetters: Bool?
     /// DPO and SFT on own letters: draw only prompts of these letter styles (nil: every style). The shipped model's
     /// own table letters were valid a third as often as its lists (46 of 124, session 18): pairs of tables only
     /// show it the table's mistakes.

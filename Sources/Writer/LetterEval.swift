@@ -27,6 +27,9 @@ public struct LetterEval: Codable, Sendable, Equatable {
     /// Share valid with at least one of a keyword's own questions (`WrittenLetter.ownQuestions`), not only the frames
     /// every topic shares; optional as above.
     public var specificValidity: Double?
+    /// Share valid and asking one thing more than they have keywords, up to three (`WrittenLetter.asksInFull`): the
+    /// judge passes a letter that asks one thing, and a model trained on what it passes drifts to one item a keyword.
+    public var fullValidity: Double?
 
     public static let validScore = 80
 
@@ -55,7 +58,8 @@ public struct LetterEval: Codable, Sendable, Equatable {
             failedChecks: failedChecks(letters),
             groundedValidity: Double(letters.filter(\.groundedValid).count) / n,
             styleAdherence: styleAdherence(letters),
-            specificValidity: Double(letters.filter { $0.judge.valid && ($0.ownQuestions ?? 0) > 0 }.count) / n)
+            specificValidity: Double(letters.filter { $0.judge.valid && ($0.ownQuestions ?? 0) > 0 }.count) / n,
+            fullValidity: Double(letters.filter { $0.judge.valid && $0.asksInFull }.count) / n)
     }
 
     /// The share of letters in the style their prompt asked for, over the prompts that ask for one.

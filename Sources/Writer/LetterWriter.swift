@@ -77,6 +77,14 @@ public struct WrittenLetter: Sendable, Codable, Equatable {
         min(3, JudgeRules.listItems(letter.split(separator: "\n").map(String.init).filter { !DefinitionRepair.isDefinitionLine($0) }).count)
     }
 
+    /// Whether the letter asks as much as the composer's letters do: one thing more than it has keywords, up to three
+    /// (two or more in 80% of the composer's one-keyword lists). sft39's own letters asked one thing a keyword: half
+    /// its one-keyword letters asked one thing, 57% of its two-keyword letters two (session 29).
+    public var asksInFull: Bool {
+        let keywords = PromptFormat.parse(prompt)?.prompt.keywords.count ?? 1
+        return asked >= min(keywords + 1, 3)
+    }
+
     /// The writer's order of preference: valid first, then in the style asked for, then fewer items from no bank,
     /// with a history adapter a frame
     /// with fewer trigrams nobody wrote and then less of it the person never wrote, fewer items asking the same, more

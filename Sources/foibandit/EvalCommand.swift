@@ -177,6 +177,7 @@ func table(_ reports: [EvalReport]) -> String {
             ("validity", { String(format: "%.1f%%", 100 * $0.validity) }),
             ("valid, items from the banks", { $0.groundedValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("valid, a keyword's own question", { $0.specificValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
+            ("valid, asking in full", { $0.fullValidity.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("in the style asked for", { $0.styleAdherence.map { String(format: "%.1f%%", 100 * $0) } ?? "-" }),
             ("keyword coverage", { String(format: "%.1f%%", 100 * $0.keywordCoverage) }),
             ("wrong authority", { "\($0.wrongAuthority)" }),

@@ -125,7 +125,8 @@ struct TrainSFT: ParsableCommand {
         trains on; `mixLetters` of the data's letters are mixed in so the stage keeps the corpus's variety, and \
         where a style's letters were kept less often than the rest, the data's letters of that style make up \
         its share. With `itemCap`, a letter is kept only while each of its list items has been kept fewer than \
-        that many times, so one frame cannot crowd out the rest. With `retryCandidates`, each prompt whose own \
+        that many times, so one frame cannot crowd out the rest. With `fullLetters`, a letter must also ask one thing \
+        more than it has keywords, up to three. With `retryCandidates`, each prompt whose own \
         letter was not kept is written again as the product writes it (guards, repairs, best of that many), and \
         kept on the same terms.
         """)
@@ -162,7 +163,7 @@ struct TrainSFT: ParsableCommand {
         var kept: [String] = [], keptByStyle: [LetterStyle: Int] = [:], keptItems: [String: Int] = [:], capped = 0
         var failed: [LetterRequest] = []
         func keep(_ r: LetterRequest, _ w: WrittenLetter) -> Bool {
-            guard w.groundedValid && w.followsStyle else { return false }
+            guard w.groundedValid && w.followsStyle && (w.asksInFull || !(cfg.fullLetters ?? false)) else { return false }
             let letter = r.trainingForm(of: w.letter)
             if let cap = cfg.itemCap {
                 let items = Set(JudgeRules.listItems(letter.split(separator: "\n").map(String.init)).map(Self.itemKey))

@@ -80,3 +80,31 @@ import Testing
         #expect(a.isBetter(than: b, grounding: false) == (a.judge.score > b.judge.score))
     }
 }
+
+/// A letter asks in full when it asks one thing more than its prompt has keywords, up to three: what the own-letter
+/// rounds keep with `fullLetters`, and `eval`'s "valid, asking in full" (sft39 asked one thing for half its
+/// one-keyword prompts, session 29).
+@Suite struct AsksInFullTests {
+    static func written(_ items: Int, keywords: [String]) -> WrittenLetter {
+        let list = (1...items).map { "\($0)) The number of complaints received about item \($0)." }
+        let text = "Dear FOI team,\n\nPlease provide:\n" + list.joined(separator: "\n") + "\n\nYours faithfully,\nA Person"
+        let prompt = Prompt(authority: "Barnsley College", jurisdiction: "FOIA 2000", keywords: keywords, style: "numbered").text
+        return WrittenLetter(prompt: prompt, letter: text, judge: JudgeResult(score: 100, checks: []), modelId: "test", seed: 0, tokens: 0)
+    }
+
+    @Test func oneThingMoreThanTheKeywordsUpToThree() {
+        #expect(!Self.written(1, keywords: ["a"]).asksInFull)
+        #expect(Self.written(2, keywords: ["a"]).asksInFull)
+        #expect(!Self.written(2, keywords: ["a", "b"]).asksInFull)
+        #expect(Self.written(3, keywords: ["a", "b"]).asksInFull)
+        #expect(Self.written(3, keywords: ["a", "b", "c"]).asksInFull)
+        #expect(!Self.written(2, keywords: ["a", "b", "c"]).asksInFull)
+    }
+
+    @Test func evalCountsValidLettersThatAskInFull() {
+        let letters = [Self.written(1, keywords: ["a"]), Self.written(2, keywords: ["a"]),
+                       Self.written(3, keywords: ["a", "b"]), Self.written(2, keywords: ["a", "b"])]
+        let e = LetterEval.measure(set: "t", letters: letters, trainingBodies: [])
+        #expect(e.fullValidity == 0.5)
+    }
+}
