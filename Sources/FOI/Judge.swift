@@ -158,7 +158,9 @@ public struct Judge: Sendable {
             case .people: (passed, reason) = JudgeRules.people(ctx, profile: profile, keywords: keywords)
             case .topic:
                 let t = JudgeRules.framesThatDoNotSuit(ctx, keywords: keywords)
-                    ?? JudgeRules.prepositionFromNowhere(ctx, keywords: texts, authority: authority.name) ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
+                    ?? JudgeRules.prepositionFromNowhere(ctx, keywords: texts, authority: authority.name)
+                    ?? JudgeRules.itemOnAnotherTopic(ctx, keywords: texts, authority: authority.name, profile: profile)
+                    ?? JudgeRules.topic(ctx, profile: profile, keywords: keywords)
                 (passed, reason) = t.0 ? (JudgeRules.wordsThatDoNotSuit(ctx, keywords: keywords) ?? t) : t
             case .coherence: (passed, reason) = JudgeRules.coherence(ctx, keywords: texts)
             case .law: (passed, reason) = JudgeRules.law(ctx, jurisdiction: jurisdiction, profile: profile)
