@@ -192,7 +192,10 @@ import Testing
         let across = F.goodLetter.replacingOccurrences(of: "Freedom of Information Act 2000.", with: "Freedom of Information Act 2000. I am researching capital programme across public bodies in England.")
         #expect(failedIDs(across, keywords: k).contains("names"))
         // The writer gives the article the model left out, as the composer does.
-        #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))
+        #expect(KeywordArticle.repair(bare, keywords: k) == bare.replacingOccurrences(of: "about capital", with: "about the capital"))        // A keyword that names one thing: "reports on Ajax armoured vehicle" (a product letter for a prompt of our own).
+        let ajax = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. Any reports on Ajax armoured vehicle presented to the council.")
+        #expect(failedIDs(ajax, keywords: ["pothole repairs", "Ajax armoured vehicle"]).contains("names"))
+        #expect(KeywordArticle.repair(ajax, keywords: ["Ajax armoured vehicle"]).contains("on the Ajax armoured vehicle"))
     }
 
     /// "the" before a keyword that takes none, where the keyword ends its phrase (sft37's own letters, session 27:

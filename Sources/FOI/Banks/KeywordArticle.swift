@@ -22,6 +22,10 @@ public enum KeywordArticle {
         // "how the government manages 20mph speed limit", "relating to loan charge" (sft36's letters for prompts of our
         // own, session 27).
         "limit", "charge",
+        // One thing a person names, a vehicle or a place: "reports on Ajax armoured vehicle" (sft36's product letter for a
+        // prompt of our own, session 27; no stored keyword ends in one of these).
+        "vehicle", "vessel", "ship", "ferry", "helicopter", "bridge", "tunnel", "tower", "stadium", "station",
+        "airport", "site", "facility",
     ]
 
     /// Heads that also read as mass nouns ("about rail fares policy", a handwritten letter): the composer writes "the",
