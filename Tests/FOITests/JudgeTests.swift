@@ -258,6 +258,9 @@ import Testing
         func words(_ s: String) -> [String] { TextTools.words(s) }
         #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for the trust's vacancy rates"), keyword: "vacancy rates") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for dog fouling"), keyword: "dog fouling") != nil)
+        // Two possessives between the frame and the keyword (sft40's product letter to the CPS, session 29).
+        #expect(KeywordNature.misfitFrame(inWords: words("the total amount spent on the department's assistant's rape case charging times"),
+                                          keyword: "rape case charging times") != nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for fraud investigations"), keyword: "fraud investigations") == nil)
         #expect(KeywordNature.misfitFrame(inWords: words("the job title of the officer responsible for pothole repairs"), keyword: "pothole repairs") == nil)
         let covers = F.goodLetter.replacingOccurrences(of: "A copy of your current policy on inspecting roads for defects.",

@@ -193,7 +193,8 @@ extension KeywordNature {
 
     /// The first frame in a letter's words (`TextTools.words`) that reads wrongly with the keyword: the composer's
     /// own table (`frames`), so the judge and the composer agree. The keyword may follow with its article or the
-    /// body's possessive, which the words keep as one word ("about the council('s) fraud investigations").
+    /// body's possessive, which the words keep as one word ("about the council('s) fraud investigations"), or two
+    /// ("spent on the department's assistant's rape case charging times", sft40's product letter, session 29).
     public static func misfitFrame(inWords words: [String], keyword: String) -> String? {
         let phrases = KeywordNature(keyword).unsuitedPhrases(for: keyword)
         guard !phrases.isEmpty else { return nil }
@@ -209,7 +210,7 @@ extension KeywordNature {
                 if frame == p { return phrase }
                 let j = i + frame.count
                 if at(j, k) || (j < w.count && w[j] == "the" && at(j + 1, k))
-                    || (j < w.count && ["the", "your", "its"].contains(w[j]) && at(j + 2, k)) { return phrase }
+                    || (j < w.count && ["the", "your", "its"].contains(w[j]) && (at(j + 2, k) || at(j + 3, k))) { return phrase }
             }
         }
         return nil
