@@ -19,3 +19,16 @@ extension JudgeDefectTests {
         #expect(verdict(roads).valid)
     }
 }
+
+/// sft39's and sft41's product letters (session 29): a bank phrase with its plural dropped, a possessive with no noun.
+extension JudgeDefectTests {
+    @Test func aNounsNumberSlippedAndAPossessiveWithoutItsNoun() {
+        expectDefect(verdict(item("Any correspondence with government department or funding bodies about pothole repairs.")),
+                     "coherence", quoting: "with government departments or")
+        #expect(verdict(item("Any correspondence with government departments or funding bodies about pothole repairs.")).valid)
+        #expect(verdict(item("Any correspondence with the government department responsible for roads about pothole repairs.")).valid)
+        expectDefect(verdict(item("The job title of the officer responsible for the council's relating to pothole repairs.")),
+                     "coherence", quoting: "council's relating")
+        #expect(verdict(item("The number of pothole repairs near the Women's and Children's Hospital.")).valid)
+    }
+}

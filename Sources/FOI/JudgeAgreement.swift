@@ -1,0 +1,76 @@
+import Foundation
+
+/// A bank phrase with a noun's number slipped, and a possessive with no noun after it: "any correspondence with
+/// government department or funding bodies" (36 of sft39's 600 product letters, all passed; the bank says
+/// "government departments"), "the officer responsible for the department's relating to rape case charging times"
+/// (sft41's product letter to the CPS, session 29).
+extension JudgeRules {
+    /// Every run of six words in the question banks and phrase banks, between their slots: long enough that only a
+    /// near-copy of a bank question matches (four words matched people's "the number of bed and breakfast …").
+    static let bankRuns: Set<String> = {
+        var texts = QuestionBanks.generic.map(\.text)
+        for t in QuestionBanks.themes.values { texts += (t.general + t.keywords.values.joined()).map(\.text) }
+        texts += Phrases.contexts + Phrases.backgrounds + Phrases.followUpOpenings + Phrases.keywordDefinitions
+        var out = Set<String>()
+        for text in texts {
+            for part in text.components(separatedBy: "{") {
+                let w = TextTools.words(part.components(separatedBy: "}").last ?? part)
+                guard w.count >= runLength else { continue }
+                for i in 0...(w.count - runLength) { out.insert(w[i..<(i + runLength)].joined(separator: " ")) }
+            }
+        }
+        return out
+    }()
+
+    static let runLength = 6
+
+    /// Words that make a singular noun phrase whole.
+    static let determiners: Set<String> = ["a", "an", "the", "this", "that", "each", "every", "any", "one", "your", "its",
+                                           "their", "our", "my", "another", "which", "per", "no", "whose", "his", "her"]
+
+    /// The first run of six words that the banks write with a plural where the letter has the bare singular, with
+    /// no article between it and the preposition before it: a person writes "with the government department", and nobody "with government department".
+    static func bankNumberSlip(_ ctx: LetterContext) -> Outcome? {
+        for item in ctx.items {
+            let w = TextTools.words(item)
+            guard w.count >= runLength else { continue }
+            for start in 0...(w.count - runLength) {
+                let run = Array(w[start..<(start + runLength)])
+                guard !bankRuns.contains(run.joined(separator: " ")) else { continue }
+                for i in run.indices where !run[i].hasSuffix("s") && run[i].count > 2 && run[i].allSatisfy(\.isLetter) {
+                    var plural = run
+                    plural[i] += "s"
+                    guard bankRuns.contains(plural.joined(separator: " ")) else { continue }
+                    let at = start + i
+                    // Bare after a preposition ("with government department"); a noun in a phrase of its own ("any
+                    // data protection impact assessment or …", a handwritten letter) is a person's own wording.
+                    let before = w[max(0, at - 2)..<at]
+                    guard before.contains(where: prepositions.contains), !before.contains(where: determiners.contains) else { continue }
+                    return (false, "“\(run.joined(separator: " "))” where the question reads “\(plural.joined(separator: " "))”")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Words that cannot follow a possessive: "the department's relating to". Not "and": "Women's and Children's".
+    static let notAfterPossessive: Set<String> = ["relating", "related", "about", "on", "to", "of", "for", "in", "with",
+                                                  "concerning", "covering", "regarding", "from", "the", "a", "an"]
+
+    /// The first possessive followed by one of `notAfterPossessive`.
+    static func possessiveWithoutNoun(_ ctx: LetterContext) -> Outcome? {
+        for line in ctx.bodyLines {
+            let l = line.lowercased().replacingOccurrences(of: "’", with: "'")
+            var from = l.startIndex
+            while let r = l.range(of: "'s ", range: from..<l.endIndex) {
+                from = r.upperBound
+                let next = l[r.upperBound...].prefix { $0.isLetter || $0 == "-" }
+                if notAfterPossessive.contains(String(next)) {
+                    let start = l[..<r.lowerBound].lastIndex(of: " ").map { l.index(after: $0) } ?? l.startIndex
+                    return (false, "a possessive with no noun after it: “\(l[start..<r.upperBound])\(next)”")
+                }
+            }
+        }
+        return nil
+    }
+}
