@@ -32,23 +32,61 @@ extension JudgeRules {
     /// no article between it and the preposition before it: a person writes "with the government department", and nobody "with government department".
     static func bankNumberSlip(_ ctx: LetterContext) -> Outcome? {
         for item in ctx.items {
-            let w = TextTools.words(item)
-            guard w.count >= runLength else { continue }
-            for start in 0...(w.count - runLength) {
-                let run = Array(w[start..<(start + runLength)])
-                guard !bankRuns.contains(run.joined(separator: " ")) else { continue }
-                for i in run.indices where !run[i].hasSuffix("s") && run[i].count > 2 && run[i].allSatisfy(\.isLetter) {
-                    var plural = run
-                    plural[i] += "s"
-                    guard bankRuns.contains(plural.joined(separator: " ")) else { continue }
-                    let at = start + i
-                    // Bare after a preposition ("with government department"); a noun in a phrase of its own ("any
-                    // data protection impact assessment or …", a handwritten letter) is a person's own wording.
-                    let before = w[max(0, at - 2)..<at]
-                    guard before.contains(where: prepositions.contains), !before.contains(where: determiners.contains) else { continue }
-                    return (false, "“\(run.joined(separator: " "))” where the question reads “\(plural.joined(separator: " "))”")
-                }
+            if let s = numberSlip(inWords: TextTools.words(item)) {
+                return (false, "“\(s.run.joined(separator: " "))” where the question reads “\(s.plural.joined(separator: " "))”")
             }
+        }
+        return nil
+    }
+
+    /// The first slipped run in `w`: the run, the bank's, and the slipped word's index in `w`.
+    static func numberSlip(inWords w: [String]) -> (run: [String], plural: [String], at: Int)? {
+        guard w.count >= runLength else { return nil }
+        for start in 0...(w.count - runLength) {
+            let run = Array(w[start..<(start + runLength)])
+            guard !bankRuns.contains(run.joined(separator: " ")) else { continue }
+            for i in run.indices where !run[i].hasSuffix("s") && run[i].count > 2 && run[i].allSatisfy(\.isLetter) {
+                var plural = run
+                plural[i] += "s"
+                guard bankRuns.contains(plural.joined(separator: " ")) else { continue }
+                let at = start + i
+                // Bare after a preposition ("with government department"); a noun in a phrase of its own ("any
+                // data protection impact assessment or …", a handwritten letter) is a person's own wording.
+                let before = w[max(0, at - 2)..<at]
+                guard before.contains(where: prepositions.contains), !before.contains(where: determiners.contains) else { continue }
+                return (run, plural, at)
+            }
+        }
+        return nil
+    }
+
+    /// The letter with each slipped noun given the bank's plural back, line by line (product decoding's repair; the
+    /// judge fails what is left).
+    public static func numberSlipsRepaired(_ letter: String) -> String {
+        letter.components(separatedBy: "\n").map { line in
+            var l = line
+            for _ in 0..<4 {
+                guard let s = numberSlip(inWords: TextTools.words(l)) else { break }
+                // The slipped word is the how-manyth of its spelling among the line's words.
+                let target = TextTools.words(l)[s.at]
+                let nth = TextTools.words(l)[..<s.at].filter { $0 == target }.count
+                guard let fixed = replacing(nth, of: target, with: target + "s", in: l), fixed != l else { break }
+                l = fixed
+            }
+            return l
+        }.joined(separator: "\n")
+    }
+
+    /// `line` with the `nth` whole-word occurrence (case-insensitive) of `word` replaced.
+    static func replacing(_ nth: Int, of word: String, with new: String, in line: String) -> String? {
+        var from = line.startIndex, seen = 0
+        while let r = line.range(of: word, options: .caseInsensitive, range: from..<line.endIndex) {
+            from = r.upperBound
+            let beforeOK = r.lowerBound == line.startIndex || !line[line.index(before: r.lowerBound)].isLetter
+            let afterOK = r.upperBound == line.endIndex || !line[r.upperBound].isLetter
+            guard beforeOK && afterOK else { continue }
+            if seen == nth { return line.replacingCharacters(in: r, with: line[r].prefix(1) + new.dropFirst()) }
+            seen += 1
         }
         return nil
     }

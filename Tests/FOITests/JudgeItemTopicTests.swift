@@ -27,6 +27,10 @@ extension JudgeDefectTests {
                      "coherence", quoting: "with government departments or")
         #expect(verdict(item("Any correspondence with government departments or funding bodies about pothole repairs.")).valid)
         #expect(verdict(item("Any correspondence with the government department responsible for roads about pothole repairs.")).valid)
+        // Product decoding gives the plural back, from the same rule.
+        let slipped = item("Any correspondence with government department or funding bodies about pothole repairs.")
+        #expect(JudgeRules.numberSlipsRepaired(slipped) == item("Any correspondence with government departments or funding bodies about pothole repairs."))
+        #expect(JudgeRules.numberSlipsRepaired(F.goodLetter) == F.goodLetter)
         expectDefect(verdict(item("The job title of the officer responsible for the council's relating to pothole repairs.")),
                      "coherence", quoting: "council's relating")
         #expect(verdict(item("The number of pothole repairs near the Women's and Children's Hospital.")).valid)
