@@ -91,14 +91,11 @@ package enum JudgeRules {
     package static func otherNation(_ text: String, authority: Authority) -> String? {
         guard authority.nation != .uk else { return nil }
         for nation in Nation.allCases where nation != authority.nation && nation != .uk {
-            if placeFrames.contains(where: { text.contains($0.before + nation.rawValue + $0.after) }) { return nation.rawValue }
+            if NameSlots.placeFrames.contains(where: { text.contains($0.before + nation.rawValue + $0.after) }) { return nation.rawValue }
         }
         return nil
     }
 
-    /// The composer's two ways of saying where the person looks (`Phrases`, `{PLACE}`), as the words either side of
-    /// the nation: read by the judge and by the writer's repair (`NationRepair`).
-    package static let placeFrames: [(before: String, after: String)] = [("across public bodies in ", ""), (" in ", ", and each body's")]
 
     /// Words that many bodies' names share: "City Council" names no one in particular.
     static let genericNameWords: Set<String> = [

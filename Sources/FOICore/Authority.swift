@@ -29,6 +29,10 @@ public enum Nation: String, Codable, CaseIterable, Sendable {
     case scotland = "Scotland"
     case northernIreland = "Northern Ireland"
     case uk = "UK"
+
+    /// How a letter names it where it sets its topic ("… in England", "… in the UK"): the composer's `{PLACE}` and
+    /// the writer's `{place}` slot.
+    public var place: String { self == .uk ? "the UK" : rawValue }
 }
 
 /// The access-to-information statute an authority answers under for non-environmental requests.

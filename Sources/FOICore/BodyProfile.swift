@@ -52,6 +52,9 @@ public struct BodyProfile: Sendable, Equatable {
     /// departments, legislatures and the other bodies of Schedule 1 Part I, £450 for everyone else;
     /// nil where both are defensible (a body whose place in Part I we do not know).
     public var foiaCostLimit: Int?
+    /// Where a letter sets its topic ("England", "the UK": `Nation.place`); nil for a profile read from a
+    /// category alone. Filled into the `{place}` slot (`NameSlots`).
+    public var place: String? = nil
 
     /// The cost limit a letter under `law` may quote: £600 under FOISA for every body, the FOIA limit above, and
     /// none under the regulations. Read by the judge and by the law slots (`NameSlots`).
@@ -71,8 +74,9 @@ public struct BodyProfile: Sendable, Equatable {
     /// The profile of an authority: its category's, widened by what its name says it is.
     public static func of(_ a: Authority) -> BodyProfile {
         // A body a person described ("community council") has no category profile: read the description.
-        if UnlistedBody.isDescribed(a) { return described(a.category + " " + a.name) }
-        var p = forCategory(a.category, group: a.group)
+        var p = UnlistedBody.isDescribed(a) ? described(a.category + " " + a.name) : forCategory(a.category, group: a.group)
+        p.place = a.nation.place
+        if UnlistedBody.isDescribed(a) { return p }
         let nameWords = Set(TextTools.words(a.name + " " + a.shortName))
         for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }
         if nameWords.contains("police") { p.kinds.insert("force") }

@@ -11,6 +11,7 @@ public struct NameSlots: Sendable, Equatable {
     /// (slot, text), longest text first so "fixed penalty notices" is taken before "penalty notices".
     package let names: [(slot: String, text: [UInt8])]
     private let fills: [String: String]
+    private let place: String?
 
     public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
 
@@ -18,7 +19,9 @@ public struct NameSlots: Sendable, Equatable {
     ///   write "the Highland Council" within a sentence and "Dear Highland Council", so "the {authority}" and
     ///   "Dear {authority}" say both, as they do for "the Environment Agency".
     /// - Parameter law: the law's figures as slots (`lawFills`), for a model trained with them.
-    public init(authority: String, keywords: [String], law: [(slot: String, text: String)] = []) {
+    /// - Parameter place: where the letter sets its topic (`Nation.place`), slotted only in `placeFrames`.
+    public init(authority: String, keywords: [String], law: [(slot: String, text: String)] = [], place: String? = nil) {
+        self.place = place
         var n: [(String, String)] = law.map { ($0.slot, $0.text) }
         let bare = authority.hasPrefix("The ") && authority.count > 4 ? String(authority.dropFirst(4)) : authority
         if !bare.isEmpty { n.append((Self.authoritySlot, bare)) }
@@ -27,7 +30,7 @@ public struct NameSlots: Sendable, Equatable {
             let cap = k.prefix(1).uppercased() + k.dropFirst()
             if cap != k { n.append(("{K\(i + 1)}", cap)) }
         }
-        fills = Dictionary(n, uniquingKeysWith: { a, _ in a })
+        fills = Dictionary(n + (place.map { [(Self.placeSlot, $0)] } ?? []), uniquingKeysWith: { a, _ in a })
         names = n.map { ($0.0, Array($0.1.utf8)) }
             .sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
     }
@@ -37,8 +40,19 @@ public struct NameSlots: Sendable, Equatable {
     /// Names and the law's figures, for the body whose profile is `body` (nil: a body we cannot look up, whose
     /// cost limit is then left as written).
     public init(_ p: Prompt, body: BodyProfile?) {
-        self.init(authority: p.authority, keywords: p.keywords, law: Self.lawFills(jurisdiction: p.jurisdiction, body: body))
+        self.init(authority: p.authority, keywords: p.keywords, law: Self.lawFills(jurisdiction: p.jurisdiction, body: body),
+                  place: body?.place)
     }
+
+    /// "{place}": the body's nation where the letter sets its topic. The model cannot tell a Welsh council's name from
+    /// an English one's, nor a UK-wide regulator's: sft42 wrote "in England" in all 14 of its letters to UK-wide
+    /// bodies that placed the topic, and the wrong nation failed 15 of its 600 own letters (session 30).
+    public static let placeSlot = "{place}"
+
+    /// The composer's two ways of saying where the person looks (`Phrases`' `{PLACE}`), as the words either side of
+    /// the nation. Only there is the nation slotted: "England" elsewhere is part of a name ("NHS England").
+    /// Read by the judge (`JudgeRules.otherNation`) and the writer's repair (`NationRepair`) too.
+    public static let placeFrames: [(before: String, after: String)] = [("across public bodies in ", ""), (" in ", ", and each body's")]
 
     public static let costLimitSlot = "{limit}"
     public static let adviceSectionSlot = "{advice}"
@@ -78,7 +92,11 @@ public struct NameSlots: Sendable, Equatable {
             }
             out.append(b[i]); i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        var text = String(decoding: out, as: UTF8.self)
+        if let place {
+            for f in Self.placeFrames { text = text.replacing(f.before + place + f.after, with: f.before + Self.placeSlot + f.after) }
+        }
+        return text
     }
 
     /// The text with every known slot replaced by its name; unknown ones ("{k4}" for three keywords) stay, and

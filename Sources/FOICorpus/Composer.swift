@@ -191,15 +191,7 @@ struct LetterBuilder {
         return [own, own, "your organisation", own][v]
     }
 
-    var place: String {
-        switch authority.nation {
-        case .england: "England"
-        case .wales: "Wales"
-        case .scotland: "Scotland"
-        case .northernIreland: "Northern Ireland"
-        case .uk: "the UK"
-        }
-    }
+    var place: String { authority.nation.place }
 
     /// The body's own words for its meetings and members (`BodyWording`).
     func bodyWording(_ text: String) -> String { BodyWording.apply(text, authority: authority, profile: profile) }

@@ -27,10 +27,11 @@ public struct LetterRequest: Sendable, Equatable {
     /// The names a letter for it writes: the authority's and the keywords'.
     public var names: [String] { [authority.name, authority.shortName] + keywords.map(\.text) }
 
-    /// A finished letter for this request as a slots model trains on it: names and the law's figures as slots,
-    /// and worded for any number of items (`ListWording.countFree`).
+    /// A finished letter for this request as a slots model trains on it: names, the law's figures and the body's
+    /// nation as slots (a UK-wide body's topic set in the UK first: `NationRepair`), and worded for any number of
+    /// items (`ListWording.countFree`).
     public func trainingForm(of letter: String) -> String {
-        ListWording.countFree(NameSlots(prompt, body: .of(authority)).delexicalise(letter))
+        ListWording.countFree(NameSlots(prompt, body: .of(authority)).delexicalise(NationRepair.repair(letter, authority: authority)))
     }
 }
 

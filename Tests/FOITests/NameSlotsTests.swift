@@ -71,6 +71,23 @@ final class NameSlotsTests: XCTestCase {
         XCTAssertEqual(NameSlots(foia, body: nil).delexicalise("the £450 limit"), "the £450 limit")
     }
 
+    func testTheBodysNationIsASlotOnlyWhereTheLetterSetsItsTopic() {
+        var body = BodyProfile.described("regulator")
+        body.place = Nation.uk.place
+        let p = Prompt(authority: "Civil Aviation Authority", jurisdiction: "FOIA 2000", keywords: ["drone sightings"], style: "numbered")
+        let s = NameSlots(p, body: body)
+        let letter = "I am researching drone sightings across public bodies in the UK. I am trying to build an accurate picture "
+            + "of drone sightings in the UK, and each body's own records are the most reliable source. Flights in the UK."
+        let d = s.delexicalise(letter)
+        XCTAssertEqual(d, "I am researching {k1} across public bodies in {place}. I am trying to build an accurate picture "
+            + "of {k1} in {place}, and each body's own records are the most reliable source. Flights in the UK.")
+        XCTAssertEqual(s.fill(d), letter)
+        // A model that has not learnt the slot keeps its own nation, for the judge; "NHS England" is a name.
+        XCTAssertEqual(s.delexicalise("across public bodies in England, and NHS England"), "across public bodies in England, and NHS England")
+        // Without a profile (a body we cannot look up) the slot is left for the judge.
+        XCTAssertEqual(NameSlots(p, body: nil).fill("in {place}, and"), "in {place}, and")
+    }
+
     func testFillLeavesUnknownSlotsForTheJudge() {
         XCTAssertEqual(slots.fill("About {k9} and {k2}."), "About {k9} and fixed penalty notices.")
         XCTAssertEqual(slots.fill("A { brace"), "A { brace")

@@ -82,10 +82,16 @@ import Testing
         let repaired = NationRepair.repair(text, authority: gwynedd)
         #expect(repaired.contains("premium in Wales, and each body's"))
         #expect(JudgeRules.otherNation(repaired, authority: gwynedd) == nil)
-        // A UK-wide body keeps whatever nation the letter names; so does a sentence that is not the composer's.
+        // A UK-wide body's topic is set in the UK, as the composer writes it; a sentence that is not the composer's is left.
         let ofcom = Authority(name: "Ofcom", shortName: "Ofcom", group: "Regulators", category: "Regulators", nation: .uk, regime: .foia2000)
-        #expect(NationRepair.repair(text, authority: ofcom) == text)
+        #expect(NationRepair.repair(text, authority: ofcom).contains("premium in the UK, and each body's"))
+        #expect(JudgeRules.otherNation(text, authority: ofcom) == nil)
         #expect(NationRepair.repair("The Welsh Government's guidance in England differs.", authority: gwynedd) == "The Welsh Government's guidance in England differs.")
+        // A letter kept for training says "{place}" there, for either body (session 30).
+        let fees = Keyword(text: "licence fees", theme: "Finance", categories: [], environmental: false)
+        let slotted = LetterRequest(authority: ofcom, keywords: [fees]).trainingForm(of: "an accurate picture of licence fees in England, and each body's records")
+        #expect(slotted == "an accurate picture of {k1} in {place}, and each body's records")
+        #expect(LetterRequest(authority: gwynedd, keywords: [fees]).trainingForm(of: "the fees in Wales, and each body's") == "the fees in {place}, and each body's")
     }
     /// dpo21's product letter to the West Midlands PCC (session 28): a commissioner has no board; its reports go to
     /// the police and crime panel. The composer's own table (`BodyWording`) puts the letter right, and the judge agrees.
