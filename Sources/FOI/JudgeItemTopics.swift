@@ -10,7 +10,7 @@ import Foundation
 /// item that names no keyword; read after any "about" or "relating to", 3 of them failed.
 extension JudgeRules {
     /// The words after the body's possessive that say what its work is about, the topic after them.
-    static let topicLeads = ["approach to", "work relating to", "work on", "work in relation to", "handling of"]
+    package static let topicLeads = ["approach to", "work relating to", "work on", "work in relation to", "handling of"]
 
     /// Where the topic ends: a period, a follow-on ("with their findings"), a second clause.
     static let topicEnds: Set<String> = ["in", "since", "over", "during", "completed", "produced", "with", "and", "from",

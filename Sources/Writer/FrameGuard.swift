@@ -23,6 +23,9 @@ struct FrameGuard {
     let frameEnds: Set<String>
     /// Tokens that open a slot ("{", " {"), not drawn after a frame that suits no keyword.
     let slotOpeners: [Int]
+    /// Tokens that may follow the body's own topic lead ("the department's approach to"): a slot's opening, " the",
+    /// or the start of a keyword as written.
+    let topicStarts: [Int]
     /// The letter so far, as the model wrote it (with its slots), last bytes only.
     var tail: [UInt8] = []
     static let kept = 240
@@ -45,6 +48,11 @@ struct FrameGuard {
         slotOpeners = (0..<table.bytes.count).filter { id in
             let b = table.bytes(id)
             return b.first == UInt8(ascii: "{") || (b.count > 1 && b[0] == UInt8(ascii: " ") && b[1] == UInt8(ascii: "{"))
+        }
+        let spelled = keywords.map { Array((" " + $0.lowercased()).utf8) }
+        topicStarts = slotOpeners + (0..<table.bytes.count).filter { id in
+            let b = table.bytes(id).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            return b == Array(" the".utf8) || (b.count > 1 && spelled.contains { $0.starts(with: b) })
         }
         complaints = ks.map(QuestionBanks.complaintsSuit)
         concerns = keywords.map(QuestionBanks.concernsSuit)
@@ -115,7 +123,24 @@ struct FrameGuard {
         return tail[end - 2] == UInt8(ascii: "'") || (end >= 4 && Array(tail[(end - 4)..<(end - 1)]) == [0xE2, 0x80, 0x99])
     }
 
+    /// Whether the text so far ends with the body's own topic lead (`JudgeRules.topicLeads` after "'s", "its" or
+    /// "their"), "the" after it aside.
+    var endsWithTopicLead: Bool {
+        let text = String(decoding: tail.suffix(40), as: UTF8.self).lowercased().replacingOccurrences(of: "’", with: "'")
+        let bare = text.hasSuffix(" the") ? String(text.dropLast(4)) : text
+        return JudgeRules.topicLeads.contains { lead in ["'s ", " its ", " their "].contains { bare.hasSuffix($0 + lead) } }
+    }
+
     func constrain(_ logits: UnsafeMutablePointer<Float>, V: Int) {
+        // After the body's own topic lead a keyword follows: the shipped model wrote "the department's approach to the
+        // menopause" in all 40 candidates for a letter to the CPS about rape case charging times, which the judge
+        // fails (`JudgeRules.itemOnAnotherTopic`, session 29).
+        if endsWithTopicLead {
+            var keep = [Float](repeating: -.infinity, count: V)
+            for t in topicStarts where t < V { keep[t] = logits[t] }
+            for t in 0..<V { logits[t] = keep[t] }
+            return
+        }
         let out = held()
         if !out.isEmpty {
             // Some keyword still suits the frame: only the held ones' digits are not drawn.

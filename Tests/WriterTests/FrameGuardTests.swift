@@ -87,6 +87,32 @@ import Tokenizer
         #expect(shut[tok.encode(" policy", allowSpecial: false)[0]] == 0)
     }
 
+    /// After the body's own approach to or work on something, a keyword: not "the department's approach to the
+    /// menopause" in a letter about rape case charging times (the shipped model's product letter, session 29).
+    @Test(.enabled(if: CopyGuardTests.shipped)) func theBodysOwnWorkIsOnAKeyword() throws {
+        let tok = try BPETokenizer(directory: CopyGuardTests.modelDir)
+        let table = TokenTable(tokenizer: tok)
+        func logits(after text: String, _ ks: [Keyword]) -> [Float] {
+            var g = FrameGuard(keywords: ks, vocabulary: table)
+            for id in tok.encode(text, allowSpecial: false) { g.observe(table.bytes(id)) }
+            var l = [Float](repeating: 0, count: tok.vocabSize)
+            l.withUnsafeMutableBufferPointer { g.constrain($0.baseAddress!, V: tok.vocabSize) }
+            return l
+        }
+        let cps = [Self.k("rape case charging times", "justice")]
+        let after = logits(after: "the officer responsible for the department's approach to", cps)
+        #expect(after[tok.encode(" the", allowSpecial: false)[0]] == 0)
+        #expect(after[tok.encode(" {", allowSpecial: false)[0]] == 0)
+        #expect(after[tok.encode(" rape", allowSpecial: false)[0]] == 0)
+        #expect(after[tok.encode(" menopause", allowSpecial: false)[0]] == -.infinity)
+        let the = logits(after: "the officer responsible for the department's approach to the", cps)
+        #expect(the[tok.encode(" menopause", allowSpecial: false)[0]] == -.infinity)
+        #expect(the[tok.encode(" {", allowSpecial: false)[0]] == 0)
+        // Anywhere else the text is the model's.
+        let elsewhere = logits(after: "any correspondence about the approach to", cps)[tok.encode(" menopause", allowSpecial: false)[0]]
+        #expect(elsewhere == 0)
+    }
+
     /// A measure's own unsuited frame read past the possessive: "responsible for the council's {k}" of vacancy rates.
     @Test(.enabled(if: CopyGuardTests.shipped)) func aMeasureIsHeldPastThePossessive() throws {
         let ks = [Self.k("vacancy rates", "staffing"), Self.potholes]
