@@ -15,6 +15,9 @@ public struct NameSlots: Sendable, Equatable {
 
     public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
 
+    /// Every slot the writer fills for this prompt: the names' and, where the body is known, `{place}`.
+    package var slots: [String] { names.map(\.slot) + (place == nil ? [] : [Self.placeSlot]) }
+
     /// - Parameter authority: a name that opens with "The" ("The Highland Council") is slotted without it: letters
     ///   write "the Highland Council" within a sentence and "Dear Highland Council", so "the {authority}" and
     ///   "Dear {authority}" say both, as they do for "the Environment Agency".

@@ -101,7 +101,7 @@ public struct WordGuard {
 
     public init(words: Words, names: [String], vocabulary: TokenTable, slots: NameSlots? = nil) {
         self.words = words
-        self.slots = slots.map { $0.names.map { Array($0.slot.utf8.dropFirst()) } }
+        self.slots = slots.map { $0.slots.map { Array($0.utf8.dropFirst()) } }
         quotable = slots.map { sl in (sl.names.map(\.slot) + Self.stockQuoted).map { Array(($0 + "\u{201D}").utf8) } }
         extra = Set(names.flatMap { TextTools.words($0) }.map { Array($0.utf8) })
         vocab = vocabulary

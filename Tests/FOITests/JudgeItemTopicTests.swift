@@ -1,4 +1,4 @@
-import FOI
+@testable import FOI
 import Testing
 
 /// The shipped model's product letter to the Crown Prosecution Service about rape case charging times (session 29):
@@ -34,5 +34,24 @@ extension JudgeDefectTests {
         expectDefect(verdict(item("The job title of the officer responsible for the council's relating to pothole repairs.")),
                      "coherence", quoting: "council's relating")
         #expect(verdict(item("The number of pothole repairs near the Women's and Children's Hospital.")).valid)
+    }
+}
+
+extension JudgeDefectTests {
+    /// A stock sentence begun and broken off (sft43's product letters for our own prompts, session 30, all judged 100).
+    @Test func aStockSentenceBrokenOffFails() {
+        let broken = [
+            "I should explain why I am asking. I am trying to build an accurate picture of stop and search in £450, and I would like to see what your organisation's own records show rather than rely on second-hand accounts.",
+            "I am trying to build an accurate relation to agency nurse spending in the calendar years 2019 to 2023.",
+            "I am trying to build an accurate picture of clean air zone fines in clean air zone fines, and each body's own records are the most reliable source.",
+        ]
+        for b in broken {
+            #expect(JudgeRules.brokenStockSentence(LetterContext("Dear FOI Team,\n\n" + b + "\n\nYours faithfully,\nA Person")) != nil, "\(b)")
+        }
+        let whole = "I should explain why I am asking. I am trying to build an accurate picture of stop and search in the UK, and each body’s own records are the most reliable source."
+        #expect(JudgeRules.brokenStockSentence(LetterContext("Dear FOI Team,\n\n" + whole + "\n\nYours faithfully,\nA Person")) == nil)
+        // A person's own sentence that shares fewer words is theirs.
+        let own = "I am trying to build a picture of how often the bins are missed."
+        #expect(JudgeRules.brokenStockSentence(LetterContext("Dear FOI Team,\n\n" + own + "\n\nYours faithfully,\nA Person")) == nil)
     }
 }

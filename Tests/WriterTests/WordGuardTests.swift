@@ -88,6 +88,12 @@ import Tokenizer
     @Test(.enabled(if: CopyGuardTests.shipped && Lexicon.available)) func aSlotsNameIsNoWord() throws {
         let slots = NameSlots(authority: "Bassetlaw District Council", keywords: ["pothole repairs", "grass cutting"])
         #expect(try allows("the number of", then: " {k1} and {k2}'s costs", slots: slots))
+        // The body's nation is a slot too: held, the model was pushed into "{limit}" and wrote "an accurate picture of
+        // stop and search in £450" (sft43's product letters, session 30).
+        var council = BodyProfile.described("district council")
+        council.place = Nation.england.place
+        let prompt = Prompt(authority: "Bassetlaw District Council", jurisdiction: "FOIA 2000", keywords: ["pothole repairs"], style: "numbered")
+        #expect(try allows("an accurate picture of {k1} in", then: " {place}, and each body's", slots: NameSlots(prompt, body: council)))
     }
 
     /// Read in the plain samples after the guard held apostrophes and digits: a word the list begins with
