@@ -111,4 +111,17 @@ extension JudgeRules {
         }
         return nil
     }
+
+    /// An item "in the year" of a request over several years: which year? ("… about the franchised courses in the
+    /// year", sft43's product letter to the Office for Students for 2019 to 2023; 9 of its 600 eval product letters,
+    /// all passed). The composer says "in the period" or "in each year"; nobody's letter in the eval sets says it.
+    static func yearOfSeveral(_ ctx: LetterContext) -> Outcome? {
+        guard yearRanges(ctx.text).contains(where: { $0.count > 1 }) else { return nil }
+        for item in ctx.items {
+            let w = TextTools.words(item)
+            guard w.count >= 3, Array(w.suffix(3)) == ["in", "the", "year"] else { continue }
+            return (false, "“in the year” in a request over several years: “…\(item.suffix(60))”")
+        }
+        return nil
+    }
 }

@@ -86,7 +86,7 @@ public enum Checkpoint {
     /// writer fills (`NameSlots`).
     public static let nameSlotsFile = "name_slots.json"
     /// Models trained before the law slots ("{limit}", "{advice}") carry a note without "law".
-    static let nameSlotsNote = Data(#"{"authority": "{authority}", "keywords": "{k1}, {k2}, ... ({K1} capitalised)", "law": "{limit} (the cost limit), {advice} (the advice-and-assistance section)", "filled_by": "the letter writer"}"#.utf8)
+    static let nameSlotsNote = Data(#"{"authority": "{authority}", "keywords": "{k1}, {k2}, ... ({K1} capitalised)", "law": "{limit} (the cost limit), {advice} (the advice-and-assistance section)", "place": "{place} (the body's nation: England, Wales, Scotland, Northern Ireland or the UK)", "filled_by": "the letter writer"}"#.utf8)
 
     /// Writes the slots marker into a model folder being saved.
     public static func markNameSlots(_ directory: URL) throws {

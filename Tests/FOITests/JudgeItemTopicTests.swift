@@ -54,4 +54,15 @@ extension JudgeDefectTests {
         let own = "I am trying to build a picture of how often the bins are missed."
         #expect(JudgeRules.brokenStockSentence(LetterContext("Dear FOI Team,\n\n" + own + "\n\nYours faithfully,\nA Person")) == nil)
     }
+
+    /// "in the year" of a request for 2019 to 2023 (sft43's product letter to the Office for Students, session 30).
+    @Test func theYearOfSeveralFails() {
+        func letter(_ period: String, _ item: String) -> LetterContext {
+            LetterContext("Dear FOI Team,\n\nI am interested in \(period).\n\nI am requesting the following:\n(a) Any internal audit reports on franchised courses in the period.\n(b) \(item)\n\nYours faithfully,\nA Person")
+        }
+        let slip = "Any correspondence with regulators about franchised courses in the year."
+        #expect(JudgeRules.yearOfSeveral(letter("the calendar years 2019 to 2023", slip)) != nil)
+        #expect(JudgeRules.yearOfSeveral(letter("the financial year 2023/24", slip)) == nil)
+        #expect(JudgeRules.yearOfSeveral(letter("the calendar years 2019 to 2023", "Any correspondence about franchised courses in the year to March 2023.")) == nil)
+    }
 }
