@@ -112,6 +112,15 @@ extension JudgeRules {
         return nil
     }
 
+    /// The letter with an item's closing "in the year" said "in the period" where the request spans several years
+    /// (product decoding's repair, from `yearOfSeveral`: 2 of sft45's 5 invalid eval product letters had it in every
+    /// candidate).
+    public static func yearOfSeveralRepaired(_ letter: String) -> String {
+        guard yearRanges(letter).contains(where: { $0.count > 1 }) else { return letter }
+        return letter.replacingOccurrences(of: " in the year.\n", with: " in the period.\n")
+            .replacingOccurrences(of: " in the year;\n", with: " in the period;\n")
+    }
+
     /// An item "in the year" of a request over several years: which year? ("… about the franchised courses in the
     /// year", sft43's product letter to the Office for Students for 2019 to 2023; 9 of its 600 eval product letters,
     /// all passed). The composer says "in the period" or "in each year"; nobody's letter in the eval sets says it.

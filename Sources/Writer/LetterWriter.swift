@@ -384,7 +384,7 @@ public final class LetterWriter: @unchecked Sendable {
                 letter = ListWording.repair(letter)
                 letter = NameArticle.repair(letter, authority: requests[i].authority.name)
                 letter = NationRepair.repair(letter, authority: requests[i].authority)
-                letter = JudgeRules.numberSlipsRepaired(letter)
+                letter = JudgeRules.yearOfSeveralRepaired(JudgeRules.numberSlipsRepaired(letter))
                 letter = BodyWording.apply(letter, authority: requests[i].authority, profile: BodyProfile.of(requests[i].authority))
             }
             let r = requests[i]
