@@ -137,7 +137,7 @@ extension JudgeRules {
     /// Nouns a letter may call a body by that no kind check reads ("the board" is also a body's board), so only their
     /// possessive on a keyword says the letter calls the body one: "the board's disability access" to the Pensions
     /// Ombudsman, "the board's Big Four accounting firms" to the NHS Counter Fraud Authority (session 21).
-    static let possessiveNouns = ["board", "service", "agency", "commission"]
+    package static let possessiveNouns = ["board", "service", "agency", "commission"]
 
     static func possessiveOfAnotherKind(_ ctx: LetterContext, keywords: [String], profile: BodyProfile) -> Outcome? {
         let lower = ctx.text.lowercased().replacing("’", with: "'")

@@ -386,6 +386,7 @@ public final class LetterWriter: @unchecked Sendable {
                 letter = NationRepair.repair(letter, authority: requests[i].authority)
                 letter = JudgeRules.yearOfSeveralRepaired(JudgeRules.numberSlipsRepaired(letter))
                 letter = BodyWording.apply(letter, authority: requests[i].authority, profile: BodyProfile.of(requests[i].authority))
+                letter = BodyReference.repair(letter, profile: BodyProfile.of(requests[i].authority))
             }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)

@@ -93,6 +93,20 @@ import Testing
         #expect(slotted == "an accurate picture of {k1} in {place}, and each body's records")
         #expect(LetterRequest(authority: gwynedd, keywords: [fees]).trainingForm(of: "the fees in Wales, and each body's") == "the fees in {place}, and each body's")
     }
+    /// sft45's product letters (session 30): another kind's possessive, in every candidate.
+    @Test func theBodyIsCalledByItsOwnKind() {
+        let bord = Authority(name: "Bòrd na Gàidhlig", shortName: "Bòrd na Gàidhlig", group: "Scottish public bodies",
+                             category: "Non-departmental public bodies (Scotland)", nation: .scotland, regime: .foisa2002)
+        let profile = BodyProfile.of(bord)
+        let text = "(a) The number of reports on the college's social media advertising presented to the college’s board."
+        let repaired = BodyReference.repair(text, profile: profile)
+        #expect(!repaired.contains("college"), "\(repaired)")
+        #expect(repaired.contains(profile.reference + "'s social media advertising"))
+        let council = Authority(name: "Leeds City Council", shortName: "Leeds", group: "Local and regional",
+                                category: "Metropolitan districts", nation: .england, regime: .foia2000)
+        let own = "Reports presented to the council's cabinet."
+        #expect(BodyReference.repair(own, profile: .of(council)) == own)
+    }
     /// dpo21's product letter to the West Midlands PCC (session 28): a commissioner has no board; its reports go to
     /// the police and crime panel. The composer's own table (`BodyWording`) puts the letter right, and the judge agrees.
     @Test func aCommissionersReportsGoToThePanel() throws {
