@@ -126,6 +126,7 @@ struct FrameGuard {
     /// Whether the text so far ends with the body's own topic lead (`JudgeRules.topicLeads` after "'s", "its" or
     /// "their"), "the" after it aside.
     var endsWithTopicLead: Bool {
+        guard let last = lastWord, ["to", "on", "of", "the"].contains(last) else { return false }
         let text = String(decoding: tail.suffix(40), as: UTF8.self).lowercased().replacingOccurrences(of: "’", with: "'")
         let bare = text.hasSuffix(" the") ? String(text.dropLast(4)) : text
         return JudgeRules.topicLeads.contains { lead in ["'s ", " its ", " their "].contains { bare.hasSuffix($0 + lead) } }
