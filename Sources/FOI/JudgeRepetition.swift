@@ -86,6 +86,10 @@ extension JudgeRules {
                                    "policy and procedure"]], ["number of", "changes", "breach", "complaints"]),
         // Copies of the audit reports and the number of audit reviews are one question (a reader, seed 811).
         ("for its internal audits", [["internal audit", "assurance review", "assurance report"]], ["recommendation", "correspondence", "auditors made"]),
+        // "Any benchmarking the college has carried out of staff turnover against similar organisations" beside "any
+        // benchmarking that compares staff turnover at the college with neighbouring authorities" (sft45's own letter
+        // the judge passed, read in session 31; 4 of its 600).
+        ("for its benchmarking", [["benchmarking"]], []),
     ]
 
     /// The kind of question, and the keyword, that two items both ask about; nil if none. The composer checks

@@ -127,6 +127,11 @@ extension JudgeRules {
         if lower.contains("national nhs bodies") && authority.group != "Health and social care" && !profile.serves.contains(.patients) {
             return (false, "“national NHS bodies”, a health body's correspondents, for \(authority.name)")
         }
+        // Only a local body has neighbouring authorities: "any benchmarking that compares staff turnover at the college with
+        // neighbouring authorities" (sft45's own letter the judge passed, read in session 31).
+        if lower.contains("neighbouring authorities") && authority.group != "Local and regional" && !profile.kinds.contains("council") {
+            return (false, "“neighbouring authorities”, a council's peers, for \(authority.name)")
+        }
         let removalCentre = authority.group.lowercased().contains("removal centre") || authority.name.contains("Removal Centre")
         if !removalCentre && lower.contains("centre manager") {
             return (false, "a “centre manager”, which an immigration removal centre has and \(authority.name) does not")

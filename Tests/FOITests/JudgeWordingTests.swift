@@ -67,6 +67,23 @@ import Testing
         #expect(JudgeRules.otherSectorWords(LetterContext(raised), authority: centre, profile: BodyProfile.of(centre)) == nil)
     }
 
+    /// A college has no neighbouring authorities; a council has (sft45's own letter, read in session 31).
+    @Test func neighbouringAuthoritiesAreACouncils() {
+        let college = Authority(name: "West Thames College", shortName: "West Thames", group: "Education",
+                                category: "Further education colleges", nation: .england, regime: .foia2000)
+        let item = "Any benchmarking that compares staff turnover at the college with neighbouring authorities."
+        #expect(JudgeRules.otherSectorWords(LetterContext(item), authority: college, profile: BodyProfile.of(college)) != nil)
+        #expect(JudgeRules.otherSectorWords(LetterContext(item), authority: F.leeds, profile: BodyProfile.of(F.leeds)) == nil)
+    }
+
+    /// Two benchmarking items on one keyword ask one thing (sft45's own letter, read in session 31).
+    @Test func benchmarkingAskedTwice() {
+        let a = "Any benchmarking the council has carried out of pothole repairs against similar organisations"
+        let b = "Any benchmarking that compares pothole repairs at the council with neighbouring authorities"
+        #expect(JudgeRules.askedTwice(a, b, keywords: ["pothole repairs"])?.kind == "for its benchmarking")
+        #expect(JudgeRules.askedTwice(a, "Any internal audit reports on pothole repairs", keywords: ["pothole repairs"]) == nil)
+    }
+
     @Test func theBoardsKeywordToABodyThatIsNoBoard() {
         let ombudsman = Authority(name: "Pensions Ombudsman", shortName: "TPO", group: "Central government",
                                   category: "Non-departmental public bodies", nation: .uk, regime: .foia2000)
