@@ -212,6 +212,9 @@ import Testing
         #expect(!failedIDs(F.goodLetter.replacingOccurrences(of: "The number of pothole", with: "The number of the pothole"), keywords: k).contains("names"))
         let choose = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. The number of patients referred under the right to choose.")
         #expect(!failedIDs(choose, keywords: ["pothole repairs", "right to choose"]).contains("names"))
+        // A mass noun that is no gerund (sft45's product letter for a prompt of our own, session 30).
+        let inflation = F.goodLetter.replacingOccurrences(of: "for defects.", with: "for defects.\n4. Any internal audit reports on the grade inflation.")
+        #expect(failedIDs(inflation, keywords: ["pothole repairs", "grade inflation"]).contains("names"))
     }
 
     /// "the" with no noun after it: "I would like the to advise and assist." (sft37's own letter, session 27).

@@ -133,6 +133,8 @@ public enum KeywordArticle {
         "expenditure", "income", "revenue", "debt", "maintenance", "engagement", "investment", "compliance",
         "governance", "inequality", "poverty", "homelessness", "sickness", "misconduct", "fraud", "abuse", "harassment",
         "pollution", "litter", "graffiti", "vandalism", "fouling", "waste", "equality", "diversity", "wellbeing",
+        // "internal audit reports on the grade inflation." (sft45's product letter for a prompt of our own, session 30).
+        "inflation", "obesity", "truancy", "unemployment",
     ]
 
     /// The words the judge quotes for a needless article: "the" and the keyword.
