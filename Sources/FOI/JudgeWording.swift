@@ -127,6 +127,13 @@ extension JudgeRules {
         if lower.contains("national nhs bodies") && authority.group != "Health and social care" && !profile.serves.contains(.patients) {
             return (false, "“national NHS bodies”, a health body's correspondents, for \(authority.name)")
         }
+        // A police and crime panel scrutinises a commissioner: "presented to the police and crime panel, audit committee or
+        // senior leadership team" to the Children's Commissioner for England (dpo23's product letter the judge passed,
+        // session 31). A force and the council that hosts the panel may speak of it.
+        if lower.contains("police and crime panel") && authority.category != "Police and Crime Commissioners"
+            && !profile.serves.contains(.arrests) && authority.group != "Local and regional" {
+            return (false, "“police and crime panel”, which scrutinises a police and crime commissioner, for \(authority.name)")
+        }
         // Only a local body has neighbouring authorities: "any benchmarking that compares staff turnover at the college with
         // neighbouring authorities" (sft45's own letter the judge passed, read in session 31).
         if lower.contains("neighbouring authorities") && authority.group != "Local and regional" && !profile.kinds.contains("council") {

@@ -391,6 +391,9 @@ public final class LetterWriter: @unchecked Sendable {
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
             var verdict = judge.judge(letter: letter, authority: r.authority, keywords: r.keywords)
+            if guardsNames && !verdict.valid, let fixed = KeywordCoverage.repaired(letter, keywords: r.keywords, authority: r.authority, judge: judge) {
+                (letter, verdict) = fixed
+            }
             // With a history adapter, product decoding drops frame sentences nobody wrote, where the letter stays valid.
             if guardsNames, let support = frameSupport, let cut = support.withoutUnseenSentences(letter, names: r.names) {
                 let v = judge.judge(letter: cut, authority: r.authority, keywords: r.keywords)

@@ -76,6 +76,17 @@ import Testing
         #expect(JudgeRules.otherSectorWords(LetterContext(item), authority: F.leeds, profile: BodyProfile.of(F.leeds)) == nil)
     }
 
+    /// A police and crime panel scrutinises a commissioner, not the Children's Commissioner (dpo23's product letter, session 31).
+    @Test func aPoliceAndCrimePanelIsACommissioners() {
+        let children = Authority(name: "Children's Commissioner for England", shortName: "CCO", group: "Government - other",
+                                 category: "Commissioners", nation: .england, regime: .foia2000)
+        let pcc = Authority(name: "Bedfordshire Police and Crime Commissioner", shortName: "Bedfordshire PCC", group: "Emergency services",
+                            category: "Police and Crime Commissioners", nation: .england, regime: .foia2000)
+        let item = "The number of reports or briefings on internal reviews presented to the police and crime panel, audit committee or senior leadership team."
+        #expect(JudgeRules.otherSectorWords(LetterContext(item), authority: children, profile: BodyProfile.of(children)) != nil)
+        #expect(JudgeRules.otherSectorWords(LetterContext(item), authority: pcc, profile: BodyProfile.of(pcc)) == nil)
+    }
+
     /// Two benchmarking items on one keyword ask one thing (sft45's own letter, read in session 31).
     @Test func benchmarkingAskedTwice() {
         let a = "Any benchmarking the council has carried out of pothole repairs against similar organisations"
