@@ -377,23 +377,11 @@ public final class LetterWriter: @unchecked Sendable {
             if let onText, !tail.isEmpty { _ = onText(i, tail) }
             let text = tokenizer.decode(outputs[i], skipSpecialTokens: true).trimmingCharacters(in: .whitespacesAndNewlines)
             var letter = Signature.sign(filling ? slots[i].fill(text) : text, as: requests[i].requester ?? requester)
-            if guardsNames {
-                letter = DefinitionRepair.repair(letter, keywords: requests[i].keywords.map(\.text))
-                letter = KeywordArticle.repair(letter, keywords: requests[i].keywords.map(\.text))
-                letter = EarlierReference.withPlaceholder(letter)
-                letter = ListWording.repair(letter)
-                letter = NameArticle.repair(letter, authority: requests[i].authority.name)
-                letter = NationRepair.repair(letter, authority: requests[i].authority)
-                letter = JudgeRules.yearOfSeveralRepaired(JudgeRules.numberSlipsRepaired(letter))
-                letter = BodyWording.apply(letter, authority: requests[i].authority, profile: BodyProfile.of(requests[i].authority))
-                letter = BodyReference.repair(letter, profile: BodyProfile.of(requests[i].authority))
-            }
+            if guardsNames { letter = ProductRepairs.wording(letter, for: requests[i]) }
             let r = requests[i]
             let g = grounding(r.prompt.text, r, &groundings)
             var verdict = judge.judge(letter: letter, authority: r.authority, keywords: r.keywords)
-            if guardsNames && !verdict.valid, let fixed = KeywordCoverage.repaired(letter, keywords: r.keywords, authority: r.authority, judge: judge) {
-                (letter, verdict) = fixed
-            }
+            if guardsNames { (letter, verdict) = ProductRepairs.coverage(letter, verdict, for: r, judge: judge) }
             // With a history adapter, product decoding drops frame sentences nobody wrote, where the letter stays valid.
             if guardsNames, let support = frameSupport, let cut = support.withoutUnseenSentences(letter, names: r.names) {
                 let v = judge.judge(letter: cut, authority: r.authority, keywords: r.keywords)
