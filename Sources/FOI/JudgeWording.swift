@@ -130,8 +130,7 @@ extension JudgeRules {
         // A police and crime panel scrutinises a commissioner: "presented to the police and crime panel, audit committee or
         // senior leadership team" to the Children's Commissioner for England (dpo23's product letter the judge passed,
         // session 31). A force and the council that hosts the panel may speak of it.
-        if lower.contains("police and crime panel") && authority.category != "Police and Crime Commissioners"
-            && !profile.serves.contains(.arrests) && authority.group != "Local and regional" {
+        if lower.contains("police and crime panel") && !speaksOfPoliceAndCrimePanel(authority, profile) {
             return (false, "“police and crime panel”, which scrutinises a police and crime commissioner, for \(authority.name)")
         }
         // Only a local body has neighbouring authorities: "any benchmarking that compares staff turnover at the college with
@@ -144,6 +143,11 @@ extension JudgeRules {
             return (false, "a “centre manager”, which an immigration removal centre has and \(authority.name) does not")
         }
         return nil
+    }
+
+    /// Whether a police and crime panel is the body's to speak of: a commissioner's, a force's, or a council's (which hosts it).
+    package static func speaksOfPoliceAndCrimePanel(_ authority: Authority, _ profile: BodyProfile) -> Bool {
+        authority.category == "Police and Crime Commissioners" || profile.serves.contains(.arrests) || authority.group == "Local and regional"
     }
 
     /// Nouns a letter may call a body by that no kind check reads ("the board" is also a body's board), so only their

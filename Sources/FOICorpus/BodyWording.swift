@@ -28,6 +28,11 @@ package enum BodyWording {
                 s = s.replacing(from, with: to)
             }
         }
+        // Nor has another body a police and crime panel: "presented to the police and crime panel, audit committee or senior
+        // leadership team" to Skills Development Scotland (3 of sft48's 4 invalid product letters, session 31).
+        if !JudgeRules.speaksOfPoliceAndCrimePanel(authority, profile) {
+            s = s.replacing("the police and crime panel", with: "the board").replacing("police and crime panel", with: "board")
+        }
         // Scrutiny committees are a council's; other bodies have an audit committee.
         if !localCouncil { s = s.replacing("scrutiny or audit committees", with: "the audit committee") }
         // A council's members meet as a cabinet and committees, not a board.

@@ -136,5 +136,15 @@ import Testing
         #expect(worded.contains("presented to the police and crime panel, audit committee or senior leadership team."))
         let verdict = judge.judge(letter: worded, authority: pcc, keywords: [interim])
         #expect(verdict.valid, "\(verdict.report)")
+        // The panel is the commissioner's alone: sft48's product letter to Skills Development Scotland had it (session 31).
+        let sds = try #require(authorities.first { $0.name == "Skills Development Scotland" })
+        let toSDS = worded.replacingOccurrences(of: "West Midlands Police and Crime Commissioner", with: "Skills Development Scotland")
+            .replacingOccurrences(of: "Freedom of Information Act 2000", with: "Freedom of Information (Scotland) Act 2002")
+            .replacingOccurrences(of: "section 12 cost limit", with: "cost limit in section 12")
+        #expect(!judge.judge(letter: toSDS, authority: sds, keywords: [interim]).valid)
+        let board = BodyWording.apply(toSDS, authority: sds, profile: BodyProfile.of(sds))
+        #expect(board.contains("presented to the board, audit committee or senior leadership team."))
+        let v = judge.judge(letter: board, authority: sds, keywords: [interim])
+        #expect(v.valid, "\(v.report)")
     }
 }
