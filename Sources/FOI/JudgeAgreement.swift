@@ -133,4 +133,16 @@ extension JudgeRules {
         }
         return nil
     }
+
+    /// An item closing "in the public" where its period stood: "any correspondence … about the body-worn video in the
+    /// public." (sft48's letter for a prompt of our own, session 31; 9 of its 1,200 eval letters, all passed). The
+    /// composer closes items "in the period"; no letter of the eval sets closes one so.
+    static func periodAsPublic(_ ctx: LetterContext) -> Outcome? {
+        for item in ctx.items {
+            let w = TextTools.words(item)
+            guard w.count >= 4, Array(w.suffix(3)) == ["in", "the", "public"] else { continue }
+            return (false, "an item closing “in the public”, where its period belongs: “…\(item.suffix(60))”")
+        }
+        return nil
+    }
 }

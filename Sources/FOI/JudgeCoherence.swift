@@ -334,7 +334,7 @@ extension JudgeRules {
             let around = ctx.text[r.lowerBound...].prefix(40)
             return (false, "a sentence is spliced: “…\(around)…”")
         }
-        if let f = itemLines(ctx) ?? bankNumberSlip(ctx) ?? possessiveWithoutNoun(ctx) ?? brokenStockSentence(ctx) ?? yearOfSeveral(ctx) { return f }
+        if let f = itemLines(ctx) ?? bankNumberSlip(ctx) ?? possessiveWithoutNoun(ctx) ?? brokenStockSentence(ctx) ?? yearOfSeveral(ctx) ?? periodAsPublic(ctx) { return f }
         // A request of one item answered "in parts", or of two whose "first two items" leave no remainder.
         let parts = requestItems(ctx).count
         if parts == 1, let p = Phrases.severalParts.first(where: ctx.text.contains) {

@@ -69,4 +69,14 @@ extension JudgeDefectTests {
         #expect(JudgeRules.yearOfSeveral(LetterContext(JudgeRules.yearOfSeveralRepaired(text))) == nil)
         #expect(JudgeRules.yearOfSeveralRepaired(text).contains("franchised courses in the period."))
     }
+
+    /// "in the public" where an item's period belongs (sft48's letter to British Transport Police, session 31).
+    @Test func thePeriodAsThePublicFails() {
+        func letter(_ item: String) -> LetterContext {
+            LetterContext("Dear FOI Team,\n\nI am interested in the calendar years 2019 to 2023.\n\nI am requesting the following:\n(a) \(item)\n\nYours faithfully,\nA Person")
+        }
+        #expect(JudgeRules.periodAsPublic(letter("Any correspondence with regulators about the body-worn video in the public.")) != nil)
+        #expect(JudgeRules.periodAsPublic(letter("Any correspondence with regulators about the body-worn video in the period.")) == nil)
+        #expect(JudgeRules.periodAsPublic(letter("The number of complaints from members of the public.")) == nil)
+    }
 }
