@@ -134,6 +134,13 @@ extension JudgeRules {
         return nil
     }
 
+    /// The letter with an item's closing "in the public" said "in the period" (product decoding's repair, from
+    /// `periodAsPublic`: one of sft48's 4 invalid eval product letters had it).
+    public static func periodAsPublicRepaired(_ letter: String) -> String {
+        letter.replacingOccurrences(of: " in the public.\n", with: " in the period.\n")
+            .replacingOccurrences(of: " in the public;\n", with: " in the period;\n")
+    }
+
     /// An item closing "in the public" where its period stood: "any correspondence … about the body-worn video in the
     /// public." (sft48's letter for a prompt of our own, session 31; 9 of its 1,200 eval letters, all passed). The
     /// composer closes items "in the period"; no letter of the eval sets closes one so.

@@ -15,7 +15,7 @@ enum ProductRepairs {
         l = ListWording.repair(l)
         l = NameArticle.repair(l, authority: r.authority.name)
         l = NationRepair.repair(l, authority: r.authority)
-        l = JudgeRules.yearOfSeveralRepaired(JudgeRules.numberSlipsRepaired(l))
+        l = JudgeRules.periodAsPublicRepaired(JudgeRules.yearOfSeveralRepaired(JudgeRules.numberSlipsRepaired(l)))
         l = BodyWording.apply(l, authority: r.authority, profile: profile)
         return BodyReference.repair(l, profile: profile)
     }

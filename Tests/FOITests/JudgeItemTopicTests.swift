@@ -78,5 +78,9 @@ extension JudgeDefectTests {
         #expect(JudgeRules.periodAsPublic(letter("Any correspondence with regulators about the body-worn video in the public.")) != nil)
         #expect(JudgeRules.periodAsPublic(letter("Any correspondence with regulators about the body-worn video in the period.")) == nil)
         #expect(JudgeRules.periodAsPublic(letter("The number of complaints from members of the public.")) == nil)
+        // Product decoding says "in the period" instead.
+        let slip = "Dear FOI Team,\n\nI am requesting the following:\n(a) Any correspondence about the body-worn video in the public.\n(b) Any internal audit reports on the body-worn video in the period.\n\nYours faithfully,\nA Person"
+        #expect(JudgeRules.periodAsPublic(LetterContext(JudgeRules.periodAsPublicRepaired(slip))) == nil)
+        #expect(JudgeRules.periodAsPublicRepaired(slip).contains("body-worn video in the period.\n(b)"))
     }
 }

@@ -42,16 +42,17 @@ import Training
         #expect(!jsonl.contains("ask Frome Town Council"))
     }
 
-    /// A learning rate far too high for 20-odd steps: held-out loss falls, then wavers. With a patience of one
-    /// evaluation the run must stop at the first that is no better, and keep the adapter of the best evaluation,
-    /// not the last (the shipped sft6 base falls to 1.888 at step 18, then 1.900 at 21; dpo6 1.844, then 1.882).
+    /// A learning rate far too high, held high by a 200-step schedule: held-out loss falls, then wavers. With a
+    /// patience of one evaluation the run must stop at the first that is no better, and keep the adapter of the best
+    /// evaluation, not the last (the shipped sft48 base falls to 2.001 at step 15, then 2.025 at 18; over a 40-step
+    /// schedule, as sessions before 31 ran it, its loss fell at every evaluation and the run never stopped).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: shipped.appendingPathComponent("model.safetensors").path)))
     func earlyStoppingKeepsTheBestCheckpoint() throws {
         let dir = try temporaryFolder(); defer { try? FileManager.default.removeItem(at: dir) }
         let s = try seededStore(dir)
         try importPaths([handwrittenHistory.path], into: s)
         var o = HistoryFineTuneOptions()
-        o.rank = 4; o.steps = 40; o.batchSize = 4; o.maxLR = 2e-2; o.warmupSteps = 2
+        o.rank = 4; o.steps = 200; o.batchSize = 4; o.maxLR = 2e-2; o.warmupSteps = 2
         o.evalEvery = 3; o.patience = 1; o.checkpointEvery = 6; o.replayLetters = 4
         let run = dir.appendingPathComponent("run"), out = dir.appendingPathComponent("adapter")
         var lines: [String] = [], bars: [TrainingProgress] = []
@@ -62,7 +63,7 @@ import Training
         let best = evals.min { $0.1 < $1.1 }!
         print("early stopping: evals \(evals.map { "\($0.0):\(String(format: "%.3f", $0.1))" }.joined(separator: " ")); kept \(r.bestStep)")
         #expect(evals.first?.0 == 0)                               // the base is the first candidate
-        #expect(r.stoppedEarly && r.lastStep < 40)
+        #expect(r.stoppedEarly && r.lastStep < 200)
         // kept: the lowest, where a later evaluation must beat an earlier by more than 1e-3 to count as better
         let kept = try #require(evals.first { $0.0 == r.bestStep })
         #expect(kept.1 - best.1 <= 1e-3 && evals.allSatisfy { $0.0 <= kept.0 || $0.1 > kept.1 - 1e-3 })
