@@ -88,6 +88,32 @@ final class NameSlotsTests: XCTestCase {
         XCTAssertEqual(NameSlots(p, body: nil).fill("in {place}, and"), "in {place}, and")
     }
 
+    /// After a governing word a keyword slot gives its own article: "the" for a keyword that needs one, none for
+    /// one that takes none, whatever the model wrote between them; elsewhere the letter's words stand.
+    func testAKeywordSlotGivesItsOwnArticleAfterAGoverningWord() {
+        let s = NameSlots(authority: "Leeds City Council", keywords: ["records retention schedule", "purchase card spending", "pothole repair"])
+        let letter = """
+        1. A copy of the records retention schedule, and reports on the records retention schedule presented to the board.
+        2. Any correspondence about purchase card spending, and whether the council has updated the records retention schedule.
+        3. The number of pothole repairs, and audits of the pothole repairs.
+        """
+        let d = s.delexicalise(letter)
+        XCTAssertEqual(d, """
+        1. A copy of {k1}, and reports on {k1} presented to the board.
+        2. Any correspondence about {k2}, and whether the council has updated the {k1}.
+        3. The number of {k3}s, and audits of the {k3}s.
+        """)
+        XCTAssertEqual(s.fill(d), letter, "the article comes back where the keyword needs it")
+        // What the model writes before the slot does not decide it: no article is dropped or doubled.
+        XCTAssertEqual(s.fill("about {k1}. About the {k2}. Reports on the {k1}."),
+                       "about the records retention schedule. About the purchase card spending. Reports on the records retention schedule.")
+        XCTAssertEqual(NameSlots.withoutGovernedArticles("about the {k2}; about the {k3}s; bathe {k1}"), "about {k2}; about the {k3}s; bathe {k1}")
+        // Streamed, a token at a time, the slot reads what was streamed before it and waits for a plural "s".
+        var filler = NameSlots.Filler(s)
+        let streamed = ["A copy", " of ", "{k", "1}", ", ", "of {k3}", "s", " and of {k1}"].map { filler.push($0) }.joined() + filler.finish()
+        XCTAssertEqual(streamed, "A copy of the records retention schedule, of pothole repairs and of the records retention schedule")
+    }
+
     func testFillLeavesUnknownSlotsForTheJudge() {
         XCTAssertEqual(slots.fill("About {k9} and {k2}."), "About {k9} and fixed penalty notices.")
         XCTAssertEqual(slots.fill("A { brace"), "A { brace")

@@ -132,5 +132,15 @@ import Testing
         #expect(changed.map(\.0) == ["2. Any correspondence with external auditors about {k2}."], "only the failed item changes")
         // No donor: nothing is learnt from this sample (cutting the item taught shorter lists).
         #expect(MendedPairs.pairs([failed], request: r, writer: writer).isEmpty)
+
+        // A slip the product's repairs mend ("the" before a keyword that takes none) needs no donor: the pair is the
+        // letter with the repair, and differs from what the model wrote in that word alone.
+        let article = writer.judged(raw: letter([audit, "Any correspondence with external auditors about the {k2}."]), for: r)
+        try #require(!article.judge.valid, "\(article.letter)")
+        let repaired = MendedPairs.pairs([article], request: r, writer: writer)
+        try #require(repaired.count == 1, "one repaired pair")
+        #expect(repaired[0].rejected == article.raw)
+        let diff = zip(repaired[0].chosen.components(separatedBy: "\n"), repaired[0].rejected.components(separatedBy: "\n")).filter { $0 != $1 }
+        #expect(diff.map(\.0) == ["2. Any correspondence with external auditors about {k2}."], "only the article goes")
     }
 }
