@@ -69,9 +69,11 @@ extension JudgeRules {
     /// A second article before a name that has its own or takes none, and the name as it should read: "the His
     /// Majesty's Inspectorate of …", "the HM Revenue and Customs", "the Blackpool and The Fylde College" (sft14's
     /// product letters, session 21). Read by the judge and by the writer's repair (`NameArticle`).
+    /// A one-word name takes none either: "a request to the Ofcom" (sft49's own letter, session 32), as the composer
+    /// writes it (`NameForms.withArticle`: "Ofsted", "Cafcass", "NatureScot"); but people say "the Tate".
     package static func secondArticles(of name: String) -> [(wrong: String, right: String)] {
         let takesNone = name.hasPrefix("His Majesty") || name.hasPrefix("HM ") || name.hasPrefix("Her Majesty")
-            || (!name.hasPrefix("The ") && name.contains(" The "))
+            || (!name.hasPrefix("The ") && name.contains(" The ")) || (!name.contains(" ") && !name.isEmpty && name != "Tate")
         let bare = name.hasPrefix("The ") ? String(name.dropFirst(4)) : name
         return (takesNone ? [("the " + name, name)] : []) + [("the The " + bare, "the " + bare), ("the the " + bare, "the " + bare)]
     }

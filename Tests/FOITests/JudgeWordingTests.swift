@@ -49,6 +49,9 @@ import Testing
         #expect(JudgeRules.secondArticles(of: "The Highland Council").map(\.wrong) == ["the The Highland Council", "the the Highland Council"])
         // A name that takes "the" keeps it.
         #expect(!JudgeRules.secondArticles(of: "Environment Agency").contains { $0.wrong == "the Environment Agency" })
+        // A one-word name takes none ("a request to the Ofcom", sft49's own letter), but "the Tate" is what people say.
+        #expect(JudgeRules.secondArticles(of: "Ofcom").first?.wrong == "the Ofcom")
+        #expect(!JudgeRules.secondArticles(of: "Tate").contains { $0.wrong == "the Tate" })
     }
 
     @Test func anotherSectorsWords() {
