@@ -55,6 +55,9 @@ public struct BodyProfile: Sendable, Equatable {
     /// Where a letter sets its topic ("England", "the UK": `Nation.place`); nil for a profile read from a
     /// category alone. Filled into the `{place}` slot (`NameSlots`).
     public var place: String? = nil
+    /// Whether the body's name takes "the" within a sentence ("to the Home Office", "to Ofcom": `NameForms.withArticle`);
+    /// nil for a profile read from a category alone. The `{authority}` slot gives it (`NameSlots`).
+    public var nameTakesArticle: Bool? = nil
 
     /// The cost limit a letter under `law` may quote: £600 under FOISA for every body, the FOIA limit above, and
     /// none under the regulations. Read by the judge and by the law slots (`NameSlots`).
@@ -76,6 +79,7 @@ public struct BodyProfile: Sendable, Equatable {
         // A body a person described ("community council") has no category profile: read the description.
         var p = UnlistedBody.isDescribed(a) ? described(a.category + " " + a.name) : forCategory(a.category, group: a.group)
         p.place = a.nation.place
+        p.nameTakesArticle = NameForms.withArticle(a.name, localCouncil: a.group == "Local and regional").hasPrefix("the ")
         if UnlistedBody.isDescribed(a) { return p }
         let nameWords = Set(TextTools.words(a.name + " " + a.shortName))
         for kind in kindNouns where nameWords.contains(kind) { p.kinds.insert(kind) }

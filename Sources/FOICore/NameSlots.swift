@@ -15,6 +15,9 @@ public struct NameSlots: Sendable, Equatable {
     /// The keyword slots whose keyword needs "the" when it stands alone ("{k1}" for "records retention schedule":
     /// `KeywordArticle.withTopicArticle`). After a governing word the slot writes its own article.
     private let articled: Set<String>
+    /// Whether the body's name takes "the" within a sentence; nil where not known, and then the model's own article
+    /// before `{authority}` stands.
+    private let authorityArticle: Bool?
 
     public static func == (a: NameSlots, b: NameSlots) -> Bool { a.fills == b.fills }
 
@@ -26,8 +29,12 @@ public struct NameSlots: Sendable, Equatable {
     ///   "Dear {authority}" say both, as they do for "the Environment Agency".
     /// - Parameter law: the law's figures as slots (`lawFills`), for a model trained with them.
     /// - Parameter place: where the letter sets its topic (`Nation.place`), slotted only in `placeFrames`.
-    public init(authority: String, keywords: [String], law: [(slot: String, text: String)] = [], place: String? = nil) {
+    /// - Parameter authorityArticle: whether the name takes "the" within a sentence (`BodyProfile.nameTakesArticle`):
+    ///   then the slot gives it, as a keyword slot gives its own (`withoutGovernedArticles`).
+    public init(authority: String, keywords: [String], law: [(slot: String, text: String)] = [], place: String? = nil,
+                authorityArticle: Bool? = nil) {
         self.place = place
+        self.authorityArticle = authorityArticle
         var n: [(String, String)] = law.map { ($0.slot, $0.text) }
         let bare = authority.hasPrefix("The ") && authority.count > 4 ? String(authority.dropFirst(4)) : authority
         if !bare.isEmpty { n.append((Self.authoritySlot, bare)) }
@@ -50,7 +57,7 @@ public struct NameSlots: Sendable, Equatable {
     /// cost limit is then left as written).
     public init(_ p: Prompt, body: BodyProfile?) {
         self.init(authority: p.authority, keywords: p.keywords, law: Self.lawFills(jurisdiction: p.jurisdiction, body: body),
-                  place: body?.place)
+                  place: body?.place, authorityArticle: body?.nameTakesArticle)
     }
 
     /// "{place}": the body's nation where the letter sets its topic. The model cannot tell a Welsh council's name from
@@ -102,6 +109,7 @@ public struct NameSlots: Sendable, Equatable {
             out.append(b[i]); i += 1
         }
         var text = Self.withoutGovernedArticles(String(decoding: out, as: UTF8.self))
+        if authorityArticle != nil { text = Self.withoutArticleBeforeName(text) }
         if let place {
             for f in Self.placeFrames { text = text.replacing(f.before + place + f.after, with: f.before + Self.placeSlot + f.after) }
         }
@@ -133,6 +141,29 @@ public struct NameSlots: Sendable, Equatable {
         return out + rest
     }
 
+    /// The body's name owns its article too, where a word of the sentence stands before it ("a request to {authority}",
+    /// not "Dear {authority}"): the model cannot tell from a name whether it takes one, and wrote "the His Majesty's
+    /// Prison and Probation Service" and "the Ofcom" (sft49's own letters, session 32).
+    static func withoutArticleBeforeName(_ text: String) -> String {
+        let marker = "the " + authoritySlot
+        guard text.contains(marker) else { return text }
+        var out = "", rest = Substring(text)
+        while let r = rest.range(of: marker) {
+            let before = out + rest[..<r.lowerBound]
+            out = before + (inSentence(before) ? "" : "the ")
+            rest = rest[rest.index(r.lowerBound, offsetBy: 4)...]
+        }
+        return out + rest
+    }
+
+    /// Whether `before` ends with a lower-case word and a space: within a sentence, where a name may take "the".
+    static func inSentence(_ before: String) -> Bool {
+        guard before.hasSuffix(" ") else { return false }
+        let word = before.dropLast().reversed().prefix { !$0.isWhitespace }.reversed()
+        guard let first = word.first, let last = word.last else { return false }
+        return first.isLetter && first.isLowercase && last.isLetter
+    }
+
     /// Whether `before` ends with a word that governs a noun phrase after it (`KeywordArticle.governors`) and a space.
     static func governs(_ before: String) -> Bool {
         guard before.hasSuffix(" ") else { return false }
@@ -155,7 +186,9 @@ public struct NameSlots: Sendable, Equatable {
                 let slot = String(rest[...close])
                 rest = rest[rest.index(after: close)...]
                 let plural = rest.hasPrefix("s") && !(rest.dropFirst().first?.isLetter ?? false)
-                if articled.contains(slot) && !plural && Self.governs(String((context + out).suffix(40))) { out += "the " }
+                let before = String((context + out).suffix(40))
+                if articled.contains(slot) && !plural && Self.governs(before) { out += "the " }
+                if slot == Self.authoritySlot, authorityArticle == true, Self.inSentence(before), !before.lowercased().hasSuffix("the ") { out += "the " }
                 out += name
             } else {
                 out.append("{")

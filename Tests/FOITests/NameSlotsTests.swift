@@ -114,6 +114,24 @@ final class NameSlotsTests: XCTestCase {
         XCTAssertEqual(streamed, "A copy of the records retention schedule, of pothole repairs and of the records retention schedule")
     }
 
+    /// The body's name gives its own article within a sentence, as the composer writes it; "Dear {authority}" none.
+    func testTheAuthoritySlotGivesTheArticleTheNameTakes() {
+        let p = Prompt(authority: "Home Office", jurisdiction: "FOIA 2000", keywords: ["asylum hotels"], style: "numbered")
+        var body = BodyProfile.described("government department")
+        body.nameTakesArticle = true
+        let s = NameSlots(p, body: body)
+        let letter = "Dear Home Office,\n\nI am making a request to the Home Office. The Home Office's figures, please."
+        let d = s.delexicalise(letter)
+        XCTAssertEqual(d, "Dear {authority},\n\nI am making a request to {authority}. The {authority}'s figures, please.")
+        XCTAssertEqual(s.fill(d), letter)
+        XCTAssertEqual(s.fill("a request to the {authority}"), "a request to the Home Office", "no second article")
+        body.nameTakesArticle = false
+        let ofcom = NameSlots(Prompt(authority: "Ofcom", jurisdiction: "FOIA 2000", keywords: ["complaints"], style: "numbered"), body: body)
+        XCTAssertEqual(ofcom.fill(ofcom.delexicalise("a request to the Ofcom")), "a request to Ofcom")
+        XCTAssertEqual(BodyProfile.of(Authority(name: "Ofcom", shortName: "Ofcom", group: "Regulators", category: "Regulators",
+                                                 nation: .uk, regime: .foia2000)).nameTakesArticle, false)
+    }
+
     func testFillLeavesUnknownSlotsForTheJudge() {
         XCTAssertEqual(slots.fill("About {k9} and {k2}."), "About {k9} and fixed penalty notices.")
         XCTAssertEqual(slots.fill("A { brace"), "A { brace")
