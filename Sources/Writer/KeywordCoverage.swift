@@ -5,6 +5,10 @@ import Foundation
 /// things and, for three keywords, often name one of them twice ("reports or briefings on the school nurses …", "staff
 /// working on the school nurses") and leave another out: all eight candidates of 3 of dpo23's 200 ordinary product
 /// letters did (session 31). The judge decides whether the swapped item suits the keyword it now names.
+/// Or in place of an item that names no keyword, another item's frame asked of the missing one: where the frame guard
+/// holds a keyword out of a frame that does not suit it ("staff working on" a sum), the model ends the item on a topic
+/// of its own ("staff working on information requests, records management and data protection"), and 3 of sft51's
+/// 200 ordinary product letters left a keyword out so in every candidate (session 32).
 enum KeywordCoverage {
     /// The letter with one keyword swapped in, the first the judge passes; nil when every keyword is named or no swap
     /// passes.
@@ -18,7 +22,8 @@ enum KeywordCoverage {
         return nil
     }
 
-    /// Each letter made by naming a missing keyword in place of a keyword that two items name, item by item.
+    /// Each letter made by naming a missing keyword in place of a keyword that two items name, item by item; then each
+    /// made by giving an item that names no keyword another item's frame about the missing one.
     static func candidates(_ letter: String, keywords: [String]) -> [String] {
         let missing = keywords.filter { range(of: $0, in: letter, within: letter.startIndex..<letter.endIndex) == nil }
         guard !missing.isEmpty else { return [] }
@@ -32,6 +37,18 @@ enum KeywordCoverage {
                     guard let r = range(of: d, in: letter, within: at) else { continue }
                     let opens = letter[r].first?.isUppercase == true && d.first?.isLowercase == true
                     out.append(letter.replacingCharacters(in: r, with: opens ? m.prefix(1).uppercased() + m.dropFirst() : m))
+                }
+            }
+        }
+        for m in missing {
+            for orphan in items where !keywords.contains(where: { names(orphan, $0) }) {
+                guard let at = letter.range(of: orphan) else { continue }
+                for source in items where source != orphan {
+                    let named = keywords.filter { names(source, $0) }
+                    guard named.count == 1, let r = range(of: named[0], in: source, within: source.startIndex..<source.endIndex) else { continue }
+                    let opens = source[r].first?.isUppercase == true && named[0].first?.isLowercase == true
+                    let item = source.replacingCharacters(in: r, with: opens ? m.prefix(1).uppercased() + m.dropFirst() : m)
+                    out.append(letter.replacingCharacters(in: at, with: item))
                 }
             }
         }

@@ -43,6 +43,28 @@ import Testing
         #expect(!judge.judge(letter: candidates[1], authority: Self.havering, keywords: ks).valid)
     }
 
+    /// sft51's product letter to Saint David's Roman Catholic College (session 32): the frame guard held credit card
+    /// spending out of "staff working on", and the model ended the item on a topic of its own.
+    @Test func anItemNamingNoKeywordTakesAnotherItemsFrameForTheMissingOne() throws {
+        let college = Authority(name: "Saint David's Roman Catholic College", shortName: "St David's", group: "Education",
+                                category: "Sixth form colleges", nation: .wales, regime: .foia2000)
+        let texts = ["electricity bills", "credit card spending", "supplier spend"]
+        let ks = texts.map { Keyword(text: $0, theme: "", categories: [], environmental: false) }
+        let letter = Self.letter
+            .replacingOccurrences(of: "London Borough of Havering", with: college.name)
+            .replacingOccurrences(of: "the school nurses presented to the council's cabinet", with: "supplier spend presented to the college's board")
+            .replacingOccurrences(of: "the accessibility audits.", with: "electricity bills.")
+            .replacingOccurrences(of: "staff working on the school nurses.",
+                                  with: "staff working on information requests, records management and data protection at the college.")
+        let judge = Judge(knownAuthorities: [college], knownKeywords: [])
+        #expect(!judge.judge(letter: letter, authority: college, keywords: ks).valid)
+        let (fixed, verdict) = try #require(KeywordCoverage.repaired(letter, keywords: ks, authority: college, judge: judge))
+        #expect(verdict.valid, "\(verdict)")
+        // The first frame the judge passes with it: (b)'s ("officers whose work covers" suits any topic).
+        #expect(fixed.contains("(c) The number of full-time officers whose work covers credit card spending."), "\(fixed)")
+        #expect(!fixed.contains("data protection"))
+    }
+
     @Test func aLetterNamingEveryKeywordIsLeftAlone() {
         let all = Self.letter.replacingOccurrences(of: "(a) The number of reports or briefings on the school nurses",
                                                    with: "(a) The number of reports or briefings on the contracts register")
